@@ -1,0 +1,257 @@
+#include "atlas/apicall.h"
+
+#include "atlas/session.h"
+#include "logging.h"
+#include "security/secretbuffer.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys {
+
+QByteArray mediaTypeName(MediaType type)
+{
+    switch (type) {
+    case MediaType::Atlas20230101: return "application/vnd.atlas.2023-01-01+json";
+    case MediaType::Atlas20250312: return "application/vnd.atlas.2025-03-12+json";
+    case MediaType::Json: return "application/json";
+    }
+    return "application/json";
+}
+
+void Job::finishWith(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    Q_EMIT finished();
+    if (m_autoDelete)
+        deleteLater();
+}
+
+ApiCall::ApiCall(AtlasSession *session, ApiRequest request, QObject *parent)
+    : Job(parent)
+    , m_session(session)
+    , m_request(std::move(request))
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::attempt);
+}
+
+ApiCall::~ApiCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+    if (m_request.secretBearing)
+        SecretBuffer::wipeBytes(m_body);
+}
+
+void ApiCall::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    QMetaObject::invokeMethod(this, &ApiCall::attempt, Qt::QueuedConnection);
+}
+
+void ApiCall::failBeforeSending(const ApiError &error)
+{
+    m_started = true;
+    QMetaObject::invokeMethod(
+        this, [this, error] { finishWith(error); }, Qt::QueuedConnection);
+}
+
+void ApiCall::cancel()
+{
+    if (isFinished() || m_canceled)
+        return;
+    m_canceled = true;
+    m_retryTimer.stop();
+    if (m_reply) {
+        // abort() emits finished synchronously; onReplyFinished sees m_canceled.
+        m_reply->abort();
+    } else {
+        QMetaObject::invokeMethod(
+            this, [this] { finishWith(ApiError::canceled()); }, Qt::QueuedConnection);
+    }
+}
+
+QString ApiCall::describe() const
+{
+    return QString::fromLatin1(m_request.verb) + u' ' + m_request.path;
+}
+
+void ApiCall::attempt()
+{
+    if (m_canceled || isFinished())
+        return;
+    if (!m_session || m_session->isSignedOut()) {
+        finishWith(ApiError::invalidInput(tr("Signed out: sign in again to continue.")));
+        return;
+    }
+    if (!m_request.authenticated) {
+        send();
+        return;
+    }
+    QPointer<ApiCall> self(this);
+    m_session->authenticator()->prepare(this, [self](const ApiError &error) {
+        if (!self || self->m_canceled || self->isFinished())
+            return;
+        if (error) {
+            self->finishWith(error);
+            return;
+        }
+        self->send();
+    });
+}
+
+void ApiCall::send()
+{
+    ++m_attempts;
+    QNetworkRequest req(m_session->urlFor(m_request.path, m_request.query));
+    req.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
+    req.setRawHeader("Accept", mediaTypeName(m_request.mediaType));
+    if (!m_request.body.isEmpty() || m_request.verb == "POST" || m_request.verb == "PATCH") {
+        req.setHeader(QNetworkRequest::ContentTypeHeader,
+                      m_request.contentType.isEmpty() ? mediaTypeName(m_request.mediaType) : m_request.contentType);
+    }
+    for (const auto &[name, value] : std::as_const(m_request.headers))
+        req.setRawHeader(name, value);
+    req.setTransferTimeout(m_session->config().transferTimeoutMs);
+    // Redirects are never followed: one could carry the Authorization header to another host.
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    m_usedAuthorization.clear();
+    if (m_request.authenticated)
+        m_usedAuthorization = m_session->authenticator()->apply(req);
+
+    qCDebug(lcAtlas).noquote() << "sending" << describe() << "attempt" << m_attempts;
+    QNetworkAccessManager *nam = m_session->network();
+    if (m_request.body.isEmpty() && m_request.verb == "GET")
+        m_reply = nam->get(req);
+    else
+        m_reply = nam->sendCustomRequest(req, m_request.verb, m_request.body);
+    connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+}
+
+void ApiCall::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    reply->deleteLater();
+
+    const QNetworkReply::NetworkError networkError = reply->error();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_status = status;
+    QByteArray body = reply->readAll();
+    if (reply->hasRawHeader("RateLimit-Remaining")) {
+        bool ok = false;
+        const int remaining = reply->rawHeader("RateLimit-Remaining").toInt(&ok);
+        if (ok)
+            m_rateLimitRemaining = remaining;
+    }
+    const std::optional<int> retryAfter = RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"));
+
+    if (m_canceled) {
+        SecretBuffer::wipeBytes(body);
+        qCDebug(lcAtlas).noquote() << "cancelled" << describe();
+        finishWith(ApiError::canceled());
+        return;
+    }
+
+    if (status == 0) {
+        // No HTTP answer. OperationCanceledError without our cancel() is the transfer timeout.
+        const bool timedOut = networkError == QNetworkReply::OperationCanceledError
+            || networkError == QNetworkReply::TimeoutError;
+        const ApiError error = timedOut
+            ? ApiError::timeout(m_session->config().transferTimeoutMs, m_request.verb, m_request.path)
+            : ApiError::network(networkError, reply->errorString(), m_request.verb, m_request.path);
+        qCInfo(lcAtlas).noquote() << describe() << "failed without an answer:" << networkError;
+        retryOrFinish(error, 0, networkError, timedOut);
+        return;
+    }
+
+    qCDebug(lcAtlas).noquote() << describe() << "answered" << status;
+
+    if (status >= 200 && status < 300) {
+        ApiError parseError = parse(body);
+        if (m_request.secretBearing)
+            SecretBuffer::wipeBytes(body);
+        else
+            m_body = std::move(body);
+        if (parseError)
+            qCWarning(lcAtlas).noquote() << describe() << "answer unreadable:" << parseError.detail();
+        finishWith(parseError);
+        return;
+    }
+
+    ApiError error = ApiError::fromHttp(status, body, m_request.verb, m_request.path);
+    SecretBuffer::wipeBytes(body);
+    error.setRetryAfterSeconds(retryAfter);
+    error.setRequiredRole(m_request.requiredRole);
+
+    if (status == 401 && m_request.authenticated) {
+        Authenticator *auth = m_session->authenticator();
+        if (!m_renewedAuth && auth->invalidate(m_usedAuthorization)) {
+            m_renewedAuth = true;
+            qCInfo(lcAuth).noquote() << describe() << "got 401; renewing the token once";
+            attempt();
+            return;
+        }
+        const ApiError unauthorized = auth->unauthorizedError(error);
+        m_session->reportUnauthorized(unauthorized);
+        finishWith(unauthorized);
+        return;
+    }
+
+    if (acceptErrorStatus(status)) {
+        finishWith(ApiError());
+        return;
+    }
+    retryOrFinish(error, status, networkError, false);
+}
+
+void ApiCall::retryOrFinish(const ApiError &error, int status, QNetworkReply::NetworkError networkError,
+                            bool timedOut)
+{
+    const RetryPolicy &policy = m_session->config().retry;
+    if (policy.decide(m_request.idempotent, m_attempts, status, networkError, timedOut)
+        == RetryPolicy::Decision::Retry) {
+        // A Retry-After beyond what we are willing to wait is reported, not slept on.
+        if (error.retryAfterSeconds() && qint64(*error.retryAfterSeconds()) * 1000 > policy.maxRetryAfterMs) {
+            finishWith(error);
+            return;
+        }
+        const int delay = policy.delayMs(m_attempts, error.retryAfterSeconds(),
+                                         QRandomGenerator::global()->generateDouble());
+        qCInfo(lcAtlas).noquote() << describe() << "will be retried in" << delay << "ms (attempt" << m_attempts + 1
+                                  << "of" << policy.maxAttempts << ")";
+        Q_EMIT retrying(m_attempts + 1, delay, error.message());
+        m_retryTimer.start(delay);
+        return;
+    }
+    finishWith(error);
+}
+
+ApiError ApiCall::parse(QByteArray &body)
+{
+    Q_UNUSED(body)
+    return {};
+}
+
+bool ApiCall::acceptErrorStatus(int status)
+{
+    Q_UNUSED(status)
+    return false;
+}
+
+} // namespace aikeys

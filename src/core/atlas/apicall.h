@@ -1,0 +1,120 @@
+#pragma once
+
+#include "atlas/apierror.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <optional>
+
+class QNetworkReply;
+
+namespace aikeys {
+
+class AtlasSession;
+
+enum class MediaType { Atlas20230101, Atlas20250312, Json };
+QByteArray mediaTypeName(MediaType type);
+
+// One Admin API operation as data: what to send and how it may be retried.
+struct ApiRequest
+{
+    QByteArray verb = "GET";
+    QString path; // percent-encoded, from the host's root: "/api/atlas/v2/orgs"
+    QUrlQuery query;
+    MediaType mediaType = MediaType::Atlas20230101;
+    QByteArray body;
+    QByteArray contentType;                              // only to override the media type (form posts)
+    QList<std::pair<QByteArray, QByteArray>> headers;    // extra headers; never logged
+    bool authenticated = true;
+    bool idempotent = true;     // creates are not: they are never retried on their own
+    bool secretBearing = false; // the answer holds a secret: its buffer is wiped after parsing
+    QString requiredRole;       // named in the 403 message
+};
+
+// Base of every asynchronous operation: one finished() signal, always emitted from the event
+// loop (never from inside the call that started it), an error value, and cancel(). A job deletes
+// itself after finished() unless setAutoDelete(false).
+class Job : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    virtual void cancel() = 0;
+    const ApiError &error() const { return m_error; }
+    bool succeeded() const { return m_finished && !m_error; }
+    bool isFinished() const { return m_finished; }
+    void setAutoDelete(bool on) { m_autoDelete = on; }
+
+Q_SIGNALS:
+    void finished();
+    // Work done so far out of the work known (pages for lists); total may grow.
+    void progress(qint64 done, qint64 total);
+    // A retry is scheduled; reason is the error that caused it.
+    void retrying(int attempt, int delayMs, const QString &reason);
+
+protected:
+    void finishWith(const ApiError &error);
+    ApiError m_error;
+
+private:
+    bool m_finished = false;
+    bool m_autoDelete = true;
+};
+
+// One HTTP exchange with the Admin API: authentication, media type, transfer timeout, bounded
+// retries with backoff for idempotent requests, and error mapping. Subclasses read the body.
+class ApiCall : public Job
+{
+    Q_OBJECT
+
+public:
+    ApiCall(AtlasSession *session, ApiRequest request, QObject *parent = nullptr);
+    ~ApiCall() override;
+
+    // Starts from the event loop; connect to finished() first or after, either works.
+    void start();
+    // Finishes with a validation error, without sending anything.
+    void failBeforeSending(const ApiError &error);
+    void cancel() override;
+
+    const ApiRequest &request() const { return m_request; }
+    int httpStatus() const { return m_status; }
+    int attempts() const { return m_attempts; }
+    std::optional<int> rateLimitRemaining() const { return m_rateLimitRemaining; }
+    // The raw body of a successful answer, for subclasses that do not parse (and for tests).
+    const QByteArray &body() const { return m_body; }
+
+protected:
+    // Reads a 2xx body. Returns an error if the body cannot be understood.
+    virtual ApiError parse(QByteArray &body);
+    // Lets an operation turn an error status into success (a DELETE's 404: already gone).
+    virtual bool acceptErrorStatus(int status);
+
+private:
+    void attempt();
+    void send();
+    void onReplyFinished();
+    void retryOrFinish(const ApiError &error, int status, QNetworkReply::NetworkError networkError, bool timedOut);
+    QString describe() const;
+
+    QPointer<AtlasSession> m_session;
+    ApiRequest m_request;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_retryTimer;
+    QByteArray m_body;
+    QByteArray m_usedAuthorization;
+    int m_status = 0;
+    int m_attempts = 0;
+    bool m_renewedAuth = false;
+    bool m_canceled = false;
+    bool m_started = false;
+    std::optional<int> m_rateLimitRemaining;
+};
+
+} // namespace aikeys

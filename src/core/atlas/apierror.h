@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QNetworkReply>
+#include <QString>
+
+#include <optional>
+
+namespace aikeys {
+
+struct FieldViolation
+{
+    QString field;
+    QString description;
+};
+
+// Everything that can go wrong with one Admin API call, as one value. message() says what happened
+// in words a person understands, hint() what to do next; neither ever holds a credential.
+class ApiError
+{
+    Q_DECLARE_TR_FUNCTIONS(ApiError)
+
+public:
+    enum class Kind {
+        None,
+        Http,             // the server answered with an error status
+        Network,          // no answer: refused, reset, DNS, TLS, proxy...
+        Timeout,          // no answer within the transfer timeout
+        Canceled,         // the user (or the app) cancelled
+        InvalidResponse,  // an answer we cannot read (malformed JSON, missing field, bad status)
+        WrongCredentials, // the server rejected the credentials themselves
+        InvalidInput,     // refused before sending: a bad name, id, URL...
+        Keychain          // credentials could not be read from or written to the OS keychain
+    };
+
+    ApiError() = default;
+
+    static ApiError fromHttp(int status, const QByteArray &body, const QByteArray &verb, const QString &path);
+    static ApiError network(QNetworkReply::NetworkError code, const QString &qtMessage, const QByteArray &verb,
+                            const QString &path);
+    static ApiError timeout(int timeoutMs, const QByteArray &verb, const QString &path);
+    static ApiError canceled();
+    static ApiError invalidResponse(const QString &what, const QByteArray &verb = {}, const QString &path = {});
+    static ApiError wrongCredentials(const QString &what);
+    static ApiError invalidInput(const QString &what);
+    static ApiError keychain(const QString &what, const QString &hint);
+
+    bool isError() const { return m_kind != Kind::None; }
+    explicit operator bool() const { return isError(); }
+    Kind kind() const { return m_kind; }
+    int httpStatus() const { return m_status; }
+    const QString &errorCode() const { return m_errorCode; }
+    const QString &detail() const { return m_detail; }
+    const QString &reason() const { return m_reason; }
+    const QList<FieldViolation> &fieldViolations() const { return m_fields; }
+    QNetworkReply::NetworkError networkError() const { return m_networkError; }
+    std::optional<int> retryAfterSeconds() const { return m_retryAfter; }
+    const QByteArray &verb() const { return m_verb; }
+    const QString &path() const { return m_path; }
+    const QString &requiredRole() const { return m_requiredRole; }
+
+    void setRetryAfterSeconds(std::optional<int> s) { m_retryAfter = s; }
+    void setRequiredRole(const QString &role) { m_requiredRole = role; }
+    void setHint(const QString &hint) { m_hintOverride = hint; }
+
+    bool isNotFound() const { return m_kind == Kind::Http && m_status == 404; }
+    bool isUnauthorized() const { return m_kind == Kind::WrongCredentials || (m_kind == Kind::Http && m_status == 401); }
+    bool isForbidden() const { return m_kind == Kind::Http && m_status == 403; }
+    bool isRateLimited() const { return m_kind == Kind::Http && m_status == 429; }
+    // True when the request may have reached the server and been carried out, with the answer lost.
+    bool outcomeUnknown() const;
+
+    // What happened ("Atlas answered 404 Not Found: No AI model API key ... (RESOURCE_NOT_FOUND)").
+    QString message() const;
+    // What to do next ("It may have been deleted: refresh the list.").
+    QString hint() const;
+    // message() and hint() together, for one line of a CLI or a log.
+    QString toString() const;
+
+private:
+    Kind m_kind = Kind::None;
+    int m_status = 0;
+    QString m_errorCode;
+    QString m_detail;
+    QString m_reason;
+    QList<FieldViolation> m_fields;
+    QNetworkReply::NetworkError m_networkError = QNetworkReply::NoError;
+    QString m_networkMessage;
+    std::optional<int> m_retryAfter;
+    QByteArray m_verb;
+    QString m_path;
+    QString m_requiredRole;
+    QString m_hintOverride;
+};
+
+} // namespace aikeys
+
+Q_DECLARE_METATYPE(aikeys::ApiError)

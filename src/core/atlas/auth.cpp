@@ -1,0 +1,349 @@
+#include "atlas/auth.h"
+
+#include "atlas/apicall.h"
+#include "atlas/session.h"
+#include "logging.h"
+
+#include <QAuthenticator>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys {
+
+QString authModeId(AuthMode mode)
+{
+    switch (mode) {
+    case AuthMode::ServiceAccount: return u"service-account"_s;
+    case AuthMode::ApiKey: return u"api-key"_s;
+    case AuthMode::AccessToken: return u"access-token"_s;
+    }
+    return {};
+}
+
+std::optional<AuthMode> authModeFromId(QStringView id)
+{
+    if (id == u"service-account")
+        return AuthMode::ServiceAccount;
+    if (id == u"api-key")
+        return AuthMode::ApiKey;
+    if (id == u"access-token")
+        return AuthMode::AccessToken;
+    return std::nullopt;
+}
+
+QString authModeDisplayName(AuthMode mode)
+{
+    switch (mode) {
+    case AuthMode::ServiceAccount: return QCoreApplication::translate("aikeys::Auth", "Service account");
+    case AuthMode::ApiKey: return QCoreApplication::translate("aikeys::Auth", "Programmatic API key");
+    case AuthMode::AccessToken: return QCoreApplication::translate("aikeys::Auth", "Access token");
+    }
+    return {};
+}
+
+Authenticator::Authenticator(AtlasSession *session)
+    : QObject(nullptr)
+    , m_session(session)
+{
+}
+
+Authenticator::~Authenticator() = default;
+
+void Authenticator::prepare(QObject *context, Done done)
+{
+    Q_UNUSED(context)
+    done(ApiError());
+}
+
+QByteArray Authenticator::apply(QNetworkRequest &request) const
+{
+    Q_UNUSED(request)
+    return {};
+}
+
+bool Authenticator::invalidate(const QByteArray &used)
+{
+    Q_UNUSED(used)
+    return false;
+}
+
+void Authenticator::answerChallenge(QNetworkReply *reply, QAuthenticator *authenticator)
+{
+    Q_UNUSED(reply)
+    Q_UNUSED(authenticator)
+}
+
+void Authenticator::signOut(QObject *context, std::function<void()> done)
+{
+    Q_UNUSED(context)
+    done();
+}
+
+std::unique_ptr<Authenticator> Authenticator::create(AtlasSession *session, Credentials credentials)
+{
+    switch (credentials.mode) {
+    case AuthMode::ServiceAccount:
+        return std::make_unique<ServiceAccountAuthenticator>(session, std::move(credentials));
+    case AuthMode::ApiKey:
+        return std::make_unique<ApiKeyAuthenticator>(session, std::move(credentials));
+    case AuthMode::AccessToken:
+        return std::make_unique<AccessTokenAuthenticator>(session, std::move(credentials));
+    }
+    return nullptr;
+}
+
+// ---- service account
+
+namespace {
+// Renew this long before the server's expiry, so a call never goes out with a dying token.
+constexpr int kRenewMarginSeconds = 60;
+
+class TokenCall final : public ApiCall
+{
+public:
+    using ApiCall::ApiCall;
+    SecretBuffer token;
+    qint64 expiresIn = 0;
+
+protected:
+    ApiError parse(QByteArray &body) override
+    {
+        const QJsonObject o = QJsonDocument::fromJson(body).object();
+        QString accessToken = o.value("access_token"_L1).toString();
+        expiresIn = o.value("expires_in"_L1).toInteger(3600);
+        if (accessToken.isEmpty())
+            return ApiError::invalidResponse(tr("the token endpoint's answer holds no access_token"),
+                                             request().verb, request().path);
+        token = SecretBuffer::fromUtf8(accessToken);
+        SecretBuffer::wipeString(accessToken);
+        return {};
+    }
+};
+} // namespace
+
+ServiceAccountAuthenticator::ServiceAccountAuthenticator(AtlasSession *session, Credentials credentials)
+    : Authenticator(session)
+    , m_credentials(std::move(credentials))
+{
+}
+
+ServiceAccountAuthenticator::~ServiceAccountAuthenticator()
+{
+    clearToken();
+}
+
+QByteArray ServiceAccountAuthenticator::basicAuthorization() const
+{
+    QByteArray pair = m_credentials.id.toUtf8() + ':' + m_credentials.secret.reveal();
+    QByteArray header = "Basic " + pair.toBase64();
+    SecretBuffer::wipeBytes(pair);
+    return header;
+}
+
+bool ServiceAccountAuthenticator::tokenUsable() const
+{
+    if (m_bearer.isEmpty())
+        return false;
+    return QDateTime::currentDateTimeUtc().secsTo(m_expiresAt) > kRenewMarginSeconds;
+}
+
+void ServiceAccountAuthenticator::clearToken()
+{
+    SecretBuffer::wipeBytes(m_bearer);
+    m_bearer.clear();
+    m_expiresAt = QDateTime();
+}
+
+void ServiceAccountAuthenticator::prepare(QObject *context, Done done)
+{
+    if (tokenUsable()) {
+        done(ApiError());
+        return;
+    }
+    m_waiters.append({QPointer<QObject>(context), std::move(done)});
+    if (!m_fetch)
+        fetchToken();
+}
+
+void ServiceAccountAuthenticator::fetchToken()
+{
+    ++m_fetchCount;
+    ApiRequest req;
+    req.verb = "POST";
+    req.path = u"/api/oauth/token"_s;
+    req.mediaType = MediaType::Json;
+    req.contentType = "application/x-www-form-urlencoded";
+    req.body = "grant_type=client_credentials";
+    req.headers.append({"Authorization", basicAuthorization()});
+    req.authenticated = false;
+    req.idempotent = true; // asking for a token twice creates nothing
+    req.secretBearing = true;
+    auto *call = new TokenCall(session(), req, this);
+    m_fetch = call;
+    qCInfo(lcAuth) << "requesting a service-account token";
+    connect(call, &Job::finished, this, [this, call] {
+        m_fetch = nullptr;
+        ApiError error = call->error();
+        if (!error) {
+            clearToken();
+            m_bearer = "Bearer " + call->token.reveal();
+            m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(qMax<qint64>(call->expiresIn, 1));
+            call->token.wipe();
+            qCInfo(lcAuth) << "service-account token valid for" << call->expiresIn << "s";
+        } else if (error.kind() == ApiError::Kind::Http && (error.httpStatus() == 400 || error.httpStatus() == 401)) {
+            error = ApiError::wrongCredentials(
+                tr("the service account's client ID or secret was not accepted by the token endpoint."));
+        }
+        notifyWaiters(error);
+    });
+    call->start();
+}
+
+void ServiceAccountAuthenticator::notifyWaiters(const ApiError &error)
+{
+    const auto waiters = std::exchange(m_waiters, {});
+    for (const auto &[context, done] : waiters) {
+        if (context)
+            done(error);
+    }
+}
+
+QByteArray ServiceAccountAuthenticator::apply(QNetworkRequest &request) const
+{
+    request.setRawHeader("Authorization", m_bearer);
+    return m_bearer;
+}
+
+bool ServiceAccountAuthenticator::invalidate(const QByteArray &used)
+{
+    // Only forget the token if it is the one that failed: a newer one may already be here.
+    if (!used.isEmpty() && used == m_bearer)
+        clearToken();
+    return true;
+}
+
+ApiError ServiceAccountAuthenticator::unauthorizedError(const ApiError &fromServer) const
+{
+    Q_UNUSED(fromServer)
+    return ApiError::wrongCredentials(
+        tr("a freshly issued service-account token was refused. The service account may have been "
+           "deleted or lack access, or its secret revoked."));
+}
+
+void ServiceAccountAuthenticator::signOut(QObject *context, std::function<void()> done)
+{
+    if (m_fetch)
+        m_fetch->cancel();
+    if (m_bearer.isEmpty()) {
+        m_credentials.secret.wipe();
+        done();
+        return;
+    }
+    ApiRequest req;
+    req.verb = "POST";
+    req.path = u"/api/oauth/revoke"_s;
+    req.mediaType = MediaType::Json;
+    req.contentType = "application/x-www-form-urlencoded";
+    QByteArray token = m_bearer.mid(int(qstrlen("Bearer ")));
+    req.body = "token=" + token.toPercentEncoding() + "&token_type_hint=access_token";
+    SecretBuffer::wipeBytes(token);
+    req.headers.append({"Authorization", basicAuthorization()});
+    req.authenticated = false;
+    req.idempotent = true;
+    req.secretBearing = true;
+    auto *call = new ApiCall(session(), req, this);
+    QPointer<QObject> ctx(context);
+    connect(call, &Job::finished, this, [this, call, ctx, done] {
+        if (call->error())
+            qCInfo(lcAuth).noquote() << "token revocation failed:" << call->error().message();
+        else
+            qCInfo(lcAuth) << "service-account token revoked";
+        clearToken();
+        m_credentials.secret.wipe();
+        if (ctx)
+            done();
+    });
+    call->start();
+}
+
+// ---- API key (Digest)
+
+ApiKeyAuthenticator::ApiKeyAuthenticator(AtlasSession *session, Credentials credentials)
+    : Authenticator(session)
+    , m_credentials(std::move(credentials))
+{
+}
+
+void ApiKeyAuthenticator::answerChallenge(QNetworkReply *reply, QAuthenticator *authenticator)
+{
+    static const char *const kAnswered = "aikeys.digestAnswered";
+    if (reply->property(kAnswered).toBool()) {
+        qCInfo(lcAuth) << "digest credentials refused; not answering the challenge again";
+        return;
+    }
+    reply->setProperty(kAnswered, true);
+    authenticator->setUser(m_credentials.id);
+    authenticator->setPassword(QString::fromUtf8(m_credentials.secret.reveal()));
+}
+
+ApiError ApiKeyAuthenticator::unauthorizedError(const ApiError &fromServer) const
+{
+    Q_UNUSED(fromServer)
+    return ApiError::wrongCredentials(tr("the programmatic API key (public key \"%1\" and its private key) was "
+                                         "refused.")
+                                          .arg(m_credentials.id));
+}
+
+void ApiKeyAuthenticator::signOut(QObject *context, std::function<void()> done)
+{
+    Q_UNUSED(context)
+    m_credentials.secret.wipe();
+    done();
+}
+
+// ---- access token
+
+AccessTokenAuthenticator::AccessTokenAuthenticator(AtlasSession *session, Credentials credentials)
+    : Authenticator(session)
+    , m_bearer("Bearer " + credentials.secret.reveal())
+{
+    credentials.secret.wipe();
+}
+
+void AccessTokenAuthenticator::prepare(QObject *context, Done done)
+{
+    Q_UNUSED(context)
+    if (m_bearer.isEmpty())
+        done(ApiError::wrongCredentials(tr("there is no access token.")));
+    else
+        done(ApiError());
+}
+
+QByteArray AccessTokenAuthenticator::apply(QNetworkRequest &request) const
+{
+    request.setRawHeader("Authorization", m_bearer);
+    return m_bearer;
+}
+
+ApiError AccessTokenAuthenticator::unauthorizedError(const ApiError &fromServer) const
+{
+    Q_UNUSED(fromServer)
+    return ApiError::wrongCredentials(
+        tr("the access token was refused; access tokens are short-lived, so it has probably expired. Get a "
+           "new one, or sign in with a service account instead."));
+}
+
+void AccessTokenAuthenticator::signOut(QObject *context, std::function<void()> done)
+{
+    Q_UNUSED(context)
+    SecretBuffer::wipeBytes(m_bearer);
+    m_bearer.clear();
+    done();
+}
+
+} // namespace aikeys

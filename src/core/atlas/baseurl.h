@@ -1,0 +1,26 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QUrl>
+
+namespace aikeys {
+
+inline constexpr auto kAtlasCommercialUrl = "https://cloud.mongodb.com";
+inline constexpr auto kAtlasGovernmentUrl = "https://cloud.mongodbgov.com";
+
+// Checks a base URL typed by a person or read from settings: https, or plain http to a loopback
+// address only (the local simulator, a developer's proxy); a host; no user info, query or fragment.
+// Returns the URL without a trailing slash, or a message saying what is wrong.
+Result<QUrl> normalizeBaseUrl(const QString &text);
+
+bool isLoopbackHost(const QString &host);
+
+// A 24-hex-digit Atlas id (projects, organizations). API key ids are opaque and never checked.
+bool isAtlasObjectId(QStringView id);
+
+// 1..250 characters after trimming nothing: the contract counts what the user typed.
+// Returns an empty string when the name is acceptable, else why not.
+QString validateKeyName(const QString &name);
+
+} // namespace aikeys

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "atlas/apicall.h"
+#include "domain/json.h"
+
+#include <QHash>
+#include <QMap>
+#include <QSet>
+
+namespace aikeys {
+
+// Reads every page of a list. Page 1 first, with the largest page size; if it is full, the pages
+// its totalCount announces are fetched concurrently (bounded), and beyond them a window at a time
+// for as long as pages come back full. It stops at the first short or empty page, dedups items by
+// id, refuses to follow more than maxPages, and fails on a server that repeats a page instead of
+// looping on it.
+template <typename T>
+class ListJob final : public Job
+{
+public:
+    ListJob(AtlasSession *session, ApiRequest request, json::ItemParser<T> parser, QObject *parent = nullptr);
+    ~ListJob() override;
+
+    void start();
+    void failBeforeSending(const ApiError &error);
+    void cancel() override;
+
+    const QList<T> &items() const { return m_items; }
+    QList<T> takeItems() { return std::move(m_items); }
+    int pagesFetched() const { return m_pagesDone; }
+    std::optional<qint64> totalCount() const { return m_totalCount; }
+
+private:
+    void fetch(int pageNum);
+    void onPage(int pageNum, ApiCall *call);
+    void schedule();
+    void fail(const ApiError &error);
+    void assemble();
+
+    AtlasSession *m_session;
+    ApiRequest m_request;
+    json::ItemParser<T> m_parser;
+    int m_itemsPerPage;
+    int m_maxConcurrent;
+    int m_maxPages;
+    QMap<int, QList<T>> m_pages;
+    QHash<int, ApiCall *> m_inFlight;
+    QHash<QString, int> m_firstIdOfPage;
+    int m_nextPage = 2;
+    int m_target = 1;      // highest page we intend to fetch so far
+    int m_shortPage = 0;   // first page that came back short (0: none yet)
+    int m_pagesDone = 0;
+    std::optional<qint64> m_totalCount;
+    QList<T> m_items;
+    bool m_started = false;
+};
+
+QString itemId(const Organization &o);
+QString itemId(const Project &p);
+QString itemId(const AiKey &k);
+QString itemId(const RateLimit &l);
+
+extern template class ListJob<Organization>;
+extern template class ListJob<Project>;
+extern template class ListJob<AiKey>;
+extern template class ListJob<RateLimit>;
+
+} // namespace aikeys

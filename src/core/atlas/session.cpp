@@ -1,0 +1,71 @@
+#include "atlas/session.h"
+
+#include "logging.h"
+
+#include <QAuthenticator>
+#include <QNetworkAccessManager>
+
+#include <aikeys/version.h>
+
+namespace aikeys {
+
+AtlasSession::AtlasSession(SessionConfig config, Credentials credentials, QNetworkAccessManager *nam,
+                           QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_nam(nam)
+{
+    Q_ASSERT(nam);
+    m_nam->setParent(this);
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_auth = Authenticator::create(this, std::move(credentials));
+    connect(m_nam, &QNetworkAccessManager::authenticationRequired, this,
+            [this](QNetworkReply *reply, QAuthenticator *authenticator) {
+                if (m_auth && !m_signedOut)
+                    m_auth->answerChallenge(reply, authenticator);
+            });
+}
+
+AtlasSession::~AtlasSession() = default;
+
+AuthMode AtlasSession::authMode() const
+{
+    return m_auth->mode();
+}
+
+QUrl AtlasSession::urlFor(const QString &encodedPath, const QUrlQuery &query) const
+{
+    QUrl url = m_config.baseUrl;
+    url.setPath(m_config.baseUrl.path(QUrl::FullyEncoded) + encodedPath, QUrl::TolerantMode);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url;
+}
+
+QByteArray AtlasSession::userAgent()
+{
+    return QByteArrayLiteral("atlas-ai-keys/" AIKEYS_VERSION);
+}
+
+void AtlasSession::signOut()
+{
+    if (m_signedOut)
+        return;
+    QPointer<AtlasSession> self(this);
+    m_auth->signOut(this, [self] {
+        if (!self)
+            return;
+        self->m_signedOut = true;
+        self->m_nam->clearAccessCache();
+        self->m_nam->clearConnectionCache();
+        qCInfo(lcAuth) << "signed out";
+        Q_EMIT self->signedOut();
+    });
+}
+
+void AtlasSession::reportUnauthorized(const ApiError &error)
+{
+    Q_EMIT unauthorized(error);
+}
+
+} // namespace aikeys

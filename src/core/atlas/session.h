@@ -1,0 +1,67 @@
+#pragma once
+
+#include "atlas/auth.h"
+#include "atlas/retrypolicy.h"
+
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace aikeys {
+
+struct SessionConfig
+{
+    QUrl baseUrl;                  // already checked by normalizeBaseUrl()
+    int transferTimeoutMs = 30000; // per attempt; a hung reply ends as a timeout
+    RetryPolicy retry;
+    int maxConcurrentPages = 6;    // what HTTP/1.1 clients open to one host
+    int itemsPerPage = 500;        // the contract's maximum
+    int maxPages = 1000;           // never follow more pages than this (500,000 items)
+};
+
+// One signed-in connection to one Atlas: the network access manager (one per session, injected),
+// the authenticator, and the settings every request shares.
+class AtlasSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Takes ownership of nam (reparents it). Credentials move in and are wiped on sign-out.
+    AtlasSession(SessionConfig config, Credentials credentials, QNetworkAccessManager *nam,
+                 QObject *parent = nullptr);
+    ~AtlasSession() override;
+
+    const SessionConfig &config() const { return m_config; }
+    SessionConfig &config() { return m_config; }
+    QNetworkAccessManager *network() const { return m_nam; }
+    Authenticator *authenticator() const { return m_auth.get(); }
+    AuthMode authMode() const;
+    bool isSignedOut() const { return m_signedOut; }
+
+    // The URL of an encoded path such as "/api/atlas/v2/groups/<id>/aiModelApiKeys".
+    QUrl urlFor(const QString &encodedPath, const QUrlQuery &query = {}) const;
+    static QByteArray userAgent();
+
+    // Revokes a service-account token, wipes the credentials and the network manager's cached
+    // authentication and connections. Emits signedOut when done.
+    void signOut();
+
+    // Called by requests when the server refused the credentials for good.
+    void reportUnauthorized(const ApiError &error);
+
+Q_SIGNALS:
+    void unauthorized(const aikeys::ApiError &error);
+    void signedOut();
+
+private:
+    SessionConfig m_config;
+    QNetworkAccessManager *m_nam;
+    std::unique_ptr<Authenticator> m_auth;
+    bool m_signedOut = false;
+};
+
+} // namespace aikeys

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "domain/result.h"
+#include "domain/types.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+#include <functional>
+#include <optional>
+
+// The JSON mapping of the Admin API's bodies: unknown fields are ignored, a missing required field
+// or a field of the wrong type is an error that names it, timestamps are read leniently.
+namespace aikeys::json {
+
+Result<Organization> organization(const QJsonObject &o);
+Result<Project> project(const QJsonObject &o);
+Result<AiKey> aiKey(const QJsonObject &o);
+Result<RateLimit> rateLimit(const QJsonObject &o);
+
+struct Link
+{
+    QString href;
+    QString rel;
+};
+
+template <typename T>
+struct Page
+{
+    QList<T> results;
+    std::optional<qint64> totalCount;
+    QList<Link> links;
+};
+
+template <typename T>
+using ItemParser = Result<T> (*)(const QJsonObject &);
+
+// Parses a list envelope {results, totalCount, links}; errors name the item ("results[3].name").
+template <typename T>
+Result<Page<T>> page(const QByteArray &body, ItemParser<T> parseItem);
+
+// One object body (a get, a rename, a created key minus its secret).
+template <typename T>
+Result<T> single(const QByteArray &body, ItemParser<T> parseItem);
+
+// The API's own field names, as the CLI prints them; never a secret.
+QJsonObject toJson(const Organization &org);
+QJsonObject toJson(const Project &project);
+QJsonObject toJson(const AiKey &key);
+QJsonObject toJson(const RateLimit &limit);
+
+QByteArray createKeyBody(const QString &name, const KeyScope &scope);
+QByteArray renameKeyBody(const QString &name);
+QByteArray rateLimitBody(qint64 requestsPerMinute, qint64 tokensPerMinute);
+
+// Finds the top-level "secret" string of a create answer, moves its decoded value out, and
+// overwrites it in the body in place (with a same-length null), so that nothing parsed from the
+// body afterwards ever holds the secret. Returns an empty array when there is none.
+QByteArray extractSecret(QByteArray &body);
+
+} // namespace aikeys::json
