@@ -1,0 +1,124 @@
+#include "atlas/apierror.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace aikeys;
+
+class TestApiError : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void noError()
+    {
+        const ApiError e;
+        QVERIFY(!e.isError());
+        QVERIFY(!e);
+        QVERIFY(e.message().isEmpty());
+    }
+
+    void parsesAtlasBody()
+    {
+        const QByteArray body =
+            R"({"error":404,"errorCode":"RESOURCE_NOT_FOUND","detail":"No AI model API key with ID abc exists.",
+            "reason":"Not Found","parameters":[]})";
+        const ApiError e =
+            ApiError::fromHttp(404, body, "DELETE", u"/api/atlas/v2/groups/g/aiModelApiKeys/abc"_s);
+        QVERIFY(e.isError());
+        QVERIFY(e.isNotFound());
+        QCOMPARE(e.errorCode(), u"RESOURCE_NOT_FOUND"_s);
+        QCOMPARE(e.detail(), u"No AI model API key with ID abc exists."_s);
+        QVERIFY(e.message().contains(u"404 Not Found"_s));
+        QVERIFY(e.message().contains(u"DELETE /api/atlas/v2/groups/g/aiModelApiKeys/abc"_s));
+        QVERIFY(e.message().contains(u"No AI model API key with ID abc exists."_s));
+        QVERIFY(e.message().contains(u"RESOURCE_NOT_FOUND"_s));
+        QVERIFY(e.hint().contains(u"refresh"_s));
+    }
+
+    void fieldViolations()
+    {
+        const QByteArray body = R"({"error":400,"errorCode":"VALIDATION_ERROR","detail":"Invalid request.",
+            "badRequestDetail":{"fields":[{"field":"name","description":"must be at most 250 characters"}]}})";
+        const ApiError e = ApiError::fromHttp(400, body, "POST", u"/x"_s);
+        QCOMPARE(e.fieldViolations().size(), 1);
+        QCOMPARE(e.fieldViolations().first().field, u"name"_s);
+        QVERIFY(e.message().contains(u"name: must be at most 250 characters"_s));
+    }
+
+    void hintsSayWhatToDo_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("needle");
+        QTest::newRow("401") << 401 << u"credentials"_s;
+        QTest::newRow("403") << 403 << u"access list"_s;
+        QTest::newRow("404") << 404 << u"refresh"_s;
+        QTest::newRow("409") << 409 << u"refresh"_s;
+        QTest::newRow("410") << 410 << u"update the app"_s;
+        QTest::newRow("429") << 429 << u"wait"_s;
+        QTest::newRow("500") << 500 << u"try again"_s;
+        QTest::newRow("503") << 503 << u"try again"_s;
+    }
+    void hintsSayWhatToDo()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, needle);
+        const ApiError e = ApiError::fromHttp(status, "not json at all", "GET", u"/p"_s);
+        QVERIFY2(e.hint().contains(needle), qPrintable(e.hint()));
+        QVERIFY(!e.message().isEmpty());
+    }
+
+    void forbiddenNamesTheRole()
+    {
+        ApiError e =
+            ApiError::fromHttp(403, R"({"error":403,"errorCode":"USER_UNAUTHORIZED"})", "POST", u"/p"_s);
+        e.setRequiredRole(u"Project Model Owner"_s);
+        QVERIFY(e.isForbidden());
+        QVERIFY(e.hint().contains(u"Project Model Owner"_s));
+    }
+
+    void rateLimitedSaysHowLong()
+    {
+        ApiError e = ApiError::fromHttp(429, R"({"error":429,"errorCode":"RATE_LIMITED"})", "GET", u"/p"_s);
+        e.setRetryAfterSeconds(7);
+        QVERIFY(e.isRateLimited());
+        QVERIFY2(e.hint().contains(u"7 second"_s), qPrintable(e.hint()));
+    }
+
+    void networkAndTimeout()
+    {
+        const ApiError net = ApiError::network(QNetworkReply::ConnectionRefusedError, u"Connection refused"_s,
+                                               "GET", u"/api/atlas/v2/orgs"_s);
+        QCOMPARE(net.kind(), ApiError::Kind::Network);
+        QVERIFY(net.message().contains(u"Connection refused"_s));
+        QVERIFY(net.hint().contains(u"network"_s));
+        QVERIFY(!net.outcomeUnknown()); // refused: never sent
+        const ApiError reset =
+            ApiError::network(QNetworkReply::RemoteHostClosedError, u"closed"_s, "POST", u"/p"_s);
+        QVERIFY(reset.outcomeUnknown());
+        const ApiError timeout = ApiError::timeout(30000, "POST", u"/p"_s);
+        QCOMPARE(timeout.kind(), ApiError::Kind::Timeout);
+        QVERIFY(timeout.outcomeUnknown());
+        QVERIFY(timeout.message().contains(u"30"_s));
+        QVERIFY(!ApiError::fromHttp(400, {}, "POST", u"/p"_s).outcomeUnknown());
+    }
+
+    void wrongCredentials()
+    {
+        const ApiError e = ApiError::wrongCredentials(u"the key was refused."_s);
+        QVERIFY(e.isUnauthorized());
+        QVERIFY(e.hint().contains(u"credentials"_s));
+        QVERIFY(e.toString().startsWith(e.message()));
+    }
+
+    void htmlBodyIsIgnored()
+    {
+        const ApiError e = ApiError::fromHttp(502, "<html><body>Bad gateway</body></html>", "GET", u"/p"_s);
+        QVERIFY(e.errorCode().isEmpty());
+        QVERIFY(e.message().contains(u"502"_s));
+        QVERIFY(!e.message().contains(u"<html>"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiError)
+#include "tst_apierror.moc"

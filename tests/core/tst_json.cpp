@@ -1,0 +1,211 @@
+#include "domain/json.h"
+#include "domain/timestamp.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using namespace aikeys;
+
+namespace {
+// JSON fixtures written with single quotes, which read better in C++ than escaped double quotes.
+QByteArray j(const char *singleQuoted)
+{
+    return QByteArray(singleQuoted).replace('\'', '"');
+}
+} // namespace
+
+class TestJson : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void keyFullRecord()
+    {
+        const QByteArray body =
+            j("{'apiKeyId':'a86r5kwrfsk5r5ku5tgvhmpj','name':'Production key',"
+              "'groupId':'69681d39c9e8cfd375386316','cloud':'ANY','geography':'ANY','endpoint':'ai.mongodb."
+              "com',"
+              "'createdAt':'2026-01-15T16:47:49.855000+00:00','createdBy':'John Doe',"
+              "'lastUsedAt':'2026-02-01T08:00:00Z','maskedSecret':'al-****odu2','status':'ACTIVE',"
+              "'somethingNew':{'nested':[1,2,3]}}");
+        const auto key = json::single<AiKey>(body, &json::aiKey);
+        QVERIFY2(key.ok(), qPrintable(key.error()));
+        QCOMPARE(key.value().apiKeyId, u"a86r5kwrfsk5r5ku5tgvhmpj"_s);
+        QCOMPARE(key.value().name, u"Production key"_s);
+        QCOMPARE(key.value().groupId, u"69681d39c9e8cfd375386316"_s);
+        QCOMPARE(key.value().endpoint, u"ai.mongodb.com"_s);
+        QCOMPARE(key.value().createdBy, u"John Doe"_s);
+        QCOMPARE(key.value().maskedSecret, u"al-****odu2"_s);
+        QCOMPARE(key.value().status, u"ACTIVE"_s);
+        QCOMPARE(key.value().createdAt.toUTC(),
+                 QDateTime(QDate(2026, 1, 15), QTime(16, 47, 49, 855), QTimeZone::utc()));
+        QVERIFY(key.value().lastUsedAt.has_value());
+        QCOMPARE(key.value().lastUsedAt->toUTC(),
+                 QDateTime(QDate(2026, 2, 1), QTime(8, 0), QTimeZone::utc()));
+    }
+
+    void keyNullLastUsedIsNever()
+    {
+        const auto key =
+            json::single<AiKey>(j("{'apiKeyId':'x','name':'n','lastUsedAt':null}"), &json::aiKey);
+        QVERIFY(key.ok());
+        QVERIFY(key.value().neverUsed());
+        const auto absent = json::single<AiKey>(j("{'apiKeyId':'x','name':'n'}"), &json::aiKey);
+        QVERIFY(absent.ok());
+        QVERIFY(absent.value().neverUsed());
+    }
+
+    void missingRequiredFieldIsNamed_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no id") << QByteArray(j("{'name':'n'}")) << u"apiKeyId"_s;
+        QTest::newRow("no name") << QByteArray(j("{'apiKeyId':'x'}")) << u"name"_s;
+        QTest::newRow("name not string") << QByteArray(j("{'apiKeyId':'x','name':5}")) << u"name"_s;
+        QTest::newRow("bad timestamp")
+            << QByteArray(j("{'apiKeyId':'x','name':'n','createdAt':'yesterday'}")) << u"createdAt"_s;
+    }
+    void missingRequiredFieldIsNamed()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, field);
+        const auto key = json::single<AiKey>(body, &json::aiKey);
+        QVERIFY(!key.ok());
+        QVERIFY2(key.error().contains(u'"' + field + u'"'), qPrintable(key.error()));
+    }
+
+    void pageEnvelope()
+    {
+        const QByteArray body =
+            j("{'results':[{'id':'32b6e34b3d91647abb20e7b8','name':'Org A','isDeleted':false},"
+              "{'id':'32b6e34b3d91647abb20e7b9','name':'Org B'}],'totalCount':2,"
+              "'links':[{'href':'https://cloud.mongodb.com/api/atlas/v2/orgs?pageNum=1','rel':'self'}]}");
+        const auto page = json::page<Organization>(body, &json::organization);
+        QVERIFY2(page.ok(), qPrintable(page.error()));
+        QCOMPARE(page.value().results.size(), 2);
+        QCOMPARE(page.value().results.at(1).name, u"Org B"_s);
+        QCOMPARE(page.value().totalCount, std::optional<qint64>(2));
+        QCOMPARE(page.value().links.size(), 1);
+        QCOMPARE(page.value().links.first().rel, u"self"_s);
+    }
+
+    void pageWithoutCount()
+    {
+        const auto page = json::page<Organization>(j("{'results':[]}"), &json::organization);
+        QVERIFY(page.ok());
+        QVERIFY(!page.value().totalCount.has_value());
+        QVERIFY(page.value().results.isEmpty());
+    }
+
+    void pageErrorsNameTheItem()
+    {
+        const auto page = json::page<Project>(j("{'results':[{'id':'32b6e34b3d91647abb20e7b8','name':'p','"
+                                                "orgId':'32b6e34b3d91647abb20e7b9'},{'id':'x'}]}"),
+                                              &json::project);
+        QVERIFY(!page.ok());
+        QVERIFY2(page.error().startsWith(u"results[1]"_s), qPrintable(page.error()));
+        QVERIFY2(page.error().contains(u"\"name\""_s), qPrintable(page.error()));
+    }
+
+    void malformedJson()
+    {
+        const auto page = json::page<AiKey>(j("{'results':[{'apiKeyId':'x',"), &json::aiKey);
+        QVERIFY(!page.ok());
+        QVERIFY(page.error().contains(u"not valid JSON"_s));
+        QVERIFY(!json::page<AiKey>("[1,2]", &json::aiKey).ok());
+        QVERIFY(!json::page<AiKey>(j("{'results':{}}"), &json::aiKey).ok());
+        QVERIFY(!json::page<AiKey>(j("{'totalCount':3}"), &json::aiKey).ok());
+    }
+
+    void rateLimit()
+    {
+        const auto limit = json::single<RateLimit>(
+            j("{'modelGroupName':'embed_large','modelNames':['voyage-3-large','voyage-code-3'],"
+              "'requestsPerMinuteLimit':2000,'tokensPerMinuteLimit':3e+06,'cloud':'ANY','geography':'ANY'}"),
+            &json::rateLimit);
+        QVERIFY2(limit.ok(), qPrintable(limit.error()));
+        QCOMPARE(limit.value().modelNames, QStringList({u"voyage-3-large"_s, u"voyage-code-3"_s}));
+        QCOMPARE(limit.value().requestsPerMinuteLimit, 2000);
+        QCOMPARE(limit.value().tokensPerMinuteLimit, 3000000);
+        QVERIFY(
+            !json::single<RateLimit>(j("{'modelGroupName':'g','requestsPerMinuteLimit':1}"), &json::rateLimit)
+                 .ok());
+    }
+
+    void toJsonUsesApiFieldNames()
+    {
+        AiKey k;
+        k.apiKeyId = u"abc"_s;
+        k.name = u"n"_s;
+        k.groupId = u"32b6e34b3d91647abb20e7b8"_s;
+        k.createdAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), QTimeZone::utc());
+        const QJsonObject o = json::toJson(k);
+        for (const char *field : {"apiKeyId", "name", "groupId", "status", "createdAt", "createdBy",
+                                  "lastUsedAt", "maskedSecret", "cloud", "geography", "endpoint"})
+            QVERIFY2(o.contains(QLatin1StringView(field)), field);
+        QVERIFY(!o.contains("secret"_L1));
+        QVERIFY(o.value("lastUsedAt"_L1).isNull());
+        QCOMPARE(o.value("createdAt"_L1).toString(), u"2026-01-02T03:04:05.000Z"_s);
+        // A round trip through the mapping keeps every field.
+        const auto back = json::aiKey(o);
+        QVERIFY(back.ok());
+        QCOMPARE(back.value().createdAt, k.createdAt);
+    }
+
+    void requestBodies()
+    {
+        const QJsonObject create = QJsonDocument::fromJson(json::createKeyBody(u"my \"key\""_s, {})).object();
+        QCOMPARE(create.value("name"_L1).toString(), u"my \"key\""_s);
+        QCOMPARE(create.value("cloud"_L1).toString(), u"ANY"_s);
+        QCOMPARE(create.value("geography"_L1).toString(), u"ANY"_s);
+        const QJsonObject rename = QJsonDocument::fromJson(json::renameKeyBody(u"new"_s)).object();
+        QCOMPARE(rename.keys(), QStringList{u"name"_s});
+        const QJsonObject limits = QJsonDocument::fromJson(json::rateLimitBody(10, 20)).object();
+        QCOMPARE(limits.value("requestsPerMinuteLimit"_L1).toInt(), 10);
+        QCOMPARE(limits.value("tokensPerMinuteLimit"_L1).toInt(), 20);
+    }
+
+    void extractSecretCutsItOut()
+    {
+        const QByteArray secret = "al-jZsluhPMzPM9CFXepRWwMwvpZDDra6tZMgoAZKdodu2";
+        // Plain literals: moc 6.4 misreads raw strings that contain backslashes.
+        QByteArray body = "{\"apiKeyId\":\"k1\",\"name\":\"with \\\"secret\\\" in it\","
+                          "\"nested\":{\"secret\":\"decoy\"},\"secret\":\"" +
+                          secret + "\",\"maskedSecret\":\"al-****odu2\"}";
+        const qsizetype size = body.size();
+        const QByteArray got = json::extractSecret(body);
+        QCOMPARE(got, secret);
+        QCOMPARE(body.size(), size);
+        QVERIFY(!body.contains(secret));
+        // What is left still parses, and the key is intact.
+        const auto key = json::single<AiKey>(body, &json::aiKey);
+        QVERIFY2(key.ok(), qPrintable(key.error()));
+        QCOMPARE(key.value().maskedSecret, u"al-****odu2"_s);
+        QCOMPARE(key.value().name, u"with \"secret\" in it"_s);
+        QVERIFY(QJsonDocument::fromJson(body).object().value("secret"_L1).isNull());
+    }
+
+    void extractSecretEdgeCases()
+    {
+        QByteArray none = j("{'apiKeyId':'k1','name':'n'}");
+        QVERIFY(json::extractSecret(none).isEmpty());
+        QByteArray nullSecret = j("{'secret':null,'name':'n'}");
+        QVERIFY(json::extractSecret(nullSecret).isEmpty());
+        QByteArray escaped = "{\"secret\":\"a\\\"b\\\\c\\u0041\"}";
+        QCOMPARE(json::extractSecret(escaped), QByteArray("a\"b\\cA"));
+        QVERIFY(QJsonDocument::fromJson(escaped).isObject());
+        QByteArray shortOne = j("{'secret':'ab','x':1}");
+        QCOMPARE(json::extractSecret(shortOne), QByteArray("ab"));
+        QVERIFY(QJsonDocument::fromJson(shortOne).isObject());
+        QByteArray broken = j("{'secret':'unterminated");
+        QVERIFY(json::extractSecret(broken).isEmpty());
+        QByteArray notObject = j("['secret','x']");
+        QVERIFY(json::extractSecret(notObject).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJson)
+#include "tst_json.moc"
