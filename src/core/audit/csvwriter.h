@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+class QIODevice;
+
+namespace aikeys {
+
+// Writes RFC 4180 CSV: fields holding a comma, a double quote, CR or LF are quoted, quotes are
+// doubled, records end with CRLF.
+//
+// Cells are data from a server that anyone with write access to a project can influence (a key's
+// name), and CSV files are opened in spreadsheets: a cell starting with =, +, -, @, a tab or a CR
+// would be read as a formula. Such cells get a leading single quote, which spreadsheets show as
+// text. Columns that hold numbers can opt out, so "-5" stays a number there; a cell in such a
+// column that is not a plain number is still neutralized.
+class CsvWriter
+{
+public:
+    // Rows are collected in memory (text(), toUtf8()); with a device, each row is also written to
+    // it as UTF-8 as soon as it is complete, and not kept.
+    CsvWriter() = default;
+    explicit CsvWriter(QIODevice *device);
+
+    // Turns formula neutralization off for one column (0-based) holding numbers.
+    void setNumericColumn(int column, bool numeric = true);
+    // Turns formula neutralization off altogether (for a consumer that is not a spreadsheet).
+    void setNeutralizeFormulas(bool on) { m_neutralize = on; }
+
+    void writeRow(const QStringList &cells);
+
+    const QString &text() const { return m_text; }
+    QByteArray toUtf8() const { return m_text.toUtf8(); }
+    // False once a write to the device failed.
+    bool ok() const { return m_ok; }
+
+    // One cell as it appears in the file, with both protections applied.
+    static QString encodeCell(const QString &cell, bool neutralizeFormulas = true);
+    // True when a spreadsheet could read the cell as a formula.
+    static bool looksLikeFormula(QStringView cell);
+    // True for a plain decimal number: an optional sign, digits, an optional fraction.
+    static bool isPlainNumber(QStringView cell);
+
+private:
+    QIODevice *m_device = nullptr;
+    QSet<int> m_numericColumns;
+    QString m_text;
+    bool m_neutralize = true;
+    bool m_ok = true;
+};
+
+} // namespace aikeys
