@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+namespace aikeys::sim {
+
+// A request copied out of Qt HttpServer's per-connection object, which is reused for the next request
+// on the same connection: answers may go out later (latency), so nothing may point into it.
+struct Request
+{
+    QByteArray method; // "GET", "PATCH", ...
+    QString path;      // percent-decoded
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers; // lowercase names
+    QByteArray body;
+
+    QByteArray header(const QByteArray &lowercaseName) const { return headers.value(lowercaseName); }
+    // The "METHOD PATH" that --fault-match and --verbose use.
+    QString line() const { return QString::fromLatin1(method) + u' ' + path; }
+};
+
+struct Response
+{
+    int status = 200;
+    QByteArray contentType;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    void setHeader(const QByteArray &name, const QByteArray &value);
+};
+
+QByteArray reasonPhrase(int status);
+
+// The bytes on the wire: status line, headers, Content-Length (none for 204), body.
+QByteArray serialize(const Response &response);
+
+struct FieldViolation
+{
+    QString field;
+    QString description;
+};
+
+// The Atlas ApiError body: {error, errorCode, detail, reason, parameters, [badRequestDetail]}.
+Response apiError(int status, const QString &errorCode, const QString &detail,
+                  const QList<FieldViolation> &violations = {});
+
+Response jsonResponse(int status, const QByteArray &contentType, const QByteArray &body);
+
+} // namespace aikeys::sim

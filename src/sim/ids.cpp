@@ -1,0 +1,74 @@
+#include "ids.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys::sim {
+
+namespace {
+
+bool allOf(const QString &s, qsizetype length, bool (*accept)(char16_t))
+{
+    if (s.size() != length)
+        return false;
+    for (const QChar c : s) {
+        if (!accept(c.unicode()))
+            return false;
+    }
+    return true;
+}
+
+QString randomFrom(QRandomGenerator &rng, QLatin1StringView alphabet, int length)
+{
+    QString out;
+    out.reserve(length);
+    for (int i = 0; i < length; ++i)
+        out.append(QLatin1Char(alphabet.at(rng.bounded(int(alphabet.size())))));
+    return out;
+}
+
+} // namespace
+
+bool isObjectId(const QString &id)
+{
+    return allOf(id, 24, [](char16_t c) { return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'); });
+}
+
+QString randomObjectId(QRandomGenerator &rng)
+{
+    return randomFrom(rng, "0123456789abcdef"_L1, 24);
+}
+
+bool isApiKeyId(const QString &id)
+{
+    return allOf(id, 24, [](char16_t c) { return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z'); });
+}
+
+QString randomApiKeyId(QRandomGenerator &rng)
+{
+    return randomFrom(rng, "abcdefghijklmnopqrstuvwxyz0123456789"_L1, 24);
+}
+
+QByteArray newKeySecret()
+{
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QByteArray secret("al-");
+    QRandomGenerator *rng = QRandomGenerator::system();
+    for (int i = 0; i < 43; ++i)
+        secret.append(alphabet[rng->bounded(int(sizeof(alphabet) - 1))]);
+    return secret;
+}
+
+QString maskSecret(const QByteArray &secret)
+{
+    return u"al-****"_s + QString::fromLatin1(secret.right(4));
+}
+
+QByteArray sha256(const QByteArray &data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+}
+
+} // namespace aikeys::sim

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+class QRandomGenerator;
+
+namespace aikeys::sim {
+
+// Organization and project ids: 24 lowercase hex digits, like MongoDB ObjectIds.
+bool isObjectId(const QString &id);
+QString randomObjectId(QRandomGenerator &rng);
+
+// AI key ids are opaque: 24 characters of [a-z0-9] (deliberately not hex-only, so that a client that
+// validates them as ObjectIds fails here as it would against the live service).
+bool isApiKeyId(const QString &id);
+QString randomApiKeyId(QRandomGenerator &rng);
+
+// "al-" and 43 letters and digits, from the system's secure generator whatever --seed says.
+QByteArray newKeySecret();
+QString maskSecret(const QByteArray &secret);
+QByteArray sha256(const QByteArray &data);
+
+} // namespace aikeys::sim

@@ -1,0 +1,343 @@
+#include "server.h"
+
+#include "principals.h"
+#include "store.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys::sim {
+
+namespace {
+
+constexpr auto kAtlasPrefix = "/api/atlas/v2";
+constexpr int kTokenRequestsPerMinute = 50;
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
+    }
+}
+
+Request copyRequest(const QHttpServerRequest &in)
+{
+    Request r;
+    r.method = methodName(in.method());
+    r.path = in.url().path(QUrl::FullyDecoded);
+    r.query = in.query();
+    for (const auto &[name, value] : in.headers()) {
+        const QByteArray key = name.toLower();
+        const auto it = r.headers.find(key);
+        if (it == r.headers.end())
+            r.headers.insert(key, value);
+        else
+            it.value() += ", " + value;
+    }
+    r.body = in.body();
+    return r;
+}
+
+} // namespace
+
+SimServer::SimServer(const Options &options, Store &store, const Principals &principals, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_options(options)
+    , m_store(store)
+    , m_principals(principals)
+    , m_idRng(quint32(options.seed ^ (options.seed >> 32)) ^ 0x1d5u)
+    , m_digest(principals, options.nonceTtlSeconds)
+    , m_tokens(options.tokenTtlSeconds)
+    , m_requestLimiter(options.rateLimit)
+    , m_tokenEndpointLimiter(kTokenRequestsPerMinute)
+    , m_faults(options)
+    , m_atlas(store, options.pagingFault, m_idRng)
+    , m_oauth(principals, m_tokens)
+    , m_embeddings(store)
+{}
+
+bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const Request r = copyRequest(request);
+    const Outcome outcome = dispatch(r);
+    log(r, outcome);
+    deliver(socket, outcome);
+    return true;
+}
+
+void SimServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest() answers everything; this exists because Qt requires it.
+    Outcome o;
+    o.response = apiError(404, u"RESOURCE_NOT_FOUND"_s, u"Nothing here."_s);
+    log(copyRequest(request), o);
+    deliver(socket, o);
+}
+
+SimServer::Outcome SimServer::dispatch(const Request &request)
+{
+    const QString &path = request.path;
+    if (path == QLatin1StringView(kAtlasPrefix) || path.startsWith(QLatin1StringView(kAtlasPrefix) + u'/'))
+        return atlas(request);
+    if (path == "/api/oauth/token"_L1)
+        return oauthToken(request);
+    if (path == "/api/oauth/revoke"_L1)
+        return oauthRevoke(request);
+    if (path == "/v1/embeddings"_L1)
+        return embeddings(request);
+    Outcome o;
+    o.response = apiError(404, u"RESOURCE_NOT_FOUND"_s, u"There is no endpoint at %1."_s.arg(path));
+    setRateHeaders(o.response, m_requestLimiter.peek());
+    return o;
+}
+
+const Principal *SimServer::authenticate(const Request &request, Response *refusal) const
+{
+    const QByteArray authorization = request.header("authorization");
+    const QByteArray bearer = bearerToken(authorization);
+    if (!bearer.isEmpty()) {
+        const Principal *p = nullptr;
+        switch (m_tokens.check(bearer, &p)) {
+        case TokenService::State::Valid:
+            return p;
+        case TokenService::State::Expired:
+            *refusal =
+                apiError(401, u"INVALID_TOKEN"_s, u"The access token has expired; request a new one."_s);
+            break;
+        case TokenService::State::Revoked:
+            *refusal = apiError(401, u"INVALID_TOKEN"_s, u"The access token has been revoked."_s);
+            break;
+        case TokenService::State::Unknown:
+            *refusal = apiError(401, u"INVALID_TOKEN"_s, u"The access token is not valid."_s);
+            break;
+        }
+        refusal->setHeader("WWW-Authenticate", "Bearer realm=\"MMS Public API\", error=\"invalid_token\"");
+        return nullptr;
+    }
+
+    const Principal *p = nullptr;
+    const DigestAuth::Outcome outcome = m_digest.verify(request.method, authorization, request.path, &p);
+    switch (outcome) {
+    case DigestAuth::Outcome::Ok:
+        return p;
+    case DigestAuth::Outcome::Missing:
+    case DigestAuth::Outcome::Malformed:
+        *refusal =
+            apiError(401, u"UNAUTHORIZED"_s,
+                     u"Authentication is required: HTTP Digest with an API key, or a service account's "
+                     "Bearer token."_s);
+        break;
+    case DigestAuth::Outcome::WrongCredentials:
+        *refusal =
+            apiError(401, u"INVALID_CREDENTIALS"_s, u"The API key's public or private key is wrong."_s);
+        break;
+    case DigestAuth::Outcome::Stale:
+        *refusal =
+            apiError(401, u"STALE_NONCE"_s, u"The Digest nonce has expired; sign again with the new one."_s);
+        break;
+    }
+    refusal->setHeader("WWW-Authenticate", m_digest.challenge(outcome == DigestAuth::Outcome::Stale));
+    return nullptr;
+}
+
+SimServer::Outcome SimServer::atlas(const Request &request)
+{
+    Outcome o;
+    const Principal *principal = authenticate(request, &o.response);
+    if (!principal) {
+        setRateHeaders(o.response, m_requestLimiter.peek());
+        return o;
+    }
+    const QString caller =
+        (principal->kind == Principal::Kind::ApiKey ? u"key:"_s : u"sa:"_s) + principal->id;
+    const RateLimiter::Decision limit = m_requestLimiter.take(caller, QDateTime::currentMSecsSinceEpoch());
+    if (!limit.allowed) {
+        o.response = apiError(429, u"RATE_LIMITED"_s,
+                              u"More than %1 requests in a minute; retry after %2 s."_s.arg(limit.limit)
+                                  .arg(limit.retryAfterSeconds));
+        o.response.setHeader("Retry-After", QByteArray::number(limit.retryAfterSeconds));
+        setRateHeaders(o.response, limit);
+        return o;
+    }
+
+    const QString line = request.line();
+    const FaultInjector::Kind fault = m_faults.roll(line);
+    Response response = fault == FaultInjector::Kind::Fail
+                            ? m_faults.failure()
+                            : m_atlas.handle(request, request.path.mid(qsizetype(qstrlen(kAtlasPrefix))),
+                                             *principal, m_faults.matches(line));
+    setRateHeaders(response, limit);
+    return withFault(fault, std::move(response));
+}
+
+SimServer::Outcome SimServer::oauthToken(const Request &request)
+{
+    Outcome o;
+    if (request.method != "POST") {
+        o.response = OAuthApi::oauthError(405, "invalid_request", u"Use POST."_s);
+        o.response.setHeader("Allow", "POST");
+        setRateHeaders(o.response, m_tokenEndpointLimiter.peek());
+        return o;
+    }
+    const QString clientId = OAuthApi::clientIdOf(request);
+    RateLimiter::Decision limit = m_tokenEndpointLimiter.peek();
+    if (!clientId.isEmpty()) {
+        limit = m_tokenEndpointLimiter.take(clientId, QDateTime::currentMSecsSinceEpoch());
+        if (!limit.allowed) {
+            o.response =
+                apiError(429, u"RATE_LIMITED"_s,
+                         u"Too many token requests for this client (%1 a minute); cache the token."_s.arg(
+                             limit.limit));
+            o.response.setHeader("Retry-After", QByteArray::number(limit.retryAfterSeconds));
+            setRateHeaders(o.response, limit);
+            return o;
+        }
+    }
+    const Principal *client = m_oauth.authenticate(request, &o.response);
+    if (!client) {
+        setRateHeaders(o.response, limit);
+        return o;
+    }
+    const FaultInjector::Kind fault = m_faults.roll(request.line());
+    Response response =
+        fault == FaultInjector::Kind::Fail ? m_faults.failure() : m_oauth.token(request, *client);
+    setRateHeaders(response, limit);
+    return withFault(fault, std::move(response));
+}
+
+SimServer::Outcome SimServer::oauthRevoke(const Request &request)
+{
+    Outcome o;
+    if (request.method != "POST") {
+        o.response = OAuthApi::oauthError(405, "invalid_request", u"Use POST."_s);
+        o.response.setHeader("Allow", "POST");
+        setRateHeaders(o.response, m_requestLimiter.peek());
+        return o;
+    }
+    const Principal *client = m_oauth.authenticate(request, &o.response);
+    if (!client) {
+        setRateHeaders(o.response, m_requestLimiter.peek());
+        return o;
+    }
+    const FaultInjector::Kind fault = m_faults.roll(request.line());
+    Response response =
+        fault == FaultInjector::Kind::Fail ? m_faults.failure() : m_oauth.revoke(request, *client);
+    setRateHeaders(response, m_requestLimiter.peek());
+    return withFault(fault, std::move(response));
+}
+
+SimServer::Outcome SimServer::embeddings(const Request &request)
+{
+    // The embedding service is not the Admin API: no rate limit here, so report the large one.
+    const RateLimiter::Decision unlimited;
+    Outcome o;
+    if (request.method != "POST") {
+        o.response = EmbeddingsApi::detailError(405, u"Method Not Allowed"_s);
+        o.response.setHeader("Allow", "POST");
+        setRateHeaders(o.response, unlimited);
+        return o;
+    }
+    AiKey *key = m_embeddings.authenticate(request, &o.response);
+    if (!key) {
+        setRateHeaders(o.response, unlimited);
+        return o;
+    }
+    const FaultInjector::Kind fault = m_faults.roll(request.line());
+    Response response =
+        fault == FaultInjector::Kind::Fail ? m_faults.failure() : m_embeddings.embed(request, *key);
+    setRateHeaders(response, unlimited);
+    return withFault(fault, std::move(response));
+}
+
+SimServer::Outcome SimServer::withFault(FaultInjector::Kind fault, Response response) const
+{
+    Outcome o;
+    switch (fault) {
+    case FaultInjector::Kind::Drop:
+        o.delivery = Delivery::Drop;
+        break;
+    case FaultInjector::Kind::Hang:
+        o.delivery = Delivery::Hang;
+        break;
+    case FaultInjector::Kind::Malformed:
+        response = FaultInjector::malformed(response);
+        o.malformed = true;
+        break;
+    case FaultInjector::Kind::None:
+    case FaultInjector::Kind::Fail:
+        break;
+    }
+    o.response = std::move(response);
+    return o;
+}
+
+void SimServer::setRateHeaders(Response &response, const RateLimiter::Decision &decision)
+{
+    response.setHeader("RateLimit-Limit", QByteArray::number(decision.limit));
+    response.setHeader("RateLimit-Remaining", QByteArray::number(decision.remaining));
+}
+
+void SimServer::deliver(QTcpSocket *socket, const Outcome &outcome)
+{
+    if (outcome.delivery == Delivery::Hang)
+        return; // the connection stays open and silent until the client gives up
+    const QPointer<QTcpSocket> target(socket);
+    const bool drop = outcome.delivery == Delivery::Drop;
+    QByteArray bytes = drop ? QByteArray() : serialize(outcome.response);
+    const auto send = [target, drop, bytes] {
+        // The client may have gone away while the answer waited.
+        if (!target || target->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (drop)
+            target->abort();
+        else
+            target->write(bytes);
+    };
+    if (m_options.latencyMs > 0)
+        QTimer::singleShot(m_options.latencyMs, this, send);
+    else
+        send();
+}
+
+void SimServer::log(const Request &request, const Outcome &outcome) const
+{
+    if (!m_options.verbose)
+        return;
+    // Method, path and status only: never headers (credentials) or bodies (secrets).
+    const char *note = outcome.delivery == Delivery::Drop   ? " (dropped)"
+                       : outcome.delivery == Delivery::Hang ? " (hung)"
+                       : outcome.malformed                  ? " (malformed)"
+                                                            : "";
+    std::fprintf(stderr, "%s %s %d%s\n", request.method.constData(), qPrintable(request.path),
+                 outcome.response.status, note);
+    std::fflush(stderr);
+}
+
+} // namespace aikeys::sim
