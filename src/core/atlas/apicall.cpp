@@ -16,9 +16,12 @@ namespace aikeys {
 QByteArray mediaTypeName(MediaType type)
 {
     switch (type) {
-    case MediaType::Atlas20230101: return "application/vnd.atlas.2023-01-01+json";
-    case MediaType::Atlas20250312: return "application/vnd.atlas.2025-03-12+json";
-    case MediaType::Json: return "application/json";
+    case MediaType::Atlas20230101:
+        return "application/vnd.atlas.2023-01-01+json";
+    case MediaType::Atlas20250312:
+        return "application/vnd.atlas.2025-03-12+json";
+    case MediaType::Json:
+        return "application/json";
     }
     return "application/json";
 }
@@ -120,8 +123,9 @@ void ApiCall::send()
     req.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
     req.setRawHeader("Accept", mediaTypeName(m_request.mediaType));
     if (!m_request.body.isEmpty() || m_request.verb == "POST" || m_request.verb == "PATCH") {
-        req.setHeader(QNetworkRequest::ContentTypeHeader,
-                      m_request.contentType.isEmpty() ? mediaTypeName(m_request.mediaType) : m_request.contentType);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, m_request.contentType.isEmpty()
+                                                              ? mediaTypeName(m_request.mediaType)
+                                                              : m_request.contentType);
     }
     for (const auto &[name, value] : std::as_const(m_request.headers))
         req.setRawHeader(name, value);
@@ -170,11 +174,12 @@ void ApiCall::onReplyFinished()
 
     if (status == 0) {
         // No HTTP answer. OperationCanceledError without our cancel() is the transfer timeout.
-        const bool timedOut = networkError == QNetworkReply::OperationCanceledError
-            || networkError == QNetworkReply::TimeoutError;
-        const ApiError error = timedOut
-            ? ApiError::timeout(m_session->config().transferTimeoutMs, m_request.verb, m_request.path)
-            : ApiError::network(networkError, reply->errorString(), m_request.verb, m_request.path);
+        const bool timedOut = networkError == QNetworkReply::OperationCanceledError ||
+                              networkError == QNetworkReply::TimeoutError;
+        const ApiError error =
+            timedOut
+                ? ApiError::timeout(m_session->config().transferTimeoutMs, m_request.verb, m_request.path)
+                : ApiError::network(networkError, reply->errorString(), m_request.verb, m_request.path);
         qCInfo(lcAtlas).noquote() << describe() << "failed without an answer:" << networkError;
         retryOrFinish(error, 0, networkError, timedOut);
         return;
@@ -224,8 +229,8 @@ void ApiCall::retryOrFinish(const ApiError &error, int status, QNetworkReply::Ne
                             bool timedOut)
 {
     const RetryPolicy &policy = m_session->config().retry;
-    if (policy.decide(m_request.idempotent, m_attempts, status, networkError, timedOut)
-        == RetryPolicy::Decision::Retry) {
+    if (policy.decide(m_request.idempotent, m_attempts, status, networkError, timedOut) ==
+        RetryPolicy::Decision::Retry) {
         // A Retry-After beyond what we are willing to wait is reported, not slept on.
         if (error.retryAfterSeconds() && qint64(*error.retryAfterSeconds()) * 1000 > policy.maxRetryAfterMs) {
             finishWith(error);
@@ -233,8 +238,8 @@ void ApiCall::retryOrFinish(const ApiError &error, int status, QNetworkReply::Ne
         }
         const int delay = policy.delayMs(m_attempts, error.retryAfterSeconds(),
                                          QRandomGenerator::global()->generateDouble());
-        qCInfo(lcAtlas).noquote() << describe() << "will be retried in" << delay << "ms (attempt" << m_attempts + 1
-                                  << "of" << policy.maxAttempts << ")";
+        qCInfo(lcAtlas).noquote() << describe() << "will be retried in" << delay << "ms (attempt"
+                                  << m_attempts + 1 << "of" << policy.maxAttempts << ")";
         Q_EMIT retrying(m_attempts + 1, delay, error.message());
         m_retryTimer.start(delay);
         return;

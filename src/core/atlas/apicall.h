@@ -27,8 +27,8 @@ struct ApiRequest
     QUrlQuery query;
     MediaType mediaType = MediaType::Atlas20230101;
     QByteArray body;
-    QByteArray contentType;                              // only to override the media type (form posts)
-    QList<std::pair<QByteArray, QByteArray>> headers;    // extra headers; never logged
+    QByteArray contentType;                           // only to override the media type (form posts)
+    QList<std::pair<QByteArray, QByteArray>> headers; // extra headers; never logged
     bool authenticated = true;
     bool idempotent = true;     // creates are not: they are never retried on their own
     bool secretBearing = false; // the answer holds a secret: its buffer is wiped after parsing
@@ -100,7 +100,8 @@ private:
     void attempt();
     void send();
     void onReplyFinished();
-    void retryOrFinish(const ApiError &error, int status, QNetworkReply::NetworkError networkError, bool timedOut);
+    void retryOrFinish(const ApiError &error, int status, QNetworkReply::NetworkError networkError,
+                       bool timedOut);
     QString describe() const;
 
     QPointer<AtlasSession> m_session;

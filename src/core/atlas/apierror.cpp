@@ -12,21 +12,36 @@ namespace {
 QString statusText(int status)
 {
     switch (status) {
-    case 400: return u"Bad Request"_s;
-    case 401: return u"Unauthorized"_s;
-    case 403: return u"Forbidden"_s;
-    case 404: return u"Not Found"_s;
-    case 405: return u"Method Not Allowed"_s;
-    case 406: return u"Not Acceptable"_s;
-    case 409: return u"Conflict"_s;
-    case 410: return u"Gone"_s;
-    case 415: return u"Unsupported Media Type"_s;
-    case 429: return u"Too Many Requests"_s;
-    case 500: return u"Internal Server Error"_s;
-    case 502: return u"Bad Gateway"_s;
-    case 503: return u"Service Unavailable"_s;
-    case 504: return u"Gateway Timeout"_s;
-    default: return {};
+    case 400:
+        return u"Bad Request"_s;
+    case 401:
+        return u"Unauthorized"_s;
+    case 403:
+        return u"Forbidden"_s;
+    case 404:
+        return u"Not Found"_s;
+    case 405:
+        return u"Method Not Allowed"_s;
+    case 406:
+        return u"Not Acceptable"_s;
+    case 409:
+        return u"Conflict"_s;
+    case 410:
+        return u"Gone"_s;
+    case 415:
+        return u"Unsupported Media Type"_s;
+    case 429:
+        return u"Too Many Requests"_s;
+    case 500:
+        return u"Internal Server Error"_s;
+    case 502:
+        return u"Bad Gateway"_s;
+    case 503:
+        return u"Service Unavailable"_s;
+    case 504:
+        return u"Gateway Timeout"_s;
+    default:
+        return {};
     }
 }
 } // namespace
@@ -128,11 +143,11 @@ bool ApiError::outcomeUnknown() const
         return true;
     case Kind::Network:
         // Refused or unresolvable: the request never left. Anything else may have been processed.
-        return m_networkError != QNetworkReply::ConnectionRefusedError
-            && m_networkError != QNetworkReply::HostNotFoundError
-            && m_networkError != QNetworkReply::SslHandshakeFailedError
-            && m_networkError != QNetworkReply::ProxyConnectionRefusedError
-            && m_networkError != QNetworkReply::ProxyNotFoundError;
+        return m_networkError != QNetworkReply::ConnectionRefusedError &&
+               m_networkError != QNetworkReply::HostNotFoundError &&
+               m_networkError != QNetworkReply::SslHandshakeFailedError &&
+               m_networkError != QNetworkReply::ProxyConnectionRefusedError &&
+               m_networkError != QNetworkReply::ProxyNotFoundError;
     case Kind::Http:
         return m_status == 502 || m_status == 504;
     default:
@@ -142,7 +157,8 @@ bool ApiError::outcomeUnknown() const
 
 QString ApiError::message() const
 {
-    const QString where = m_verb.isEmpty() ? QString() : u" to %1 %2"_s.arg(QString::fromLatin1(m_verb), m_path);
+    const QString where =
+        m_verb.isEmpty() ? QString() : u" to %1 %2"_s.arg(QString::fromLatin1(m_verb), m_path);
     switch (m_kind) {
     case Kind::None:
         return {};
@@ -186,7 +202,8 @@ QString ApiError::hint() const
     case Kind::Keychain:
         return {};
     case Kind::Network:
-        return tr("Check the network connection, any proxy settings and the profile's base URL, then try again.");
+        return tr(
+            "Check the network connection, any proxy settings and the profile's base URL, then try again.");
     case Kind::Timeout:
         return tr("Check the network connection and try again; if the request changed something, refresh "
                   "first to see whether it went through.");
@@ -194,8 +211,9 @@ QString ApiError::hint() const
         return tr("Check that the base URL points at the Atlas Administration API, not a web page or a "
                   "proxy's login page.");
     case Kind::WrongCredentials:
-        return tr("Check the profile's credentials: the client ID and secret of a service account, the public "
-                  "and private key of an API key, or get a new access token.");
+        return tr(
+            "Check the profile's credentials: the client ID and secret of a service account, the public "
+            "and private key of an API key, or get a new access token.");
     case Kind::Http:
         break;
     }
@@ -206,7 +224,8 @@ QString ApiError::hint() const
         return tr("Check the profile's credentials; an access token may have expired. Sign in again.");
     case 403:
         if (!m_requiredRole.isEmpty())
-            return tr("This needs the %1 role, or this computer's IP address is not on the organization's API "
+            return tr("This needs the %1 role, or this computer's IP address is not on the organization's "
+                      "API "
                       "access list. Ask an organization owner.")
                 .arg(m_requiredRole);
         return tr("The account lacks the role this needs, or this computer's IP address is not on the "
@@ -222,7 +241,8 @@ QString ApiError::hint() const
         return tr("It conflicts with the current state: refresh and try again.");
     case 429:
         if (m_retryAfter)
-            return tr("Atlas is limiting the request rate: wait %n second(s) and try again.", nullptr, *m_retryAfter);
+            return tr("Atlas is limiting the request rate: wait %n second(s) and try again.", nullptr,
+                      *m_retryAfter);
         return tr("Atlas is limiting the request rate: wait a minute and try again.");
     default:
         if (m_status >= 500)

@@ -37,11 +37,12 @@ public:
     ApiError() = default;
 
     static ApiError fromHttp(int status, const QByteArray &body, const QByteArray &verb, const QString &path);
-    static ApiError network(QNetworkReply::NetworkError code, const QString &qtMessage, const QByteArray &verb,
-                            const QString &path);
+    static ApiError network(QNetworkReply::NetworkError code, const QString &qtMessage,
+                            const QByteArray &verb, const QString &path);
     static ApiError timeout(int timeoutMs, const QByteArray &verb, const QString &path);
     static ApiError canceled();
-    static ApiError invalidResponse(const QString &what, const QByteArray &verb = {}, const QString &path = {});
+    static ApiError invalidResponse(const QString &what, const QByteArray &verb = {},
+                                    const QString &path = {});
     static ApiError wrongCredentials(const QString &what);
     static ApiError invalidInput(const QString &what);
     static ApiError keychain(const QString &what, const QString &hint);
@@ -65,7 +66,10 @@ public:
     void setHint(const QString &hint) { m_hintOverride = hint; }
 
     bool isNotFound() const { return m_kind == Kind::Http && m_status == 404; }
-    bool isUnauthorized() const { return m_kind == Kind::WrongCredentials || (m_kind == Kind::Http && m_status == 401); }
+    bool isUnauthorized() const
+    {
+        return m_kind == Kind::WrongCredentials || (m_kind == Kind::Http && m_status == 401);
+    }
     bool isForbidden() const { return m_kind == Kind::Http && m_status == 403; }
     bool isRateLimited() const { return m_kind == Kind::Http && m_status == 429; }
     // True when the request may have reached the server and been carried out, with the answer lost.

@@ -31,7 +31,8 @@ QString checkOrgId(const QString &id)
         return {};
     if (id.trimmed().isEmpty())
         return AtlasClient::tr("No organization selected: give an organization ID.");
-    return AtlasClient::tr("\"%1\" is not an organization ID: Atlas organization IDs are 24 hexadecimal digits.")
+    return AtlasClient::tr(
+               "\"%1\" is not an organization ID: Atlas organization IDs are 24 hexadecimal digits.")
         .arg(id.left(80));
 }
 
@@ -79,8 +80,7 @@ Result<QList<RateLimit>> parseRateLimitPage(const QByteArray &body)
 AtlasClient::AtlasClient(AtlasSession *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
-{
-}
+{}
 
 QString AtlasClient::segment(const QString &value)
 {
@@ -159,7 +159,8 @@ ValueCall<AiKey> *AtlasClient::getProjectKey(const QString &projectId, const QSt
     req.path = kV2 + u"/groups/"_s + segment(projectId) + u"/aiModelApiKeys/"_s + segment(apiKeyId);
     req.mediaType = MediaType::Atlas20250312;
     req.requiredRole = kProjectReadOnly;
-    return value<AiKey>(std::move(req), &json::aiKey, firstOf({checkProjectId(projectId), checkKeyId(apiKeyId)}));
+    return value<AiKey>(std::move(req), &json::aiKey,
+                        firstOf({checkProjectId(projectId), checkKeyId(apiKeyId)}));
 }
 
 CreateKeyCall *AtlasClient::createKey(const QString &projectId, const QString &name, const KeyScope &scope)
@@ -182,7 +183,8 @@ CreateKeyCall *AtlasClient::createKey(const QString &projectId, const QString &n
     return call;
 }
 
-ValueCall<AiKey> *AtlasClient::renameKey(const QString &projectId, const QString &apiKeyId, const QString &newName)
+ValueCall<AiKey> *AtlasClient::renameKey(const QString &projectId, const QString &apiKeyId,
+                                         const QString &newName)
 {
     ApiRequest req;
     req.verb = "PATCH";
@@ -250,8 +252,8 @@ ListJob<RateLimit> *AtlasClient::listOrgRateLimits(const QString &orgId)
 QString AtlasClient::rateLimitPath(const QString &scopePrefix, const KeyScope &scope,
                                    const QString &modelGroup) const
 {
-    return scopePrefix + u"/aiModelApiClouds/"_s + segment(scope.cloud) + u"/geographies/"_s
-        + segment(scope.geography) + u"/modelGroupNames/"_s + segment(modelGroup) + u"/rateLimits"_s;
+    return scopePrefix + u"/aiModelApiClouds/"_s + segment(scope.cloud) + u"/geographies/"_s +
+           segment(scope.geography) + u"/modelGroupNames/"_s + segment(modelGroup) + u"/rateLimits"_s;
 }
 
 ValueCall<RateLimit> *AtlasClient::getProjectRateLimit(const QString &projectId, const KeyScope &scope,
@@ -261,8 +263,9 @@ ValueCall<RateLimit> *AtlasClient::getProjectRateLimit(const QString &projectId,
     req.path = rateLimitPath(kV2 + u"/groups/"_s + segment(projectId), scope, modelGroup);
     req.mediaType = MediaType::Atlas20250312;
     req.requiredRole = kProjectReadOnly;
-    return value<RateLimit>(std::move(req), &json::rateLimit,
-                            firstOf({checkProjectId(projectId), checkScope(scope), checkModelGroup(modelGroup)}));
+    return value<RateLimit>(
+        std::move(req), &json::rateLimit,
+        firstOf({checkProjectId(projectId), checkScope(scope), checkModelGroup(modelGroup)}));
 }
 
 ValueCall<RateLimit> *AtlasClient::getOrgRateLimit(const QString &orgId, const KeyScope &scope,
@@ -303,8 +306,9 @@ ValueCall<RateLimit> *AtlasClient::resetProjectRateLimit(const QString &projectI
     req.mediaType = MediaType::Atlas20250312;
     req.requiredRole = kProjectModelOwner;
     req.idempotent = true; // back to the default, however many times
-    return value<RateLimit>(std::move(req), &json::rateLimit,
-                            firstOf({checkProjectId(projectId), checkScope(scope), checkModelGroup(modelGroup)}));
+    return value<RateLimit>(
+        std::move(req), &json::rateLimit,
+        firstOf({checkProjectId(projectId), checkScope(scope), checkModelGroup(modelGroup)}));
 }
 
 ValueCall<QList<RateLimit>> *AtlasClient::resetProjectRateLimits(const QString &projectId)

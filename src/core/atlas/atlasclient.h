@@ -2,6 +2,7 @@
 
 #include "atlas/calls.h"
 #include "atlas/listjob.h"
+#include "atlas/session.h"
 #include "domain/types.h"
 
 #include <QObject>
@@ -44,7 +45,8 @@ public:
     ListJob<RateLimit> *listOrgRateLimits(const QString &orgId);
     ValueCall<RateLimit> *getProjectRateLimit(const QString &projectId, const KeyScope &scope,
                                               const QString &modelGroup);
-    ValueCall<RateLimit> *getOrgRateLimit(const QString &orgId, const KeyScope &scope, const QString &modelGroup);
+    ValueCall<RateLimit> *getOrgRateLimit(const QString &orgId, const KeyScope &scope,
+                                          const QString &modelGroup);
     ValueCall<RateLimit> *updateProjectRateLimit(const QString &projectId, const KeyScope &scope,
                                                  const QString &modelGroup, qint64 requestsPerMinute,
                                                  qint64 tokensPerMinute);

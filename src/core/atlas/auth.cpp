@@ -18,9 +18,12 @@ namespace aikeys {
 QString authModeId(AuthMode mode)
 {
     switch (mode) {
-    case AuthMode::ServiceAccount: return u"service-account"_s;
-    case AuthMode::ApiKey: return u"api-key"_s;
-    case AuthMode::AccessToken: return u"access-token"_s;
+    case AuthMode::ServiceAccount:
+        return u"service-account"_s;
+    case AuthMode::ApiKey:
+        return u"api-key"_s;
+    case AuthMode::AccessToken:
+        return u"access-token"_s;
     }
     return {};
 }
@@ -39,9 +42,12 @@ std::optional<AuthMode> authModeFromId(QStringView id)
 QString authModeDisplayName(AuthMode mode)
 {
     switch (mode) {
-    case AuthMode::ServiceAccount: return QCoreApplication::translate("aikeys::Auth", "Service account");
-    case AuthMode::ApiKey: return QCoreApplication::translate("aikeys::Auth", "Programmatic API key");
-    case AuthMode::AccessToken: return QCoreApplication::translate("aikeys::Auth", "Access token");
+    case AuthMode::ServiceAccount:
+        return QCoreApplication::translate("aikeys::Auth", "Service account");
+    case AuthMode::ApiKey:
+        return QCoreApplication::translate("aikeys::Auth", "Programmatic API key");
+    case AuthMode::AccessToken:
+        return QCoreApplication::translate("aikeys::Auth", "Access token");
     }
     return {};
 }
@@ -49,8 +55,7 @@ QString authModeDisplayName(AuthMode mode)
 Authenticator::Authenticator(AtlasSession *session)
     : QObject(nullptr)
     , m_session(session)
-{
-}
+{}
 
 Authenticator::~Authenticator() = default;
 
@@ -100,8 +105,9 @@ std::unique_ptr<Authenticator> Authenticator::create(AtlasSession *session, Cred
 // ---- service account
 
 namespace {
-// Renew this long before the server's expiry, so a call never goes out with a dying token.
-constexpr int kRenewMarginSeconds = 60;
+// Renew this long before the server's expiry (a quarter of a short lifetime), so a call never goes
+// out with a dying token.
+constexpr qint64 kRenewMarginSeconds = 60;
 
 class TokenCall final : public ApiCall
 {
@@ -129,8 +135,7 @@ protected:
 ServiceAccountAuthenticator::ServiceAccountAuthenticator(AtlasSession *session, Credentials credentials)
     : Authenticator(session)
     , m_credentials(std::move(credentials))
-{
-}
+{}
 
 ServiceAccountAuthenticator::~ServiceAccountAuthenticator()
 {
@@ -149,7 +154,7 @@ bool ServiceAccountAuthenticator::tokenUsable() const
 {
     if (m_bearer.isEmpty())
         return false;
-    return QDateTime::currentDateTimeUtc().secsTo(m_expiresAt) > kRenewMarginSeconds;
+    return QDateTime::currentDateTimeUtc().msecsTo(m_expiresAt) > m_renewMarginMs;
 }
 
 void ServiceAccountAuthenticator::clearToken()
@@ -192,10 +197,13 @@ void ServiceAccountAuthenticator::fetchToken()
         if (!error) {
             clearToken();
             m_bearer = "Bearer " + call->token.reveal();
-            m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(qMax<qint64>(call->expiresIn, 1));
+            const qint64 lifetime = qMax<qint64>(call->expiresIn, 1);
+            m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(lifetime);
+            m_renewMarginMs = qMin(kRenewMarginSeconds * 1000, lifetime * 1000 / 4);
             call->token.wipe();
             qCInfo(lcAuth) << "service-account token valid for" << call->expiresIn << "s";
-        } else if (error.kind() == ApiError::Kind::Http && (error.httpStatus() == 400 || error.httpStatus() == 401)) {
+        } else if (error.kind() == ApiError::Kind::Http &&
+                   (error.httpStatus() == 400 || error.httpStatus() == 401)) {
             error = ApiError::wrongCredentials(
                 tr("the service account's client ID or secret was not accepted by the token endpoint."));
         }
@@ -276,8 +284,7 @@ void ServiceAccountAuthenticator::signOut(QObject *context, std::function<void()
 ApiKeyAuthenticator::ApiKeyAuthenticator(AtlasSession *session, Credentials credentials)
     : Authenticator(session)
     , m_credentials(std::move(credentials))
-{
-}
+{}
 
 void ApiKeyAuthenticator::answerChallenge(QNetworkReply *reply, QAuthenticator *authenticator)
 {
@@ -294,9 +301,10 @@ void ApiKeyAuthenticator::answerChallenge(QNetworkReply *reply, QAuthenticator *
 ApiError ApiKeyAuthenticator::unauthorizedError(const ApiError &fromServer) const
 {
     Q_UNUSED(fromServer)
-    return ApiError::wrongCredentials(tr("the programmatic API key (public key \"%1\" and its private key) was "
-                                         "refused.")
-                                          .arg(m_credentials.id));
+    return ApiError::wrongCredentials(
+        tr("the programmatic API key (public key \"%1\" and its private key) was "
+           "refused.")
+            .arg(m_credentials.id));
 }
 
 void ApiKeyAuthenticator::signOut(QObject *context, std::function<void()> done)

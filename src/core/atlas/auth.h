@@ -98,6 +98,7 @@ private:
     Credentials m_credentials;
     QByteArray m_bearer; // "Bearer <token>", wiped when replaced
     QDateTime m_expiresAt;
+    qint64 m_renewMarginMs = 0;
     QPointer<ApiCall> m_fetch;
     QList<std::pair<QPointer<QObject>, Done>> m_waiters;
     int m_fetchCount = 0;

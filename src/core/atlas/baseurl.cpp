@@ -41,7 +41,8 @@ Result<QUrl> normalizeBaseUrl(const QString &text)
                                         "example https://cloud.mongodb.com.")
                                          .arg(trimmed.left(200)));
     if (scheme != u"https"_s && scheme != u"http"_s)
-        return Result<QUrl>::failure(tr("The base URL must start with https:// (it starts with %1://).").arg(scheme));
+        return Result<QUrl>::failure(
+            tr("The base URL must start with https:// (it starts with %1://).").arg(scheme));
     if (scheme == u"http"_s && !isLoopbackHost(url.host()))
         return Result<QUrl>::failure(
             tr("Plain http:// would send credentials unencrypted: use https://, or http:// only to this "

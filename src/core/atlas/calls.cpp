@@ -17,8 +17,8 @@ ApiError CreateKeyCall::parse(QByteArray &body)
     }
     m_key = std::move(key).value();
     if (m_secret.isEmpty())
-        return ApiError::invalidResponse(tr("the key was created, but the answer holds no secret"), request().verb,
-                                         request().path);
+        return ApiError::invalidResponse(tr("the key was created, but the answer holds no secret"),
+                                         request().verb, request().path);
     return {};
 }
 

@@ -18,8 +18,7 @@ public:
     ValueCall(AtlasSession *session, ApiRequest request, BodyParser parser, QObject *parent = nullptr)
         : ApiCall(session, std::move(request), parent)
         , m_parser(std::move(parser))
-    {
-    }
+    {}
 
     const T &value() const { return m_value; }
     T takeValue() { return std::move(m_value); }

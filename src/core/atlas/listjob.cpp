@@ -42,8 +42,7 @@ ListJob<T>::ListJob(AtlasSession *session, ApiRequest request, json::ItemParser<
     , m_itemsPerPage(session->config().itemsPerPage)
     , m_maxConcurrent(qMax(1, session->config().maxConcurrentPages))
     , m_maxPages(qMax(1, session->config().maxPages))
-{
-}
+{}
 
 template <typename T>
 ListJob<T>::~ListJob() = default;
@@ -107,7 +106,8 @@ void ListJob<T>::onPage(int pageNum, ApiCall *call)
     }
     Result<json::Page<T>> page = json::page<T>(call->body(), m_parser);
     if (!page) {
-        fail(ApiError::invalidResponse(u"page %1: "_s.arg(pageNum) + page.error(), m_request.verb, m_request.path));
+        fail(ApiError::invalidResponse(u"page %1: "_s.arg(pageNum) + page.error(), m_request.verb,
+                                       m_request.path));
         return;
     }
     json::Page<T> p = std::move(page).value();
@@ -159,14 +159,21 @@ void ListJob<T>::schedule()
     }
     // Every page up to the target came back full: the estimate was low. Probe further.
     if (m_target >= m_maxPages) {
-        fail(ApiError::invalidResponse(
-            tr("the list goes on beyond %1 pages of %2 items; stopped there.").arg(m_maxPages).arg(m_itemsPerPage),
-            m_request.verb, m_request.path));
+        fail(ApiError::invalidResponse(tr("the list goes on beyond %1 pages of %2 items; stopped there.")
+                                           .arg(m_maxPages)
+                                           .arg(m_itemsPerPage),
+                                       m_request.verb, m_request.path));
         return;
     }
-    m_target = qMin(m_maxPages, m_target + m_maxConcurrent);
-    qCDebug(lcPaging).noquote() << m_request.path << "still full at page" << m_nextPage - 1 << "; fetching up to"
-                                << m_target;
+    // When the pages read add up to exactly what totalCount announced, one more page settles it;
+    // otherwise the estimate was wrong (or absent) and a window of pages is cheaper than a crawl.
+    qint64 fetched = 0;
+    for (const auto &page : std::as_const(m_pages))
+        fetched += page.size();
+    const bool exact = m_totalCount && fetched == *m_totalCount;
+    m_target = qMin(m_maxPages, m_target + (exact ? 1 : m_maxConcurrent));
+    qCDebug(lcPaging).noquote() << m_request.path << "still full at page" << m_nextPage - 1
+                                << "; fetching up to" << m_target;
     schedule();
 }
 
@@ -191,7 +198,8 @@ void ListJob<T>::assemble()
     }
     m_pages.clear();
     m_items = std::move(all);
-    qCDebug(lcPaging).noquote() << m_request.path << "read" << m_items.size() << "items in" << m_pagesDone << "pages";
+    qCDebug(lcPaging).noquote() << m_request.path << "read" << m_items.size() << "items in" << m_pagesDone
+                                << "pages";
     finishWith(ApiError());
 }
 

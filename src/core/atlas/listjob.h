@@ -47,8 +47,8 @@ private:
     QHash<int, ApiCall *> m_inFlight;
     QHash<QString, int> m_firstIdOfPage;
     int m_nextPage = 2;
-    int m_target = 1;      // highest page we intend to fetch so far
-    int m_shortPage = 0;   // first page that came back short (0: none yet)
+    int m_target = 1;    // highest page we intend to fetch so far
+    int m_shortPage = 0; // first page that came back short (0: none yet)
     int m_pagesDone = 0;
     std::optional<qint64> m_totalCount;
     QList<T> m_items;

@@ -63,7 +63,8 @@ std::optional<int> RetryPolicy::parseRetryAfter(const QByteArray &value)
     if (ok)
         return seconds < 0 ? std::nullopt : std::optional<int>(int(std::min<qint64>(seconds, 86400)));
     // RFC 9110 also allows an HTTP date.
-    const QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(v), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    const QDateTime when =
+        QLocale::c().toDateTime(QString::fromLatin1(v), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!when.isValid())
         return std::nullopt;
     QDateTime utc = when;

@@ -10,10 +10,10 @@ namespace aikeys {
 // without a network.
 struct RetryPolicy
 {
-    int maxAttempts = 4;          // the first attempt included
-    int baseDelayMs = 500;        // first backoff; doubles per retry
-    int maxBackoffMs = 8000;      // ceiling of the exponential backoff
-    int maxRetryAfterMs = 60000;  // a server's Retry-After is honoured up to this
+    int maxAttempts = 4;         // the first attempt included
+    int baseDelayMs = 500;       // first backoff; doubles per retry
+    int maxBackoffMs = 8000;     // ceiling of the exponential backoff
+    int maxRetryAfterMs = 60000; // a server's Retry-After is honoured up to this
 
     enum class Decision { Stop, Retry };
 

@@ -18,9 +18,9 @@ struct SessionConfig
     QUrl baseUrl;                  // already checked by normalizeBaseUrl()
     int transferTimeoutMs = 30000; // per attempt; a hung reply ends as a timeout
     RetryPolicy retry;
-    int maxConcurrentPages = 6;    // what HTTP/1.1 clients open to one host
-    int itemsPerPage = 500;        // the contract's maximum
-    int maxPages = 1000;           // never follow more pages than this (500,000 items)
+    int maxConcurrentPages = 6; // what HTTP/1.1 clients open to one host
+    int itemsPerPage = 500;     // the contract's maximum
+    int maxPages = 1000;        // never follow more pages than this (500,000 items)
 };
 
 // One signed-in connection to one Atlas: the network access manager (one per session, injected),

@@ -1,0 +1,631 @@
+#include "atlas/atlasclient.h"
+#include "atlas/session.h"
+#include "logging.h"
+#include "simprocess.h"
+#include "testenv.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace aikeys;
+using aikeys::test::SimProcess;
+
+namespace {
+
+Credentials apiKey(const QString &pub = u"demo"_s, const QByteArray &priv = "demo-private-key")
+{
+    return {AuthMode::ApiKey, pub, SecretBuffer(QByteArray(priv))};
+}
+
+Credentials serviceAccount(const QString &id = u"mdb_sa_id_demo"_s,
+                           const QByteArray &secret = "mdb_sa_sk_demo")
+{
+    return {AuthMode::ServiceAccount, id, SecretBuffer(QByteArray(secret))};
+}
+
+template <typename J>
+bool finishes(J *job, int ms = 20000)
+{
+    if (job->isFinished())
+        return true;
+    QSignalSpy spy(job, &Job::finished);
+    return spy.wait(ms);
+}
+
+// Keeps a job alive after finished() so the test can read it.
+template <typename J>
+std::unique_ptr<J> keep(J *job)
+{
+    job->setAutoDelete(false);
+    return std::unique_ptr<J>(job);
+}
+
+struct Client
+{
+    std::unique_ptr<AtlasSession> session;
+    std::unique_ptr<AtlasClient> api;
+};
+
+Client openSession(const SimProcess &sim, Credentials credentials, int timeoutMs = 10000, int attempts = 4)
+{
+    SessionConfig config;
+    config.baseUrl = sim.baseUrl();
+    config.transferTimeoutMs = timeoutMs;
+    config.retry.maxAttempts = attempts;
+    config.retry.baseDelayMs = 20;
+    config.retry.maxBackoffMs = 100;
+    config.retry.maxRetryAfterMs = 5000;
+    Client c;
+    c.session = std::make_unique<AtlasSession>(config, std::move(credentials), new QNetworkAccessManager);
+    c.api = std::make_unique<AtlasClient>(c.session.get());
+    return c;
+}
+
+// A raw token request, as another program would make it, independent of the client.
+QByteArray fetchTokenRaw(const QUrl &base)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest req(base.resolved(QUrl(u"/api/oauth/token"_s)));
+    req.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
+    req.setRawHeader("Accept", "application/json");
+    req.setRawHeader("Authorization", "Basic " + QByteArray("mdb_sa_id_demo:mdb_sa_sk_demo").toBase64());
+    QNetworkReply *reply = nam.post(req, QByteArray("grant_type=client_credentials"));
+    QSignalSpy spy(reply, &QNetworkReply::finished);
+    spy.wait(10000);
+    const QByteArray token =
+        QJsonDocument::fromJson(reply->readAll()).object().value("access_token"_L1).toString().toUtf8();
+    reply->deleteLater();
+    return token;
+}
+
+int revokeRaw(const QUrl &base, const QByteArray &token)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest req(base.resolved(QUrl(u"/api/oauth/revoke"_s)));
+    req.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
+    req.setRawHeader("Authorization", "Basic " + QByteArray("mdb_sa_id_demo:mdb_sa_sk_demo").toBase64());
+    QNetworkReply *reply =
+        nam.post(req, "token=" + token.toPercentEncoding() + "&token_type_hint=access_token");
+    QSignalSpy spy(reply, &QNetworkReply::finished);
+    spy.wait(10000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
+QStringList g_messages;
+void captureMessages(QtMsgType, const QMessageLogContext &, const QString &msg)
+{
+    g_messages << msg;
+}
+
+} // namespace
+
+class TestClient : public QObject
+{
+    Q_OBJECT
+
+    // First org and its first project in the demo data, looked up through the API itself.
+    QString firstOrgId(AtlasClient &api)
+    {
+        auto orgs = keep(api.listOrganizations());
+        if (!finishes(orgs.get()) || orgs->error() || orgs->items().isEmpty())
+            return {};
+        return orgs->items().first().id;
+    }
+    QString firstProjectId(AtlasClient &api, const QString &orgId)
+    {
+        auto projects = keep(api.listProjects(orgId));
+        if (!finishes(projects.get()) || projects->error() || projects->items().isEmpty())
+            return {};
+        return projects->items().first().id;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { aikeys::test::prepareTestEnvironment(); }
+
+    void everyOperation_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("api key (digest)") << int(AuthMode::ApiKey);
+        QTest::newRow("service account") << int(AuthMode::ServiceAccount);
+        QTest::newRow("access token") << int(AuthMode::AccessToken);
+    }
+    void everyOperation()
+    {
+        QFETCH(int, mode);
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Credentials creds =
+            AuthMode(mode) == AuthMode::ApiKey ? apiKey()
+            : AuthMode(mode) == AuthMode::ServiceAccount
+                ? serviceAccount()
+                : Credentials{AuthMode::AccessToken, {}, SecretBuffer(fetchTokenRaw(sim.baseUrl()))};
+        Client c = openSession(sim, std::move(creds));
+
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QVERIFY2(orgs->succeeded(), qPrintable(orgs->error().toString()));
+        QVERIFY(orgs->items().size() >= 2);
+        const QString orgId = orgs->items().first().id;
+
+        auto named = keep(c.api->listOrganizations(orgs->items().first().name.left(3)));
+        QVERIFY(finishes(named.get()));
+        QVERIFY(named->succeeded());
+        QVERIFY(!named->items().isEmpty());
+
+        auto projects = keep(c.api->listProjects(orgId));
+        QVERIFY(finishes(projects.get()));
+        QVERIFY2(projects->succeeded(), qPrintable(projects->error().toString()));
+        QVERIFY(!projects->items().isEmpty());
+        const Project project = projects->items().first();
+        QCOMPARE(project.orgId, orgId);
+
+        auto all = keep(c.api->listAllProjects());
+        QVERIFY(finishes(all.get()));
+        QVERIFY(all->items().size() >= 6);
+
+        auto one = keep(c.api->getProject(project.id));
+        QVERIFY(finishes(one.get()));
+        QVERIFY(one->succeeded());
+        QCOMPARE(one->value().name, project.name);
+
+        auto keys = keep(c.api->listProjectKeys(project.id));
+        QVERIFY(finishes(keys.get()));
+        QVERIFY2(keys->succeeded(), qPrintable(keys->error().toString()));
+        const qsizetype before = keys->items().size();
+
+        const QString name = u"integration key %1"_s.arg(mode);
+        auto created = keep(c.api->createKey(project.id, name));
+        QVERIFY(finishes(created.get()));
+        QVERIFY2(created->succeeded(), qPrintable(created->error().toString()));
+        QCOMPARE(created->httpStatus(), 201);
+        const AiKey key = created->key();
+        QCOMPARE(key.name, name);
+        QCOMPARE(key.groupId, project.id);
+        QVERIFY(key.neverUsed());
+        QCOMPARE(key.apiKeyId.size(), 24);
+        const SecretBuffer secret = created->takeSecret();
+        QVERIFY(QRegularExpression(u"^al-[A-Za-z0-9]{43}$"_s)
+                    .match(QString::fromLatin1(secret.reveal()))
+                    .hasMatch());
+        QVERIFY(key.maskedSecret.endsWith(QString::fromLatin1(secret.reveal().right(4))));
+        QVERIFY(created->takeSecret().isEmpty()); // handed over once
+
+        auto got = keep(c.api->getProjectKey(project.id, key.apiKeyId));
+        QVERIFY(finishes(got.get()));
+        QVERIFY(got->succeeded());
+        QCOMPARE(got->value().name, name);
+        QVERIFY(!got->body().contains(secret.reveal()));
+
+        auto renamed = keep(c.api->renameKey(project.id, key.apiKeyId, name + u" (renamed)"_s));
+        QVERIFY(finishes(renamed.get()));
+        QVERIFY2(renamed->succeeded(), qPrintable(renamed->error().toString()));
+        QCOMPARE(renamed->value().name, name + u" (renamed)"_s);
+
+        auto orgKeys = keep(c.api->listOrgKeys(orgId));
+        QVERIFY(finishes(orgKeys.get()));
+        QVERIFY(orgKeys->succeeded());
+        bool found = false;
+        for (const AiKey &k : orgKeys->items()) {
+            QVERIFY(!k.groupId.isEmpty());
+            found = found || k.apiKeyId == key.apiKeyId;
+        }
+        QVERIFY(found);
+
+        auto orgKey = keep(c.api->getOrgKey(orgId, key.apiKeyId));
+        QVERIFY(finishes(orgKey.get()));
+        QVERIFY(orgKey->succeeded());
+        QCOMPARE(orgKey->value().groupId, project.id);
+
+        auto listed = keep(c.api->listProjectKeys(project.id));
+        QVERIFY(finishes(listed.get()));
+        QCOMPARE(listed->items().size(), before + 1);
+
+        auto deleted = keep(c.api->deleteKey(project.id, key.apiKeyId));
+        QVERIFY(finishes(deleted.get()));
+        QVERIFY2(deleted->succeeded(), qPrintable(deleted->error().toString()));
+        QCOMPARE(deleted->httpStatus(), 204);
+        QVERIFY(!deleted->alreadyGone());
+        auto again = keep(c.api->deleteKey(project.id, key.apiKeyId));
+        QVERIFY(finishes(again.get()));
+        QVERIFY(again->succeeded());
+        QVERIFY(again->alreadyGone());
+        auto gone = keep(c.api->getProjectKey(project.id, key.apiKeyId));
+        QVERIFY(finishes(gone.get()));
+        QVERIFY(gone->error().isNotFound());
+        QCOMPARE(gone->error().errorCode(), u"RESOURCE_NOT_FOUND"_s);
+
+        // Rate limits.
+        auto limits = keep(c.api->listProjectRateLimits(project.id));
+        QVERIFY(finishes(limits.get()));
+        QVERIFY2(limits->succeeded(), qPrintable(limits->error().toString()));
+        QVERIFY(!limits->items().isEmpty());
+        const RateLimit first = limits->items().first();
+        auto ceilings = keep(c.api->listOrgRateLimits(orgId));
+        QVERIFY(finishes(ceilings.get()));
+        QVERIFY(ceilings->succeeded());
+        QVERIFY(!ceilings->items().isEmpty());
+        const KeyScope scope{first.cloud, first.geography};
+        auto oneLimit = keep(c.api->getProjectRateLimit(project.id, scope, first.modelGroupName));
+        QVERIFY(finishes(oneLimit.get()));
+        QVERIFY(oneLimit->succeeded());
+        auto ceiling = keep(c.api->getOrgRateLimit(orgId, scope, first.modelGroupName));
+        QVERIFY(finishes(ceiling.get()));
+        QVERIFY(ceiling->succeeded());
+        auto updated = keep(c.api->updateProjectRateLimit(project.id, scope, first.modelGroupName, 7, 1000));
+        QVERIFY(finishes(updated.get()));
+        QVERIFY2(updated->succeeded(), qPrintable(updated->error().toString()));
+        QCOMPARE(updated->value().requestsPerMinuteLimit, 7);
+        QCOMPARE(updated->value().tokensPerMinuteLimit, 1000);
+        auto tooHigh = keep(c.api->updateProjectRateLimit(project.id, scope, first.modelGroupName,
+                                                          ceiling->value().requestsPerMinuteLimit + 1, 1000));
+        QVERIFY(finishes(tooHigh.get()));
+        QCOMPARE(tooHigh->error().httpStatus(), 400);
+        auto reset = keep(c.api->resetProjectRateLimit(project.id, scope, first.modelGroupName));
+        QVERIFY(finishes(reset.get()));
+        QVERIFY(reset->succeeded());
+        QVERIFY(reset->value().requestsPerMinuteLimit != 7);
+        auto resetAll = keep(c.api->resetProjectRateLimits(project.id));
+        QVERIFY(finishes(resetAll.get()));
+        QVERIFY2(resetAll->succeeded(), qPrintable(resetAll->error().toString()));
+        QCOMPARE(resetAll->value().size(), limits->items().size());
+        auto unknownGroup = keep(c.api->getProjectRateLimit(project.id, scope, u"no_such_group"_s));
+        QVERIFY(finishes(unknownGroup.get()));
+        QVERIFY(unknownGroup->error().isNotFound());
+    }
+
+    void paging_data()
+    {
+        QTest::addColumn<int>("count");
+        for (int n : {0, 1, 500, 501, 1200})
+            QTest::newRow(qPrintable(QString::number(n))) << n;
+    }
+    void paging()
+    {
+        QFETCH(int, count);
+        SimProcess sim({u"--generate"_s, u"orgs=1,projects=1,keys=%1"_s.arg(count)});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        const QString orgId = firstOrgId(*c.api);
+        QVERIFY(!orgId.isEmpty());
+        const QString projectId = firstProjectId(*c.api, orgId);
+        auto keys = keep(c.api->listProjectKeys(projectId));
+        QVERIFY(finishes(keys.get()));
+        QVERIFY2(keys->succeeded(), qPrintable(keys->error().toString()));
+        QCOMPARE(keys->items().size(), count);
+        auto orgKeys = keep(c.api->listOrgKeys(orgId));
+        QVERIFY(finishes(orgKeys.get()));
+        QCOMPARE(orgKeys->items().size(), count);
+    }
+
+    void brokenPaging_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<bool>("readable");
+        QTest::newRow("undercount") << u"undercount"_s << true;
+        QTest::newRow("overcount") << u"overcount"_s << true;
+        QTest::newRow("repeat") << u"repeat"_s << false;
+    }
+    void brokenPaging()
+    {
+        QFETCH(QString, fault);
+        QFETCH(bool, readable);
+        SimProcess sim({u"--generate"_s, u"orgs=1,projects=1,keys=1700"_s, u"--paging-fault"_s, fault});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        const QString orgId = firstOrgId(*c.api);
+        auto keys = keep(c.api->listOrgKeys(orgId));
+        QVERIFY(finishes(keys.get()));
+        if (readable) {
+            QVERIFY2(keys->succeeded(), qPrintable(keys->error().toString()));
+            QCOMPARE(keys->items().size(), 1700);
+        } else {
+            QCOMPARE(keys->error().kind(), ApiError::Kind::InvalidResponse);
+        }
+    }
+
+    void rateLimitedThenRetried()
+    {
+        SimProcess sim({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"429"_s, u"--fault-count"_s, u"2"_s,
+                        u"--fault-match"_s, u"GET /api/atlas/v2/orgs"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        auto orgs = keep(c.api->listOrganizations());
+        QSignalSpy retrying(orgs.get(), &Job::retrying);
+        QVERIFY(finishes(orgs.get()));
+        QVERIFY2(orgs->succeeded(), qPrintable(orgs->error().toString()));
+        QCOMPARE(retrying.size(), 2);
+        QVERIFY(retrying.first().at(1).toInt() >= 1000); // Retry-After: 1 honoured
+    }
+
+    void serviceUnavailableRetriedAndBounded()
+    {
+        SimProcess sim({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"503"_s, u"--fault-match"_s,
+                        u"GET /api/atlas/v2/orgs"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey(), 10000, 3);
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QCOMPARE(orgs->error().httpStatus(), 503);
+        QVERIFY(orgs->error().hint().contains(u"try again"_s));
+    }
+
+    void hungReplyTimesOut()
+    {
+        SimProcess sim({u"--hang-rate"_s, u"1"_s, u"--fault-match"_s, u"GET /api/atlas/v2/orgs"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey(), 400, 2);
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QCOMPARE(orgs->error().kind(), ApiError::Kind::Timeout);
+        QVERIFY(orgs->error().message().contains(u"did not answer in time"_s));
+    }
+
+    void droppedConnectionRetriedForReads()
+    {
+        SimProcess sim({u"--drop-rate"_s, u"1"_s, u"--fault-count"_s, u"1"_s, u"--fault-match"_s,
+                        u"GET /api/atlas/v2/orgs"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QVERIFY2(orgs->succeeded(), qPrintable(orgs->error().toString()));
+    }
+
+    void droppedCreateIsNotRetriedAndMayHaveHappened()
+    {
+        SimProcess sim(
+            {u"--drop-rate"_s, u"1"_s, u"--fault-match"_s, u"POST /api/atlas/v2/groups/*/aiModelApiKeys"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
+        auto created = keep(c.api->createKey(projectId, u"lost create"_s));
+        QVERIFY(finishes(created.get()));
+        QVERIFY(created->error().isError());
+        QVERIFY(created->error().outcomeUnknown());
+        QCOMPARE(created->attempts(), 1);
+        // The server did create it: exactly once.
+        auto keys = keep(c.api->listProjectKeys(projectId));
+        QVERIFY(finishes(keys.get()));
+        int matches = 0;
+        for (const AiKey &k : keys->items())
+            matches += k.name == u"lost create"_s ? 1 : 0;
+        QCOMPARE(matches, 1);
+    }
+
+    void malformedJson()
+    {
+        SimProcess sim({u"--malformed-rate"_s, u"1"_s, u"--fault-match"_s, u"GET /api/atlas/v2/orgs"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QCOMPARE(orgs->error().kind(), ApiError::Kind::InvalidResponse);
+        QVERIFY(orgs->error().message().contains(u"cannot read"_s));
+    }
+
+    void wrongCredentials_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("api key") << int(AuthMode::ApiKey);
+        QTest::newRow("service account") << int(AuthMode::ServiceAccount);
+        QTest::newRow("access token") << int(AuthMode::AccessToken);
+    }
+    void wrongCredentials()
+    {
+        QFETCH(int, mode);
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Credentials creds = AuthMode(mode) == AuthMode::ApiKey ? apiKey(u"demo"_s, "wrong")
+                            : AuthMode(mode) == AuthMode::ServiceAccount
+                                ? serviceAccount(u"mdb_sa_id_demo"_s, "wrong")
+                                : Credentials{AuthMode::AccessToken, {}, SecretBuffer(QByteArray("nope"))};
+        Client c = openSession(sim, std::move(creds));
+        QSignalSpy unauthorized(c.session.get(), &AtlasSession::unauthorized);
+        QElapsedTimer timer;
+        timer.start();
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QCOMPARE(orgs->error().kind(), ApiError::Kind::WrongCredentials);
+        QVERIFY(orgs->error().hint().contains(u"credentials"_s));
+        QVERIFY(timer.elapsed() < 5000); // one clear answer, not a loop
+        QVERIFY(orgs->attempts() <= 2);
+        if (AuthMode(mode) != AuthMode::ServiceAccount)
+            QCOMPARE(unauthorized.size(), 1);
+    }
+
+    void serviceAccountTokenSharedAndRenewed()
+    {
+        SimProcess sim({u"--token-ttl"_s, u"4"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, serviceAccount());
+        auto *auth = qobject_cast<ServiceAccountAuthenticator *>(c.session->authenticator());
+        QVERIFY(auth);
+        // Ten concurrent calls, one token.
+        std::vector<std::unique_ptr<ListJob<Organization>>> jobs;
+        for (int i = 0; i < 10; ++i)
+            jobs.push_back(keep(c.api->listOrganizations()));
+        for (auto &j : jobs) {
+            QVERIFY(finishes(j.get()));
+            QVERIFY2(j->succeeded(), qPrintable(j->error().toString()));
+        }
+        QCOMPARE(auth->tokenFetchCount(), 1);
+        // Shortly before expiry (a quarter of the lifetime), the next call renews it first.
+        QTest::qWait(3200);
+        auto later = keep(c.api->listOrganizations());
+        QVERIFY(finishes(later.get()));
+        QVERIFY(later->succeeded());
+        QCOMPARE(auth->tokenFetchCount(), 2);
+        QCOMPARE(later->attempts(), 1); // renewed before, not after a 401
+    }
+
+    void serviceAccountRenewsOnceAfter401()
+    {
+        // A restarted simulator has forgotten every token it issued: the client's cached token,
+        // still fresh by its own clock, gets a 401, is renewed once, and the call succeeds.
+        auto sim = std::make_unique<SimProcess>(QStringList{u"--token-ttl"_s, u"3600"_s});
+        QVERIFY2(sim->start(), qPrintable(sim->errorString()));
+        const QString port = QString::number(sim->port());
+        Client c = openSession(*sim, serviceAccount());
+        auto *auth = qobject_cast<ServiceAccountAuthenticator *>(c.session->authenticator());
+        auto first = keep(c.api->listOrganizations());
+        QVERIFY(finishes(first.get()));
+        QVERIFY(first->succeeded());
+        QCOMPARE(auth->tokenFetchCount(), 1);
+        sim.reset();
+        SimProcess again({u"--port"_s, port});
+        QVERIFY2(again.start(), qPrintable(again.errorString()));
+        c.session->network()->clearConnectionCache();
+        auto second = keep(c.api->listOrganizations());
+        QVERIFY(finishes(second.get()));
+        QVERIFY2(second->succeeded(), qPrintable(second->error().toString()));
+        QCOMPARE(auth->tokenFetchCount(), 2);
+        QCOMPARE(second->attempts(), 2);
+        // A raw token revoked through the revoke endpoint stops working.
+        const QByteArray other = fetchTokenRaw(again.baseUrl());
+        QVERIFY(!other.isEmpty());
+        QCOMPARE(revokeRaw(again.baseUrl(), other), 200);
+        Client revoked =
+            connect(again, Credentials{AuthMode::AccessToken, {}, SecretBuffer(QByteArray(other))});
+        auto refused = keep(revoked.api->listOrganizations());
+        QVERIFY(finishes(refused.get()));
+        QCOMPARE(refused->error().kind(), ApiError::Kind::WrongCredentials);
+    }
+
+    void staleNonceSurvives()
+    {
+        SimProcess sim({u"--nonce-ttl"_s, u"1"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        for (int i = 0; i < 3; ++i) {
+            auto orgs = keep(c.api->listOrganizations());
+            QVERIFY(finishes(orgs.get()));
+            QVERIFY2(orgs->succeeded(), qPrintable(orgs->error().toString()));
+            QTest::qWait(1300);
+        }
+    }
+
+    void readOnlyPrincipalGets403WithTheRole()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey(u"demo-readonly"_s, "demo-readonly-private-key"));
+        const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
+        QVERIFY(!projectId.isEmpty());
+        auto created = keep(c.api->createKey(projectId, u"not allowed"_s));
+        QVERIFY(finishes(created.get()));
+        QVERIFY(created->error().isForbidden());
+        QVERIFY2(created->error().hint().contains(u"Project Model Owner"_s),
+                 qPrintable(created->error().hint()));
+    }
+
+    void duplicateNameRefused()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
+        auto first = keep(c.api->createKey(projectId, u"twin"_s));
+        QVERIFY(finishes(first.get()));
+        QVERIFY(first->succeeded());
+        auto second = keep(c.api->createKey(projectId, u"twin"_s));
+        QVERIFY(finishes(second.get()));
+        QVERIFY(second->error().isError());
+        QVERIFY(second->error().httpStatus() == 409 || second->error().httpStatus() == 400);
+        QCOMPARE(second->attempts(), 1);
+    }
+
+    void invalidInputSendsNothing()
+    {
+        SimProcess sim({u"--verbose"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        auto tooLong = keep(c.api->createKey(u"32b6e34b3d91647abb20e7b8"_s, QString(251, u'k')));
+        QVERIFY(finishes(tooLong.get()));
+        QCOMPARE(tooLong->error().kind(), ApiError::Kind::InvalidInput);
+        auto badLimit =
+            keep(c.api->updateProjectRateLimit(u"32b6e34b3d91647abb20e7b8"_s, {}, u"embed_large"_s, 0, 5));
+        QVERIFY(finishes(badLimit.get()));
+        QCOMPARE(badLimit->error().kind(), ApiError::Kind::InvalidInput);
+        QTest::qWait(100);
+        QVERIFY(!sim.standardError().contains("aiModel"));
+    }
+
+    void cancelEndsTheJob()
+    {
+        SimProcess sim({u"--latency-ms"_s, u"2000"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        auto orgs = keep(c.api->listOrganizations());
+        QTimer::singleShot(100, orgs.get(), [&orgs] { orgs->cancel(); });
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(finishes(orgs.get()));
+        QCOMPARE(orgs->error().kind(), ApiError::Kind::Canceled);
+        QVERIFY(t.elapsed() < 1500);
+    }
+
+    void signOutRevokesAndForgets()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, serviceAccount());
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QVERIFY(orgs->succeeded());
+        auto *auth = qobject_cast<ServiceAccountAuthenticator *>(c.session->authenticator());
+        QVERIFY(auth->hasToken());
+        QSignalSpy signedOut(c.session.get(), &AtlasSession::signedOut);
+        c.session->signOut();
+        QVERIFY(signedOut.wait(5000));
+        QVERIFY(!auth->hasToken());
+        auto after = keep(c.api->listOrganizations());
+        QVERIFY(finishes(after.get()));
+        QVERIFY(after->error().isError());
+    }
+
+    void noSecretOrCredentialReachesTheLog()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QLoggingCategory::setFilterRules(u"aikeys.*=true\nqt.network.*=true"_s);
+        g_messages.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(captureMessages);
+        QByteArray secret;
+        {
+            Client c = openSession(sim, serviceAccount());
+            const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
+            auto created = keep(c.api->createKey(projectId, u"log probe"_s));
+            QVERIFY(finishes(created.get()));
+            QVERIFY(created->succeeded());
+            secret = created->takeSecret().reveal();
+            c.session->signOut();
+            QTest::qWait(200);
+        }
+        Client d = openSession(sim, apiKey());
+        auto orgs = keep(d.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(!g_messages.isEmpty()); // debug logging did run
+        const QString all = g_messages.join(u'\n');
+        QVERIFY(!secret.isEmpty());
+        QVERIFY(!all.contains(QString::fromLatin1(secret)));
+        QVERIFY(!all.contains(u"mdb_sa_sk_demo"_s));
+        QVERIFY(!all.contains(u"demo-private-key"_s));
+        QVERIFY(!all.contains(u"Bearer"_s));
+        QVERIFY(!all.contains(u"Authorization"_s, Qt::CaseInsensitive));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClient)
+#include "tst_client.moc"
