@@ -1,7 +1,15 @@
+#include "cli.h"
+#include "console.h"
+
 #include <QCoreApplication>
+
+#include <aikeys/version.h>
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("atlas-ai-keys-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AIKEYS_VERSION));
+    aikeys::cli::Console console(stdout, stderr);
+    return aikeys::cli::run(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(), console);
 }

@@ -74,6 +74,38 @@ QString CsvWriter::encodeCell(const QString &cell, bool neutralizeFormulas)
     return u'"' + value + u'"';
 }
 
+QByteArray CsvWriter::encodeCell(const QByteArray &utf8Cell, bool neutralizeFormulas)
+{
+    // Every character that starts a formula is ASCII, so the first byte decides.
+    const QChar first = utf8Cell.isEmpty() ? QChar() : QChar::fromLatin1(utf8Cell.front());
+    const bool formula =
+        neutralizeFormulas && looksLikeFormula(QStringView(&first, utf8Cell.isEmpty() ? 0 : 1));
+    bool needsQuotes = false;
+    qsizetype quotes = 0;
+    for (const char c : utf8Cell) {
+        if (c == ',' || c == '\r' || c == '\n')
+            needsQuotes = true;
+        if (c == '"') {
+            needsQuotes = true;
+            ++quotes;
+        }
+    }
+    QByteArray out;
+    out.reserve(utf8Cell.size() + quotes + 3);
+    if (needsQuotes)
+        out.append('"');
+    if (formula)
+        out.append('\'');
+    for (const char c : utf8Cell) {
+        if (c == '"')
+            out.append('"');
+        out.append(c);
+    }
+    if (needsQuotes)
+        out.append('"');
+    return out;
+}
+
 void CsvWriter::writeRow(const QStringList &cells)
 {
     QString line;

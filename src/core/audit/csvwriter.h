@@ -39,6 +39,9 @@ public:
 
     // One cell as it appears in the file, with both protections applied.
     static QString encodeCell(const QString &cell, bool neutralizeFormulas = true);
+    // The same for a cell held as UTF-8 bytes, for a value that must not pass through a QString
+    // (a secret): the result is the only copy made, for the caller to write and wipe.
+    static QByteArray encodeCell(const QByteArray &utf8Cell, bool neutralizeFormulas = true);
     // True when a spreadsheet could read the cell as a formula.
     static bool looksLikeFormula(QStringView cell);
     // True for a plain decimal number: an optional sign, digits, an optional fraction.

@@ -1,0 +1,234 @@
+#include "commands.h"
+
+#include "atlas/baseurl.h"
+#include "output.h"
+
+#include <climits>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys::cli {
+
+namespace {
+
+constexpr double kMinTimeoutSeconds = 0.1;
+constexpr double kMaxTimeoutSeconds = 3600;
+
+QString validateProjectId(const QString &value)
+{
+    if (isAtlasObjectId(value))
+        return {};
+    if (value.trimmed().isEmpty())
+        return Cli::tr("the project ID is empty.");
+    return Cli::tr("\"%1\" is not a project ID: Atlas project IDs are 24 hexadecimal digits, such as "
+                   "32b6e34b3d91647abb20e7b8.")
+        .arg(value.left(80));
+}
+
+QString validateOrgId(const QString &value)
+{
+    if (isAtlasObjectId(value))
+        return {};
+    if (value.trimmed().isEmpty())
+        return Cli::tr("the organization ID is empty.");
+    return Cli::tr(
+               "\"%1\" is not an organization ID: Atlas organization IDs are 24 hexadecimal digits, such as "
+               "5f8d0a1b2c3d4e5f6a7b8c9d.")
+        .arg(value.left(80));
+}
+
+QString validateKeyId(const QString &value)
+{
+    // Key ids are opaque (not 24-hex): only emptiness and absurd lengths are refused.
+    if (value.trimmed().isEmpty())
+        return Cli::tr("the key ID is empty.");
+    if (value.size() > 200)
+        return Cli::tr("that is too long to be a key ID.");
+    return {};
+}
+
+QString validateName(const QString &value)
+{
+    return validateKeyName(value);
+}
+
+QString validateModelGroup(const QString &value)
+{
+    if (value.trimmed().isEmpty())
+        return Cli::tr("give the model group's name, such as embed_large.");
+    return {};
+}
+
+QString validateCount(const QString &value)
+{
+    bool isNumber = false;
+    const qint64 n = value.trimmed().toLongLong(&isNumber);
+    if (!isNumber)
+        return Cli::tr("\"%1\" is not a whole number.").arg(value.left(40));
+    if (n < 1)
+        return Cli::tr("must be at least 1 (it is %1).").arg(n);
+    if (n > INT_MAX)
+        return Cli::tr("cannot be above %1.").arg(INT_MAX);
+    return {};
+}
+
+QString validateOutput(const QString &value)
+{
+    if (outputFormatFromName(value))
+        return {};
+    return Cli::tr("unknown output format \"%1\"; use one of %2.")
+        .arg(value.left(40), outputFormatNames().join(u", "_s));
+}
+
+QString validateTimeout(const QString &value)
+{
+    if (parseSeconds(value))
+        return {};
+    return Cli::tr("\"%1\" is not a number of seconds from %2 to %3.")
+        .arg(value.left(40))
+        .arg(kMinTimeoutSeconds)
+        .arg(kMaxTimeoutSeconds);
+}
+
+QString validateNotEmpty(const QString &value)
+{
+    if (value.isEmpty())
+        return Cli::tr("the value is empty.");
+    return {};
+}
+
+CommandTable buildTable()
+{
+    CommandTable t;
+    // clang-format off
+    t.options = {
+        {u"base-url"_s, u"URL"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "Atlas to talk to (default: $MONGODB_ATLAS_BASE_URL, else https://cloud.mongodb.com). "
+            "Plain http:// only to this computer."), true, {}, nullptr},
+        {u"output"_s, u"FORMAT"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "table (default, for people), json (an array for lists, an object for one item) or csv "
+            "(RFC 4180 with a header row)."), true, {}, &validateOutput},
+        {u"timeout"_s, u"SECONDS"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "How long to wait for each answer from Atlas before giving up or retrying (default 30)."),
+            true, {}, &validateTimeout},
+        {u"verbose"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "Log requests, retries and paging to standard error (never credentials or secrets)."), true, {}, nullptr},
+        {u"help"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Show help for the command and exit."),
+            true, u'h', nullptr},
+        {u"version"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Show the version and exit."), true, {}, nullptr},
+
+        {u"project"_s, u"PROJECT_ID"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "The project (24 hex digits; default: $MONGODB_ATLAS_PROJECT_ID)."), false, {}, &validateProjectId},
+        {u"org"_s, u"ORG_ID"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "The organization (24 hex digits; default: $MONGODB_ATLAS_ORG_ID)."), false, {}, &validateOrgId},
+        {u"key"_s, u"KEY_ID"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "The key's ID, as keys list shows it."), false, {}, &validateKeyId},
+        {u"name"_s, u"NAME"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "The key's name: 1 to 250 characters, unique in its project."), false, {}, &validateName},
+        {u"secret-file"_s, u"PATH"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "Write the new key's secret to this file (readable only by you) instead of standard output."),
+            false, {}, &validateNotEmpty},
+        {u"yes"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "Do it without asking; required when standard input is not a terminal."), false, {}, nullptr},
+        {u"model-group"_s, u"GROUP"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "The model group, such as embed_large (limits list shows them)."), false, {}, &validateModelGroup},
+        {u"rpm"_s, u"N"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "Requests per minute, at least 1 and at most the organization's limit."), false, {}, &validateCount},
+        {u"tpm"_s, u"N"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "Tokens per minute, at least 1 and at most the organization's limit."), false, {}, &validateCount},
+    };
+
+    t.groups = {
+        {u"orgs"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Organizations")},
+        {u"projects"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Projects")},
+        {u"keys"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "AI model API keys")},
+        {u"limits"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "AI model rate limits")},
+    };
+
+    const CommandOption project{u"project"_s, true, {}};
+    const CommandOption key{u"key"_s, true, {}};
+    // Project first: when neither is given, the narrower default wins.
+    const QList<CommandOption> projectOrOrg{{u"project"_s, true, u"scope"_s}, {u"org"_s, true, u"scope"_s}};
+
+    t.commands = {
+        {{u"orgs"_s, u"list"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "List the organizations the credentials can see."),
+         nullptr, {}, &runOrgsList},
+        {{u"projects"_s, u"list"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "List projects: every one the credentials can see, or one "
+                                               "organization's."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Without --org (and without MONGODB_ATLAS_ORG_ID), lists every "
+                                               "project the credentials can see, which also works for accounts "
+                                               "with project-level roles only."),
+         {{u"org"_s, false, {}}}, &runProjectsList},
+        {{u"keys"_s, u"list"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "List the AI model API keys of a project, or of a whole "
+                                               "organization."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "With --org, every key of the organization is listed in one "
+                                               "paged call, with the project each belongs to. Secrets are never "
+                                               "listed: only their masked form."),
+         projectOrOrg, &runKeysList},
+        {{u"keys"_s, u"get"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Show one key."),
+         nullptr, {project, key}, &runKeysGet},
+        {{u"keys"_s, u"create"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Create a key and show its secret, the only time Atlas reveals it."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "The secret is printed once, with the key (json: a \"secret\" "
+                                               "field; table: a Secret: line). With --secret-file it goes only "
+                                               "to that file, created readable by you alone, and standard "
+                                               "output says where it went. Atlas never shows it again."),
+         {project, {u"name"_s, true, {}}, {u"secret-file"_s, false, {}}}, &runKeysCreate},
+        {{u"keys"_s, u"rename"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Rename a key (the name is the only thing that can change)."),
+         nullptr, {project, key, {u"name"_s, true, {}}}, &runKeysRename},
+        {{u"keys"_s, u"delete"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Delete a key: it stops working at once and cannot be restored."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "On a terminal, shows the key's name and last use and asks first. "
+                                               "Without a terminal (a script), --yes is required. A key that is "
+                                               "already gone is reported and counts as success."),
+         {project, key, {u"yes"_s, false, {}}}, &runKeysDelete},
+        {{u"limits"_s, u"list"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "List the rate limits of each model group: a project's, or the "
+                                               "organization's ceilings."),
+         nullptr, projectOrOrg, &runLimitsList},
+        {{u"limits"_s, u"set"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Set a project's requests and tokens per minute for one model "
+                                               "group."),
+         nullptr,
+         {project, {u"model-group"_s, true, {}}, {u"rpm"_s, true, {}}, {u"tpm"_s, true, {}}}, &runLimitsSet},
+        {{u"limits"_s, u"reset"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Put a project's rate limits back to their defaults: one model "
+                                               "group, or all of them."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Without --model-group every group is reset: on a terminal this "
+                                               "asks first, and without a terminal it needs --yes."),
+         {project, {u"model-group"_s, false, {}}, {u"yes"_s, false, {}}}, &runLimitsReset},
+    };
+    // clang-format on
+    return t;
+}
+
+} // namespace
+
+const CommandTable &commandTable()
+{
+    static const CommandTable table = buildTable();
+    return table;
+}
+
+std::optional<qint64> parseCount(const QString &text)
+{
+    if (!validateCount(text).isEmpty())
+        return std::nullopt;
+    return text.trimmed().toLongLong();
+}
+
+std::optional<double> parseSeconds(const QString &text)
+{
+    bool ok = false;
+    const double seconds = text.trimmed().toDouble(&ok);
+    if (!ok || !(seconds >= kMinTimeoutSeconds) || seconds > kMaxTimeoutSeconds)
+        return std::nullopt;
+    return seconds;
+}
+
+} // namespace aikeys::cli

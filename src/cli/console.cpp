@@ -1,0 +1,45 @@
+#include "console.h"
+
+namespace aikeys::cli {
+
+Console::Console(std::FILE *out, std::FILE *err)
+    : m_out(out)
+    , m_err(err)
+{}
+
+void Console::out(const QString &text)
+{
+    outBytes(text.toUtf8());
+}
+
+void Console::outBytes(const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    if (std::fwrite(bytes.constData(), 1, size_t(bytes.size()), m_out) != size_t(bytes.size()))
+        m_outOk = false;
+}
+
+void Console::err(const QString &text)
+{
+    // Keep what was printed so far on standard output ahead of the message when both go to one
+    // terminal.
+    std::fflush(m_out);
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), m_err);
+    std::fflush(m_err);
+}
+
+void Console::errLine(const QString &text)
+{
+    err(text + QLatin1Char('\n'));
+}
+
+void Console::flush()
+{
+    if (std::fflush(m_out) != 0)
+        m_outOk = false;
+    std::fflush(m_err);
+}
+
+} // namespace aikeys::cli

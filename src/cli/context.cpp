@@ -1,0 +1,125 @@
+#include "context.h"
+
+#include "atlas/apierror.h"
+#include "atlas/atlasclient.h"
+#include "atlas/session.h"
+#include "credentials/environment.h"
+#include "platform/terminal.h"
+
+#include <QEventLoop>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys::cli {
+
+CommandContext::CommandContext(const Invocation &invocation, Console &console, OutputFormat format,
+                               AtlasClient *client, InterruptNotifier *interrupt)
+    : m_invocation(invocation)
+    , m_console(console)
+    , m_format(format)
+    , m_client(client)
+    , m_interrupt(interrupt)
+{}
+
+QString CommandContext::programName() const
+{
+    return u"atlas-ai-keys-cli"_s;
+}
+
+bool CommandContext::interrupted() const
+{
+    return InterruptNotifier::wasInterrupted();
+}
+
+void CommandContext::notice(const QString &text)
+{
+    m_console.errLine(text);
+}
+
+bool CommandContext::wait(Job *job)
+{
+    QEventLoop loop;
+    QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
+    const int maxAttempts =
+        m_client && m_client->session() ? m_client->session()->config().retry.maxAttempts : 0;
+    QObject::connect(
+        job, &Job::retrying, &loop, [this, maxAttempts](int attempt, int delayMs, const QString &reason) {
+            const QString seconds = QString::number(delayMs / 1000.0, 'f', delayMs < 10000 ? 1 : 0);
+            // The reason is ApiError::message(); a 429 gets the plain words people expect.
+            if (reason.contains(u" 429 "_s) || reason.contains(u"RATE_LIMITED"_s)) {
+                notice(Cli::tr("Atlas is rate limiting; retrying in %1 s (attempt %2 of %3)...")
+                           .arg(seconds)
+                           .arg(attempt)
+                           .arg(maxAttempts));
+            } else {
+                notice(Cli::tr("%1\nRetrying in %2 s (attempt %3 of %4)...")
+                           .arg(reason, seconds)
+                           .arg(attempt)
+                           .arg(maxAttempts));
+            }
+        });
+    if (m_interrupt)
+        QObject::connect(m_interrupt, &InterruptNotifier::interrupted, job, [job] { job->cancel(); });
+    if (InterruptNotifier::wasInterrupted())
+        job->cancel();
+    // A cancel can finish the job at once; quit() before exec() would be lost.
+    if (!job->isFinished())
+        loop.exec();
+    return job->succeeded();
+}
+
+int CommandContext::fail(const ApiError &error)
+{
+    return fail(error, {});
+}
+
+int CommandContext::fail(const ApiError &error, const QString &advice)
+{
+    if (error.kind() == ApiError::Kind::Canceled || interrupted()) {
+        notice(Cli::tr("Interrupted."));
+        return ExitInterrupted;
+    }
+    ApiError shown = error;
+    if (shown.kind() == ApiError::Kind::WrongCredentials) {
+        // The core's hint talks about profiles; here the credentials came from the environment.
+        shown.setHint(
+            Cli::tr("Check the credentials in the environment: %1 and %2 for a service account, %3 and %4 "
+                    "for an API key, or %5.")
+                .arg(QString::fromLatin1(atlasenv::kClientId), QString::fromLatin1(atlasenv::kClientSecret),
+                     QString::fromLatin1(atlasenv::kPublicApiKey),
+                     QString::fromLatin1(atlasenv::kPrivateApiKey),
+                     QString::fromLatin1(atlasenv::kAccessToken)));
+    }
+    QString text = Cli::tr("Error: %1").arg(shown.toString());
+    if (!advice.isEmpty())
+        text += u'\n' + advice;
+    notice(text);
+    return shown.kind() == ApiError::Kind::InvalidInput ? ExitUsage : ExitFailure;
+}
+
+int CommandContext::usageError(const QString &message)
+{
+    QString help = programName();
+    if (m_invocation.command)
+        help += u' ' + displayName(*m_invocation.command);
+    help += u" --help"_s;
+    notice(Cli::tr("%1: %2").arg(programName(), message));
+    notice(Cli::tr("Run '%1' for usage.").arg(help));
+    return ExitUsage;
+}
+
+CommandContext::Answer CommandContext::confirm(const QString &question)
+{
+    m_console.flush();
+    const std::optional<QString> line = readLine(question + u' ');
+    if (InterruptNotifier::wasInterrupted()) {
+        notice({});
+        return Answer::Interrupted;
+    }
+    if (!line)
+        return Answer::No;
+    const QString answer = line->trimmed().toLower();
+    return (answer == u"y"_s || answer == u"yes"_s) ? Answer::Yes : Answer::No;
+}
+
+} // namespace aikeys::cli

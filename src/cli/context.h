@@ -1,0 +1,113 @@
+#pragma once
+
+#include "commandline.h"
+#include "console.h"
+#include "domain/json.h"
+#include "output.h"
+
+#include <QJsonArray>
+
+#include <memory>
+
+namespace aikeys {
+class ApiError;
+class AtlasClient;
+class InterruptNotifier;
+class Job;
+} // namespace aikeys
+
+namespace aikeys::cli {
+
+// What a command handler works with: its options, where to print, the client, and a way to wait
+// for a job that Ctrl+C can interrupt. Handlers read top to bottom: start a job, wait for it,
+// print; the event loop runs only inside wait().
+class CommandContext
+{
+public:
+    // client and interrupt may be null (a command that needs no session; a test).
+    CommandContext(const Invocation &invocation, Console &console, OutputFormat format, AtlasClient *client,
+                   InterruptNotifier *interrupt);
+
+    const Invocation &invocation() const { return m_invocation; }
+    bool has(const QString &option) const { return m_invocation.has(option); }
+    QString value(const QString &option) const { return m_invocation.value(option); }
+    Console &console() const { return m_console; }
+    OutputFormat format() const { return m_format; }
+    AtlasClient *client() const { return m_client; }
+    QString programName() const;
+
+    // Jobs delete themselves after finishing unless told otherwise; a handler keeps its own until
+    // it has read the result.
+    template <typename J>
+    static std::unique_ptr<J> own(J *job)
+    {
+        job->setAutoDelete(false);
+        return std::unique_ptr<J>(job);
+    }
+
+    // Runs the event loop until the job finishes; Ctrl+C cancels it. Retry notices go to
+    // standard error. Returns whether the job succeeded.
+    bool wait(Job *job);
+    bool interrupted() const;
+
+    // Prints the error and returns the exit code it maps to (1, 2 for input refused before
+    // sending, 130 after Ctrl+C).
+    int fail(const ApiError &error);
+    int fail(const ApiError &error, const QString &advice);
+    // Prints a usage problem with a pointer to --help and returns 2.
+    int usageError(const QString &message);
+    // Prints a notice on standard error.
+    void notice(const QString &text);
+
+    enum class Answer { Yes, No, Interrupted };
+    // Asks on the terminal; anything but y/yes is no.
+    Answer confirm(const QString &question);
+
+    template <typename T, typename... TableArgs>
+    void printList(const QList<T> &items, const QString &emptyMessage, TableArgs... tableArgs)
+    {
+        switch (m_format) {
+        case OutputFormat::Table:
+            if (items.isEmpty())
+                m_console.out(emptyMessage + u'\n');
+            else
+                m_console.out(renderTable(tableRows(items, tableArgs...)));
+            break;
+        case OutputFormat::Json: {
+            QJsonArray array;
+            for (const T &item : items)
+                array.append(json::toJson(item));
+            m_console.outBytes(renderJson(array));
+            break;
+        }
+        case OutputFormat::Csv:
+            m_console.outBytes(renderCsv(csvRows(items)));
+            break;
+        }
+    }
+
+    template <typename T>
+    void printItem(const T &item)
+    {
+        switch (m_format) {
+        case OutputFormat::Table:
+            m_console.out(renderDetails(details(item)));
+            break;
+        case OutputFormat::Json:
+            m_console.outBytes(renderJson(json::toJson(item)));
+            break;
+        case OutputFormat::Csv:
+            m_console.outBytes(renderCsv(csvRows(QList<T>{item})));
+            break;
+        }
+    }
+
+private:
+    const Invocation &m_invocation;
+    Console &m_console;
+    OutputFormat m_format;
+    AtlasClient *m_client;
+    InterruptNotifier *m_interrupt;
+};
+
+} // namespace aikeys::cli

@@ -1,0 +1,317 @@
+#include "atlas/atlasclient.h"
+#include "audit/csvwriter.h"
+#include "commands.h"
+#include "context.h"
+#include "platform/terminal.h"
+#include "security/secretbuffer.h"
+#include "security/secretfile.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys::cli {
+
+namespace {
+
+// A JSON string literal for UTF-8 bytes, built without a QString so the copy can be wiped.
+QByteArray jsonStringBytes(const QByteArray &utf8)
+{
+    static const char hex[] = "0123456789abcdef";
+    QByteArray out;
+    out.reserve(utf8.size() + 2);
+    out.append('"');
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out.append('\\');
+            out.append(c);
+        } else if (u < 0x20) {
+            out.append("\\u00");
+            out.append(hex[u >> 4]);
+            out.append(hex[u & 0xf]);
+        } else {
+            out.append(c);
+        }
+    }
+    out.append('"');
+    return out;
+}
+
+// Appends one field to a pretty-printed JSON object ("{\n    ...\n}\n").
+QByteArray withJsonField(const QByteArray &document, const QByteArray &name, const QByteArray &encodedValue)
+{
+    QByteArray out = document;
+    const qsizetype close = out.lastIndexOf('}');
+    out.truncate(close);
+    while (out.endsWith('\n'))
+        out.chop(1);
+    out.append(",\n    \"");
+    out.append(name);
+    out.append("\": ");
+    out.append(encodedValue);
+    out.append("\n}\n");
+    return out;
+}
+
+// The new key printed once, with its secret (or with where the secret went, when it went to a
+// file). The secret only ever travels as bytes that are wiped after writing.
+void printCreatedKey(CommandContext &ctx, const AiKey &key, const SecretBuffer &secret,
+                     const QString &secretFile)
+{
+    Console &console = ctx.console();
+    switch (ctx.format()) {
+    case OutputFormat::Table: {
+        Details d = details(key);
+        d.append({Cli::tr("Secret"), QString()});
+        QByteArray text = renderDetails(d).toUtf8();
+        text.chop(1); // the empty value's newline; the secret follows the padded label
+        if (secretFile.isEmpty()) {
+            text.append(secret.reveal());
+        } else {
+            text.append(Cli::tr("written to %1 (readable only by you); not shown here")
+                            .arg(sanitizeForTerminal(secretFile))
+                            .toUtf8());
+        }
+        text.append('\n');
+        console.outBytes(text);
+        SecretBuffer::wipeBytes(text);
+        break;
+    }
+    case OutputFormat::Json: {
+        const QByteArray document = renderJson(json::toJson(key));
+        QByteArray value =
+            secretFile.isEmpty() ? jsonStringBytes(secret.reveal()) : jsonStringBytes(secretFile.toUtf8());
+        QByteArray text = withJsonField(document, secretFile.isEmpty() ? "secret" : "secretFile", value);
+        console.outBytes(text);
+        SecretBuffer::wipeBytes(value);
+        SecretBuffer::wipeBytes(text);
+        break;
+    }
+    case OutputFormat::Csv: {
+        Rows rows = csvRows(QList<AiKey>{key});
+        rows.headers << (secretFile.isEmpty() ? u"secret"_s : u"secretFile"_s);
+        rows.rows.first() << QString();
+        QByteArray text = renderCsv(rows);
+        text.chop(2); // the empty last cell's CRLF
+        QByteArray cell = secretFile.isEmpty() ? CsvWriter::encodeCell(secret.reveal())
+                                               : CsvWriter::encodeCell(secretFile.toUtf8());
+        text.append(cell);
+        text.append("\r\n");
+        console.outBytes(text);
+        SecretBuffer::wipeBytes(cell);
+        SecretBuffer::wipeBytes(text);
+        break;
+    }
+    }
+    console.flush();
+}
+
+QString lastUseText(const AiKey &key)
+{
+    return key.lastUsedAt ? Cli::tr("last used %1").arg(displayDateTime(*key.lastUsedAt))
+                          : Cli::tr("never used");
+}
+
+void printDeleted(CommandContext &ctx, const QString &project, const QString &keyId, const QString &name,
+                  bool alreadyGone)
+{
+    const QString result = alreadyGone ? u"alreadyGone"_s : u"deleted"_s;
+    switch (ctx.format()) {
+    case OutputFormat::Table:
+        if (alreadyGone) {
+            ctx.console().out(Cli::tr("Key %1 was already gone from project %2; nothing to delete.\n")
+                                  .arg(sanitizeForTerminal(keyId), project));
+        } else if (name.isEmpty()) {
+            ctx.console().out(
+                Cli::tr("Deleted key %1 from project %2.\n").arg(sanitizeForTerminal(keyId), project));
+        } else {
+            ctx.console().out(Cli::tr("Deleted key %1 (%2) from project %3.\n")
+                                  .arg(sanitizeForTerminal(name), sanitizeForTerminal(keyId), project));
+        }
+        break;
+    case OutputFormat::Json: {
+        QJsonObject o{{u"apiKeyId"_s, keyId}, {u"groupId"_s, project}, {u"result"_s, result}};
+        if (!name.isEmpty())
+            o.insert(u"name"_s, name);
+        ctx.console().outBytes(renderJson(o));
+        break;
+    }
+    case OutputFormat::Csv: {
+        Rows rows;
+        rows.headers = {u"apiKeyId"_s, u"groupId"_s, u"name"_s, u"result"_s};
+        rows.rows.append({keyId, project, name, result});
+        ctx.console().outBytes(renderCsv(rows));
+        break;
+    }
+    }
+}
+
+} // namespace
+
+int runKeysList(CommandContext &ctx)
+{
+    const QString project = ctx.value(u"project"_s);
+    const QString org = ctx.value(u"org"_s);
+    if (!project.isEmpty()) {
+        const auto job = CommandContext::own(ctx.client()->listProjectKeys(project));
+        if (!ctx.wait(job.get()))
+            return ctx.fail(job->error());
+        ctx.printList(job->items(), Cli::tr("No AI model API keys in project %1.").arg(project));
+        return ExitOk;
+    }
+    const auto job = CommandContext::own(ctx.client()->listOrgKeys(org));
+    if (!ctx.wait(job.get()))
+        return ctx.fail(job->error());
+    ctx.printList(job->items(), Cli::tr("No AI model API keys in organization %1.").arg(org),
+                  KeyScopeColumns::Org);
+    return ExitOk;
+}
+
+int runKeysGet(CommandContext &ctx)
+{
+    const auto call =
+        CommandContext::own(ctx.client()->getProjectKey(ctx.value(u"project"_s), ctx.value(u"key"_s)));
+    if (!ctx.wait(call.get()))
+        return ctx.fail(call->error());
+    ctx.printItem(call->value());
+    return ExitOk;
+}
+
+int runKeysCreate(CommandContext &ctx)
+{
+    const QString project = ctx.value(u"project"_s);
+    const QString name = ctx.value(u"name"_s);
+    const QString secretFile =
+        ctx.has(u"secret-file"_s) ? QFileInfo(ctx.value(u"secret-file"_s)).absoluteFilePath() : QString();
+
+    // Prove the file can be written before creating a key whose secret would otherwise be lost.
+    bool createdFile = false;
+    if (!secretFile.isEmpty()) {
+        const QFileInfo info(secretFile);
+        createdFile = !info.exists() && !info.isSymLink();
+        QString why;
+        if (!writeSecretFile(secretFile, QByteArray(), &why)) {
+            return ctx.usageError(Cli::tr("--secret-file: %1 No key was created.").arg(why));
+        }
+    }
+    auto forgetFile = [&] {
+        if (createdFile)
+            QFile::remove(secretFile);
+    };
+
+    const auto call = CommandContext::own(ctx.client()->createKey(project, name));
+    if (!ctx.wait(call.get())) {
+        forgetFile();
+        const ApiError &error = call->error();
+        if (error.outcomeUnknown()) {
+            return ctx.fail(
+                error, Cli::tr("The key may have been created anyway. Check with '%1 keys list --project %2' "
+                               "before trying again; if it is there, its secret is lost: delete it and "
+                               "create another.")
+                           .arg(ctx.programName(), project));
+        }
+        return ctx.fail(error);
+    }
+
+    SecretBuffer secret = call->takeSecret();
+    const AiKey key = call->key();
+    const QString deleteHint = ctx.programName() + u" keys delete --project "_s + project + u" --key "_s +
+                               key.apiKeyId + u" --yes"_s;
+
+    if (!secretFile.isEmpty()) {
+        QByteArray contents;
+        contents.reserve(secret.size() + 1);
+        contents.append(secret.reveal());
+        contents.append('\n');
+        secret.wipe();
+        QString why;
+        const bool written = writeSecretFile(secretFile, contents, &why);
+        SecretBuffer::wipeBytes(contents);
+        if (!written) {
+            ctx.notice(
+                Cli::tr(
+                    "ERROR: the key \"%1\" (ID %2) was created in project %3, but its secret could not be "
+                    "saved: %4\nThe secret is lost: Atlas never shows it again. Delete the key and create "
+                    "another:\n  %5")
+                    .arg(sanitizeForTerminal(key.name), key.apiKeyId, project, why, deleteHint));
+            return ExitFailure;
+        }
+        printCreatedKey(ctx, key, secret, secretFile);
+        ctx.notice(Cli::tr("The secret was written to %1, readable only by you. Atlas never shows it again.")
+                       .arg(secretFile));
+        return ExitOk;
+    }
+
+    printCreatedKey(ctx, key, secret, QString());
+    secret.wipe();
+    if (!ctx.console().outOk()) {
+        ctx.notice(
+            Cli::tr("ERROR: the key \"%1\" (ID %2) was created in project %3, but writing its secret to "
+                    "standard output failed. The secret is lost. Delete the key and create another:\n  %4")
+                .arg(sanitizeForTerminal(key.name), key.apiKeyId, project, deleteHint));
+        return ExitFailure;
+    }
+    ctx.notice(Cli::tr("This is the only time the secret is shown: store it now (for example in a secret "
+                       "manager). Use --secret-file PATH to write it to a private file instead."));
+    return ExitOk;
+}
+
+int runKeysRename(CommandContext &ctx)
+{
+    const auto call = CommandContext::own(
+        ctx.client()->renameKey(ctx.value(u"project"_s), ctx.value(u"key"_s), ctx.value(u"name"_s)));
+    if (!ctx.wait(call.get()))
+        return ctx.fail(call->error());
+    ctx.printItem(call->value());
+    return ExitOk;
+}
+
+int runKeysDelete(CommandContext &ctx)
+{
+    const QString project = ctx.value(u"project"_s);
+    const QString keyId = ctx.value(u"key"_s);
+    QString name;
+
+    if (!ctx.has(u"yes"_s)) {
+        if (!stdinIsTerminal()) {
+            return ctx.usageError(Cli::tr("Deleting a key needs confirmation, and standard input is not a "
+                                          "terminal: pass --yes to delete key %1 in project %2.")
+                                      .arg(keyId, project));
+        }
+        // Show what is about to go, so a mistyped ID does not delete the wrong key.
+        const auto get = CommandContext::own(ctx.client()->getProjectKey(project, keyId));
+        if (!ctx.wait(get.get())) {
+            if (get->error().isNotFound()) {
+                printDeleted(ctx, project, keyId, QString(), true);
+                return ExitOk;
+            }
+            return ctx.fail(get->error());
+        }
+        const AiKey &key = get->value();
+        name = key.name;
+        ctx.notice(Cli::tr("Key %1 (%2): %3, created %4 by %5.")
+                       .arg(sanitizeForTerminal(key.name), sanitizeForTerminal(keyId), lastUseText(key),
+                            displayDate(key.createdAt), sanitizeForTerminal(key.createdBy)));
+        const auto answer =
+            ctx.confirm(Cli::tr("Delete key %1 (%2) in project %3? It stops working at once and "
+                                "cannot be restored. [y/N]")
+                            .arg(sanitizeForTerminal(key.name), sanitizeForTerminal(keyId), project));
+        if (answer == CommandContext::Answer::Interrupted)
+            return ExitInterrupted;
+        if (answer == CommandContext::Answer::No) {
+            ctx.notice(Cli::tr("Nothing was deleted."));
+            return ExitFailure;
+        }
+    }
+
+    const auto call = CommandContext::own(ctx.client()->deleteKey(project, keyId));
+    if (!ctx.wait(call.get()))
+        return ctx.fail(call->error());
+    printDeleted(ctx, project, keyId, name, call->alreadyGone());
+    return ExitOk;
+}
+
+} // namespace aikeys::cli
