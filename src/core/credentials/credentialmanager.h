@@ -1,0 +1,148 @@
+#pragma once
+
+#include "atlas/apierror.h"
+#include "atlas/auth.h"
+#include "credentials/profile.h"
+#include "credentials/secretstore.h"
+#include "domain/result.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace aikeys {
+
+class MemorySecretStore;
+class ProfileStore;
+class Settings;
+
+// The outcome of one CredentialManager operation. Comes started, finishes exactly once from the
+// event loop, and deletes itself after finished() unless setAutoDelete(false).
+class CredentialJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Save, Load, ReplaceSecret, Remove, CheckSecret, Duplicate };
+
+    ~CredentialJob() override;
+
+    Kind kind() const { return m_kind; }
+    // The profile concerned; for Save and Duplicate, as stored (normalized, with its id).
+    const Profile &profile() const { return m_profile; }
+    bool isFinished() const { return m_finished; }
+    bool succeeded() const { return m_finished && !m_error; }
+    // InvalidInput (a bad profile, an unknown id) or Keychain; message() says what happened,
+    // hint() what to do.
+    const ApiError &error() const { return m_error; }
+    // The keychain's part of the error; None for validation errors.
+    SecretError secretError() const { return m_secretError; }
+
+    // A new profile could not be saved because of the keychain: the caller may offer to keep it
+    // for this session only, with save(profile(), takeSecret(), Storage::SessionOnly).
+    bool canKeepForSession() const { return m_canKeepForSession; }
+    // After a failed Save or ReplaceSecret: the secret, handed back so nobody has to type it again.
+    SecretBuffer takeSecret() { return std::move(m_secret); }
+    // After a successful Load.
+    Credentials takeCredentials() { return std::move(m_credentials); }
+    // After a successful CheckSecret: whether the profile's store holds its secret.
+    bool hasStoredSecret() const { return m_hasSecret; }
+    // Things the user should know even though the operation succeeded.
+    const QStringList &notices() const { return m_notices; }
+    void addNotice(const QString &notice) { m_notices << notice; }
+
+    void setAutoDelete(bool on) { m_autoDelete = on; }
+
+Q_SIGNALS:
+    void finished(aikeys::CredentialJob *job);
+
+private:
+    friend class CredentialManager;
+    CredentialJob(Kind kind, Profile profile, QObject *parent);
+    void finish(const ApiError &error = {}, SecretError secretError = SecretError::None);
+    void finishLater(const ApiError &error, SecretError secretError = SecretError::None);
+
+    Kind m_kind;
+    Profile m_profile;
+    ApiError m_error;
+    SecretError m_secretError = SecretError::None;
+    SecretBuffer m_secret;
+    Credentials m_credentials;
+    QStringList m_notices;
+    bool m_hasSecret = false;
+    bool m_canKeepForSession = false;
+    bool m_finished = false;
+    bool m_autoDelete = true;
+};
+
+// Profiles and their secrets together, so that neither exists without the other by accident: a
+// profile is stored only after its secret is, a removed profile takes its secret with it, and a
+// session-only profile keeps its secret in memory and never writes anything.
+class CredentialManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Storage {
+        Keychain,    // the OS keychain; the profile is persisted in settings
+        SessionOnly, // memory until the app quits; nothing written anywhere
+    };
+    enum class RemoveMode {
+        RequireSecretRemoval, // keep the profile if its keychain entry cannot be deleted
+        EvenIfSecretRemains,  // remove the profile anyway and say which entry is left behind
+    };
+
+    // None of them is owned; all must outlive the manager.
+    CredentialManager(ProfileStore *profiles, SecretStore *keychain, Settings *settings,
+                      QObject *parent = nullptr);
+    ~CredentialManager() override;
+
+    ProfileStore *profiles() const { return m_profiles; }
+    SecretStore *keychain() const { return m_keychain; }
+    // Where session-only profiles keep their secrets.
+    MemorySecretStore *sessionSecrets() const { return m_sessionSecrets; }
+
+    // Adds a new profile (unknown or null id) or updates an existing one, with its secret. The
+    // secret goes to the store first; the profile is stored only once the secret is. An empty
+    // secret keeps an existing profile's secret, or saves a new profile without one (imports whose
+    // secret is still to be entered). A saved profile stays saved: Storage::SessionOnly is for new
+    // or already session-only profiles.
+    CredentialJob *save(Profile profile, SecretBuffer secret, Storage storage = Storage::Keychain);
+    // The profile's credentials for an AtlasSession.
+    CredentialJob *loadCredentials(const QUuid &id);
+    CredentialJob *replaceSecret(const QUuid &id, SecretBuffer secret);
+    // Synchronous: the keychain entry is named after the id, which a rename keeps.
+    Result<Profile> rename(const QUuid &id, const QString &newName);
+    // A copy of the profile's non-secret fields under a new id; with copySecret, its secret too
+    // (if that fails, the copy is removed again).
+    CredentialJob *duplicate(const QUuid &id, const QString &newName = {}, bool copySecret = false);
+    // Deletes the profile's keychain entries (every kind: an auth mode change may have left one
+    // behind; a missing entry is fine), then the profile.
+    CredentialJob *remove(const QUuid &id, RemoveMode mode = RemoveMode::RequireSecretRemoval);
+    // For the "Stored in keychain" indicator. A locked Linux keyring answers "no".
+    CredentialJob *hasStoredSecret(const QUuid &id);
+
+    // The profile signed in with last, remembered across runs (session-only ones are not).
+    void markUsed(const QUuid &id);
+    std::optional<Profile> lastUsedProfile() const;
+    // The profile to offer first: the last used, else the default, else the only one.
+    std::optional<Profile> preferredProfile() const;
+
+    // Forgets every session-only profile and wipes its secret (sign-out from demo mode).
+    void forgetSessionProfiles();
+
+private:
+    CredentialJob *failed(CredentialJob *job, const ApiError &error);
+    SecretStore *storeFor(const Profile &profile) const;
+    void storeProfileAfterSecret(CredentialJob *job, const std::optional<Profile> &existing);
+    void writeSecret(CredentialJob *job, const std::optional<Profile> &existing);
+    void removeEntries(CredentialJob *job, SecretStore *store, QStringList keys, RemoveMode mode,
+                       QStringList leftBehind);
+    ApiError keychainError(const QString &what, const SecretJob *job) const;
+
+    ProfileStore *m_profiles;
+    SecretStore *m_keychain;
+    Settings *m_settings;
+    MemorySecretStore *m_sessionSecrets;
+};
+
+} // namespace aikeys

@@ -1,0 +1,248 @@
+#include "credentials/secretstore.h"
+
+#include "logging.h"
+#include "settings.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys {
+
+namespace {
+const char *operationName(SecretJob::Operation op)
+{
+    switch (op) {
+    case SecretJob::Operation::Read:
+        return "read";
+    case SecretJob::Operation::Write:
+        return "write";
+    case SecretJob::Operation::Remove:
+        return "remove";
+    }
+    return "?";
+}
+} // namespace
+
+QString secretErrorId(SecretError error)
+{
+    switch (error) {
+    case SecretError::None:
+        return u"none"_s;
+    case SecretError::NotFound:
+        return u"not-found"_s;
+    case SecretError::NoBackend:
+        return u"no-backend"_s;
+    case SecretError::Locked:
+        return u"locked"_s;
+    case SecretError::AccessDenied:
+        return u"access-denied"_s;
+    case SecretError::TimedOut:
+        return u"timed-out"_s;
+    case SecretError::Other:
+        return u"other"_s;
+    }
+    return {};
+}
+
+SecretJob::SecretJob(Operation operation, QString service, QString key, int timeoutMs, QObject *parent)
+    : QObject(parent)
+    , m_operation(operation)
+    , m_service(std::move(service))
+    , m_key(std::move(key))
+    , m_timeoutMs(timeoutMs)
+{
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        abandon();
+        finish(SecretError::TimedOut);
+    });
+}
+
+SecretJob::~SecretJob() = default;
+
+void SecretJob::start()
+{
+    if (m_timeoutMs > 0)
+        m_timeout.start(m_timeoutMs);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_finished)
+                run();
+        },
+        Qt::QueuedConnection);
+}
+
+void SecretJob::finish(SecretError error, const QString &backendDetail)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timeout.stop();
+    m_error = error;
+    m_backendDetail = backendDetail;
+    if (error == SecretError::None)
+        qCDebug(lcCredentials).noquote() << "Secret" << operationName(m_operation) << m_key << "ok";
+    else
+        qCInfo(lcCredentials).noquote() << "Secret" << operationName(m_operation) << m_key
+                                        << "failed:" << secretErrorId(error) << backendDetail;
+    Q_EMIT finished(this);
+    // Nobody took a read's secret: do not keep it around until deleteLater runs.
+    m_secret.wipe();
+    if (m_autoDelete)
+        deleteLater();
+}
+
+void SecretJob::finishRead(SecretBuffer secret)
+{
+    if (m_finished)
+        return;
+    m_secret = std::move(secret);
+    finish(SecretError::None);
+}
+
+QString SecretJob::message() const
+{
+    return SecretStore::errorMessage(m_error, m_operation, m_backendDetail, m_timeoutMs);
+}
+
+QString SecretJob::hint() const
+{
+    return SecretStore::errorHint(m_error, m_operation);
+}
+
+QString SecretJob::errorString() const
+{
+    if (m_error == SecretError::None)
+        return {};
+    return message() + u' ' + hint();
+}
+
+ApiError SecretJob::toApiError() const
+{
+    if (m_error == SecretError::None)
+        return {};
+    return ApiError::keychain(message(), hint());
+}
+
+QString SecretStore::defaultService()
+{
+    return QString::fromLatin1(Settings::kAppId);
+}
+
+SecretStore::SecretStore(QString service, QObject *parent)
+    : QObject(parent)
+    , m_service(std::move(service))
+{}
+
+SecretStore::~SecretStore() = default;
+
+SecretJob *SecretStore::started(SecretJob *job)
+{
+    job->start();
+    return job;
+}
+
+SecretJob *SecretStore::read(const QString &key)
+{
+    return started(createRead(key));
+}
+
+SecretJob *SecretStore::write(const QString &key, SecretBuffer secret)
+{
+    return started(createWrite(key, std::move(secret)));
+}
+
+SecretJob *SecretStore::remove(const QString &key)
+{
+    return started(createRemove(key));
+}
+
+QString SecretStore::errorMessage(SecretError error, SecretJob::Operation operation,
+                                  const QString &backendDetail, int timeoutMs)
+{
+    QString what;
+    switch (operation) {
+    case SecretJob::Operation::Read:
+        what = tr("The secret could not be read from the keychain");
+        break;
+    case SecretJob::Operation::Write:
+        what = tr("The secret could not be stored in the keychain");
+        break;
+    case SecretJob::Operation::Remove:
+        what = tr("The secret could not be deleted from the keychain");
+        break;
+    }
+    QString why;
+    switch (error) {
+    case SecretError::None:
+        return {};
+    case SecretError::NotFound:
+        why = tr("there is no entry for this profile (a locked keychain also hides its entries)");
+        break;
+    case SecretError::NoBackend:
+        why = tr("no keychain service is available (no Secret Service such as gnome-keyring or KWallet is "
+                 "running in this session)");
+        break;
+    case SecretError::Locked:
+        why = tr("the keychain is locked, or it has no default keyring to store into");
+        break;
+    case SecretError::AccessDenied:
+        why = tr(
+            "access was denied (the prompt was dismissed, or this app is not allowed to use the keychain; a "
+            "locked keychain can also answer this way)");
+        break;
+    case SecretError::TimedOut:
+        why = tr("the keychain did not answer within %1 seconds").arg(timeoutMs / 1000.0, 0, 'g', 3);
+        break;
+    case SecretError::Other:
+        why = tr("the keychain reported an error");
+        break;
+    }
+    QString text = tr("%1: %2.").arg(what, why);
+    if (!backendDetail.isEmpty())
+        text += u' ' + tr("(Keychain said: %1)").arg(backendDetail.left(300));
+    return text;
+}
+
+QString SecretStore::errorHint(SecretError error, SecretJob::Operation operation)
+{
+    switch (error) {
+    case SecretError::None:
+        return {};
+    case SecretError::NotFound:
+        if (operation == SecretJob::Operation::Read)
+            return tr("Enter the secret again in the profile. If your keychain is locked, unlock it in your "
+                      "desktop's "
+                      "password manager first.");
+        return tr("Nothing to do.");
+    case SecretError::NoBackend:
+        return tr(
+            "Install and start a keychain service (gnome-keyring or KWallet) and log in to a desktop "
+            "session, "
+            "or sign in for this session only: the secret is then kept in memory until the app quits and is "
+            "never written anywhere.");
+    case SecretError::Locked:
+        return tr(
+            "Unlock the keychain in your desktop's password manager (Passwords and Keys, KWallet Manager, "
+            "Keychain Access), then try again; or sign in for this session only.");
+    case SecretError::AccessDenied:
+        return tr("Try again and allow Atlas AI Keys when the keychain asks; if the keychain is locked, "
+                  "unlock it in "
+                  "your desktop's password manager. Or sign in for this session only.");
+    case SecretError::TimedOut:
+        return tr(
+            "A keychain prompt may be waiting behind other windows: look for it, answer it, then try again. "
+            "If "
+            "there is none, the keychain service may be stuck: restart it (or log out and in), or sign in "
+            "for this session only.");
+    case SecretError::Other:
+        return tr(
+            "Try again. If it keeps failing, check your keychain service (gnome-keyring, KWallet, Keychain "
+            "Access, Windows Credential Manager), or sign in for this session only.");
+    }
+    return {};
+}
+
+} // namespace aikeys

@@ -1,0 +1,140 @@
+#pragma once
+
+#include "atlas/apierror.h"
+#include "security/secretbuffer.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace aikeys {
+
+// What went wrong with a keychain operation, as far as the backend lets us tell.
+enum class SecretError {
+    None,
+    NotFound,     // no such entry (on Linux, also what a locked keyring answers to a read)
+    NoBackend,    // no keychain service: no Secret Service on the session bus, no KWallet...
+    Locked,       // the keychain is locked (or has no default keyring to write into)
+    AccessDenied, // the user dismissed the prompt, or the app is not allowed in
+    TimedOut,     // no answer within the job's timeout: a prompt may be waiting, or the bus is stuck
+    Other,
+};
+// A stable spelling for logs and tests ("no-backend").
+QString secretErrorId(SecretError error);
+
+// One asynchronous keychain operation. Jobs come started from a SecretStore, finish exactly once,
+// always from the event loop (never inside the call that created them), at the latest when their
+// own timeout fires, and delete themselves after finished() unless setAutoDelete(false).
+class SecretJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Operation { Read, Write, Remove };
+
+    ~SecretJob() override;
+
+    Operation operation() const { return m_operation; }
+    const QString &key() const { return m_key; }
+    const QString &service() const { return m_service; }
+    int timeoutMs() const { return m_timeoutMs; }
+
+    bool isFinished() const { return m_finished; }
+    bool succeeded() const { return m_finished && m_error == SecretError::None; }
+    SecretError error() const { return m_error; }
+    // What happened, in words for the user.
+    QString message() const;
+    // What to do about it.
+    QString hint() const;
+    // message() and hint() in one line.
+    QString errorString() const;
+    // The backend's own words (QtKeychain's errorString()), for logs and "details"; never secret.
+    const QString &backendDetail() const { return m_backendDetail; }
+    // A Kind::Keychain error with message() and hint(), or no error.
+    ApiError toApiError() const;
+
+    // A read's secret, moved out: empty on failure and after the first call.
+    SecretBuffer takeSecret() { return std::move(m_secret); }
+
+    void setAutoDelete(bool on) { m_autoDelete = on; }
+
+Q_SIGNALS:
+    void finished(aikeys::SecretJob *job);
+
+protected:
+    SecretJob(Operation operation, QString service, QString key, int timeoutMs, QObject *parent = nullptr);
+
+    // Does the work; called from the event loop once the job has started. Ends with finish().
+    virtual void run() = 0;
+    // The timeout fired: stop caring about the backend's answer (it may still come, or never).
+    virtual void abandon() {}
+    // The first call wins; later ones (a late backend answer after the timeout) are ignored.
+    void finish(SecretError error, const QString &backendDetail = {});
+    void finishRead(SecretBuffer secret);
+
+private:
+    friend class SecretStore;
+    void start();
+
+    Operation m_operation;
+    QString m_service;
+    QString m_key;
+    int m_timeoutMs;
+    QTimer m_timeout;
+    SecretError m_error = SecretError::None;
+    QString m_backendDetail;
+    SecretBuffer m_secret;
+    bool m_finished = false;
+    bool m_autoDelete = true;
+};
+
+// Where secrets live: a key per entry, "<profile uuid>/<kind>" (see Profile::secretKey()), under one
+// service name. Every operation returns a started SecretJob with its own timeout: a keychain call
+// may otherwise wait forever on a prompt nobody sees or on a broken session bus.
+class SecretStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kDefaultTimeoutMs = 10000;
+    // The application id: what the keychain shows as the owner of our entries.
+    static QString defaultService();
+
+    ~SecretStore() override;
+
+    const QString &service() const { return m_service; }
+    int timeoutMs() const { return m_timeoutMs; }
+    // For the jobs started from now on. 0 or less: no timeout of our own (never in production).
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+
+    // True when entries outlive the process (the OS keychain); false for memory.
+    virtual bool isPersistent() const = 0;
+    // "Secret Service", "macOS Keychain", "memory"...: for messages and logs.
+    virtual QString backendName() const = 0;
+
+    SecretJob *read(const QString &key);
+    // Takes the secret; it is wiped once the backend no longer needs it.
+    SecretJob *write(const QString &key, SecretBuffer secret);
+    // Removing an entry that does not exist succeeds.
+    SecretJob *remove(const QString &key);
+
+    // What a failure means and what to do, shared by every backend so the user reads the same
+    // advice whatever the store.
+    static QString errorMessage(SecretError error, SecretJob::Operation operation,
+                                const QString &backendDetail, int timeoutMs);
+    static QString errorHint(SecretError error, SecretJob::Operation operation);
+
+protected:
+    explicit SecretStore(QString service, QObject *parent = nullptr);
+
+    virtual SecretJob *createRead(const QString &key) = 0;
+    virtual SecretJob *createWrite(const QString &key, SecretBuffer secret) = 0;
+    virtual SecretJob *createRemove(const QString &key) = 0;
+
+private:
+    SecretJob *started(SecretJob *job);
+
+    QString m_service;
+    int m_timeoutMs = kDefaultTimeoutMs;
+};
+
+} // namespace aikeys
