@@ -33,10 +33,11 @@ QString DemoSimulator::findExecutable()
 #endif
     const QDir appDir(QCoreApplication::applicationDirPath());
     const QStringList candidates{
-        appDir.filePath(name),                                  // installed side by side (Windows, macOS bundle)
+        appDir.filePath(name), // installed side by side (Windows, macOS bundle)
         appDir.filePath(u"../libexec/atlas-ai-keys/"_s + name), // FHS install
         appDir.filePath(u"../lib/atlas-ai-keys/"_s + name),
-        appDir.filePath(u"../sim/"_s + name), // build tree: build/src/app -> build/src/sim
+        appDir.filePath(u"../sim/"_s + name),          // build tree: build/src/app -> build/src/sim
+        appDir.filePath(u"../../../../sim/"_s + name), // build tree, macOS: the app is a bundle
     };
     for (const QString &c : candidates) {
         const QFileInfo fi(c);
