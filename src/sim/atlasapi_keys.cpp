@@ -60,6 +60,27 @@ void checkOnly(const QJsonObject &body, const QStringList &allowed, QList<FieldV
     }
 }
 
+void appendJsonString(QByteArray &out, const QString &value)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = value.toUtf8();
+    out += '"';
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
 Response validationError(const QList<FieldViolation> &violations)
 {
     QStringList parts;
@@ -86,22 +107,35 @@ Response keyNotFound(const QString &apiKeyId, const QString &where)
 QByteArray AtlasApi::keyJson(const AiKey &key) const
 {
     if (key.cachedJson.isEmpty()) {
-        key.cachedJson =
-            QJsonDocument(QJsonObject{
-                              {u"apiKeyId"_s, key.apiKeyId},
-                              {u"cloud"_s, key.cloud},
-                              {u"createdAt"_s, formatAiTimestamp(key.createdAt)},
-                              {u"createdBy"_s, key.createdBy},
-                              {u"endpoint"_s, m_store.endpoint()},
-                              {u"geography"_s, key.geography},
-                              {u"groupId"_s, key.groupId},
-                              {u"lastUsedAt"_s, key.everUsed ? QJsonValue(formatAiTimestamp(key.lastUsedAt))
-                                                             : QJsonValue(QJsonValue::Null)},
-                              {u"maskedSecret"_s, key.maskedSecret},
-                              {u"name"_s, key.name},
-                              {u"status"_s, key.status},
-                          })
-                .toJson(QJsonDocument::Compact);
+        // Written by hand, keys in the order QJsonObject would use, because cold 500-item pages of a
+        // 20,000-key organization must stay in the low milliseconds.
+        QByteArray out;
+        out.reserve(384);
+        const auto field = [&out](const char *name, const QString &value, bool last = false) {
+            out += '"';
+            out += name;
+            out += "\":";
+            appendJsonString(out, value);
+            if (!last)
+                out += ',';
+        };
+        out += '{';
+        field("apiKeyId", key.apiKeyId);
+        field("cloud", key.cloud);
+        field("createdAt", formatAiTimestamp(key.createdAt));
+        field("createdBy", key.createdBy);
+        field("endpoint", m_store.endpoint());
+        field("geography", key.geography);
+        field("groupId", key.groupId);
+        if (key.everUsed)
+            field("lastUsedAt", formatAiTimestamp(key.lastUsedAt));
+        else
+            out += "\"lastUsedAt\":null,";
+        field("maskedSecret", key.maskedSecret);
+        field("name", key.name);
+        field("status", key.status, true);
+        out += '}';
+        key.cachedJson = out;
     }
     return key.cachedJson;
 }

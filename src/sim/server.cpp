@@ -85,10 +85,12 @@ SimServer::SimServer(const Options &options, Store &store, const Principals &pri
 
 bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    QElapsedTimer timer;
+    timer.start();
     const Request r = copyRequest(request);
     const Outcome outcome = dispatch(r);
-    log(r, outcome);
     deliver(socket, outcome);
+    log(r, outcome, timer.nsecsElapsed());
     return true;
 }
 
@@ -97,8 +99,8 @@ void SimServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
     // handleRequest() answers everything; this exists because Qt requires it.
     Outcome o;
     o.response = apiError(404, u"RESOURCE_NOT_FOUND"_s, u"Nothing here."_s);
-    log(copyRequest(request), o);
     deliver(socket, o);
+    log(copyRequest(request), o, 0);
 }
 
 SimServer::Outcome SimServer::dispatch(const Request &request)
@@ -326,7 +328,7 @@ void SimServer::deliver(QTcpSocket *socket, const Outcome &outcome)
         send();
 }
 
-void SimServer::log(const Request &request, const Outcome &outcome) const
+void SimServer::log(const Request &request, const Outcome &outcome, qint64 nanoseconds) const
 {
     if (!m_options.verbose)
         return;
@@ -335,8 +337,8 @@ void SimServer::log(const Request &request, const Outcome &outcome) const
                        : outcome.delivery == Delivery::Hang ? " (hung)"
                        : outcome.malformed                  ? " (malformed)"
                                                             : "";
-    std::fprintf(stderr, "%s %s %d%s\n", request.method.constData(), qPrintable(request.path),
-                 outcome.response.status, note);
+    std::fprintf(stderr, "%s %s %d%s %.2f ms\n", request.method.constData(), qPrintable(request.path),
+                 outcome.response.status, note, double(nanoseconds) / 1e6);
     std::fflush(stderr);
 }
 

@@ -52,7 +52,8 @@ private:
     Outcome withFault(FaultInjector::Kind fault, Response response) const;
     static void setRateHeaders(Response &response, const RateLimiter::Decision &decision);
     void deliver(QTcpSocket *socket, const Outcome &outcome);
-    void log(const Request &request, const Outcome &outcome) const;
+    // Method, path, status and the time spent building and sending the answer (latency excluded).
+    void log(const Request &request, const Outcome &outcome, qint64 nanoseconds) const;
 
     const Options m_options;
     Store &m_store;
