@@ -1,0 +1,132 @@
+#include "audit/csvwriter.h"
+
+#include <QBuffer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace aikeys;
+
+class TestCsvWriter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void encodesCells_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<QString>("encoded");
+        QTest::newRow("plain") << u"prod-search"_s << u"prod-search"_s;
+        QTest::newRow("empty") << QString() << QString();
+        QTest::newRow("spaces kept") << u" padded "_s << u" padded "_s;
+        QTest::newRow("comma") << u"a,b"_s << u"\"a,b\""_s;
+        QTest::newRow("quote doubled") << u"say \"hi\""_s << u"\"say \"\"hi\"\"\""_s;
+        QTest::newRow("lf") << u"two\nlines"_s << u"\"two\nlines\""_s;
+        QTest::newRow("crlf") << u"two\r\nlines"_s << u"\"two\r\nlines\""_s;
+        QTest::newRow("unicode") << u"clé ☃"_s << u"clé ☃"_s;
+        // Formula injection: a leading quote makes spreadsheets show the text.
+        QTest::newRow("equals") << u"=HYPERLINK(\"http://x\")"_s << u"\"'=HYPERLINK(\"\"http://x\"\")\""_s;
+        QTest::newRow("plus") << u"+1+2"_s << u"'+1+2"_s;
+        QTest::newRow("minus") << u"-2+3"_s << u"'-2+3"_s;
+        QTest::newRow("at") << u"@SUM(A1)"_s << u"'@SUM(A1)"_s;
+        QTest::newRow("tab") << u"\t=1"_s << u"'\t=1"_s;
+        QTest::newRow("cr") << u"\r=1"_s << u"\"'\r=1\""_s;
+        QTest::newRow("formula with comma") << u"=1,2"_s << u"\"'=1,2\""_s;
+        QTest::newRow("equals later is fine") << u"a=b"_s << u"a=b"_s;
+        QTest::newRow("negative number in a text column") << u"-5"_s << u"'-5"_s;
+    }
+    void encodesCells()
+    {
+        QFETCH(QString, cell);
+        QFETCH(QString, encoded);
+        QCOMPARE(CsvWriter::encodeCell(cell), encoded);
+        // The byte version used for secrets agrees with the QString one.
+        QCOMPARE(CsvWriter::encodeCell(cell.toUtf8()), encoded.toUtf8());
+    }
+
+    void neutralizationCanBeTurnedOff()
+    {
+        QCOMPARE(CsvWriter::encodeCell(u"=1+2"_s, false), u"=1+2"_s);
+        QCOMPARE(CsvWriter::encodeCell(u"=1,2"_s, false), u"\"=1,2\""_s);
+        QCOMPARE(CsvWriter::encodeCell(QByteArray("-3"), false), QByteArray("-3"));
+
+        CsvWriter writer;
+        writer.setNeutralizeFormulas(false);
+        writer.writeRow({u"=A1"_s, u"@x"_s});
+        QCOMPARE(writer.text(), u"=A1,@x\r\n"_s);
+    }
+
+    void writesRowsWithCrlf()
+    {
+        CsvWriter writer;
+        writer.writeRow({u"id"_s, u"name"_s, u"note"_s});
+        writer.writeRow({u"1"_s, u"a,b"_s, QString()});
+        writer.writeRow({});
+        QCOMPARE(writer.text(), u"id,name,note\r\n1,\"a,b\",\r\n\r\n"_s);
+        QCOMPARE(writer.toUtf8(), writer.text().toUtf8());
+    }
+
+    void numericColumnsKeepNumbers()
+    {
+        CsvWriter writer;
+        writer.setNumericColumn(1);
+        writer.setNumericColumn(2);
+        writer.writeRow({u"-5"_s, u"-5"_s, u"+2.50"_s});
+        // A number column still protects cells that are not plain numbers.
+        writer.writeRow({u"x"_s, u"-1+cmd|' /C calc'!A0"_s, u"=2"_s});
+        writer.writeRow({u"x"_s, u"-"_s, u"1."_s});
+        QCOMPARE(writer.text(), u"'-5,-5,+2.50\r\n"
+                                u"x,'-1+cmd|' /C calc'!A0,'=2\r\n"
+                                u"x,'-,1.\r\n"_s);
+
+        writer.setNumericColumn(1, false);
+        CsvWriter again;
+        again.setNumericColumn(0);
+        again.setNumericColumn(0, false);
+        again.writeRow({u"-5"_s});
+        QCOMPARE(again.text(), u"'-5\r\n"_s);
+    }
+
+    void plainNumbers_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("number");
+        QTest::newRow("int") << u"42"_s << true;
+        QTest::newRow("negative") << u"-42"_s << true;
+        QTest::newRow("plus") << u"+42"_s << true;
+        QTest::newRow("decimal") << u"-4.25"_s << true;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("sign only") << u"-"_s << false;
+        QTest::newRow("trailing dot") << u"4."_s << false;
+        QTest::newRow("leading dot") << u".5"_s << false;
+        QTest::newRow("exponent") << u"1e5"_s << false;
+        QTest::newRow("expression") << u"-1+2"_s << false;
+        QTest::newRow("space") << u" 1"_s << false;
+    }
+    void plainNumbers()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, number);
+        QCOMPARE(CsvWriter::isPlainNumber(text), number);
+    }
+
+    void writesToADevice()
+    {
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        CsvWriter writer(&buffer);
+        writer.writeRow({u"name"_s});
+        writer.writeRow({u"clé,1"_s});
+        QVERIFY(writer.ok());
+        QCOMPARE(buffer.data(), QByteArray("name\r\n\"cl\xc3\xa9,1\"\r\n"));
+        // Rows written to a device are not also kept in memory.
+        QVERIFY(writer.text().isEmpty());
+
+        QBuffer closed;
+        CsvWriter failing(&closed);
+        failing.writeRow({u"x"_s});
+        QVERIFY(!failing.ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCsvWriter)
+#include "tst_csvwriter.moc"
