@@ -1,0 +1,1018 @@
+// The real atlas-ai-keys-cli binary against a real atlas-sim: what a script sees (exit codes,
+// standard output, standard error, files), with credentials only ever in the child's environment.
+#include "simprocess.h"
+#include "testenv.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <aikeys/version.h>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+using aikeys::test::SimProcess;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    bool crashed = false;
+    bool finished = false;
+    QByteArray out;
+    QByteArray err;
+
+    QString errText() const { return QString::fromUtf8(err); }
+    QString outText() const { return QString::fromUtf8(out); }
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+    // A description for failure messages.
+    QByteArray describe() const
+    {
+        return "exit " + QByteArray::number(exitCode) + (crashed ? " (crashed)" : "") + "\n--- stdout:\n" +
+               out.left(3000) + "\n--- stderr:\n" + err.left(3000);
+    }
+};
+
+enum class Auth { None, ApiKey, ServiceAccount, ReadOnlyApiKey, WrongApiKey, WrongServiceAccount };
+
+// The test's own environment minus every Atlas variable, so a developer's real credentials can
+// never leak into a test run.
+QProcessEnvironment cleanEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QStringList keys = env.keys();
+    for (const QString &k : keys) {
+        if (k.startsWith(u"MONGODB_ATLAS_"_s) || k == u"QT_LOGGING_RULES"_s)
+            env.remove(k);
+    }
+    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+    return env;
+}
+
+QProcessEnvironment environmentFor(Auth auth, const QUrl &baseUrl)
+{
+    QProcessEnvironment env = cleanEnvironment();
+    if (baseUrl.isValid())
+        env.insert(u"MONGODB_ATLAS_BASE_URL"_s, baseUrl.toString());
+    switch (auth) {
+    case Auth::None:
+        break;
+    case Auth::ApiKey:
+        env.insert(u"MONGODB_ATLAS_PUBLIC_API_KEY"_s, u"demo"_s);
+        env.insert(u"MONGODB_ATLAS_PRIVATE_API_KEY"_s, u"demo-private-key"_s);
+        break;
+    case Auth::ServiceAccount:
+        env.insert(u"MONGODB_ATLAS_CLIENT_ID"_s, u"mdb_sa_id_demo"_s);
+        env.insert(u"MONGODB_ATLAS_CLIENT_SECRET"_s, u"mdb_sa_sk_demo"_s);
+        break;
+    case Auth::ReadOnlyApiKey:
+        env.insert(u"MONGODB_ATLAS_PUBLIC_API_KEY"_s, u"demo-readonly"_s);
+        env.insert(u"MONGODB_ATLAS_PRIVATE_API_KEY"_s, u"demo-readonly-private-key"_s);
+        break;
+    case Auth::WrongApiKey:
+        env.insert(u"MONGODB_ATLAS_PUBLIC_API_KEY"_s, u"demo"_s);
+        env.insert(u"MONGODB_ATLAS_PRIVATE_API_KEY"_s, u"not-the-private-key"_s);
+        break;
+    case Auth::WrongServiceAccount:
+        env.insert(u"MONGODB_ATLAS_CLIENT_ID"_s, u"mdb_sa_id_demo"_s);
+        env.insert(u"MONGODB_ATLAS_CLIENT_SECRET"_s, u"mdb_sa_sk_wrong"_s);
+        break;
+    }
+    return env;
+}
+
+Run runCli(const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 60000,
+           const QString &stdinFile = {})
+{
+    QProcess p;
+    p.setProgram(SimProcess::cliExecutablePath());
+    p.setArguments(args);
+    p.setProcessEnvironment(env);
+    if (!stdinFile.isEmpty())
+        p.setStandardInputFile(stdinFile);
+    p.start();
+    Run r;
+    if (!p.waitForStarted(10000))
+        return r;
+    if (stdinFile.isEmpty())
+        p.closeWriteChannel(); // standard input is an empty pipe: not a terminal
+    r.finished = p.waitForFinished(timeoutMs);
+    if (!r.finished) {
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    r.exitCode = p.exitCode();
+    r.crashed = p.exitStatus() != QProcess::NormalExit;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+Run runCli(const QStringList &args, Auth auth, const SimProcess &sim, int timeoutMs = 60000)
+{
+    return runCli(args, environmentFor(auth, sim.baseUrl()), timeoutMs);
+}
+
+const QStringList kKeyFields{u"apiKeyId"_s,  u"name"_s,      u"groupId"_s,    u"status"_s,
+                             u"createdAt"_s, u"createdBy"_s, u"lastUsedAt"_s, u"maskedSecret"_s,
+                             u"cloud"_s,     u"geography"_s, u"endpoint"_s};
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
+const QRegularExpression kSecretPattern(u"al-[A-Za-z0-9]{20,}"_s);
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    // The first organization and its first project, found through the CLI itself.
+    bool firstOrgAndProject(const SimProcess &sim, QString *org, QString *project)
+    {
+        const Run orgs = runCli({u"orgs"_s, u"list"_s, u"--output"_s, u"json"_s}, Auth::ApiKey, sim);
+        if (orgs.exitCode != 0 || !orgs.json().isArray() || orgs.json().array().isEmpty())
+            return false;
+        *org = orgs.json().array().first().toObject().value("id"_L1).toString();
+        const Run projects =
+            runCli({u"projects"_s, u"list"_s, u"--org"_s, *org, u"--output"_s, u"json"_s}, Auth::ApiKey, sim);
+        if (projects.exitCode != 0 || projects.json().array().isEmpty())
+            return false;
+        *project = projects.json().array().first().toObject().value("id"_L1).toString();
+        return true;
+    }
+
+    QJsonObject createKey(const SimProcess &sim, Auth auth, const QString &project, const QString &name)
+    {
+        const Run r = runCli(
+            {u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, name, u"--output"_s, u"json"_s},
+            auth, sim);
+        if (r.exitCode != 0)
+            qWarning().noquote() << r.describe();
+        return r.json().object();
+    }
+
+    int keyExitCode(const SimProcess &sim, const QString &project, const QString &keyId)
+    {
+        return runCli({u"keys"_s, u"get"_s, u"--project"_s, project, u"--key"_s, keyId}, Auth::ApiKey, sim)
+            .exitCode;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        aikeys::test::prepareTestEnvironment();
+        QVERIFY2(QFile::exists(SimProcess::cliExecutablePath()), qPrintable(SimProcess::cliExecutablePath()));
+    }
+
+    void everyCommand_data()
+    {
+        QTest::addColumn<int>("auth");
+        QTest::newRow("api key (digest)") << int(Auth::ApiKey);
+        QTest::newRow("service account") << int(Auth::ServiceAccount);
+    }
+    void everyCommand()
+    {
+        QFETCH(int, auth);
+        const Auth a = Auth(auth);
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+
+        Run r = runCli({u"orgs"_s, u"list"_s, u"--output"_s, u"json"_s}, a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY(r.json().array().size() >= 2);
+        const QString org = r.json().array().first().toObject().value("id"_L1).toString();
+        QVERIFY(!org.isEmpty());
+
+        r = runCli({u"projects"_s, u"list"_s, u"--output"_s, u"json"_s}, a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        const qsizetype allProjects = r.json().array().size();
+        QVERIFY(allProjects >= 2);
+
+        r = runCli({u"projects"_s, u"list"_s, u"--org"_s, org, u"--output"_s, u"json"_s}, a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        const QJsonArray projects = r.json().array();
+        QVERIFY(!projects.isEmpty());
+        QVERIFY(projects.size() < allProjects);
+        for (const QJsonValue &p : projects)
+            QCOMPARE(p.toObject().value("orgId"_L1).toString(), org);
+        const QString project = projects.first().toObject().value("id"_L1).toString();
+
+        r = runCli({u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s}, a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        const qsizetype before = r.json().array().size();
+
+        // create: the key plus its secret, once
+        const QString name = u"cli key %1"_s.arg(auth);
+        r = runCli(
+            {u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, name, u"--output"_s, u"json"_s}, a,
+            sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        const QJsonObject created = r.json().object();
+        QCOMPARE(created.value("name"_L1).toString(), name);
+        QCOMPARE(created.value("groupId"_L1).toString(), project);
+        QVERIFY(created.value("lastUsedAt"_L1).isNull());
+        const QString secret = created.value("secret"_L1).toString();
+        QVERIFY2(kSecretPattern.match(secret).hasMatch(), qPrintable(secret));
+        QVERIFY(created.value("maskedSecret"_L1).toString().endsWith(secret.right(4)));
+        QVERIFY2(r.errText().contains(u"only time"_s), r.err);
+        QVERIFY(!r.err.contains(secret.toUtf8()));
+        const QString keyId = created.value("apiKeyId"_L1).toString();
+
+        // get
+        r = runCli(
+            {u"keys"_s, u"get"_s, u"--project"_s, project, u"--key"_s, keyId, u"--output"_s, u"json"_s}, a,
+            sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(r.json().object().value("name"_L1).toString(), name);
+        QVERIFY(!r.json().object().contains("secret"_L1));
+
+        // rename
+        const QString renamed = name + u" renamed"_s;
+        r = runCli({u"keys"_s, u"rename"_s, u"--project"_s, project, u"--key"_s, keyId, u"--name"_s, renamed,
+                    u"--output"_s, u"json"_s},
+                   a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(r.json().object().value("name"_L1).toString(), renamed);
+        QCOMPARE(r.json().object().value("apiKeyId"_L1).toString(), keyId);
+
+        // list (project and org): the new key is there, its secret is not, in any format
+        for (const QString &format : {u"json"_s, u"table"_s, u"csv"_s}) {
+            r = runCli({u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, format}, a, sim);
+            QVERIFY2(r.exitCode == 0, r.describe());
+            QVERIFY2(r.outText().contains(renamed), r.describe());
+            QVERIFY(!r.out.contains(secret.toUtf8()));
+            r = runCli({u"keys"_s, u"list"_s, u"--org"_s, org, u"--output"_s, format}, a, sim);
+            QVERIFY2(r.exitCode == 0, r.describe());
+            QVERIFY2(r.outText().contains(keyId), r.describe());
+            QVERIFY(!r.out.contains(secret.toUtf8()));
+        }
+        r = runCli({u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s}, a, sim);
+        QCOMPARE(r.json().array().size(), before + 1);
+
+        // delete, then it is gone; deleting again is still success
+        r = runCli({u"keys"_s, u"delete"_s, u"--project"_s, project, u"--key"_s, keyId, u"--yes"_s}, a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(r.outText().contains(keyId), r.describe());
+        r = runCli({u"keys"_s, u"get"_s, u"--project"_s, project, u"--key"_s, keyId}, a, sim);
+        QCOMPARE(r.exitCode, 1);
+        r = runCli({u"keys"_s, u"delete"_s, u"--project"_s, project, u"--key"_s, keyId, u"--yes"_s,
+                    u"--output"_s, u"json"_s},
+                   a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(r.json().object().value("result"_L1).toString(), u"alreadyGone"_s);
+
+        // rate limits: list (project and org), set, reset one, reset all
+        r = runCli({u"limits"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s}, a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        const QJsonArray limits = r.json().array();
+        QVERIFY(!limits.isEmpty());
+        const QJsonObject firstLimit = limits.first().toObject();
+        const QString group = firstLimit.value("modelGroupName"_L1).toString();
+        QVERIFY(!group.isEmpty());
+        QVERIFY(firstLimit.value("modelNames"_L1).isArray());
+        auto projectRpm = [&] {
+            const Run list =
+                runCli({u"limits"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s}, a, sim);
+            for (const QJsonValue &v : list.json().array()) {
+                if (v.toObject().value("modelGroupName"_L1).toString() == group)
+                    return v.toObject().value("requestsPerMinuteLimit"_L1).toInteger();
+            }
+            return qint64(-1);
+        };
+
+        r = runCli({u"limits"_s, u"list"_s, u"--org"_s, org, u"--output"_s, u"json"_s}, a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY(!r.json().array().isEmpty());
+
+        r = runCli({u"limits"_s, u"set"_s, u"--project"_s, project, u"--model-group"_s, group, u"--rpm"_s,
+                    u"7"_s, u"--tpm"_s, u"7000"_s, u"--output"_s, u"json"_s},
+                   a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(r.json().object().value("requestsPerMinuteLimit"_L1).toInteger(), 7);
+        QCOMPARE(r.json().object().value("tokensPerMinuteLimit"_L1).toInteger(), 7000);
+        QCOMPARE(projectRpm(), 7);
+
+        r = runCli({u"limits"_s, u"reset"_s, u"--project"_s, project, u"--model-group"_s, group,
+                    u"--output"_s, u"json"_s},
+                   a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        const qint64 defaultRpm = r.json().object().value("requestsPerMinuteLimit"_L1).toInteger();
+        QVERIFY(defaultRpm > 7);
+        QCOMPARE(projectRpm(), defaultRpm);
+
+        r = runCli({u"limits"_s, u"set"_s, u"--project"_s, project, u"--model-group"_s, group, u"--rpm"_s,
+                    u"9"_s, u"--tpm"_s, u"9"_s},
+                   a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(projectRpm(), 9);
+        r = runCli({u"limits"_s, u"reset"_s, u"--project"_s, project, u"--yes"_s, u"--output"_s, u"json"_s},
+                   a, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        bool found = false;
+        for (const QJsonValue &v : r.json().array()) {
+            if (v.toObject().value("modelGroupName"_L1).toString() == group) {
+                found = true;
+                QCOMPARE(v.toObject().value("requestsPerMinuteLimit"_L1).toInteger(), defaultRpm);
+            }
+        }
+        QVERIFY(found);
+        QCOMPARE(projectRpm(), defaultRpm);
+    }
+
+    void outputShapes()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(sim, &org, &project));
+
+        // json: an array of objects with exactly the API's field names, never a secret
+        const Run json = runCli({u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s},
+                                Auth::ApiKey, sim);
+        QVERIFY2(json.exitCode == 0, json.describe());
+        QVERIFY(json.json().isArray());
+        const QJsonArray keys = json.json().array();
+        QVERIFY(keys.size() >= 2);
+        bool sawNever = false;
+        for (const QJsonValue &v : keys) {
+            const QJsonObject o = v.toObject();
+            QCOMPARE(sorted(o.keys()), sorted(kKeyFields));
+            QCOMPARE(o.value("groupId"_L1).toString(), project);
+            sawNever = sawNever || o.value("lastUsedAt"_L1).isNull();
+        }
+        QVERIFY2(sawNever, "the demo project should hold a never-used key");
+        QVERIFY(json.out.contains("\n    ")); // pretty-printed
+
+        // table: the documented columns, one line per key plus the header, "never" for unused keys
+        const Run table = runCli({u"keys"_s, u"list"_s, u"--project"_s, project}, Auth::ApiKey, sim);
+        QVERIFY2(table.exitCode == 0, table.describe());
+        const QStringList lines = table.outText().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), keys.size() + 1);
+        const QString header = lines.first();
+        QStringList columns{u"NAME"_s,    u"ID"_s,         u"STATUS"_s,        u"LAST USED"_s,
+                            u"CREATED"_s, u"CREATED BY"_s, u"MASKED SECRET"_s, u"ENDPOINT"_s};
+        qsizetype at = -1;
+        for (const QString &c : columns) {
+            const qsizetype next = header.indexOf(c, at + 1);
+            QVERIFY2(next > at, qPrintable(u"column %1 missing or out of order in: %2"_s.arg(c, header)));
+            at = next;
+        }
+        QVERIFY(!header.contains(u"PROJECT"_s));
+        QVERIFY(table.outText().contains(u"never"_s));
+        // Aligned: every row's ID starts in the header's ID column.
+        const qsizetype idColumn = header.indexOf(u"ID"_s);
+        for (const QJsonValue &v : keys) {
+            const QString id = v.toObject().value("apiKeyId"_L1).toString();
+            bool aligned = false;
+            for (const QString &line : lines)
+                aligned = aligned || line.indexOf(id) == idColumn;
+            QVERIFY2(aligned, qPrintable(id));
+        }
+
+        // org listing adds the project column
+        const Run orgTable = runCli({u"keys"_s, u"list"_s, u"--org"_s, org}, Auth::ApiKey, sim);
+        QVERIFY2(orgTable.exitCode == 0, orgTable.describe());
+        QVERIFY(orgTable.outText().section(u'\n', 0, 0).contains(u"PROJECT"_s));
+        QVERIFY(orgTable.outText().contains(project));
+
+        // csv: RFC 4180, CRLF, a header of API field names, one record per key
+        const Run csv = runCli({u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"csv"_s},
+                               Auth::ApiKey, sim);
+        QVERIFY2(csv.exitCode == 0, csv.describe());
+        QVERIFY(csv.out.endsWith("\r\n"));
+        QList<QByteArray> records = csv.out.split('\n');
+        QCOMPARE(records.takeLast(), QByteArray());
+        QCOMPARE(records.size(), keys.size() + 1);
+        for (const QByteArray &rec : std::as_const(records))
+            QVERIFY(rec.endsWith('\r'));
+        QCOMPARE(records.first().chopped(1), kKeyFields.join(u',').toUtf8());
+        QVERIFY(!csv.out.contains("\"secret\""));
+
+        // limits in all three formats
+        const Run limitsJson = runCli(
+            {u"limits"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s}, Auth::ApiKey, sim);
+        QVERIFY2(limitsJson.exitCode == 0, limitsJson.describe());
+        const QJsonObject limit = limitsJson.json().array().first().toObject();
+        for (const char *field :
+             {"modelGroupName", "modelNames", "requestsPerMinuteLimit", "tokensPerMinuteLimit"})
+            QVERIFY2(limit.contains(QLatin1StringView(field)), field);
+        const Run limitsTable = runCli({u"limits"_s, u"list"_s, u"--project"_s, project}, Auth::ApiKey, sim);
+        QVERIFY2(limitsTable.exitCode == 0, limitsTable.describe());
+        const QString limitsHeader = limitsTable.outText().section(u'\n', 0, 0);
+        for (const QString &c : {u"MODEL GROUP"_s, u"MODELS"_s, u"REQUESTS/MIN"_s, u"TOKENS/MIN"_s})
+            QVERIFY2(limitsHeader.contains(c), qPrintable(limitsHeader));
+        QVERIFY(limitsTable.outText().contains(limit.value("modelGroupName"_L1).toString()));
+        const Run limitsCsv = runCli(
+            {u"limits"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"csv"_s}, Auth::ApiKey, sim);
+        QVERIFY2(limitsCsv.exitCode == 0, limitsCsv.describe());
+        QVERIFY(limitsCsv.out.startsWith(
+            "modelGroupName,modelNames,requestsPerMinuteLimit,tokensPerMinuteLimit"));
+        QCOMPARE(limitsCsv.out.count("\r\n"), limitsJson.json().array().size() + 1);
+
+        // one item: an object in json, "Label: value" lines in a table
+        const QString keyId = keys.first().toObject().value("apiKeyId"_L1).toString();
+        const Run one =
+            runCli({u"keys"_s, u"get"_s, u"--project"_s, project, u"--key"_s, keyId}, Auth::ApiKey, sim);
+        QVERIFY2(one.exitCode == 0, one.describe());
+        QVERIFY(one.outText().contains(u"ID:"_s));
+        QVERIFY(one.outText().contains(keyId));
+        const Run oneCsv =
+            runCli({u"keys"_s, u"get"_s, u"--project"_s, project, u"--key"_s, keyId, u"--output"_s, u"csv"_s},
+                   Auth::ApiKey, sim);
+        QCOMPARE(oneCsv.out.count("\r\n"), 2);
+
+        // create, table form: the fields and a Secret: line; csv: a secret column
+        const Run createdTable =
+            runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"table shape"_s},
+                   Auth::ApiKey, sim);
+        QVERIFY2(createdTable.exitCode == 0, createdTable.describe());
+        const QRegularExpressionMatch m =
+            QRegularExpression(u"^Secret: +(al-\\S+)$"_s, QRegularExpression::MultilineOption)
+                .match(createdTable.outText());
+        QVERIFY2(m.hasMatch(), createdTable.describe());
+        QVERIFY(createdTable.outText().contains(u"table shape"_s));
+        QVERIFY(createdTable.errText().contains(u"only time"_s));
+        const Run createdCsv = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s,
+                                       u"csv shape"_s, u"--output"_s, u"csv"_s},
+                                      Auth::ApiKey, sim);
+        QVERIFY2(createdCsv.exitCode == 0, createdCsv.describe());
+        const QList<QByteArray> createdRecords = createdCsv.out.split('\n');
+        QVERIFY(createdRecords.first().startsWith(QByteArray(kKeyFields.join(u',').toUtf8() + ",secret")));
+        QVERIFY(kSecretPattern.match(QString::fromUtf8(createdRecords.at(1))).hasMatch());
+    }
+
+    void optionsBeforeAndAfterCommandWords()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(sim, &org, &project));
+
+        const QList<QStringList> spellings{
+            {u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s},
+            {u"--output"_s, u"json"_s, u"keys"_s, u"list"_s, u"--project"_s, project},
+            {u"--output=json"_s, u"--project="_s + project, u"keys"_s, u"list"_s},
+            {u"keys"_s, u"--output"_s, u"json"_s, u"list"_s, u"--project"_s, project},
+            {u"--project"_s, project, u"keys"_s, u"list"_s, u"--output=json"_s},
+        };
+        QByteArray first;
+        for (const QStringList &args : spellings) {
+            const Run r = runCli(args, Auth::ApiKey, sim);
+            QVERIFY2(r.exitCode == 0,
+                     qPrintable(args.join(u' ') + u"\n"_s + QString::fromUtf8(r.describe())));
+            QVERIFY(r.json().isArray());
+            if (first.isEmpty())
+                first = r.out;
+            QCOMPARE(r.out, first);
+        }
+
+        // --base-url on the command line wins over the environment
+        QProcessEnvironment env = environmentFor(Auth::ApiKey, QUrl(u"http://127.0.0.1:9"_s));
+        const Run viaOption = runCli({u"orgs"_s, u"list"_s, u"--base-url"_s, sim.baseUrl().toString()}, env);
+        QVERIFY2(viaOption.exitCode == 0, viaOption.describe());
+
+        // The project and org defaults come from the environment
+        env = environmentFor(Auth::ApiKey, sim.baseUrl());
+        env.insert(u"MONGODB_ATLAS_PROJECT_ID"_s, project);
+        const Run viaEnv = runCli({u"keys"_s, u"list"_s, u"--output"_s, u"json"_s}, env);
+        QVERIFY2(viaEnv.exitCode == 0, viaEnv.describe());
+        QCOMPARE(viaEnv.out, first);
+        // ... and an explicit --org beats the project default instead of clashing with it
+        const Run orgWins = runCli({u"keys"_s, u"list"_s, u"--org"_s, org, u"--output"_s, u"json"_s}, env);
+        QVERIFY2(orgWins.exitCode == 0, orgWins.describe());
+        QVERIFY(orgWins.json().array().size() >= viaEnv.json().array().size());
+    }
+
+    void helpAtEveryLevel_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("top") << QStringList{u"--help"_s} << QStringList{u"Usage: atlas-ai-keys-cli"_s,
+                                                                        u"keys create"_s,
+                                                                        u"limits reset"_s,
+                                                                        u"orgs list"_s,
+                                                                        u"MONGODB_ATLAS_CLIENT_ID"_s,
+                                                                        u"--output"_s};
+        QTest::newRow("top -h") << QStringList{u"-h"_s} << QStringList{u"Usage: atlas-ai-keys-cli"_s};
+        QTest::newRow("group") << QStringList{u"keys"_s, u"--help"_s}
+                               << QStringList{
+                                      u"keys list (--project PROJECT_ID | --org ORG_ID)"_s,
+                                      u"keys create --project PROJECT_ID --name NAME [--secret-file PATH]"_s,
+                                      u"keys delete --project PROJECT_ID --key KEY_ID [--yes]"_s};
+        QTest::newRow("group first") << QStringList{u"--help"_s, u"limits"_s}
+                                     << QStringList{u"limits set --project PROJECT_ID --model-group GROUP"_s};
+        QTest::newRow("command") << QStringList{u"keys"_s, u"create"_s, u"--help"_s}
+                                 << QStringList{
+                                        u"Usage: atlas-ai-keys-cli keys create --project PROJECT_ID"_s,
+                                        u"--secret-file PATH"_s, u"--output FORMAT"_s};
+        QTest::newRow("command -h, other options ignored")
+            << QStringList{u"limits"_s, u"set"_s, u"--rpm"_s, u"abc"_s, u"-h"_s}
+            << QStringList{u"--rpm N"_s, u"--tpm N"_s};
+        QTest::newRow("projects") << QStringList{u"projects"_s, u"list"_s, u"--help"_s}
+                                  << QStringList{u"[--org ORG_ID]"_s};
+    }
+    void helpAtEveryLevel()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QStringList, expected);
+        // No credentials at all: help must not need them.
+        const Run r = runCli(args, cleanEnvironment());
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(r.err.isEmpty(), r.describe());
+        for (const QString &e : expected)
+            QVERIFY2(r.outText().contains(e), qPrintable(e + u"\n"_s + r.outText()));
+    }
+
+    void version()
+    {
+        const Run r = runCli({u"--version"_s}, cleanEnvironment());
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("atlas-ai-keys-cli " AIKEYS_VERSION "\n"));
+        const Run after = runCli({u"keys"_s, u"list"_s, u"--version"_s}, cleanEnvironment());
+        QCOMPARE(after.exitCode, 0);
+        QCOMPARE(after.out, r.out);
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("needle");
+        const QString p = u"66a0b1c2d3e4f5a6b7c8d101"_s;
+
+        QTest::newRow("no command") << QStringList() << u"No command"_s;
+        QTest::newRow("unknown command")
+            << QStringList{u"frobnicate"_s} << u"Unknown command \"frobnicate\""_s;
+        QTest::newRow("group alone") << QStringList{u"keys"_s} << u"needs a subcommand"_s;
+        QTest::newRow("unknown subcommand") << QStringList{u"keys"_s, u"lst"_s} << u"\"keys lst\""_s;
+        QTest::newRow("unknown option") << QStringList{u"keys"_s, u"list"_s, u"--project"_s, p, u"--bogus"_s}
+                                        << u"Unknown option --bogus"_s;
+        QTest::newRow("unknown short option")
+            << QStringList{u"orgs"_s, u"list"_s, u"-x"_s} << u"Unknown option -x"_s;
+        QTest::newRow("missing project")
+            << QStringList{u"keys"_s, u"get"_s, u"--key"_s, u"abc"_s} << u"Missing --project PROJECT_ID"_s;
+        QTest::newRow("missing key") << QStringList{u"keys"_s, u"get"_s, u"--project"_s, p}
+                                     << u"Missing --key"_s;
+        QTest::newRow("neither project nor org") << QStringList{u"keys"_s, u"list"_s}
+                                                 << u"--project PROJECT_ID or "
+                                                    u"--org ORG_ID"_s;
+        QTest::newRow("both project and org")
+            << QStringList{u"keys"_s, u"list"_s, u"--project"_s, p, u"--org"_s, p} << u"not both"_s;
+        QTest::newRow("bad output") << QStringList{u"orgs"_s, u"list"_s, u"--output"_s, u"xml"_s}
+                                    << u"\"xml\""_s;
+        QTest::newRow("non-numeric rpm")
+            << QStringList{u"limits"_s,      u"set"_s,   u"--project"_s, p,          u"--model-group"_s,
+                           u"embed_large"_s, u"--rpm"_s, u"lots"_s,      u"--tpm"_s, u"5"_s}
+            << u"--rpm: \"lots\" is not a whole number"_s;
+        QTest::newRow("zero tpm") << QStringList{u"limits"_s,        u"set"_s,         u"--project"_s, p,
+                                                 u"--model-group"_s, u"embed_large"_s, u"--rpm"_s,     u"5"_s,
+                                                 u"--tpm=0"_s}
+                                  << u"--tpm: must be at least 1"_s;
+        QTest::newRow("bad project id")
+            << QStringList{u"keys"_s, u"list"_s, u"--project"_s, u"123"_s} << u"not a project ID"_s;
+        QTest::newRow("bad org id") << QStringList{u"projects"_s, u"list"_s, u"--org=xyz"_s}
+                                    << u"not an organization ID"_s;
+        QTest::newRow("empty key id")
+            << QStringList{u"keys"_s, u"get"_s, u"--project"_s, p, u"--key="_s} << u"key ID is empty"_s;
+        QTest::newRow("empty name") << QStringList{u"keys"_s, u"create"_s, u"--project"_s, p, u"--name="_s}
+                                    << u"--name"_s;
+        QTest::newRow("name too long")
+            << QStringList{u"keys"_s, u"create"_s, u"--project"_s, p, u"--name"_s, QString(251, u'n')}
+            << u"251"_s;
+        QTest::newRow("option of another command")
+            << QStringList{u"keys"_s, u"list"_s, u"--project"_s, p, u"--yes"_s} << u"--yes does not apply"_s;
+        QTest::newRow("option twice")
+            << QStringList{u"keys"_s, u"list"_s, u"--project"_s, p, u"--project"_s, p} << u"more than once"_s;
+        QTest::newRow("value missing at the end")
+            << QStringList{u"keys"_s, u"list"_s, u"--project"_s} << u"--project needs a value"_s;
+        QTest::newRow("value missing before an option")
+            << QStringList{u"keys"_s, u"create"_s, u"--project"_s, u"--name"_s, u"x"_s}
+            << u"--project needs a value"_s;
+        QTest::newRow("flag with a value")
+            << QStringList{u"keys"_s, u"delete"_s, u"--project"_s, p, u"--key"_s, u"k"_s, u"--yes=no"_s}
+            << u"--yes takes no value"_s;
+        QTest::newRow("extra word") << QStringList{u"keys"_s, u"list"_s, u"--project"_s, p, u"extra"_s}
+                                    << u"Unexpected argument \"extra\""_s;
+        QTest::newRow("bad timeout") << QStringList{u"orgs"_s, u"list"_s, u"--timeout"_s, u"soon"_s}
+                                     << u"--timeout"_s;
+        QTest::newRow("plain http to another host")
+            << QStringList{u"orgs"_s, u"list"_s, u"--base-url"_s, u"http://example.com"_s} << u"--base-url"_s;
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, needle);
+        // Valid credentials and a base URL where nothing listens: had anything been sent, the
+        // exit code would be 1 (network error), not 2.
+        const Run r = runCli(args, environmentFor(Auth::ApiKey, QUrl(u"http://127.0.0.1:9"_s)));
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.out.isEmpty(), r.describe());
+        QVERIFY2(r.errText().contains(needle), qPrintable(needle + u"\n"_s + r.errText()));
+        QVERIFY2(r.errText().contains(u"--help"_s), r.describe());
+    }
+
+    void environmentProblemsAreUsageErrors()
+    {
+        const QStringList args{u"orgs"_s, u"list"_s};
+        // No credentials: every variable is named.
+        Run r = runCli(args, environmentFor(Auth::None, QUrl(u"http://127.0.0.1:9"_s)));
+        QVERIFY2(r.exitCode == 2, r.describe());
+        for (const char *v :
+             {"MONGODB_ATLAS_CLIENT_ID", "MONGODB_ATLAS_CLIENT_SECRET", "MONGODB_ATLAS_PUBLIC_API_KEY",
+              "MONGODB_ATLAS_PRIVATE_API_KEY", "MONGODB_ATLAS_ACCESS_TOKEN"})
+            QVERIFY2(r.err.contains(v), r.describe());
+
+        // A half-set pair names the missing variable and never echoes the secret.
+        QProcessEnvironment env = environmentFor(Auth::None, QUrl(u"http://127.0.0.1:9"_s));
+        env.insert(u"MONGODB_ATLAS_CLIENT_SECRET"_s, u"mdb_sa_sk_half"_s);
+        r = runCli(args, env);
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"MONGODB_ATLAS_CLIENT_ID is not"_s), r.describe());
+        QVERIFY(!r.err.contains("mdb_sa_sk_half"));
+
+        // A bad base URL in the environment names the variable.
+        env = environmentFor(Auth::ApiKey, QUrl());
+        env.insert(u"MONGODB_ATLAS_BASE_URL"_s, u"ftp://cloud.mongodb.com"_s);
+        r = runCli(args, env);
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"MONGODB_ATLAS_BASE_URL"_s), r.describe());
+
+        // A bad project default names the variable it came from.
+        env = environmentFor(Auth::ApiKey, QUrl(u"http://127.0.0.1:9"_s));
+        env.insert(u"MONGODB_ATLAS_PROJECT_ID"_s, u"nope"_s);
+        r = runCli({u"keys"_s, u"list"_s}, env);
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"MONGODB_ATLAS_PROJECT_ID: \"nope\""_s), r.describe());
+    }
+
+    void notFoundIsAnApiError()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(sim, &org, &project));
+        const Run r = runCli({u"keys"_s, u"get"_s, u"--project"_s, project, u"--key"_s, u"no-such-key"_s},
+                             Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 1, r.describe());
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.errText().contains(u"404"_s), r.describe());
+        QVERIFY2(r.errText().contains(u"RESOURCE_NOT_FOUND"_s), r.describe());
+        // message() and hint() both
+        QVERIFY2(r.errText().contains(u"It may have been deleted"_s), r.describe());
+
+        const Run rename = runCli({u"keys"_s, u"rename"_s, u"--project"_s, project, u"--key"_s,
+                                   u"no-such-key"_s, u"--name"_s, u"x"_s},
+                                  Auth::ServiceAccount, sim);
+        QVERIFY2(rename.exitCode == 1, rename.describe());
+        QVERIFY(rename.errText().contains(u"404"_s));
+
+        const Run group = runCli({u"limits"_s, u"set"_s, u"--project"_s, project, u"--model-group"_s,
+                                  u"no_such_group"_s, u"--rpm"_s, u"1"_s, u"--tpm"_s, u"1"_s},
+                                 Auth::ApiKey, sim);
+        QVERIFY2(group.exitCode == 1, group.describe());
+        QVERIFY(group.errText().contains(u"404"_s));
+    }
+
+    void readOnlyCreateNamesTheRole()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(sim, &org, &project));
+        const Run r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"nope"_s},
+                             Auth::ReadOnlyApiKey, sim);
+        QVERIFY2(r.exitCode == 1, r.describe());
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.errText().contains(u"403"_s), r.describe());
+        QVERIFY2(r.errText().contains(u"Project Model Owner"_s), r.describe());
+        // ... and reading still works for that principal
+        const Run list = runCli({u"keys"_s, u"list"_s, u"--project"_s, project}, Auth::ReadOnlyApiKey, sim);
+        QVERIFY2(list.exitCode == 0, list.describe());
+        QVERIFY(!list.outText().contains(u"nope"_s));
+    }
+
+    void wrongCredentials_data()
+    {
+        QTest::addColumn<int>("auth");
+        QTest::newRow("api key") << int(Auth::WrongApiKey);
+        QTest::newRow("service account") << int(Auth::WrongServiceAccount);
+    }
+    void wrongCredentials()
+    {
+        QFETCH(int, auth);
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QElapsedTimer timer;
+        timer.start();
+        const Run r = runCli({u"orgs"_s, u"list"_s}, Auth(auth), sim, 30000);
+        QVERIFY2(r.finished, "the CLI hung on wrong credentials");
+        QVERIFY2(r.exitCode == 1, r.describe());
+        QVERIFY2(r.errText().contains(u"credentials"_s), r.describe());
+        QVERIFY(!r.err.contains("not-the-private-key"));
+        QVERIFY(!r.err.contains("mdb_sa_sk_wrong"));
+        QVERIFY2(timer.elapsed() < 20000, "wrong credentials must fail fast, not retry");
+    }
+
+    void secretFile()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("checks Unix file modes");
+#else
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(sim, &org, &project));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"new-key.secret"_s);
+
+        Run r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"to a file"_s,
+                        u"--secret-file"_s, path, u"--output"_s, u"json"_s},
+                       Auth::ServiceAccount, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 07777), 0600);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray contents = file.readAll();
+        QVERIFY(contents.endsWith('\n'));
+        const QByteArray secret = contents.chopped(1);
+        QVERIFY2(kSecretPattern.match(QString::fromUtf8(secret)).hasMatch(), contents);
+        QCOMPARE(kSecretPattern.match(QString::fromUtf8(secret)).capturedLength(), secret.size());
+        // Standard output has the key and where the secret went, not the secret.
+        QVERIFY(!r.out.contains(secret));
+        QVERIFY(!r.err.contains(secret));
+        const QJsonObject key = r.json().object();
+        QVERIFY(!key.contains("secret"_L1));
+        QCOMPARE(key.value("secretFile"_L1).toString(), path);
+        QVERIFY(key.value("maskedSecret"_L1).toString().endsWith(QString::fromUtf8(secret.right(4))));
+
+        // Table form says where the secret went.
+        const QString path2 = dir.filePath(u"second.secret"_s);
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"to a file 2"_s,
+                    u"--secret-file="_s + path2},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY(r.outText().contains(path2));
+        QVERIFY(!kSecretPattern.match(r.outText()).hasMatch());
+
+        // An existing, world-readable file is taken over: made private, then overwritten.
+        const QString existing = dir.filePath(u"existing.secret"_s);
+        {
+            QFile f(existing);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("old contents that are longer than any secret would be, to prove truncation happens\n");
+        }
+        QVERIFY(::chmod(QFile::encodeName(existing).constData(), 0644) == 0);
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"overwrite"_s,
+                    u"--secret-file"_s, existing},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(::stat(QFile::encodeName(existing).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 07777), 0600);
+        QFile again(existing);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        const QByteArray overwritten = again.readAll();
+        QVERIFY(!overwritten.contains("old contents"));
+        QVERIFY(kSecretPattern.match(QString::fromUtf8(overwritten)).hasMatch());
+
+        // A symbolic link, or a folder that does not exist: refused before any key is created.
+        const Run countBefore = runCli(
+            {u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s}, Auth::ApiKey, sim);
+        const QString target = dir.filePath(u"target"_s);
+        const QString link = dir.filePath(u"link.secret"_s);
+        QVERIFY(QFile::link(target, link));
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"via link"_s,
+                    u"--secret-file"_s, link},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"symbolic link"_s), r.describe());
+        QVERIFY(!QFile::exists(target));
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"nowhere"_s,
+                    u"--secret-file"_s, dir.filePath(u"missing/dir/key.secret"_s)},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"No key was created"_s), r.describe());
+        const Run countAfter = runCli(
+            {u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s}, Auth::ApiKey, sim);
+        QCOMPARE(countAfter.json().array().size(), countBefore.json().array().size());
+#endif
+    }
+
+    void deleteNeedsConfirmation()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(sim, &org, &project));
+        const QString keyId =
+            createKey(sim, Auth::ApiKey, project, u"to delete"_s).value("apiKeyId"_L1).toString();
+        QVERIFY(!keyId.isEmpty());
+
+        // No terminal, no --yes: refused, nothing deleted.
+        Run r =
+            runCli({u"keys"_s, u"delete"_s, u"--project"_s, project, u"--key"_s, keyId}, Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"--yes"_s), r.describe());
+        QCOMPARE(keyExitCode(sim, project, keyId), 0);
+
+        // Resetting every rate limit is guarded the same way.
+        r = runCli({u"limits"_s, u"reset"_s, u"--project"_s, project}, Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"--yes"_s), r.describe());
+
+        // --yes: gone.
+        r = runCli({u"keys"_s, u"delete"_s, u"--yes"_s, u"--project"_s, project, u"--key"_s, keyId},
+                   Auth::ServiceAccount, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(keyExitCode(sim, project, keyId), 1);
+
+        // Already gone: said so, and still success.
+        r = runCli({u"keys"_s, u"delete"_s, u"--yes"_s, u"--project"_s, project, u"--key"_s, keyId},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(r.outText().contains(u"already gone"_s), r.describe());
+    }
+
+    void deleteAsksOnATerminal()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("drives a pseudo-terminal, Linux only here");
+#else
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(sim, &org, &project));
+        const QString keyId =
+            createKey(sim, Auth::ApiKey, project, u"asked about"_s).value("apiKeyId"_L1).toString();
+        QVERIFY(!keyId.isEmpty());
+
+        // Standard input is a pseudo-terminal whose other side answers.
+        auto answerWith = [&](const QByteArray &answer) {
+            const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+            if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0)
+                return Run();
+            const QString slave = QString::fromLocal8Bit(::ptsname(master));
+            [[maybe_unused]] const ssize_t n = ::write(master, answer.constData(), size_t(answer.size()));
+            const Run r = runCli({u"keys"_s, u"delete"_s, u"--project"_s, project, u"--key"_s, keyId},
+                                 environmentFor(Auth::ApiKey, sim.baseUrl()), 60000, slave);
+            ::close(master);
+            return r;
+        };
+
+        Run r = answerWith("n\n");
+        QVERIFY2(r.exitCode == 1, r.describe());
+        QVERIFY2(r.errText().contains(u"Delete key asked about ("_s + keyId + u") in project "_s + project +
+                                      u"? It stops working at once and cannot be restored. [y/N]"_s),
+                 r.describe());
+        QVERIFY2(r.errText().contains(u"never used"_s), r.describe()); // the key's last use is shown
+        QVERIFY2(r.errText().contains(u"Nothing was deleted"_s), r.describe());
+        QCOMPARE(keyExitCode(sim, project, keyId), 0);
+
+        r = answerWith("y\n");
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(r.outText().contains(u"Deleted key asked about"_s), r.describe());
+        QCOMPARE(keyExitCode(sim, project, keyId), 1);
+#endif
+    }
+
+    void rateLimitIsRetried_data()
+    {
+        QTest::addColumn<int>("auth");
+        QTest::newRow("api key") << int(Auth::ApiKey);
+        QTest::newRow("service account") << int(Auth::ServiceAccount);
+    }
+    void rateLimitIsRetried()
+    {
+        QFETCH(int, auth);
+        SimProcess plain;
+        QVERIFY2(plain.start(), qPrintable(plain.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(plain, &org, &project));
+        plain.stop();
+
+        SimProcess sim({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"429"_s, u"--fault-count"_s, u"1"_s,
+                        u"--fault-match"_s, u"GET */aiModelApiKeys*"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        const Run r = runCli({u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s},
+                             Auth(auth), sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY(r.json().isArray());
+        QVERIFY(!r.json().array().isEmpty());
+        // The notice is on standard error; standard output stays parseable.
+        QVERIFY2(r.errText().contains(u"rate limiting"_s), r.describe());
+        QVERIFY(!r.outText().contains(u"rate limiting"_s));
+    }
+
+    void orgWideListingReadsEveryPage()
+    {
+        SimProcess sim({u"--generate"_s, u"orgs=1,projects=20,keys=1200"_s});
+        QVERIFY2(sim.start(30000), qPrintable(sim.errorString()));
+        const Run orgs = runCli({u"orgs"_s, u"list"_s, u"--output"_s, u"json"_s}, Auth::ServiceAccount, sim);
+        QVERIFY2(orgs.exitCode == 0, orgs.describe());
+        QCOMPARE(orgs.json().array().size(), 1);
+        const QString org = orgs.json().array().first().toObject().value("id"_L1).toString();
+
+        const Run r =
+            runCli({u"--output"_s, u"json"_s, u"keys"_s, u"list"_s, u"--org"_s, org}, Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        const QJsonArray keys = r.json().array();
+        QCOMPARE(keys.size(), 1200);
+        QSet<QString> ids;
+        QSet<QString> projects;
+        for (const QJsonValue &v : keys) {
+            const QJsonObject o = v.toObject();
+            QVERIFY(!o.contains("secret"_L1));
+            ids.insert(o.value("apiKeyId"_L1).toString());
+            projects.insert(o.value("groupId"_L1).toString());
+        }
+        QCOMPARE(ids.size(), 1200);
+        QCOMPARE(projects.size(), 20);
+
+        const Run csv =
+            runCli({u"keys"_s, u"list"_s, u"--org"_s, org, u"--output"_s, u"csv"_s}, Auth::ApiKey, sim);
+        QVERIFY2(csv.exitCode == 0, csv.describe());
+        QCOMPARE(csv.out.count("\r\n"), 1201);
+    }
+
+    void noSecretOrCredentialReachesStandardError()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(sim, &org, &project));
+        for (const Auth auth : {Auth::ApiKey, Auth::ServiceAccount}) {
+            QProcessEnvironment env = environmentFor(auth, sim.baseUrl());
+            env.insert(u"QT_LOGGING_RULES"_s, u"*.debug=true"_s);
+            const Run r = runCli({u"--verbose"_s, u"keys"_s, u"create"_s, u"--project"_s, project,
+                                  u"--name"_s, u"logged %1"_s.arg(int(auth)), u"--output"_s, u"json"_s},
+                                 env);
+            QVERIFY2(r.exitCode == 0, r.describe());
+            const QByteArray secret = r.json().object().value("secret"_L1).toString().toUtf8();
+            QVERIFY(!secret.isEmpty());
+            QVERIFY2(!r.err.isEmpty(), "verbose logging should say something");
+            QVERIFY(!r.err.contains(secret));
+            QVERIFY(!r.err.contains(secret.mid(3, 12)));
+            QVERIFY(!r.err.contains("demo-private-key"));
+            QVERIFY(!r.err.contains("mdb_sa_sk_demo"));
+            QVERIFY(!r.err.contains("Bearer "));
+        }
+    }
+
+    void timeoutAndInterrupt()
+    {
+        SimProcess sim({u"--hang-rate"_s, u"1"_s, u"--fault-match"_s, u"GET /api/atlas/v2/orgs*"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+
+        // A hung answer ends as a timeout (after the bounded retries), exit 1.
+        const Run r = runCli({u"orgs"_s, u"list"_s, u"--timeout"_s, u"0.5"_s}, Auth::ApiKey, sim, 60000);
+        QVERIFY2(r.finished, "the CLI did not give up on a hung answer");
+        QVERIFY2(r.exitCode == 1, r.describe());
+        QVERIFY2(r.errText().contains(u"in time"_s), r.describe());
+
+#ifdef Q_OS_UNIX
+        // Ctrl+C while waiting: cancelled, exit 130.
+        QProcess p;
+        p.setProgram(SimProcess::cliExecutablePath());
+        p.setArguments({u"orgs"_s, u"list"_s});
+        p.setProcessEnvironment(environmentFor(Auth::ApiKey, sim.baseUrl()));
+        p.start();
+        QVERIFY(p.waitForStarted(10000));
+        p.closeWriteChannel();
+        QTest::qWait(1500);
+        QCOMPARE(p.state(), QProcess::Running);
+        QCOMPARE(::kill(pid_t(p.processId()), SIGINT), 0);
+        QVERIFY2(p.waitForFinished(10000), "Ctrl+C did not end the CLI");
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY(p.readAllStandardError().contains("Interrupted"));
+        QVERIFY(p.readAllStandardOutput().isEmpty());
+#endif
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
