@@ -345,7 +345,11 @@ void CredentialManager::removeEntries(CredentialJob *job, SecretStore *store, QS
                         job->finish(error, r->error());
                         return;
                     }
-                    leftBehind << r->key();
+                    // Entries of other auth modes are only swept in case an earlier mode change left
+                    // one behind; naming them all would send the user looking for entries that do not
+                    // exist.
+                    if (r->key() == job->m_profile.secretKey())
+                        leftBehind << r->key();
                 }
                 removeEntries(job, store, keys, mode, leftBehind);
             });
