@@ -321,9 +321,10 @@ AtlasCliImport AtlasCliImport::fromEnvironment(const QProcessEnvironment &enviro
         c.secretField = QString::fromLatin1(atlasenv::kClientSecret);
         break;
     case AuthMode::ApiKey:
-        c.secretField = QString::fromLatin1(
-            environment.contains(QString::fromLatin1(atlasenv::kPrivateApiKey)) ? atlasenv::kPrivateApiKey
-                                                                                : atlasenv::kPrivateKeyOld);
+        c.secretField =
+            QString::fromLatin1(!environment.value(QString::fromLatin1(atlasenv::kPrivateApiKey)).isEmpty()
+                                    ? atlasenv::kPrivateApiKey
+                                    : atlasenv::kPrivateKeyOld);
         break;
     case AuthMode::AccessToken:
         c.secretField = QString::fromLatin1(atlasenv::kAccessToken);
