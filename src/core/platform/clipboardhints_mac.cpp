@@ -1,0 +1,17 @@
+#include "platform/clipboardhints.h"
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys {
+
+QList<ClipboardFormat> secretClipboardHints()
+{
+    // nspasteboard.org's convention: clipboard history tools skip an item that carries the
+    // org.nspasteboard.ConcealedType type. Qt maps an unknown MIME type to a private UTI of its own,
+    // so this MIME type only reaches the pasteboard as org.nspasteboard.ConcealedType if a
+    // QUtiMimeConverter (Qt 6.5 and later; a private class before) maps it; without one it is
+    // inert. The value is not read by anyone; it is a marker.
+    return {{u"application/x-nspasteboard-concealed-type"_s, QByteArrayLiteral("secret")}};
+}
+
+} // namespace aikeys
