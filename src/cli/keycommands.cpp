@@ -187,15 +187,25 @@ int runKeysCreate(CommandContext &ctx)
     const QString secretFile =
         ctx.has(u"secret-file"_s) ? QFileInfo(ctx.value(u"secret-file"_s)).absoluteFilePath() : QString();
 
-    // Prove the file can be written before creating a key whose secret would otherwise be lost.
+    // Check the file before creating a key whose secret would otherwise be lost. A new file is
+    // created (empty, private) now; an existing one is only inspected, so a failed create leaves
+    // what it holds untouched. writeSecretFile repeats every check when it writes.
     bool createdFile = false;
     if (!secretFile.isEmpty()) {
         const QFileInfo info(secretFile);
-        createdFile = !info.exists() && !info.isSymLink();
         QString why;
-        if (!writeSecretFile(secretFile, QByteArray(), &why)) {
-            return ctx.usageError(Cli::tr("--secret-file: %1 No key was created.").arg(why));
+        if (info.isSymLink()) {
+            why = Cli::tr("%1 is a symbolic link; give the path of a regular file instead.").arg(secretFile);
+        } else if (info.exists()) {
+            if (!info.isFile())
+                why = Cli::tr("%1 is not a regular file.").arg(secretFile);
+            else if (!info.isWritable())
+                why = Cli::tr("%1 is not writable.").arg(secretFile);
+        } else if (writeSecretFile(secretFile, QByteArray(), &why)) {
+            createdFile = true;
         }
+        if (!why.isEmpty())
+            return ctx.usageError(Cli::tr("--secret-file: %1 No key was created.").arg(why));
     }
     auto forgetFile = [&] {
         if (createdFile)

@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "console.h"
+#include "platform/terminal.h"
 
 #include <QCoreApplication>
 
@@ -10,6 +11,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("atlas-ai-keys-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AIKEYS_VERSION));
+    aikeys::prepareStandardStreams();
     aikeys::cli::Console console(stdout, stderr);
     return aikeys::cli::run(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(), console);
 }

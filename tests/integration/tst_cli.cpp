@@ -816,6 +816,20 @@ private Q_SLOTS:
                    Auth::ApiKey, sim);
         QVERIFY2(r.exitCode == 2, r.describe());
         QVERIFY2(r.errText().contains(u"No key was created"_s), r.describe());
+        // A create that fails leaves an existing file as it was, and removes one it created.
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"refused"_s,
+                    u"--secret-file"_s, existing},
+                   Auth::ReadOnlyApiKey, sim);
+        QVERIFY2(r.exitCode == 1, r.describe());
+        QFile unchanged(existing);
+        QVERIFY(unchanged.open(QIODevice::ReadOnly));
+        QCOMPARE(unchanged.readAll(), overwritten);
+        const QString fresh = dir.filePath(u"fresh.secret"_s);
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"refused"_s,
+                    u"--secret-file"_s, fresh},
+                   Auth::ReadOnlyApiKey, sim);
+        QVERIFY2(r.exitCode == 1, r.describe());
+        QVERIFY(!QFile::exists(fresh));
         const Run countAfter = runCli(
             {u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s}, Auth::ApiKey, sim);
         QCOMPARE(countAfter.json().array().size(), countBefore.json().array().size());

@@ -15,6 +15,11 @@ bool stdinIsTerminal();
 bool stdoutIsTerminal();
 bool stderrIsTerminal();
 
+// Makes the standard streams carry bytes exactly as written: on Windows, no LF -> CRLF translation
+// (CSV's CRLF would become CR CR LF) and a console that shows UTF-8. Nothing to do on Unix. Call
+// once at start-up, before anything is written.
+void prepareStandardStreams();
+
 // Writes prompt to standard error, then reads one line from standard input without the line ending.
 // Returns nullopt at the end of input, on a read error, or when Ctrl+C interrupted the read.
 std::optional<QString> readLine(const QString &prompt);

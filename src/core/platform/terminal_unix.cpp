@@ -98,6 +98,9 @@ bool stderrIsTerminal()
     return isTerminal(STDERR_FILENO);
 }
 
+void prepareStandardStreams()
+{}
+
 std::optional<QString> readLine(const QString &prompt)
 {
     writePrompt(prompt);

@@ -11,6 +11,8 @@
 #endif
 #include <atomic>
 #include <cstdio>
+#include <fcntl.h>
+#include <io.h>
 #include <string>
 #include <windows.h>
 
@@ -136,6 +138,13 @@ bool stdoutIsTerminal()
 bool stderrIsTerminal()
 {
     return isConsole(STD_ERROR_HANDLE);
+}
+
+void prepareStandardStreams()
+{
+    _setmode(_fileno(stdout), _O_BINARY);
+    _setmode(_fileno(stderr), _O_BINARY);
+    SetConsoleOutputCP(CP_UTF8);
 }
 
 std::optional<QString> readLine(const QString &prompt)
