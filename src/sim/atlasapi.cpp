@@ -351,21 +351,44 @@ QByteArray orgJson(const Organization &o, const QString &base)
                                {u"links"_s, selfLink(base + u"/api/atlas/v2/orgs/"_s + o.id)}});
 }
 
-QByteArray projectJson(const Project &p, const QString &base)
+} // namespace
+
+QByteArray AtlasApi::projectJson(const Project &p) const
 {
-    QJsonArray tags;
-    for (const auto &tag : p.tags)
-        tags.append(QJsonObject{{u"key"_s, tag.first}, {u"value"_s, tag.second}});
-    return compact(QJsonObject{{u"id"_s, p.id},
-                               {u"name"_s, p.name},
-                               {u"orgId"_s, p.orgId},
-                               {u"created"_s, formatIsoSeconds(p.created)},
-                               {u"clusterCount"_s, p.clusterCount},
-                               {u"tags"_s, tags},
-                               {u"links"_s, selfLink(base + u"/api/atlas/v2/groups/"_s + p.id)}});
+    if (p.cachedJson.isEmpty()) {
+        QJsonArray tags;
+        for (const auto &tag : p.tags)
+            tags.append(QJsonObject{{u"key"_s, tag.first}, {u"value"_s, tag.second}});
+        p.cachedJson = compact(QJsonObject{
+            {u"id"_s, p.id},
+            {u"name"_s, p.name},
+            {u"orgId"_s, p.orgId},
+            {u"created"_s, formatIsoSeconds(p.created)},
+            {u"clusterCount"_s, p.clusterCount},
+            {u"tags"_s, tags},
+            {u"links"_s, selfLink(u"http://"_s + m_store.endpoint() + u"/api/atlas/v2/groups/"_s + p.id)}});
+    }
+    return p.cachedJson;
 }
 
-} // namespace
+qsizetype AtlasApi::warmCaches(qsizetype from, qsizetype count)
+{
+    // Positions run over the projects first, then over each organization's keys in turn.
+    qsizetype budget = count;
+    qsizetype base = 0;
+    const auto warm = [&](qsizetype size, const auto &render) {
+        for (qsizetype i = std::max<qsizetype>(from - base, 0); i < size && budget > 0; ++i, --budget)
+            render(i);
+        base += size;
+    };
+    const QList<Project *> &projects = m_store.projects();
+    warm(projects.size(), [&](qsizetype i) { projectJson(*projects.at(i)); });
+    for (const Organization *org : m_store.organizations()) {
+        const QList<AiKey *> &keys = m_store.keysOfOrg(org->id);
+        warm(keys.size(), [&](qsizetype i) { keyJson(*keys.at(i)); });
+    }
+    return budget > 0 ? -1 : from + count;
+}
 
 Response AtlasApi::listOrgs(const Call &call)
 {
@@ -400,9 +423,7 @@ Response AtlasApi::listOrgGroups(const Call &call)
         }
     }
     const QList<Project *> &projects = prefix.isEmpty() ? all : filtered;
-    const QString base = u"http://"_s + m_store.endpoint();
-    return pageAnswer(call, page, projects.size(),
-                      [&](qsizetype i) { return projectJson(*projects.at(i), base); });
+    return pageAnswer(call, page, projects.size(), [&](qsizetype i) { return projectJson(*projects.at(i)); });
 }
 
 Response AtlasApi::listGroups(const Call &call)
@@ -421,9 +442,7 @@ Response AtlasApi::listGroups(const Call &call)
         }
     }
     const QList<Project *> &projects = seesAll ? all : visible;
-    const QString base = u"http://"_s + m_store.endpoint();
-    return pageAnswer(call, page, projects.size(),
-                      [&](qsizetype i) { return projectJson(*projects.at(i), base); });
+    return pageAnswer(call, page, projects.size(), [&](qsizetype i) { return projectJson(*projects.at(i)); });
 }
 
 Response AtlasApi::getGroup(const Call &call)
@@ -431,7 +450,7 @@ Response AtlasApi::getGroup(const Call &call)
     const Project *p = nullptr;
     if (auto e = findProject(call, call.args.at(0), ProjectNeed::Read, &p))
         return *e;
-    return ok(call, 200, projectJson(*p, u"http://"_s + m_store.endpoint()));
+    return ok(call, 200, projectJson(*p));
 }
 
 } // namespace aikeys::sim

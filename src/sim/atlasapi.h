@@ -33,6 +33,10 @@ public:
 
     enum class Version { V20230101, V20250312 };
 
+    // Renders (and caches) up to `count` keys and projects from position `from` of the store, so that
+    // the first pages asked for are as fast as later ones. Returns the next position, or -1 when done.
+    qsizetype warmCaches(qsizetype from, qsizetype count);
+
 private:
     enum class ProjectNeed { Read, ModelWrite };
     enum class OrgNeed { Member, Read };
@@ -71,6 +75,7 @@ private:
     Response ok(const Call &call, int status, const QByteArray &json) const;
 
     QByteArray keyJson(const AiKey &key) const;
+    QByteArray projectJson(const Project &project) const;
     QByteArray rateLimitJson(const ModelGroup &group, qint64 rpm, qint64 tpm) const;
 
     Response listOrgs(const Call &call);

@@ -325,9 +325,13 @@ bool loadDemoDataset(Store &store, Micros now, QString *error)
         {kPartner, kInitech, u"partner-integration"_s, 90, 1, u"partner"_s},
     };
     for (const ProjectSeed &s : projects) {
-        Project p{s.id,       s.orgId,
-                  s.name,     now - s.createdDaysAgo * kDay - 7 * kHour,
-                  s.clusters, {{u"environment"_s, s.env}}};
+        Project p;
+        p.id = s.id;
+        p.orgId = s.orgId;
+        p.name = s.name;
+        p.created = now - s.createdDaysAgo * kDay - 7 * kHour;
+        p.clusterCount = s.clusters;
+        p.tags = {{u"environment"_s, s.env}};
         if (!store.addProject(p, error))
             return false;
     }

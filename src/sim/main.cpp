@@ -119,6 +119,7 @@ int main(int argc, char *argv[])
     // Tests and scripts read this first line to learn the port: print it first, and at once.
     std::fprintf(stdout, "atlas-sim listening on http://%s\n", qPrintable(endpoint));
     std::fflush(stdout);
+    server.warmUpInBackground();
 
     const int code = QCoreApplication::exec();
     if (state)

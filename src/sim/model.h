@@ -24,6 +24,8 @@ struct Project
     Micros created = 0;
     int clusterCount = 0;
     QList<QPair<QString, QString>> tags;
+
+    mutable QByteArray cachedJson; // see AiKey::cachedJson
 };
 
 struct RateLimitValue

@@ -300,6 +300,20 @@ SimServer::Outcome SimServer::withFault(FaultInjector::Kind fault, Response resp
     return o;
 }
 
+void SimServer::warmUpInBackground()
+{
+    QTimer::singleShot(0, this, [this] { warmUpFrom(0); });
+}
+
+void SimServer::warmUpFrom(qsizetype position)
+{
+    // Slices of a few milliseconds, so that a request arriving meanwhile waits no longer than one.
+    constexpr qsizetype kSlice = 500;
+    const qsizetype next = m_atlas.warmCaches(position, kSlice);
+    if (next >= 0)
+        QTimer::singleShot(0, this, [this, next] { warmUpFrom(next); });
+}
+
 void SimServer::setRateHeaders(Response &response, const RateLimiter::Decision &decision)
 {
     response.setHeader("RateLimit-Limit", QByteArray::number(decision.limit));

@@ -27,6 +27,9 @@ class SimServer : public QAbstractHttpServer
 public:
     SimServer(const Options &options, Store &store, const Principals &principals, QObject *parent = nullptr);
 
+    // Renders every key and project once, in small slices between requests, once the port is known.
+    void warmUpInBackground();
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -53,6 +56,7 @@ private:
     static void setRateHeaders(Response &response, const RateLimiter::Decision &decision);
     void deliver(QTcpSocket *socket, const Outcome &outcome);
     // Method, path, status and the time spent building and sending the answer (latency excluded).
+    void warmUpFrom(qsizetype position);
     void log(const Request &request, const Outcome &outcome, qint64 nanoseconds) const;
 
     const Options m_options;

@@ -156,6 +156,8 @@ void Store::setEndpoint(const QString &endpoint)
     m_endpoint = endpoint;
     for (AiKey *k : std::as_const(m_keys))
         k->cachedJson.clear();
+    for (Project *p : std::as_const(m_projectList))
+        p->cachedJson.clear();
 }
 
 const QList<Project *> &Store::projectsOfOrg(const QString &orgId) const
