@@ -83,7 +83,7 @@ int run(const QStringList &arguments, const QProcessEnvironment &env, Console &c
     QLoggingCategory::setFilterRules(inv.has(u"verbose"_s) ? u"aikeys.*.info=true"_s
                                                            : u"aikeys.*.info=false"_s);
 
-    const EnvironmentCredentials environment = readAtlasEnvironment(env);
+    EnvironmentCredentials environment = readAtlasEnvironment(env);
     const QHash<QString, OptionDefault> defaults{
         {u"project"_s, {environment.projectId, QString::fromLatin1(atlasenv::kProjectId)}},
         {u"org"_s, {environment.orgId, QString::fromLatin1(atlasenv::kOrgId)}},
@@ -129,7 +129,9 @@ int run(const QStringList &arguments, const QProcessEnvironment &env, Console &c
 
     InterruptNotifier interrupt;
     // One network access manager for the whole run, owned by the session.
-    AtlasSession session(config, environment.credentials->clone(), new QNetworkAccessManager);
+    // The credentials move into the session, which wipes them on sign-out and destruction.
+    AtlasSession session(config, std::move(*environment.credentials), new QNetworkAccessManager);
+    environment.credentials.reset();
     AtlasClient client(&session);
     CommandContext ctx(inv, console, format, &client, &interrupt);
     const int code = command.run(ctx);
