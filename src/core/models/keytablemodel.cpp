@@ -1,0 +1,702 @@
+#include "models/keytablemodel.h"
+
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <algorithm>
+#include <numeric>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys {
+
+namespace {
+
+// Batches larger than this rebuild a sorted column's ranks once, lazily, instead of placing each
+// new value (each placement is a pass over every row).
+constexpr qsizetype kIncrementalRankLimit = 64;
+
+bool sameKey(const AiKey &a, const AiKey &b)
+{
+    return a.apiKeyId == b.apiKeyId && a.name == b.name && a.groupId == b.groupId && a.cloud == b.cloud &&
+           a.geography == b.geography && a.endpoint == b.endpoint && a.createdAt == b.createdAt &&
+           a.createdBy == b.createdBy && a.lastUsedAt == b.lastUsedAt && a.maskedSecret == b.maskedSecret &&
+           a.status == b.status;
+}
+
+bool isStringColumn(int column)
+{
+    return column != KeyTableModel::LastUsed && column != KeyTableModel::Created;
+}
+
+QLocale collationLocale()
+{
+    // The C locale has no collation rules (QCollator falls back to code-point order and ignores
+    // numeric mode): people running under LC_ALL=C still expect "key 2" before "key 10".
+    const QLocale system;
+    if (system.language() == QLocale::C)
+        return QLocale(QLocale::English, QLocale::UnitedStates);
+    return system;
+}
+
+// What QString::toCaseFolded().toUtf8() gives (simple case folding, one code point at a time) in
+// one pass and no allocation of its own: the first search folds every key. Writes at most three
+// bytes per UTF-16 unit.
+void appendFolded(uchar *&d, QStringView text)
+{
+    for (qsizetype j = 0; j < text.size(); ++j) {
+        char32_t u = text[j].unicode();
+        if (u < 0x80) {
+            *d++ = uchar(u >= U'A' && u <= U'Z' ? u + (U'a' - U'A') : u);
+            continue;
+        }
+        if (QChar::isHighSurrogate(u) && j + 1 < text.size() && text[j + 1].isLowSurrogate())
+            u = QChar::surrogateToUcs4(char16_t(u), text[++j].unicode());
+        u = QChar::toCaseFolded(u);
+        if (u < 0x800) {
+            *d++ = uchar(0xc0 | (u >> 6));
+        } else {
+            if (u < 0x10000) {
+                *d++ = uchar(0xe0 | (u >> 12));
+            } else {
+                *d++ = uchar(0xf0 | (u >> 18));
+                *d++ = uchar(0x80 | ((u >> 12) & 0x3f));
+            }
+            *d++ = uchar(0x80 | ((u >> 6) & 0x3f));
+        }
+        *d++ = uchar(0x80 | (u & 0x3f));
+    }
+}
+
+QString plural(qint64 n, const char *one, const char *many)
+{
+    // Two numerus source strings rather than one "%n minute(s) ago": without a translator loaded Qt
+    // would print the "(s)" as is, and English is what runs without one.
+    return QCoreApplication::translate("aikeys::KeyTableModel", n == 1 ? one : many, nullptr, int(n));
+}
+
+} // namespace
+
+KeyTableModel::KeyTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_collator(collationLocale())
+{
+    m_collator.setNumericMode(true);
+}
+
+KeyTableModel::~KeyTableModel() = default;
+
+int KeyTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int KeyTableModel::columnCount(const QModelIndex &parent) const
+{
+    if (parent.isValid())
+        return 0;
+    return m_showProjectColumn ? ColumnCount : ColumnCount - 1;
+}
+
+QVariant KeyTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const AiKey &key = m_rows[index.row()];
+    const int column = index.column();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case Name:
+            return key.name;
+        case Status:
+            return key.status;
+        case LastUsed:
+            return relativeTime(key.lastUsedAt.value_or(QDateTime()), now());
+        case Created:
+            if (!key.createdAt.isValid())
+                return QString();
+            return QLocale().toString(key.createdAt.toLocalTime().date(), QLocale::ShortFormat);
+        case CreatedBy:
+            return key.createdBy;
+        case MaskedSecret:
+            return key.maskedSecret;
+        case KeyId:
+            return key.apiKeyId;
+        case Endpoint:
+            return key.endpoint;
+        case Project:
+            return projectName(key.groupId);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (column == LastUsed) {
+            if (!key.lastUsedAt)
+                return tr("Never used");
+            return QLocale().toString(key.lastUsedAt->toLocalTime(), QLocale::LongFormat);
+        }
+        if (column == Created && key.createdAt.isValid())
+            return QLocale().toString(key.createdAt.toLocalTime(), QLocale::LongFormat);
+        if (column == Project)
+            return key.groupId;
+        return {};
+    case KeyIdRole:
+        return key.apiKeyId;
+    case ProjectIdRole:
+        return key.groupId;
+    case SortRole:
+        return sortValue(index.row(), column);
+    case LastUsedRole:
+        return key.lastUsedAt ? QVariant(*key.lastUsedAt) : QVariant();
+    case NeverUsedRole:
+        return key.neverUsed();
+    case KeyRole:
+        return QVariant::fromValue(key);
+    }
+    return {};
+}
+
+QVariant KeyTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= columnCount())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Name");
+    case Status:
+        return tr("Status");
+    case LastUsed:
+        return tr("Last used");
+    case Created:
+        return tr("Created");
+    case CreatedBy:
+        return tr("Created by");
+    case MaskedSecret:
+        return tr("Masked key");
+    case KeyId:
+        return tr("Key ID");
+    case Endpoint:
+        return tr("Endpoint");
+    case Project:
+        return tr("Project");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> KeyTableModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(KeyIdRole, "keyId");
+    names.insert(ProjectIdRole, "projectId");
+    names.insert(SortRole, "sortValue");
+    names.insert(LastUsedRole, "lastUsed");
+    names.insert(NeverUsedRole, "neverUsed");
+    names.insert(KeyRole, "key");
+    return names;
+}
+
+void KeyTableModel::setKeys(QList<AiKey> keys)
+{
+    const int oldTotal = totalCount();
+    const int oldNever = m_neverUsedCount;
+
+    beginResetModel();
+    m_rows.clear();
+    m_lastUsedMs.clear();
+    m_createdMs.clear();
+    m_rowById.clear();
+    m_indexDirty = false;
+    m_pool.clear();
+    m_lastInterned = {};
+    for (RankColumn &rc : m_ranks)
+        rc = RankColumn();
+    invalidateHaystacks();
+    m_neverUsedCount = 0;
+
+    m_rows.reserve(keys.size());
+    m_lastUsedMs.reserve(size_t(keys.size()));
+    m_createdMs.reserve(size_t(keys.size()));
+    m_rowById.reserve(keys.size());
+    int repeats = 0;
+    for (AiKey &key : keys) {
+        prepareKey(key);
+        // One hash operation per key: the index is built and a repeated id found in the same step.
+        const qsizetype before = m_rowById.size();
+        int &slot = m_rowById[key.apiKeyId];
+        if (m_rowById.size() == before) {
+            // A repeated id is one key: its last description wins, at its first place.
+            ++repeats;
+            if (m_rows[slot].neverUsed())
+                --m_neverUsedCount;
+            m_lastUsedMs[size_t(slot)] = lastUsedMs(key);
+            m_createdMs[size_t(slot)] = createdMs(key);
+            if (key.neverUsed())
+                ++m_neverUsedCount;
+            m_rows[slot] = std::move(key);
+            continue;
+        }
+        slot = int(m_rows.size());
+        m_lastUsedMs.push_back(lastUsedMs(key));
+        m_createdMs.push_back(createdMs(key));
+        if (key.neverUsed())
+            ++m_neverUsedCount;
+        m_rows.append(std::move(key));
+    }
+    keys = QList<AiKey>();
+    endResetModel();
+
+    if (repeats > 0)
+        qCWarning(lcModels) << "key list repeats" << repeats << "key id(s); the last description wins";
+    qCDebug(lcModels) << "keys set:" << m_rows.size() << "rows," << m_neverUsedCount << "never used";
+    emitCountsIfChanged(oldTotal, oldNever);
+}
+
+void KeyTableModel::refresh(const QList<AiKey> &keys)
+{
+    const int oldTotal = totalCount();
+    const int oldNever = m_neverUsedCount;
+
+    // Index of the last description of each id: a repeated id is one key, its last description wins.
+    QHash<QString, qsizetype> incoming;
+    incoming.reserve(keys.size());
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        incoming.insert(keys[i].apiKeyId, i);
+
+    // Bottom-up, so the rows of a run still to be removed keep their numbers.
+    int removed = 0;
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (incoming.contains(m_rows[row].apiKeyId))
+            continue;
+        const int last = row;
+        while (row > 0 && !incoming.contains(m_rows[row - 1].apiKeyId))
+            --row;
+        removeRun(row, last);
+        removed += last - row + 1;
+    }
+
+    QList<AiKey> added;
+    int changed = 0;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const AiKey &key = keys[i];
+        if (incoming.value(key.apiKeyId) != i)
+            continue;
+        const int row = rowOfKey(key.apiKeyId);
+        if (row < 0)
+            added.append(key);
+        else if (updateRow(row, key))
+            ++changed;
+    }
+    const qsizetype addedCount = added.size();
+    appendRows(std::move(added));
+
+    qCDebug(lcModels) << "refresh:" << changed << "changed," << removed << "removed," << addedCount
+                      << "added";
+    emitCountsIfChanged(oldTotal, oldNever);
+}
+
+void KeyTableModel::upsert(const AiKey &key)
+{
+    const int oldTotal = totalCount();
+    const int oldNever = m_neverUsedCount;
+    const int row = rowOfKey(key.apiKeyId);
+    if (row < 0)
+        appendRows({key});
+    else
+        updateRow(row, key);
+    emitCountsIfChanged(oldTotal, oldNever);
+}
+
+bool KeyTableModel::removeKey(const QString &apiKeyId)
+{
+    const int row = rowOfKey(apiKeyId);
+    if (row < 0)
+        return false;
+    const int oldTotal = totalCount();
+    const int oldNever = m_neverUsedCount;
+    removeRun(row, row);
+    emitCountsIfChanged(oldTotal, oldNever);
+    return true;
+}
+
+void KeyTableModel::clear()
+{
+    setKeys({});
+}
+
+const AiKey &KeyTableModel::keyAt(int row) const
+{
+    Q_ASSERT(row >= 0 && row < m_rows.size());
+    return m_rows[row];
+}
+
+int KeyTableModel::rowOfKey(const QString &apiKeyId) const
+{
+    ensureIndex();
+    return m_rowById.value(apiKeyId, -1);
+}
+
+QList<AiKey> KeyTableModel::keys() const
+{
+    return m_rows;
+}
+
+void KeyTableModel::setShowProjectColumn(bool show)
+{
+    if (show == m_showProjectColumn)
+        return;
+    if (show) {
+        beginInsertColumns({}, Project, Project);
+        m_showProjectColumn = true;
+        endInsertColumns();
+    } else {
+        beginRemoveColumns({}, Project, Project);
+        m_showProjectColumn = false;
+        endRemoveColumns();
+    }
+    invalidateHaystacks();
+    Q_EMIT searchTextChanged();
+    Q_EMIT showProjectColumnChanged(show);
+}
+
+void KeyTableModel::setProjectNames(const QHash<QString, QString> &namesById)
+{
+    if (namesById == m_projectNames)
+        return;
+    m_projectNames = namesById;
+    invalidateRanks(Project);
+    if (!m_showProjectColumn)
+        return;
+    invalidateHaystacks();
+    Q_EMIT searchTextChanged();
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, Project), index(int(m_rows.size()) - 1, Project),
+                           {Qt::DisplayRole, SortRole});
+}
+
+QString KeyTableModel::projectName(const QString &projectId) const
+{
+    return m_projectNames.value(projectId, projectId);
+}
+
+void KeyTableModel::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+}
+
+QDateTime KeyTableModel::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+}
+
+void KeyTableModel::refreshRelativeTimes()
+{
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, LastUsed), index(int(m_rows.size()) - 1, LastUsed), {Qt::DisplayRole});
+}
+
+QString KeyTableModel::relativeTime(const QDateTime &when, const QDateTime &now)
+{
+    if (!when.isValid())
+        return tr("never");
+    // Instants, not wall-clock fields: two time zones for the same moment give the same answer.
+    const qint64 seconds = (now.toMSecsSinceEpoch() - when.toMSecsSinceEpoch()) / 1000;
+    if (seconds < 60)
+        return tr("just now");
+    if (seconds < 3600)
+        return plural(seconds / 60, QT_TR_NOOP("%n minute ago"), QT_TR_NOOP("%n minutes ago"));
+    if (seconds < 86400)
+        return plural(seconds / 3600, QT_TR_NOOP("%n hour ago"), QT_TR_NOOP("%n hours ago"));
+    const qint64 days = seconds / 86400;
+    if (days < 30)
+        return plural(days, QT_TR_NOOP("%n day ago"), QT_TR_NOOP("%n days ago"));
+    if (days < 365)
+        return plural(days / 30, QT_TR_NOOP("%n month ago"), QT_TR_NOOP("%n months ago"));
+    return plural(days / 365, QT_TR_NOOP("%n year ago"), QT_TR_NOOP("%n years ago"));
+}
+
+void KeyTableModel::prepareKey(AiKey &key)
+{
+    // An optional holding an invalid time says nothing about a use: treat it as none, everywhere.
+    if (key.lastUsedAt && !key.lastUsedAt->isValid())
+        key.lastUsedAt.reset();
+    // The same few project ids, creators, statuses and endpoints repeat across thousands of keys,
+    // each parsed into its own allocation: one shared copy saves about a third of the memory.
+    intern(key.groupId, m_lastInterned.groupId);
+    intern(key.cloud, m_lastInterned.cloud);
+    intern(key.geography, m_lastInterned.geography);
+    intern(key.endpoint, m_lastInterned.endpoint);
+    intern(key.status, m_lastInterned.status);
+    intern(key.createdBy, m_lastInterned.createdBy);
+}
+
+void KeyTableModel::intern(QString &s, QString &last)
+{
+    if (s == last) {
+        s = last;
+        return;
+    }
+    if (s.isEmpty())
+        return;
+    const auto it = m_pool.constFind(s);
+    if (it != m_pool.constEnd())
+        s = *it;
+    else
+        m_pool.insert(s);
+    last = s;
+}
+
+qint64 KeyTableModel::lastUsedMs(const AiKey &key)
+{
+    return key.lastUsedAt ? key.lastUsedAt->toMSecsSinceEpoch() : kNeverMs;
+}
+
+qint64 KeyTableModel::createdMs(const AiKey &key)
+{
+    return key.createdAt.isValid() ? key.createdAt.toMSecsSinceEpoch() : kNeverMs;
+}
+
+QByteArray KeyTableModel::foldForSearch(QStringView text)
+{
+    QByteArray out(text.size() * 3, Qt::Uninitialized);
+    uchar *d = reinterpret_cast<uchar *>(out.data());
+    appendFolded(d, text);
+    out.truncate(reinterpret_cast<char *>(d) - out.constData());
+    return out;
+}
+
+QByteArray KeyTableModel::buildHaystack(const AiKey &key) const
+{
+    const QString project = m_showProjectColumn ? projectName(key.groupId) : QString();
+    const QStringView parts[] = {key.name, key.apiKeyId, key.createdBy, project};
+    const qsizetype partCount = m_showProjectColumn ? 4 : 3;
+
+    qsizetype units = partCount - 1;
+    for (qsizetype i = 0; i < partCount; ++i)
+        units += parts[i].size();
+    QByteArray out(units * 3, Qt::Uninitialized);
+    uchar *d = reinterpret_cast<uchar *>(out.data());
+    for (qsizetype i = 0; i < partCount; ++i) {
+        if (i > 0)
+            *d++ = 0x01;
+        appendFolded(d, parts[i]);
+    }
+    out.truncate(reinterpret_cast<char *>(d) - out.constData());
+    out.squeeze();
+    return out;
+}
+
+void KeyTableModel::buildHaystacks() const
+{
+    m_haystacks.resize(size_t(m_rows.size()));
+    for (qsizetype row = 0; row < m_rows.size(); ++row)
+        m_haystacks[size_t(row)] = buildHaystack(m_rows[row]);
+    m_haystacksBuilt = true;
+}
+
+void KeyTableModel::invalidateHaystacks()
+{
+    m_haystacks.clear();
+    m_haystacksBuilt = false;
+}
+
+QString KeyTableModel::sortText(const AiKey &key, int column) const
+{
+    switch (column) {
+    case Name:
+        return key.name;
+    case Status:
+        return key.status;
+    case CreatedBy:
+        return key.createdBy;
+    case MaskedSecret:
+        return key.maskedSecret;
+    case KeyId:
+        return key.apiKeyId;
+    case Endpoint:
+        return key.endpoint;
+    case Project:
+        return projectName(key.groupId);
+    }
+    return {};
+}
+
+void KeyTableModel::buildRanks(int column) const
+{
+    Q_ASSERT(isStringColumn(column));
+    RankColumn &rc = m_ranks[size_t(column)];
+    const qsizetype n = m_rows.size();
+
+    // A sort key costs about a microsecond: compute one per distinct string only. Repeated values
+    // (statuses, creators, projects) were interned by prepareKey() or come from one project-name
+    // entry, so they share their character data and the pointer identifies them without hashing or
+    // comparing text. Equal strings that do not share data just get their own (equal) sort key.
+    QHash<const QChar *, qint32> slotOf;
+    slotOf.reserve(n);
+    QList<QString> values;
+    std::vector<qint32> slotOfRow(static_cast<size_t>(n));
+    for (qsizetype row = 0; row < n; ++row) {
+        QString text = sortText(m_rows[row], column);
+        const qsizetype before = slotOf.size();
+        qint32 &slot = slotOf[text.constData()];
+        if (slotOf.size() != before) {
+            slot = qint32(values.size());
+            values.append(std::move(text));
+        }
+        slotOfRow[size_t(row)] = slot;
+    }
+
+    std::vector<QCollatorSortKey> sortKeys;
+    sortKeys.reserve(size_t(values.size()));
+    for (const QString &v : std::as_const(values))
+        sortKeys.push_back(m_collator.sortKey(v));
+    std::vector<qint32> order(size_t(values.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](qint32 a, qint32 b) { return sortKeys[size_t(a)].compare(sortKeys[size_t(b)]) < 0; });
+
+    // Values the collator calls equal share a rank, as they would compare equal.
+    std::vector<qint32> rankOfSlot(size_t(values.size()));
+    rc.distinct.clear();
+    for (size_t i = 0; i < order.size(); ++i) {
+        if (i == 0 || sortKeys[size_t(order[i])].compare(sortKeys[size_t(order[i - 1])]) != 0)
+            rc.distinct.append(values[order[i]]);
+        rankOfSlot[size_t(order[i])] = qint32(rc.distinct.size() - 1);
+    }
+    rc.rank.resize(size_t(n));
+    for (size_t row = 0; row < size_t(n); ++row)
+        rc.rank[row] = rankOfSlot[size_t(slotOfRow[row])];
+    rc.built = true;
+}
+
+void KeyTableModel::invalidateRanks(int column)
+{
+    m_ranks[size_t(column)] = RankColumn();
+}
+
+qint32 KeyTableModel::rankForValue(RankColumn &rc, const QString &value) const
+{
+    const auto less = [this](const QString &a, const QString &b) { return m_collator.compare(a, b) < 0; };
+    const auto it = std::lower_bound(rc.distinct.cbegin(), rc.distinct.cend(), value, less);
+    const qint32 pos = qint32(it - rc.distinct.cbegin());
+    if (it != rc.distinct.cend() && m_collator.compare(*it, value) == 0)
+        return pos;
+    rc.distinct.insert(pos, value);
+    for (qint32 &r : rc.rank) {
+        if (r >= pos)
+            ++r;
+    }
+    return pos;
+}
+
+void KeyTableModel::ensureIndex() const
+{
+    if (!m_indexDirty)
+        return;
+    m_rowById.clear();
+    m_rowById.reserve(m_rows.size());
+    for (qsizetype row = 0; row < m_rows.size(); ++row)
+        m_rowById.insert(m_rows[row].apiKeyId, int(row));
+    m_indexDirty = false;
+}
+
+void KeyTableModel::appendRows(QList<AiKey> keys)
+{
+    if (keys.isEmpty())
+        return;
+    ensureIndex();
+    const int first = int(m_rows.size());
+    const int last = first + int(keys.size()) - 1;
+    beginInsertRows({}, first, last);
+    m_rows.reserve(m_rows.size() + keys.size());
+    for (AiKey &key : keys) {
+        prepareKey(key);
+        m_rowById.insert(key.apiKeyId, int(m_rows.size()));
+        m_lastUsedMs.push_back(lastUsedMs(key));
+        m_createdMs.push_back(createdMs(key));
+        if (m_haystacksBuilt)
+            m_haystacks.push_back(buildHaystack(key));
+        if (key.neverUsed())
+            ++m_neverUsedCount;
+        m_rows.append(std::move(key));
+    }
+    for (int column = 0; column < ColumnCount; ++column) {
+        RankColumn &rc = m_ranks[size_t(column)];
+        if (!rc.built)
+            continue;
+        if (keys.size() > kIncrementalRankLimit) {
+            invalidateRanks(column);
+            continue;
+        }
+        rc.rank.resize(size_t(m_rows.size()), -1);
+        for (int row = first; row <= last; ++row)
+            rc.rank[size_t(row)] = rankForValue(rc, sortText(m_rows[row], column));
+    }
+    endInsertRows();
+}
+
+void KeyTableModel::removeRun(int first, int last)
+{
+    beginRemoveRows({}, first, last);
+    const bool atEnd = last == m_rows.size() - 1;
+    for (int row = first; row <= last; ++row) {
+        if (m_rows[row].neverUsed())
+            --m_neverUsedCount;
+        if (atEnd && !m_indexDirty)
+            m_rowById.remove(m_rows[row].apiKeyId);
+    }
+    const qsizetype count = last - first + 1;
+    m_rows.remove(first, count);
+    const auto eraseRun = [first, last](auto &v) { v.erase(v.begin() + first, v.begin() + last + 1); };
+    eraseRun(m_lastUsedMs);
+    eraseRun(m_createdMs);
+    if (m_haystacksBuilt)
+        eraseRun(m_haystacks);
+    for (RankColumn &rc : m_ranks) {
+        if (rc.built)
+            eraseRun(rc.rank);
+    }
+    // Renumbering every later row per run would make a refresh quadratic: rebuild once, on next use.
+    if (!atEnd)
+        m_indexDirty = true;
+    endRemoveRows();
+}
+
+bool KeyTableModel::updateRow(int row, const AiKey &key)
+{
+    AiKey &current = m_rows[row];
+    if (sameKey(current, key))
+        return false;
+    AiKey updated = key;
+    prepareKey(updated);
+    if (current.neverUsed())
+        --m_neverUsedCount;
+    if (updated.neverUsed())
+        ++m_neverUsedCount;
+    for (int column = 0; column < ColumnCount; ++column) {
+        RankColumn &rc = m_ranks[size_t(column)];
+        if (!rc.built)
+            continue;
+        const QString text = sortText(updated, column);
+        if (text != sortText(current, column))
+            rc.rank[size_t(row)] = rankForValue(rc, text);
+    }
+    m_lastUsedMs[size_t(row)] = lastUsedMs(updated);
+    m_createdMs[size_t(row)] = createdMs(updated);
+    if (m_haystacksBuilt)
+        m_haystacks[size_t(row)] = buildHaystack(updated);
+    current = std::move(updated);
+    // Every column's KeyRole changed, so the whole row is the smallest correct range.
+    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+    return true;
+}
+
+void KeyTableModel::emitCountsIfChanged(int oldTotal, int oldNever)
+{
+    if (oldTotal != totalCount() || oldNever != m_neverUsedCount)
+        Q_EMIT countsChanged();
+}
+
+} // namespace aikeys
