@@ -322,14 +322,20 @@ void SimServer::setRateHeaders(Response &response, const RateLimiter::Decision &
 
 void SimServer::deliver(QTcpSocket *socket, const Outcome &outcome)
 {
-    if (outcome.delivery == Delivery::Hang)
-        return; // the connection stays open and silent until the client gives up
+    if (outcome.delivery == Delivery::Hang) {
+        // The connection stays open and silent until the client gives up.
+        if (!m_hung.contains(socket)) {
+            m_hung.insert(socket);
+            connect(socket, &QObject::destroyed, this, [this, socket] { m_hung.remove(socket); });
+        }
+        return;
+    }
     const QPointer<QTcpSocket> target(socket);
     const bool drop = outcome.delivery == Delivery::Drop;
     QByteArray bytes = drop ? QByteArray() : serialize(outcome.response);
-    const auto send = [target, drop, bytes] {
+    const auto send = [this, target, drop, bytes] {
         // The client may have gone away while the answer waited.
-        if (!target || target->state() != QAbstractSocket::ConnectedState)
+        if (!target || target->state() != QAbstractSocket::ConnectedState || m_hung.contains(target.data()))
             return;
         if (drop)
             target->abort();

@@ -11,6 +11,7 @@
 
 #include <QAbstractHttpServer>
 #include <QRandomGenerator>
+#include <QSet>
 
 namespace aikeys::sim {
 
@@ -71,6 +72,8 @@ private:
     AtlasApi m_atlas;
     OAuthApi m_oauth;
     EmbeddingsApi m_embeddings;
+    // Connections with a hung answer: later (pipelined) answers on them must not overtake it.
+    QSet<const QTcpSocket *> m_hung;
 };
 
 } // namespace aikeys::sim

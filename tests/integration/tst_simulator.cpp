@@ -259,6 +259,7 @@ private Q_SLOTS:
     void invalidBodiesAreRejected();
     void deleteThenNotFound();
     void unknownPathsAndMethods();
+    void pipelinedAnswersKeepTheirOrder();
 
     void pagingOverGeneratedOrg();
     void brokenPagingFault();
@@ -783,6 +784,57 @@ void tst_Simulator::unknownPathsAndMethods()
     const Reply wrongMethod = http.send("PUT", u"/api/atlas/v2/orgs"_s, kV2023, "{}", kV2023);
     QCOMPARE(wrongMethod.status, 405);
     QCOMPARE(wrongMethod.header("Allow"), QByteArray("GET"));
+}
+
+void tst_Simulator::pipelinedAnswersKeepTheirOrder()
+{
+    SimProcess sim({u"--latency-ms"_s, u"100"_s});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    Http http(sim.baseUrl());
+    http.bearer = fetchToken(http, "mdb_sa_id_demo", "mdb_sa_sk_demo");
+    const Reply groups = http.get(u"/api/atlas/v2/groups"_s, kV2023);
+    QStringList ids;
+    for (const QJsonValue &g : groups.results())
+        ids.append(g.toObject().value(u"id"_s).toString());
+    QVERIFY(ids.size() >= 3);
+
+    // Three requests written at once on one keep-alive connection, answered in the same order.
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, sim.port());
+    QVERIFY(socket.waitForConnected(5000));
+    QByteArray requests;
+    for (int i = 0; i < 3; ++i) {
+        requests += "GET /api/atlas/v2/groups/" + ids.at(i).toLatin1() +
+                    " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + kV2023 + "\r\nAuthorization: Bearer " +
+                    http.bearer + "\r\n\r\n";
+    }
+    socket.write(requests);
+    QByteArray received;
+    QByteArrayList bodies;
+    // Splits what has arrived into complete answers, by Content-Length.
+    const auto complete = [&] {
+        received += socket.readAll();
+        bodies.clear();
+        qsizetype at = 0;
+        while (true) {
+            const qsizetype headerEnd = received.indexOf("\r\n\r\n", at);
+            if (headerEnd < 0)
+                return bodies.size();
+            const QByteArray head = received.mid(at, headerEnd - at).toLower();
+            const qsizetype lengthAt = head.indexOf("content-length: ");
+            if (lengthAt < 0)
+                return bodies.size();
+            const qsizetype length = head.mid(lengthAt + 16).split('\r').constFirst().toLongLong();
+            if (received.size() < headerEnd + 4 + length)
+                return bodies.size();
+            bodies.append(received.mid(headerEnd + 4, length));
+            at = headerEnd + 4 + length;
+        }
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(complete(), 3, 10000);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(QJsonDocument::fromJson(bodies.at(i)).object().value(u"id"_s).toString(), ids.at(i));
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
 }
 
 void tst_Simulator::pagingOverGeneratedOrg()
