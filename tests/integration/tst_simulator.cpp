@@ -345,7 +345,7 @@ void tst_Simulator::wrongDigestPasswordIsRefused()
 
 void tst_Simulator::staleNonceIsReportedAndRecovered()
 {
-    SimProcess sim({u"--nonce-ttl"_s, u"1"_s});
+    SimProcess sim({u"--nonce-ttl"_s, u"2"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
 
     Http raw(sim.baseUrl());
@@ -360,7 +360,7 @@ void tst_Simulator::staleNonceIsReportedAndRecovered()
     };
     QCOMPARE(signedGet("demo-private-key", nonce, 1).status, 200);
 
-    QTest::qWait(1600);
+    QTest::qWait(2300);
     const Reply stale = signedGet("demo-private-key", nonce, 2);
     QCOMPARE(stale.status, 401);
     const auto staleParams = challengeParams(stale.header("WWW-Authenticate"));
@@ -379,7 +379,7 @@ void tst_Simulator::staleNonceIsReportedAndRecovered()
     // QNetworkAccessManager rotates to the new nonce by itself.
     Http qt(sim.baseUrl(), u"demo"_s, u"demo-private-key"_s);
     QCOMPARE(qt.get(u"/api/atlas/v2/orgs"_s, kV2023).status, 200);
-    QTest::qWait(1600);
+    QTest::qWait(2300);
     QCOMPARE(qt.get(u"/api/atlas/v2/orgs"_s, kV2023).status, 200);
 }
 
@@ -466,13 +466,13 @@ void tst_Simulator::serviceAccountTokenFlowAndRevoke()
 
 void tst_Simulator::expiredTokenIsRefused()
 {
-    SimProcess sim({u"--token-ttl"_s, u"1"_s});
+    SimProcess sim({u"--token-ttl"_s, u"2"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     Http http(sim.baseUrl());
     http.bearer = fetchToken(http, "mdb_sa_id_demo", "mdb_sa_sk_demo");
     QVERIFY(!http.bearer.isEmpty());
     QCOMPARE(http.get(u"/api/atlas/v2/orgs"_s, kV2023).status, 200);
-    QTest::qWait(1300);
+    QTest::qWait(2300);
     const Reply r = http.get(u"/api/atlas/v2/orgs"_s, kV2023);
     QCOMPARE(r.status, 401);
     QCOMPARE(r.errorCode(), u"INVALID_TOKEN"_s);
