@@ -495,7 +495,7 @@ private Q_SLOTS:
         QVERIFY(!other.isEmpty());
         QCOMPARE(revokeRaw(again.baseUrl(), other), 200);
         Client revoked =
-            connect(again, Credentials{AuthMode::AccessToken, {}, SecretBuffer(QByteArray(other))});
+            openSession(again, Credentials{AuthMode::AccessToken, {}, SecretBuffer(QByteArray(other))});
         auto refused = keep(revoked.api->listOrganizations());
         QVERIFY(finishes(refused.get()));
         QCOMPARE(refused->error().kind(), ApiError::Kind::WrongCredentials);

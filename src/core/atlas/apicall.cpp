@@ -156,7 +156,7 @@ void ApiCall::onReplyFinished()
     const QNetworkReply::NetworkError networkError = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_status = status;
-    QByteArray body = reply->readAll();
+    QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     if (reply->hasRawHeader("RateLimit-Remaining")) {
         bool ok = false;
         const int remaining = reply->rawHeader("RateLimit-Remaining").toInt(&ok);

@@ -100,6 +100,7 @@ void ListJob<T>::onPage(int pageNum, ApiCall *call)
 {
     if (!m_inFlight.remove(pageNum) || isFinished())
         return;
+    m_attempts += call->attempts();
     if (call->error()) {
         fail(call->error());
         return;

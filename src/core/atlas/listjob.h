@@ -28,6 +28,8 @@ public:
     const QList<T> &items() const { return m_items; }
     QList<T> takeItems() { return std::move(m_items); }
     int pagesFetched() const { return m_pagesDone; }
+    // HTTP requests sent for the pages read so far, retries included.
+    int attempts() const { return m_attempts; }
     std::optional<qint64> totalCount() const { return m_totalCount; }
 
 private:
@@ -50,6 +52,7 @@ private:
     int m_target = 1;    // highest page we intend to fetch so far
     int m_shortPage = 0; // first page that came back short (0: none yet)
     int m_pagesDone = 0;
+    int m_attempts = 0;
     std::optional<qint64> m_totalCount;
     QList<T> m_items;
     bool m_started = false;
