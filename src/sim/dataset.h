@@ -4,7 +4,6 @@
 #include "principals.h"
 #include "timeutil.h"
 
-#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -27,10 +26,5 @@ bool generateDataset(Store &store, const GenerateSpec &spec, quint64 seed, Micro
 
 // Roles of "demo-project" over whatever data is loaded: first project Model Owner, second read only.
 QList<QPair<QString, ProjectRole>> firstProjectsRoles(const Store &store);
-
-// Seed files and state files share one format (see docs/simulator.md). Principals are read when
-// `principals` is not null.
-bool loadSeedFile(const QString &path, Store *store, Principals *principals, Micros now, QString *error);
-bool loadSeedJson(const QJsonObject &root, Store *store, Principals *principals, Micros now, QString *error);
 
 } // namespace aikeys::sim

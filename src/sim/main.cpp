@@ -3,6 +3,7 @@
 #include "dataset.h"
 #include "options.h"
 #include "principals.h"
+#include "seedfile.h"
 #include "server.h"
 #include "signals.h"
 #include "statefile.h"

@@ -272,6 +272,7 @@ private Q_SLOTS:
     void rateLimitEndpoints();
     void embeddingsUpdateLastUsedAt();
     void statePersistsAcrossRestart();
+    void seedFileDataAndPrincipals();
     void commandLineErrorsExitWithCode2();
 };
 
@@ -1232,6 +1233,67 @@ void tst_Simulator::statePersistsAcrossRestart()
         Http http(sim.baseUrl(), u"demo"_s, u"demo-private-key"_s);
         QCOMPARE(http.get(keyPath, kV2025).status, 404);
     }
+}
+
+void tst_Simulator::seedFileDataAndPrincipals()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray seed = R"({
+      "format": "atlas-sim/1",
+      "orgs": [ { "id": "5f0000000000000000000001", "name": "Seeded Org" } ],
+      "projects": [ { "id": "6a0000000000000000000001", "orgId": "5f0000000000000000000001", "name": "seeded" } ],
+      "keys": [
+        { "groupId": "6a0000000000000000000001", "name": "known secret", "createdAt": "-3d", "lastUsedAt": null,
+          "secret": "al-SeedSecretSeedSecretSeedSecretSeedSecret12", "status": "SUSPENDED_FOR_TEST" },
+        { "groupId": "6a0000000000000000000001", "name": "used", "apiKeyId": "k7d2m9x4p1q8r5s3t6u0v2w4",
+          "createdAt": "2025-06-01T12:00:00.123456+00:00", "lastUsedAt": "2025-07-01T08:00:00Z" }
+      ],
+      "principals": [
+        { "type": "apiKey", "publicKey": "alice", "privateKey": "alice-private", "displayName": "Alice",
+          "roles": [ { "groupId": "6a0000000000000000000001", "roleName": "GROUP_READ_ONLY" } ] }
+      ]
+    })";
+    const QString path = dir.filePath(u"seed.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(seed);
+    file.close();
+
+    SimProcess sim({u"--data"_s, path});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    Http alice(sim.baseUrl(), u"alice"_s, u"alice-private"_s);
+    const Reply keys = alice.get(u"/api/atlas/v2/groups/6a0000000000000000000001/aiModelApiKeys"_s, kV2025);
+    QCOMPARE(keys.status, 200);
+    QCOMPARE(keys.results().size(), 2);
+    const QJsonObject first = keys.results().at(0).toObject();
+    QCOMPARE(first.value(u"name"_s).toString(), u"known secret"_s);
+    QCOMPARE(first.value(u"status"_s).toString(), u"SUSPENDED_FOR_TEST"_s);
+    QCOMPARE(first.value(u"maskedSecret"_s).toString(), u"al-****et12"_s);
+    const QJsonObject second = keys.results().at(1).toObject();
+    QCOMPARE(second.value(u"apiKeyId"_s).toString(), u"k7d2m9x4p1q8r5s3t6u0v2w4"_s);
+    QCOMPARE(second.value(u"createdAt"_s).toString(), u"2025-06-01T12:00:00.123456+00:00"_s);
+    QCOMPARE(second.value(u"lastUsedAt"_s).toString(), u"2025-07-01T08:00:00.000000+00:00"_s);
+    // Read only on the project, nothing on the org.
+    QCOMPARE(createKey(alice, u"6a0000000000000000000001"_s, u"nope"_s).status, 403);
+    QCOMPARE(alice.get(u"/api/atlas/v2/orgs/5f0000000000000000000001/aiModelApiKeys"_s, kV2025).status, 403);
+
+    // The seed's secret authenticates its key; the demo principals still exist.
+    QCOMPARE(embed(alice, "al-SeedSecretSeedSecretSeedSecretSeedSecret12").status, 200);
+    Http admin(sim.baseUrl(), u"demo"_s, u"demo-private-key"_s);
+    QCOMPARE(admin.get(u"/api/atlas/v2/orgs"_s, kV2023).results().size(), 1);
+
+    // A seed with a broken reference stops the simulator with code 2 and names the item.
+    QFile bad(dir.filePath(u"bad.json"_s));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write(
+        R"({"orgs": [], "projects": [ { "id": "6a0000000000000000000001", "orgId": "5f0000000000000000000009", "name": "x" } ]})");
+    bad.close();
+    QProcess p;
+    p.start(SimProcess::executablePath(), {u"--data"_s, bad.fileName()});
+    QVERIFY(p.waitForFinished(15000));
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY2(p.readAllStandardError().contains("projects[0]"), "the error names the item");
 }
 
 void tst_Simulator::commandLineErrorsExitWithCode2()
