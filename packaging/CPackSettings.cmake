@@ -15,12 +15,13 @@ set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Desktop manager for MongoDB Atlas AI model API keys")
 set(CPACK_PACKAGE_DESCRIPTION
-    "Atlas AI Keys manages the AI model API keys of MongoDB Atlas (the keys that authenticate Voyage AI
-embedding and reranking calls): browse organizations and projects, create, rename and delete keys,
-find stale keys and set rate limits. Credentials stay in the system keychain.
+    "Atlas AI Keys manages the AI model API keys of MongoDB Atlas (the keys that
+authenticate Voyage AI embedding and reranking calls): browse organizations
+and projects, create, rename and delete keys, find stale keys and set rate
+limits. Credentials stay in the system keychain.
 
-It comes with atlas-ai-keys-cli, a command-line companion for scripts, and atlas-sim, a local Atlas
-simulator behind the app's demo mode.")
+It comes with atlas-ai-keys-cli, a command-line companion for scripts, and
+atlas-sim, a local Atlas simulator behind the app's demo mode.")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "${AIKEYS_DISPLAY_NAME}")
 set(CPACK_PACKAGE_INSTALL_REGISTRY_KEY "AtlasAiKeys")
 set(CPACK_PACKAGE_ICON "${AIKEYS_ICO}")
@@ -115,6 +116,8 @@ else()
     set(CPACK_RPM_PACKAGE_GROUP "Applications/System")
     set(CPACK_RPM_PACKAGE_URL "${PROJECT_HOMEPAGE_URL}")
     set(CPACK_RPM_PACKAGE_SUGGESTS "gnome-keyring")
+    # No /usr/lib/.build-id links: they would clash between packages and belong in debuginfo.
+    set(CPACK_RPM_SPEC_MORE_DEFINE "%define _build_id_links none")
     set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
         /usr/libexec
         /usr/share/applications
