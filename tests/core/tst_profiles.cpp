@@ -744,8 +744,18 @@ void TestProfiles::sessionProfileCanBeSavedLater()
                                                     CredentialManager::Storage::SessionOnly));
     QVERIFY(session.ok);
     QVERIFY(persistedProfiles().isEmpty());
-    // The keychain works again: saving moves the secret from memory into it.
-    const Outcome saved = waitFor(m_manager->save(session.profile, SecretBuffer()));
+    // An edit keeps it where it is.
+    Profile edited = session.profile;
+    edited.name = u"Later, renamed"_s;
+    const Outcome kept = waitFor(m_manager->save(edited, SecretBuffer()));
+    QVERIFY2(kept.ok, qPrintable(kept.error.toString()));
+    QVERIFY(kept.profile.sessionOnly);
+    QVERIFY(persistedProfiles().isEmpty());
+    QCOMPARE(m_keychain->count(), 0);
+    QVERIFY(m_manager->sessionSecrets()->holds(edited.secretKey(), "move-me"));
+    // The keychain works again: saving for good moves the secret from memory into it.
+    const Outcome saved =
+        waitFor(m_manager->save(kept.profile, SecretBuffer(), CredentialManager::Storage::Keychain));
     QVERIFY2(saved.ok, qPrintable(saved.error.toString()));
     QVERIFY(!saved.profile.sessionOnly);
     QVERIFY(m_keychain->holds(saved.profile.secretKey(), "move-me"));

@@ -76,6 +76,8 @@ CredentialJob *CredentialManager::save(Profile profile, SecretBuffer secret, Sto
     if (profile.id.isNull())
         profile.id = QUuid::createUuid();
     const std::optional<Profile> existing = m_profiles->find(profile.id);
+    if (storage == Storage::Unchanged)
+        storage = existing && existing->sessionOnly ? Storage::SessionOnly : Storage::Keychain;
     profile.sessionOnly = storage == Storage::SessionOnly;
     profile = profile.normalized();
     auto *job = new CredentialJob(CredentialJob::Kind::Save, profile, this);

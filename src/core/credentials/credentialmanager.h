@@ -83,6 +83,7 @@ class CredentialManager : public QObject
 
 public:
     enum class Storage {
+        Unchanged,   // where the profile already is; the keychain for a new profile
         Keychain,    // the OS keychain; the profile is persisted in settings
         SessionOnly, // memory until the app quits; nothing written anywhere
     };
@@ -104,9 +105,10 @@ public:
     // Adds a new profile (unknown or null id) or updates an existing one, with its secret. The
     // secret goes to the store first; the profile is stored only once the secret is. An empty
     // secret keeps an existing profile's secret, or saves a new profile without one (imports whose
-    // secret is still to be entered). A saved profile stays saved: Storage::SessionOnly is for new
-    // or already session-only profiles.
-    CredentialJob *save(Profile profile, SecretBuffer secret, Storage storage = Storage::Keychain);
+    // secret is still to be entered). Editing a session-only profile keeps it session-only unless
+    // Storage::Keychain says to save it for good (its secret then moves into the keychain). A saved
+    // profile stays saved: Storage::SessionOnly is for new or already session-only profiles.
+    CredentialJob *save(Profile profile, SecretBuffer secret, Storage storage = Storage::Unchanged);
     // The profile's credentials for an AtlasSession.
     CredentialJob *loadCredentials(const QUuid &id);
     CredentialJob *replaceSecret(const QUuid &id, SecretBuffer secret);
