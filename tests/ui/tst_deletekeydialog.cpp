@@ -1,0 +1,173 @@
+#include "deletekeydialog.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace aikeys;
+
+namespace {
+
+QStringList unnamedInteractiveChildren(QWidget *root)
+{
+    QStringList problems;
+    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (!qobject_cast<QAbstractButton *>(w) && !qobject_cast<QLineEdit *>(w) &&
+            !qobject_cast<QComboBox *>(w))
+            continue;
+        bool internal = false;
+        for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget())
+            internal = internal || qobject_cast<QLineEdit *>(p) || qobject_cast<QComboBox *>(p);
+        if (!internal && (w->objectName().isEmpty() || w->accessibleName().isEmpty()))
+            problems << QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
+    }
+    return problems;
+}
+
+const QDateTime kNow = QDateTime(QDate(2026, 3, 10), QTime(12, 0), Qt::UTC);
+
+AiKey key(std::optional<QDateTime> lastUsed)
+{
+    AiKey k;
+    k.apiKeyId = u"a86r5kwrfsk5r5ku5tgvhmpj"_s;
+    k.name = u"prod search"_s;
+    k.groupId = u"6a7b8c9d0e1f2a3b4c5d6e7f"_s;
+    k.createdAt = kNow.addDays(-90);
+    k.lastUsedAt = lastUsed;
+    return k;
+}
+
+QString text(QWidget &d, const char *name)
+{
+    auto *label = d.findChild<QLabel *>(QString::fromLatin1(name));
+    return label ? label->text() : u"<no %1>"_s.arg(QString::fromLatin1(name));
+}
+
+} // namespace
+
+class TestDeleteKeyDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldHaveDefaultValues()
+    {
+        DeleteKeyDialog d(key(std::nullopt), u"Search"_s);
+        d.setNow(kNow);
+        QCOMPARE(d.windowTitle(), u"Delete Key"_s);
+        QCOMPARE(text(d, "nameValue"), u"prod search"_s);
+        QCOMPARE(text(d, "keyIdValue"), u"a86r5kwrfsk5r5ku5tgvhmpj"_s);
+        QCOMPARE(text(d, "projectValue"), u"Search (6a7b8c9d0e1f2a3b4c5d6e7f)"_s);
+        QCOMPARE(text(d, "lastUsedValue"), u"never"_s);
+        QVERIFY(text(d, "createdValue").startsWith(u"3 months ago ("_s));
+        QVERIFY(text(d, "headlineLabel").contains(u"prod search"_s));
+        const QString permanence = text(d, "permanenceLabel");
+        QVERIFY(permanence.contains(u"immediate and permanent"_s));
+        QVERIFY(permanence.contains(u"stops working at once"_s));
+        QVERIFY(permanence.contains(u"nothing can restore it"_s));
+
+        // Never used: no typed confirmation, Delete enabled, but never the default button.
+        QVERIFY(!d.requiresTypedName());
+        QVERIFY(d.findChild<QWidget *>(u"confirmPanel"_s)->isHidden());
+        QPushButton *del = d.deleteButton();
+        QCOMPARE(del, d.findChild<QPushButton *>(u"deleteButton"_s));
+        QVERIFY(del->isEnabled());
+        QVERIFY(!del->isDefault());
+        QVERIFY(!del->autoDefault());
+        QCOMPARE(d.findChild<QDialogButtonBox *>(u"buttonBox"_s)->buttonRole(del),
+                 QDialogButtonBox::DestructiveRole);
+        QVERIFY(d.findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
+        QCOMPARE(unnamedInteractiveChildren(&d).join(u", "_s), QString());
+    }
+
+    void projectWithoutAName()
+    {
+        DeleteKeyDialog d(key(std::nullopt), QString());
+        QCOMPARE(text(d, "projectValue"), u"6a7b8c9d0e1f2a3b4c5d6e7f"_s);
+    }
+
+    void recentUseNeedsTheTypedName()
+    {
+        DeleteKeyDialog d(key(kNow.addDays(-2)), u"Search"_s);
+        d.setNow(kNow);
+        QVERIFY(d.requiresTypedName());
+        QVERIFY(!d.findChild<QWidget *>(u"confirmPanel"_s)->isHidden());
+        QVERIFY(text(d, "lastUsedValue").startsWith(u"2 days ago ("_s));
+        QVERIFY(text(d, "confirmLabel").contains(u"used 2 days ago"_s));
+        auto *confirm = d.findChild<QLineEdit *>(u"confirmEdit"_s);
+        QVERIFY(confirm);
+        QVERIFY(!d.deleteButton()->isEnabled());
+        confirm->setText(u"prod"_s);
+        QVERIFY(!d.deleteButton()->isEnabled());
+        confirm->setText(u"Prod Search"_s);
+        QVERIFY(!d.deleteButton()->isEnabled());
+        confirm->setText(u"prod search "_s);
+        QVERIFY(!d.deleteButton()->isEnabled());
+        confirm->setText(u"prod search"_s);
+        QVERIFY(d.deleteButton()->isEnabled());
+        QVERIFY(d.canDelete());
+        // Clicking a disabled path is refused too.
+        confirm->clear();
+        d.deleteButton()->click();
+        QVERIFY(d.result() != int(QDialog::Accepted));
+    }
+
+    void recentMeansSevenDays_data()
+    {
+        QTest::addColumn<int>("hoursAgo");
+        QTest::addColumn<bool>("typed");
+        QTest::newRow("an hour") << 1 << true;
+        QTest::newRow("6 days 23 hours") << 6 * 24 + 23 << true;
+        QTest::newRow("7 days") << 7 * 24 << false;
+        QTest::newRow("30 days") << 30 * 24 << false;
+        QTest::newRow("in the future") << -5 << true;
+    }
+    void recentMeansSevenDays()
+    {
+        QFETCH(int, hoursAgo);
+        QFETCH(bool, typed);
+        DeleteKeyDialog d(key(kNow.addSecs(-qint64(hoursAgo) * 3600)), u"Search"_s);
+        d.setNow(kNow);
+        QCOMPARE(d.requiresTypedName(), typed);
+        QCOMPARE(d.deleteButton()->isEnabled(), !typed);
+    }
+
+    void enterNeverDeletes()
+    {
+        DeleteKeyDialog d(key(kNow.addDays(-1)), u"Search"_s);
+        d.setNow(kNow);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        auto *confirm = d.findChild<QLineEdit *>(u"confirmEdit"_s);
+        confirm->setFocus();
+        QTest::keyClicks(confirm, u"prod search"_s);
+        QVERIFY(d.deleteButton()->isEnabled());
+        // In the confirmation field Enter does nothing at all.
+        QTest::keyClick(confirm, Qt::Key_Return);
+        QVERIFY(d.isVisible());
+        // On the Delete button itself, Enter goes to the default button: Cancel.
+        d.deleteButton()->setFocus();
+        QTest::keyClick(d.deleteButton(), Qt::Key_Return);
+        QVERIFY(!d.isVisible());
+        QCOMPARE(d.result(), int(QDialog::Rejected));
+    }
+
+    void clickingDeleteAccepts()
+    {
+        DeleteKeyDialog d(key(std::nullopt), u"Search"_s);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        d.deleteButton()->click();
+        QCOMPARE(d.result(), int(QDialog::Accepted));
+        QCOMPARE(d.key().apiKeyId, u"a86r5kwrfsk5r5ku5tgvhmpj"_s);
+    }
+};
+
+QTEST_MAIN(TestDeleteKeyDialog)
+#include "tst_deletekeydialog.moc"
