@@ -51,14 +51,6 @@ Micros derivedNumber(const QString &label, Micros modulo)
     return Micros(n) % modulo;
 }
 
-QString randomChars(QRandomGenerator &rng, QLatin1StringView alphabet, int length)
-{
-    QString out;
-    for (int i = 0; i < length; ++i)
-        out.append(QLatin1Char(alphabet.at(rng.bounded(int(alphabet.size())))));
-    return out;
-}
-
 constexpr auto kAlnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
 ModelGroup group(const QString &name, const QStringList &models, RateLimitValue def, RateLimitValue ceiling)
@@ -352,6 +344,7 @@ bool generateDataset(Store &store, const GenerateSpec &spec, quint64 seed, Micro
     std::stable_sort(drafts.begin(), drafts.end(),
                      [](const Draft &a, const Draft &b) { return a.createdAt < b.createdAt; });
 
+    store.reserveKeys(store.keyCount() + qsizetype(drafts.size()));
     for (Draft &d : drafts) {
         AiKey k;
         do {
@@ -365,7 +358,7 @@ bool generateDataset(Store &store, const GenerateSpec &spec, quint64 seed, Micro
             k.lastUsedAt = d.lastUsedAt;
             k.everUsed = true;
         }
-        k.maskedSecret = u"al-****"_s + randomChars(rng, QLatin1StringView(kAlnum), 4);
+        k.maskedSecret = u"al-****"_s + randomString(rng, QLatin1StringView(kAlnum), 4);
         if (!store.insertKey(std::move(k), error))
             return false;
     }

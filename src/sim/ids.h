@@ -6,6 +6,9 @@ class QRandomGenerator;
 
 namespace aikeys::sim {
 
+// `length` characters drawn from `alphabet`.
+QString randomString(QRandomGenerator &rng, QLatin1StringView alphabet, int length);
+
 // Organization and project ids: 24 lowercase hex digits, like MongoDB ObjectIds.
 bool isObjectId(const QString &id);
 QString randomObjectId(QRandomGenerator &rng);

@@ -29,6 +29,8 @@ public:
     bool setOrgCeiling(const QString &orgId, const QString &group, RateLimitValue value, QString *error);
     bool setProjectOverride(const QString &groupId, const QString &group, RateLimitValue value,
                             QString *error);
+    // Room for this many keys, so that loading 20,000 of them does not rehash all the way up.
+    void reserveKeys(qsizetype count) { m_keys.reserve(count); }
     // Takes the key as it is (id, times, hash); fills orgId. Ids and names must be unique.
     bool insertKey(AiKey key, QString *error);
 
