@@ -30,6 +30,17 @@ void showKeyNameStatus(QLabel *icon, QLabel *message, QLabel *counter, const QSt
         icon->setPixmap(warning.pixmap(QSize(size, size), icon->devicePixelRatioF()));
     }
     icon->setVisible(show);
+    growToFit(message->window());
+}
+
+void growToFit(QWidget *dialog)
+{
+    if (!dialog || !dialog->isVisible() || !dialog->layout())
+        return;
+    dialog->layout()->activate();
+    const int needed = dialog->layout()->totalHeightForWidth(dialog->width());
+    if (needed > dialog->height())
+        dialog->resize(dialog->width(), needed);
 }
 
 } // namespace detail
@@ -50,6 +61,10 @@ CreateKeyDialog::CreateKeyDialog(QWidget *parent)
     m_ui->nameMessage->setObjectName(u"nameMessage"_s);
     m_ui->nameCounter->setAccessibleName(tr("Characters used"));
     m_ui->nameMessageIcon->hide();
+    // Wide enough for the explanation to read in two lines and for a typical name; longer names scroll.
+    // Set on a child rather than on the dialog, so the dialog's size hint (and the height it gets for
+    // that width when first shown) already accounts for it.
+    m_ui->introLabel->setMinimumWidth(fontMetrics().averageCharWidth() * 70);
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, [this] {
         // Enter in the name field reaches here even while the button is disabled.
@@ -89,7 +104,7 @@ void CreateKeyDialog::setProjects(const QList<ProjectChoice> &projects, const QS
         m_ui->projectCombo->setItemData(m_ui->projectCombo->count() - 1, p.id, Qt::ToolTipRole);
     }
     m_ui->projectCombo->setCurrentIndex(projects.isEmpty() ? -1 : selected);
-    m_ui->projectCombo->setEnabled(projects.size() > 1);
+    m_ui->projectCombo->setEnabled(!projects.isEmpty());
     validate();
 }
 
@@ -109,7 +124,9 @@ void CreateKeyDialog::setScopes(const QList<KeyScope> &scopes)
             m_ui->cloudCombo->addItem(s.cloud, s.cloud);
     }
     m_ui->cloudCombo->setCurrentIndex(m_ui->cloudCombo->count() > 0 ? 0 : -1);
-    m_ui->cloudCombo->setEnabled(m_ui->cloudCombo->count() > 1);
+    // Enabled even with a single value: a disabled combo cannot take the focus, so a screen reader
+    // user could not reach it to hear the scope the key will get.
+    m_ui->cloudCombo->setEnabled(m_ui->cloudCombo->count() > 0);
     fillGeographies();
     validate();
 }
@@ -124,7 +141,7 @@ void CreateKeyDialog::fillGeographies()
             m_ui->geographyCombo->addItem(s.geography, s.geography);
     }
     m_ui->geographyCombo->setCurrentIndex(m_ui->geographyCombo->count() > 0 ? 0 : -1);
-    m_ui->geographyCombo->setEnabled(m_ui->geographyCombo->count() > 1);
+    m_ui->geographyCombo->setEnabled(m_ui->geographyCombo->count() > 0);
 }
 
 void CreateKeyDialog::setKeyName(const QString &name)

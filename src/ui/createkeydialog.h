@@ -75,6 +75,9 @@ namespace detail {
 // over the limit) and the problem with a warning icon (hidden when problem is empty).
 void showKeyNameStatus(QLabel *icon, QLabel *message, QLabel *counter, const QString &name,
                        const QString &problem, bool tooLong);
+// A dialog on screen keeps its size when a wrapped line of text appears in it; this grows it to what
+// its layout needs at its current width instead of letting the rows squeeze.
+void growToFit(QWidget *dialog);
 } // namespace detail
 
 } // namespace aikeys

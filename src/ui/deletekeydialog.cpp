@@ -29,6 +29,8 @@ DeleteKeyDialog::DeleteKeyDialog(const AiKey &key, const QString &projectName, Q
     m_ui->setupUi(this);
     setObjectName(u"deleteKeyDialog"_s);
     setWindowTitle(tr("Delete Key"));
+    // On a child, so the dialog's first size (height for this width) already accounts for it.
+    m_ui->permanenceLabel->setMinimumWidth(fontMetrics().averageCharWidth() * 62);
 
     // DestructiveRole: placed where each platform puts destructive actions, and never the default.
     m_delete = m_ui->buttonBox->addButton(tr("&Delete Key"), QDialogButtonBox::DestructiveRole);
@@ -68,7 +70,6 @@ DeleteKeyDialog::DeleteKeyDialog(const AiKey &key, const QString &projectName, Q
     m_ui->projectValue->setText(projectName.isEmpty() || projectName == key.groupId
                                     ? key.groupId
                                     : tr("%1 (%2)").arg(projectName, key.groupId));
-    m_ui->confirmEdit->setPlaceholderText(key.name);
     refresh();
 }
 
@@ -109,9 +110,9 @@ void DeleteKeyDialog::refresh()
     m_ui->confirmPanel->setVisible(typed);
     if (typed)
         m_ui->confirmLabel->setText(
-            tr("This key was used %1, so it is probably still in service. To delete it anyway, type its "
-               "name:")
-                .arg(KeyTableModel::relativeTime(*m_key.lastUsedAt, m_now)));
+            tr("This key was used %1, so it is probably still in service. To delete it "
+               "anyway, type its name, \u201c%2\u201d:")
+                .arg(KeyTableModel::relativeTime(*m_key.lastUsedAt, m_now), m_key.name));
     updateDeleteButton();
     (typed ? static_cast<QWidget *>(m_ui->confirmEdit)
            : static_cast<QWidget *>(m_ui->buttonBox->button(QDialogButtonBox::Cancel)))

@@ -61,8 +61,13 @@ MessageBar::MessageBar(QWidget *parent)
     m_close->setObjectName(u"messageClose"_s);
 
     setFrameShape(QFrame::NoFrame);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // Wrapped text makes the height depend on the width: the parent layout asks heightForWidth().
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     m_icon->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
+    // What happened reads first; what to do follows in the normal weight.
+    QFont strong = m_text->font();
+    strong.setWeight(QFont::DemiBold);
+    m_text->setFont(strong);
     for (QLabel *label : {m_text, m_hint}) {
         label->setWordWrap(true);
         label->setTextFormat(Qt::PlainText);
@@ -175,14 +180,6 @@ void MessageBar::setCloseButtonVisible(bool visible)
 void MessageBar::setAnimated(bool animated)
 {
     m_animated = animated;
-}
-
-QSize MessageBar::sizeHint() const
-{
-    QSize size = QFrame::sizeHint();
-    if (layout() && layout()->hasHeightForWidth() && width() > 0)
-        size.setHeight(layout()->totalHeightForWidth(width()));
-    return size;
 }
 
 QSize MessageBar::minimumSizeHint() const

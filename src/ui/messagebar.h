@@ -49,7 +49,6 @@ public:
     bool isAnimated() const { return m_animated; }
     void setAnimated(bool animated);
 
-    QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
 public Q_SLOTS:

@@ -29,6 +29,10 @@ RenameKeyDialog::RenameKeyDialog(const AiKey &key, const QStringList &namesInPro
     cancel->setAccessibleName(tr("Cancel"));
     m_ui->nameCounter->setAccessibleName(tr("Characters used"));
     m_ui->nameMessageIcon->hide();
+    // Wide enough for the explanation to read in two lines and for a typical name; longer names scroll.
+    // Set on a child rather than on the dialog, so the dialog's size hint (and the height it gets for
+    // that width when first shown) already accounts for it.
+    m_ui->introLabel->setMinimumWidth(fontMetrics().averageCharWidth() * 70);
     m_ui->currentNameValue->setText(key.name);
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, [this] {

@@ -3,10 +3,12 @@
 #include "ui_secretdialog.h"
 
 #include "atlas/embeddingtest.h"
+#include "createkeydialog.h"
 #include "filedialog.h"
 #include "messagebox.h"
 #include "security/secretfile.h"
 #include "security/secureclipboard.h"
+#include "symbolicon.h"
 
 #include <QAction>
 #include <QDir>
@@ -91,12 +93,10 @@ SecretDialog::SecretDialog(const AiKey &key, SecretBuffer secret, SecureClipboar
             edit->deselect();
     });
 
-    m_ui->revealButton->setIcon(themeIcon(u"view-visible"_s, style(), QStyle::SP_FileDialogContentsView));
     connect(m_ui->revealButton, &QToolButton::toggled, this, &SecretDialog::setRevealed);
     setRevealed(false);
 
     m_ui->copyButton->setText(tr("&Copy"));
-    m_ui->copyButton->setIcon(QIcon::fromTheme(u"edit-copy"_s));
     m_ui->copyButton->setToolTip(
         tr("Copy the secret to the clipboard (%1)")
             .arg(QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText)));
@@ -105,17 +105,16 @@ SecretDialog::SecretDialog(const AiKey &key, SecretBuffer secret, SecureClipboar
     auto *copyShortcut = new QShortcut(QKeySequence::Copy, this);
     copyShortcut->setObjectName(u"copyShortcut"_s);
     connect(copyShortcut, &QShortcut::activated, this, &SecretDialog::copySecret);
+    // Always there, one line high, so that the countdown appearing does not shift the dialog.
     m_ui->clipboardLabel->clear();
-    m_ui->clipboardLabel->hide();
+    m_ui->clipboardLabel->setMinimumHeight(m_ui->clipboardLabel->fontMetrics().height());
 
     m_ui->nameValue->setText(key.name);
     m_ui->keyIdValue->setText(key.apiKeyId);
     m_ui->maskedValue->setText(key.maskedSecret.isEmpty() ? tr("(not given)") : key.maskedSecret);
     m_ui->endpointValue->setText(key.endpoint.isEmpty() ? tr("(not given)") : key.endpoint);
-    m_ui->copyIdButton->setIcon(QIcon::fromTheme(u"edit-copy"_s));
     m_ui->copyIdButton->setText(tr("Copy ID"));
-    m_ui->copyIdButton->setToolButtonStyle(m_ui->copyIdButton->icon().isNull() ? Qt::ToolButtonTextOnly
-                                                                               : Qt::ToolButtonIconOnly);
+    m_ui->copyIdButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     m_ui->copyIdButton->setToolTip(tr("Copy the key ID"));
     m_ui->copyIdButton->setEnabled(m_clipboard && !key.apiKeyId.isEmpty());
     connect(m_ui->copyIdButton, &QToolButton::clicked, this, [this] {
@@ -123,7 +122,6 @@ SecretDialog::SecretDialog(const AiKey &key, SecretBuffer secret, SecureClipboar
             return;
         m_clipboard->copyPlain(m_key.apiKeyId);
         m_ui->clipboardLabel->setText(tr("Key ID copied to the clipboard."));
-        m_ui->clipboardLabel->show();
     });
 
     m_ui->saveButton->setText(tr("Save to &File\u2026"));
@@ -152,7 +150,6 @@ SecretDialog::SecretDialog(const AiKey &key, SecretBuffer secret, SecureClipboar
             if (!m_copiedHere)
                 return;
             m_ui->clipboardLabel->setText(tr("Clipboard clears in %1 s").arg(seconds));
-            m_ui->clipboardLabel->show();
         });
         connect(m_clipboard, &SecureClipboard::cleared, this, [this] {
             if (!m_copiedHere)
@@ -170,6 +167,22 @@ SecretDialog::SecretDialog(const AiKey &key, SecretBuffer secret, SecureClipboar
     }
 
     edit->setFocus();
+}
+
+void SecretDialog::updateIcons()
+{
+    m_ui->revealButton->setIcon(SymbolIcon::get(
+        isRevealed() ? SymbolIcon::Symbol::Conceal : SymbolIcon::Symbol::Reveal, m_ui->revealButton));
+    m_ui->copyButton->setIcon(SymbolIcon::get(SymbolIcon::Symbol::Copy, m_ui->copyButton));
+    m_ui->copyIdButton->setIcon(SymbolIcon::get(SymbolIcon::Symbol::Copy, m_ui->copyIdButton));
+}
+
+void SecretDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    // The built-in icons are drawn in the palette's colour.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        updateIcons();
 }
 
 SecretDialog::~SecretDialog()
@@ -200,8 +213,7 @@ void SecretDialog::setRevealed(bool revealed)
     // both states keep it ("Hide" has no mnemonic of its own: it would underline another letter).
     button->setText(revealed ? tr("Hide") : tr("&Reveal"));
     button->setShortcut(QKeySequence(Qt::ALT | Qt::Key_R));
-    button->setIcon(revealed ? themeIcon(u"view-hidden"_s, style(), QStyle::SP_FileDialogContentsView)
-                             : themeIcon(u"view-visible"_s, style(), QStyle::SP_FileDialogContentsView));
+    updateIcons();
     button->setToolTip(revealed ? tr("Mask the secret (Alt+R)") : tr("Show the secret (Alt+R)"));
     button->setAccessibleName(revealed ? tr("Hide the secret") : tr("Reveal the secret"));
 }
@@ -283,7 +295,7 @@ void SecretDialog::onTestFinished(EmbeddingTest *test)
     const bool works = test->succeeded();
     const QString hint = test->hint();
     setStatus(works ? Status::Success : Status::Failure,
-              hint.isEmpty() ? test->message() : test->message() + u' ' + hint);
+              hint.isEmpty() ? test->message() : test->message() + u'\n' + hint);
     Q_EMIT keyTested(works);
 }
 
@@ -307,6 +319,7 @@ void SecretDialog::setStatus(Status status, const QString &text)
     m_ui->statusIcon->setVisible(!icon.isNull());
     m_ui->statusLabel->setText(text);
     m_ui->statusLabel->setVisible(!text.isEmpty());
+    detail::growToFit(this);
 }
 
 bool SecretDialog::eventFilter(QObject *watched, QEvent *event)

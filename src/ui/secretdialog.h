@@ -74,12 +74,14 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     enum class Status { None, Busy, Success, Failure };
     void setStatus(Status status, const QString &text);
     void onTestFinished(EmbeddingTest *test);
     void wipe();
+    void updateIcons();
     QString suggestedFileName() const;
 
     const std::unique_ptr<Ui::SecretDialog> m_ui;

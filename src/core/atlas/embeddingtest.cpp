@@ -194,8 +194,12 @@ QString EmbeddingTest::message() const
         if (m_status >= 500)
             return tr("%1 had a problem on its side: HTTP %2%3.").arg(host).arg(m_status).arg(detail);
         return tr("%1 refused the test request: HTTP %2%3.").arg(host).arg(m_status).arg(detail);
-    case ApiError::Kind::Network:
-        return tr("Could not reach %1: %2").arg(host, m_detail);
+    case ApiError::Kind::Network: {
+        QString why = m_detail;
+        while (why.endsWith(u'.'))
+            why.chop(1);
+        return tr("Could not reach %1: %2.").arg(host, why);
+    }
     case ApiError::Kind::Timeout:
         return tr("%1 did not answer within %2 seconds.").arg(host).arg(kTimeoutMs / 1000);
     case ApiError::Kind::Canceled:
