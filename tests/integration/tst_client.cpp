@@ -381,25 +381,60 @@ private Q_SLOTS:
         QVERIFY2(orgs->succeeded(), qPrintable(orgs->error().toString()));
     }
 
+    void droppedCreateIsNotRetriedAndMayHaveHappened_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("api key (digest)") << int(AuthMode::ApiKey);
+        QTest::newRow("service account") << int(AuthMode::ServiceAccount);
+    }
     void droppedCreateIsNotRetriedAndMayHaveHappened()
     {
-        SimProcess sim(
-            {u"--drop-rate"_s, u"1"_s, u"--fault-match"_s, u"POST /api/atlas/v2/groups/*/aiModelApiKeys"_s});
+        QFETCH(int, mode);
+        SimProcess sim({u"--verbose"_s, u"--drop-rate"_s, u"1"_s, u"--fault-match"_s,
+                        u"POST /api/atlas/v2/groups/*/aiModelApiKeys"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, AuthMode(mode) == AuthMode::ApiKey ? apiKey() : serviceAccount());
         const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
+        // Keep-alive connections are where Qt would quietly resend: make sure one is open.
+        auto warm = keep(c.api->listProjectKeys(projectId));
+        QVERIFY(finishes(warm.get()));
         auto created = keep(c.api->createKey(projectId, u"lost create"_s));
         QVERIFY(finishes(created.get()));
         QVERIFY(created->error().isError());
+        QCOMPARE(created->error().kind(), ApiError::Kind::Network);
         QVERIFY(created->error().outcomeUnknown());
         QCOMPARE(created->attempts(), 1);
-        // The server did create it: exactly once.
+        // The server did create it, exactly once, and saw exactly one POST.
         auto keys = keep(c.api->listProjectKeys(projectId));
         QVERIFY(finishes(keys.get()));
         int matches = 0;
         for (const AiKey &k : keys->items())
             matches += k.name == u"lost create"_s ? 1 : 0;
         QCOMPARE(matches, 1);
+        QTest::qWait(100);
+        const QByteArray log = sim.standardError();
+        int posts = 0;
+        for (const QByteArray &line : log.split('\n'))
+            posts +=
+                line.startsWith("POST /api/atlas/v2/groups/") && line.contains("/aiModelApiKeys ") ? 1 : 0;
+        QCOMPARE(posts, 1);
+    }
+
+    void createWithDigestWorksAfterTheNonceWentStale()
+    {
+        SimProcess sim({u"--verbose"_s, u"--nonce-ttl"_s, u"1"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
+        QTest::qWait(1300);
+        auto created = keep(c.api->createKey(projectId, u"after a stale nonce"_s));
+        QVERIFY(finishes(created.get()));
+        QVERIFY2(created->succeeded(), qPrintable(created->error().toString()));
+        // And as the very first request of a session (no cached Digest credentials yet).
+        Client fresh = openSession(sim, apiKey());
+        auto first = keep(fresh.api->createKey(projectId, u"first request"_s));
+        QVERIFY(finishes(first.get()));
+        QVERIFY2(first->succeeded(), qPrintable(first->error().toString()));
     }
 
     void malformedJson()

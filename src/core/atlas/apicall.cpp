@@ -1,5 +1,6 @@
 #include "atlas/apicall.h"
 
+#include "atlas/oneshotbody.h"
 #include "atlas/session.h"
 #include "logging.h"
 #include "security/secretbuffer.h"
@@ -12,6 +13,8 @@
 using namespace Qt::StringLiterals;
 
 namespace aikeys {
+
+const char *const kUploadBodyProperty = "aikeys.uploadBody";
 
 QByteArray mediaTypeName(MediaType type)
 {
@@ -118,6 +121,30 @@ void ApiCall::attempt()
 
 void ApiCall::send()
 {
+    // A Digest nonce may have gone stale since the last call; answering a stale challenge means
+    // sending the body again, which a one-shot body refuses. A cheap authenticated read just
+    // before refreshes the nonce, so the one-shot request itself goes through on the first try.
+    if (!m_request.idempotent && !m_primed && !m_request.primingPath.isEmpty() &&
+        m_session->authMode() == AuthMode::ApiKey) {
+        m_primed = true;
+        QNetworkRequest prime(m_session->urlFor(m_request.primingPath, m_request.primingQuery));
+        prime.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
+        prime.setRawHeader("Accept", mediaTypeName(m_request.mediaType));
+        prime.setTransferTimeout(m_session->config().transferTimeoutMs);
+        m_reply = m_session->network()->get(prime);
+        connect(m_reply, &QNetworkReply::finished, this, [this] {
+            QNetworkReply *reply = m_reply;
+            m_reply = nullptr;
+            if (reply)
+                reply->deleteLater();
+            if (m_canceled) {
+                finishWith(ApiError::canceled());
+                return;
+            }
+            send();
+        });
+        return;
+    }
     ++m_attempts;
     QNetworkRequest req(m_session->urlFor(m_request.path, m_request.query));
     req.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
@@ -138,10 +165,19 @@ void ApiCall::send()
 
     qCDebug(lcAtlas).noquote() << "sending" << describe() << "attempt" << m_attempts;
     QNetworkAccessManager *nam = m_session->network();
-    if (m_request.body.isEmpty() && m_request.verb == "GET")
+    if (m_request.body.isEmpty() && m_request.verb == "GET") {
         m_reply = nam->get(req);
-    else
+    } else if (!m_request.idempotent) {
+        // Not buffered by Qt, so Qt cannot quietly send it again: see OneShotBody.
+        auto *body = new OneShotBody(m_request.body);
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        req.setHeader(QNetworkRequest::ContentLengthHeader, m_request.body.size());
+        m_reply = nam->sendCustomRequest(req, m_request.verb, body);
+        body->setParent(m_reply);
+        m_reply->setProperty(kUploadBodyProperty, QVariant::fromValue<QObject *>(body));
+    } else {
         m_reply = nam->sendCustomRequest(req, m_request.verb, m_request.body);
+    }
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
 }
 
@@ -176,10 +212,17 @@ void ApiCall::onReplyFinished()
         // No HTTP answer. OperationCanceledError without our cancel() is the transfer timeout.
         const bool timedOut = networkError == QNetworkReply::OperationCanceledError ||
                               networkError == QNetworkReply::TimeoutError;
-        const ApiError error =
-            timedOut
-                ? ApiError::timeout(m_session->config().transferTimeoutMs, m_request.verb, m_request.path)
-                : ApiError::network(networkError, reply->errorString(), m_request.verb, m_request.path);
+        // ContentReSendError is Qt giving up on a silent resend we refused (OneShotBody): to the
+        // user it is a connection that closed before the answer came.
+        ApiError error;
+        if (timedOut)
+            error = ApiError::timeout(m_session->config().transferTimeoutMs, m_request.verb, m_request.path);
+        else if (networkError == QNetworkReply::ContentReSendError)
+            error = ApiError::network(QNetworkReply::RemoteHostClosedError,
+                                      tr("the connection closed before Atlas answered"), m_request.verb,
+                                      m_request.path);
+        else
+            error = ApiError::network(networkError, reply->errorString(), m_request.verb, m_request.path);
         qCInfo(lcAtlas).noquote() << describe() << "failed without an answer:" << networkError;
         retryOrFinish(error, 0, networkError, timedOut);
         return;

@@ -33,7 +33,13 @@ struct ApiRequest
     bool idempotent = true;     // creates are not: they are never retried on their own
     bool secretBearing = false; // the answer holds a secret: its buffer is wiped after parsing
     QString requiredRole;       // named in the 403 message
+    // A cheap read sent first when the request must not be repeated and Digest auth is in use.
+    QString primingPath;
+    QUrlQuery primingQuery;
 };
+
+// The dynamic property of a QNetworkReply that points at its OneShotBody, if any.
+extern const char *const kUploadBodyProperty;
 
 // Base of every asynchronous operation: one finished() signal, always emitted from the event
 // loop (never from inside the call that started it), an error value, and cancel(). A job deletes
@@ -115,6 +121,7 @@ private:
     bool m_renewedAuth = false;
     bool m_canceled = false;
     bool m_started = false;
+    bool m_primed = false;
     std::optional<int> m_rateLimitRemaining;
 };
 

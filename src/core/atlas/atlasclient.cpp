@@ -173,6 +173,8 @@ CreateKeyCall *AtlasClient::createKey(const QString &projectId, const QString &n
     req.idempotent = false;
     req.secretBearing = true;
     req.requiredRole = kProjectModelOwner;
+    req.primingPath = req.path;
+    req.primingQuery.addQueryItem(u"itemsPerPage"_s, u"1"_s);
     auto *call = new CreateKeyCall(m_session, std::move(req));
     call->setRequestedName(name);
     const QString invalid = firstOf({checkProjectId(projectId), validateKeyName(name), checkScope(scope)});

@@ -135,9 +135,11 @@ void ListJob<T>::onPage(int pageNum, ApiCall *call)
         m_totalCount = p.totalCount;
         if (count >= m_itemsPerPage) {
             // totalCount is an estimate: it only sets how far to fetch concurrently.
+            // The page that ends the list (short or empty) is part of the plan: when totalCount
+            // is a whole number of pages, the empty page after them is fetched alongside.
             qint64 announced = 2;
             if (p.totalCount && *p.totalCount > m_itemsPerPage)
-                announced = (*p.totalCount + m_itemsPerPage - 1) / m_itemsPerPage;
+                announced = *p.totalCount / m_itemsPerPage + 1;
             m_target = int(qMin<qint64>(announced, m_maxPages));
         }
     }

@@ -1,5 +1,7 @@
 #include "atlas/session.h"
 
+#include "atlas/apicall.h"
+#include "atlas/oneshotbody.h"
 #include "logging.h"
 
 #include <QAuthenticator>
@@ -21,8 +23,16 @@ AtlasSession::AtlasSession(SessionConfig config, Credentials credentials, QNetwo
     m_auth = Authenticator::create(this, std::move(credentials));
     connect(m_nam, &QNetworkAccessManager::authenticationRequired, this,
             [this](QNetworkReply *reply, QAuthenticator *authenticator) {
-                if (m_auth && !m_signedOut)
-                    m_auth->answerChallenge(reply, authenticator);
+                if (!m_auth || m_signedOut)
+                    return;
+                m_auth->answerChallenge(reply, authenticator);
+                // A challenge answered with credentials: the server refused the first try without
+                // acting on it, so sending a one-shot body again is safe (once).
+                if (!authenticator->user().isEmpty()) {
+                    if (auto *body = qobject_cast<OneShotBody *>(
+                            reply->property(kUploadBodyProperty).value<QObject *>()))
+                        body->allowReplayAfterChallenge();
+                }
             });
 }
 
