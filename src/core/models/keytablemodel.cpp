@@ -90,7 +90,7 @@ KeyTableModel::~KeyTableModel() = default;
 
 int KeyTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : size();
 }
 
 int KeyTableModel::columnCount(const QModelIndex &parent) const
@@ -104,7 +104,7 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const AiKey &key = m_rows[index.row()];
+    const AiKey &key = at(index.row());
     const int column = index.column();
 
     switch (role) {
@@ -219,7 +219,7 @@ void KeyTableModel::setKeys(QList<AiKey> keys)
     invalidateHaystacks();
     m_neverUsedCount = 0;
 
-    m_rows.reserve(keys.size());
+    m_rows.reserve(size_t(keys.size()));
     m_lastUsedMs.reserve(size_t(keys.size()));
     m_createdMs.reserve(size_t(keys.size()));
     m_rowById.reserve(keys.size());
@@ -232,21 +232,21 @@ void KeyTableModel::setKeys(QList<AiKey> keys)
         if (m_rowById.size() == before) {
             // A repeated id is one key: its last description wins, at its first place.
             ++repeats;
-            if (m_rows[slot].neverUsed())
+            if (at(slot).neverUsed())
                 --m_neverUsedCount;
             m_lastUsedMs[size_t(slot)] = lastUsedMs(key);
             m_createdMs[size_t(slot)] = createdMs(key);
             if (key.neverUsed())
                 ++m_neverUsedCount;
-            m_rows[slot] = std::move(key);
+            *m_rows[size_t(slot)] = std::move(key);
             continue;
         }
-        slot = int(m_rows.size());
+        slot = size();
         m_lastUsedMs.push_back(lastUsedMs(key));
         m_createdMs.push_back(createdMs(key));
         if (key.neverUsed())
             ++m_neverUsedCount;
-        m_rows.append(std::move(key));
+        m_rows.push_back(std::make_unique<AiKey>(std::move(key)));
     }
     keys = QList<AiKey>();
     endResetModel();
@@ -261,39 +261,45 @@ void KeyTableModel::refresh(const QList<AiKey> &keys)
 {
     const int oldTotal = totalCount();
     const int oldNever = m_neverUsedCount;
+    const int oldRows = size();
 
-    // Index of the last description of each id: a repeated id is one key, its last description wins.
-    QHash<QString, qsizetype> incoming;
-    incoming.reserve(keys.size());
-    for (qsizetype i = 0; i < keys.size(); ++i)
-        incoming.insert(keys[i].apiKeyId, i);
+    // Changed rows first, while every row still has the number the id index knows; new keys next,
+    // appended, which moves no row; vanished rows last. The incoming list is never indexed itself:
+    // one lookup per key in the model's own index, and a flag per existing row.
+    std::vector<bool> seen(size_t(oldRows), false);
+    QList<AiKey> added;
+    QHash<QString, qsizetype> addedAt; // a new id listed twice is one key: its last description wins
+    int changed = 0;
+    for (const AiKey &key : keys) {
+        const int row = rowOfKey(key.apiKeyId);
+        if (row >= 0) {
+            seen[size_t(row)] = true;
+            if (updateRow(row, key))
+                ++changed;
+            continue;
+        }
+        const auto it = addedAt.constFind(key.apiKeyId);
+        if (it != addedAt.constEnd()) {
+            added[*it] = key;
+        } else {
+            addedAt.insert(key.apiKeyId, added.size());
+            added.append(key);
+        }
+    }
+    const qsizetype addedCount = added.size();
+    appendRows(std::move(added));
 
     // Bottom-up, so the rows of a run still to be removed keep their numbers.
     int removed = 0;
-    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-        if (incoming.contains(m_rows[row].apiKeyId))
+    for (int row = oldRows - 1; row >= 0; --row) {
+        if (seen[size_t(row)])
             continue;
         const int last = row;
-        while (row > 0 && !incoming.contains(m_rows[row - 1].apiKeyId))
+        while (row > 0 && !seen[size_t(row - 1)])
             --row;
         removeRun(row, last);
         removed += last - row + 1;
     }
-
-    QList<AiKey> added;
-    int changed = 0;
-    for (qsizetype i = 0; i < keys.size(); ++i) {
-        const AiKey &key = keys[i];
-        if (incoming.value(key.apiKeyId) != i)
-            continue;
-        const int row = rowOfKey(key.apiKeyId);
-        if (row < 0)
-            added.append(key);
-        else if (updateRow(row, key))
-            ++changed;
-    }
-    const qsizetype addedCount = added.size();
-    appendRows(std::move(added));
 
     qCDebug(lcModels) << "refresh:" << changed << "changed," << removed << "removed," << addedCount
                       << "added";
@@ -331,8 +337,8 @@ void KeyTableModel::clear()
 
 const AiKey &KeyTableModel::keyAt(int row) const
 {
-    Q_ASSERT(row >= 0 && row < m_rows.size());
-    return m_rows[row];
+    Q_ASSERT(row >= 0 && row < size());
+    return at(row);
 }
 
 int KeyTableModel::rowOfKey(const QString &apiKeyId) const
@@ -343,7 +349,11 @@ int KeyTableModel::rowOfKey(const QString &apiKeyId) const
 
 QList<AiKey> KeyTableModel::keys() const
 {
-    return m_rows;
+    QList<AiKey> out;
+    out.reserve(size());
+    for (const auto &key : m_rows)
+        out.append(*key);
+    return out;
 }
 
 void KeyTableModel::setShowProjectColumn(bool show)
@@ -374,9 +384,8 @@ void KeyTableModel::setProjectNames(const QHash<QString, QString> &namesById)
         return;
     invalidateHaystacks();
     Q_EMIT searchTextChanged();
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, Project), index(int(m_rows.size()) - 1, Project),
-                           {Qt::DisplayRole, SortRole});
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, Project), index(size() - 1, Project), {Qt::DisplayRole, SortRole});
 }
 
 QString KeyTableModel::projectName(const QString &projectId) const
@@ -396,8 +405,8 @@ QDateTime KeyTableModel::now() const
 
 void KeyTableModel::refreshRelativeTimes()
 {
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, LastUsed), index(int(m_rows.size()) - 1, LastUsed), {Qt::DisplayRole});
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, LastUsed), index(size() - 1, LastUsed), {Qt::DisplayRole});
 }
 
 QString KeyTableModel::relativeTime(const QDateTime &when, const QDateTime &now)
@@ -437,6 +446,8 @@ void KeyTableModel::prepareKey(AiKey &key)
 
 void KeyTableModel::intern(QString &s, QString &last)
 {
+    if (s.constData() == last.constData())
+        return; // already shared (keys handed back from keys(), or unset fields)
     if (s == last) {
         s = last;
         return;
@@ -493,9 +504,9 @@ QByteArray KeyTableModel::buildHaystack(const AiKey &key) const
 
 void KeyTableModel::buildHaystacks() const
 {
-    m_haystacks.resize(size_t(m_rows.size()));
-    for (qsizetype row = 0; row < m_rows.size(); ++row)
-        m_haystacks[size_t(row)] = buildHaystack(m_rows[row]);
+    m_haystacks.resize(m_rows.size());
+    for (size_t row = 0; row < m_rows.size(); ++row)
+        m_haystacks[row] = buildHaystack(*m_rows[row]);
     m_haystacksBuilt = true;
 }
 
@@ -530,7 +541,7 @@ void KeyTableModel::buildRanks(int column) const
 {
     Q_ASSERT(isStringColumn(column));
     RankColumn &rc = m_ranks[size_t(column)];
-    const qsizetype n = m_rows.size();
+    const qsizetype n = size();
 
     // A sort key costs about a microsecond: compute one per distinct string only. Repeated values
     // (statuses, creators, projects) were interned by prepareKey() or come from one project-name
@@ -541,7 +552,7 @@ void KeyTableModel::buildRanks(int column) const
     QList<QString> values;
     std::vector<qint32> slotOfRow(static_cast<size_t>(n));
     for (qsizetype row = 0; row < n; ++row) {
-        QString text = sortText(m_rows[row], column);
+        QString text = sortText(at(int(row)), column);
         const qsizetype before = slotOf.size();
         qint32 &slot = slotOf[text.constData()];
         if (slotOf.size() != before) {
@@ -599,9 +610,9 @@ void KeyTableModel::ensureIndex() const
     if (!m_indexDirty)
         return;
     m_rowById.clear();
-    m_rowById.reserve(m_rows.size());
-    for (qsizetype row = 0; row < m_rows.size(); ++row)
-        m_rowById.insert(m_rows[row].apiKeyId, int(row));
+    m_rowById.reserve(size());
+    for (int row = 0; row < size(); ++row)
+        m_rowById.insert(at(row).apiKeyId, row);
     m_indexDirty = false;
 }
 
@@ -610,20 +621,20 @@ void KeyTableModel::appendRows(QList<AiKey> keys)
     if (keys.isEmpty())
         return;
     ensureIndex();
-    const int first = int(m_rows.size());
+    const int first = size();
     const int last = first + int(keys.size()) - 1;
     beginInsertRows({}, first, last);
-    m_rows.reserve(m_rows.size() + keys.size());
+    m_rows.reserve(m_rows.size() + size_t(keys.size()));
     for (AiKey &key : keys) {
         prepareKey(key);
-        m_rowById.insert(key.apiKeyId, int(m_rows.size()));
+        m_rowById.insert(key.apiKeyId, size());
         m_lastUsedMs.push_back(lastUsedMs(key));
         m_createdMs.push_back(createdMs(key));
         if (m_haystacksBuilt)
             m_haystacks.push_back(buildHaystack(key));
         if (key.neverUsed())
             ++m_neverUsedCount;
-        m_rows.append(std::move(key));
+        m_rows.push_back(std::make_unique<AiKey>(std::move(key)));
     }
     for (int column = 0; column < ColumnCount; ++column) {
         RankColumn &rc = m_ranks[size_t(column)];
@@ -633,9 +644,9 @@ void KeyTableModel::appendRows(QList<AiKey> keys)
             invalidateRanks(column);
             continue;
         }
-        rc.rank.resize(size_t(m_rows.size()), -1);
+        rc.rank.resize(m_rows.size(), -1);
         for (int row = first; row <= last; ++row)
-            rc.rank[size_t(row)] = rankForValue(rc, sortText(m_rows[row], column));
+            rc.rank[size_t(row)] = rankForValue(rc, sortText(at(row), column));
     }
     endInsertRows();
 }
@@ -643,16 +654,15 @@ void KeyTableModel::appendRows(QList<AiKey> keys)
 void KeyTableModel::removeRun(int first, int last)
 {
     beginRemoveRows({}, first, last);
-    const bool atEnd = last == m_rows.size() - 1;
+    const bool atEnd = last == size() - 1;
     for (int row = first; row <= last; ++row) {
-        if (m_rows[row].neverUsed())
+        if (at(row).neverUsed())
             --m_neverUsedCount;
         if (atEnd && !m_indexDirty)
-            m_rowById.remove(m_rows[row].apiKeyId);
+            m_rowById.remove(at(row).apiKeyId);
     }
-    const qsizetype count = last - first + 1;
-    m_rows.remove(first, count);
     const auto eraseRun = [first, last](auto &v) { v.erase(v.begin() + first, v.begin() + last + 1); };
+    eraseRun(m_rows);
     eraseRun(m_lastUsedMs);
     eraseRun(m_createdMs);
     if (m_haystacksBuilt)
@@ -669,7 +679,7 @@ void KeyTableModel::removeRun(int first, int last)
 
 bool KeyTableModel::updateRow(int row, const AiKey &key)
 {
-    AiKey &current = m_rows[row];
+    AiKey &current = *m_rows[size_t(row)];
     if (sameKey(current, key))
         return false;
     AiKey updated = key;

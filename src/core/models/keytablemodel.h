@@ -14,6 +14,7 @@
 #include <array>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <vector>
 
 namespace aikeys {
@@ -75,7 +76,8 @@ public:
     // 1.6 million times.
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override
     {
-        if (parent.isValid() || row < 0 || column < 0 || row >= m_rows.size() || column >= columnCount({}))
+        if (parent.isValid() || row < 0 || column < 0 || size_t(row) >= m_rows.size() ||
+            column >= columnCount({}))
             return {};
         return createIndex(row, column);
     }
@@ -87,8 +89,9 @@ public:
 
     // Replaces everything (modelReset). A key id that appears twice keeps its last description.
     void setKeys(QList<AiKey> keys);
-    // Merges a fresh list by apiKeyId: dataChanged for each changed row, rowsRemoved for each run of
-    // vanished rows, one rowsInserted for the new keys (appended in the order given).
+    // Merges a fresh list by apiKeyId, in this order: dataChanged for each changed row, one
+    // rowsInserted for the new keys (appended in the order given), rowsRemoved for each run of vanished
+    // rows (bottom-up). Unchanged rows emit nothing.
     void refresh(const QList<AiKey> &keys);
     // Inserts the key (appended) or updates its row; for a server's answer to a create or a rename.
     void upsert(const AiKey &key);
@@ -190,13 +193,16 @@ private:
     void buildRanks(int column) const;
     void invalidateRanks(int column);
     qint32 rankForValue(RankColumn &rc, const QString &value) const;
+    const AiKey &at(int row) const { return *m_rows[size_t(row)]; }
+    int size() const { return int(m_rows.size()); }
     void ensureIndex() const;
     void appendRows(QList<AiKey> keys);
     void removeRun(int first, int last);
     bool updateRow(int row, const AiKey &key);
     void emitCountsIfChanged(int oldTotal, int oldNever);
 
-    QList<AiKey> m_rows;
+    // Keys by pointer: a row removed from the middle shifts 8 bytes per later row, not a whole AiKey.
+    std::vector<std::unique_ptr<AiKey>> m_rows;
     // Per row, contiguous, so a sort's million comparisons stay in cache.
     std::vector<qint64> m_lastUsedMs; // kNeverMs when never used
     std::vector<qint64> m_createdMs;  // kNeverMs when unknown
