@@ -232,7 +232,8 @@ private Q_SLOTS:
         QVERIFY(job->succeeded());
         QCOMPARE(job->items().size(), 10000);
         QCOMPARE(m_net->maxInFlight, 6);
-        QCOMPARE(job->pagesFetched(), 21); // 20 full pages and the empty one that ends the list, fetched alongside
+        QCOMPARE(job->pagesFetched(),
+                 21); // 20 full pages and the empty one that ends the list, fetched alongside
         QVERIFY(progress.size() >= 20);
         QCOMPARE(progress.last().at(0).toLongLong(), 21);
     }

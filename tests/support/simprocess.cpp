@@ -19,8 +19,7 @@ namespace aikeys::test {
 
 SimProcess::SimProcess(QStringList extraArgs)
     : m_args(std::move(extraArgs))
-{
-}
+{}
 
 SimProcess::~SimProcess()
 {

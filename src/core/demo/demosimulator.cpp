@@ -13,8 +13,7 @@ namespace aikeys {
 
 DemoSimulator::DemoSimulator(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 DemoSimulator::~DemoSimulator()
 {

@@ -20,8 +20,7 @@ class Reader
 public:
     explicit Reader(const QJsonObject &o)
         : m_o(o)
-    {
-    }
+    {}
 
     QString string(QLatin1StringView key, bool required)
     {
@@ -403,11 +402,21 @@ QByteArray unescape(const char *p, qsizetype n)
         }
         const char e = p[++k];
         switch (e) {
-        case 'n': out.append('\n'); break;
-        case 't': out.append('\t'); break;
-        case 'r': out.append('\r'); break;
-        case 'b': out.append('\b'); break;
-        case 'f': out.append('\f'); break;
+        case 'n':
+            out.append('\n');
+            break;
+        case 't':
+            out.append('\t');
+            break;
+        case 'r':
+            out.append('\r');
+            break;
+        case 'b':
+            out.append('\b');
+            break;
+        case 'f':
+            out.append('\f');
+            break;
         case 'u':
             if (k + 4 < n) {
                 const uint cp = QByteArray(p + k + 1, 4).toUInt(nullptr, 16);
@@ -415,7 +424,9 @@ QByteArray unescape(const char *p, qsizetype n)
                 k += 4;
             }
             break;
-        default: out.append(e); break;
+        default:
+            out.append(e);
+            break;
         }
     }
     return out;

@@ -38,8 +38,8 @@ std::optional<QDateTime> parseTimestamp(QStringView text)
     const QStringView s = text.trimmed();
     qsizetype pos = 0;
     int year = 0, month = 0, day = 0;
-    if (!readDigits(s, pos, 4, year) || !expect(s, pos, u'-') || !readDigits(s, pos, 2, month)
-        || !expect(s, pos, u'-') || !readDigits(s, pos, 2, day))
+    if (!readDigits(s, pos, 4, year) || !expect(s, pos, u'-') || !readDigits(s, pos, 2, month) ||
+        !expect(s, pos, u'-') || !readDigits(s, pos, 2, day))
         return std::nullopt;
     const QDate date(year, month, day);
     if (!date.isValid())
