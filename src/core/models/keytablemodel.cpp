@@ -14,9 +14,13 @@ namespace aikeys {
 
 namespace {
 
-// Batches larger than this rebuild a sorted column's ranks once, lazily, instead of placing each
-// new value (each placement is a pass over every row).
-constexpr qsizetype kIncrementalRankLimit = 64;
+// Placing one new value in a sorted column's ranks costs a binary search (about 16 collator
+// comparisons) and a pass over every row's rank; rebuilding them costs a sort key per row and a sort,
+// about as much as placing rows/16 values. Larger batches rebuild once, lazily.
+bool placeIncrementally(qsizetype added, qsizetype rows)
+{
+    return added <= std::max<qsizetype>(64, rows / 16);
+}
 
 bool sameKey(const AiKey &a, const AiKey &b)
 {
@@ -640,7 +644,7 @@ void KeyTableModel::appendRows(QList<AiKey> keys)
         RankColumn &rc = m_ranks[size_t(column)];
         if (!rc.built)
             continue;
-        if (keys.size() > kIncrementalRankLimit) {
+        if (!placeIncrementally(keys.size(), size())) {
             invalidateRanks(column);
             continue;
         }
