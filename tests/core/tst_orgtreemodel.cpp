@@ -68,6 +68,7 @@ private Q_SLOTS:
         QCOMPARE(childNames(model), QStringList({u"Acme"_s, u"Beta"_s, u"o3"_s})); // no name: the id
         const QModelIndex acme = model.index(0, 0);
         QCOMPARE(kindOf(acme), Kind::Organization);
+        QCOMPARE(acme.data(OrgTreeModel::KindRole).toInt(), int(Kind::Organization)); // for delegates
         QCOMPARE(acme.data(OrgTreeModel::IdRole).toString(), u"o1"_s);
         QCOMPARE(acme.data(OrgTreeModel::OrgIdRole).toString(), u"o1"_s);
         QCOMPARE(acme.data(OrgTreeModel::NameRole).toString(), u"Acme"_s);

@@ -422,15 +422,15 @@ QString KeyTableModel::relativeTime(const QDateTime &when, const QDateTime &now)
     if (seconds < 60)
         return tr("just now");
     if (seconds < 3600)
-        return plural(seconds / 60, QT_TR_NOOP("%n minute ago"), QT_TR_NOOP("%n minutes ago"));
+        return plural(seconds / 60, QT_TR_N_NOOP("%n minute ago"), QT_TR_N_NOOP("%n minutes ago"));
     if (seconds < 86400)
-        return plural(seconds / 3600, QT_TR_NOOP("%n hour ago"), QT_TR_NOOP("%n hours ago"));
+        return plural(seconds / 3600, QT_TR_N_NOOP("%n hour ago"), QT_TR_N_NOOP("%n hours ago"));
     const qint64 days = seconds / 86400;
     if (days < 30)
-        return plural(days, QT_TR_NOOP("%n day ago"), QT_TR_NOOP("%n days ago"));
+        return plural(days, QT_TR_N_NOOP("%n day ago"), QT_TR_N_NOOP("%n days ago"));
     if (days < 365)
-        return plural(days / 30, QT_TR_NOOP("%n month ago"), QT_TR_NOOP("%n months ago"));
-    return plural(days / 365, QT_TR_NOOP("%n year ago"), QT_TR_NOOP("%n years ago"));
+        return plural(days / 30, QT_TR_N_NOOP("%n month ago"), QT_TR_N_NOOP("%n months ago"));
+    return plural(days / 365, QT_TR_N_NOOP("%n year ago"), QT_TR_N_NOOP("%n years ago"));
 }
 
 void KeyTableModel::prepareKey(AiKey &key)

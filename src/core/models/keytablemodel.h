@@ -26,9 +26,14 @@ namespace aikeys {
 // column, so hiding it shifts no other column. The project names come from setProjectNames(); a key
 // whose project is not known shows the project id.
 //
-// Edits are merges that emit the smallest correct signals, so a view keeps its selection and scroll
-// position across a refresh: rows that changed get dataChanged, vanished rows rowsRemoved, new rows are
-// appended with one rowsInserted.
+// setKeys() is a reset; every other edit is a merge by key id that emits the smallest correct signals,
+// so a view keeps its selection and scroll position across a refresh: rows that changed get
+// dataChanged, vanished rows rowsRemoved, new rows are appended with one rowsInserted.
+//
+// Sorting and filtering 50,000 rows per keystroke is what KeyFilterProxyModel does with it, so the
+// model keeps, per row, what those read on every comparison: dates as msecs, strings as collation
+// ranks (built per column on first sort, then maintained), a case-folded search text (built on first
+// search). See bench/bench_keymodel.cpp for the figures.
 class KeyTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -59,7 +64,7 @@ public:
         // unknown = kNeverMs, below every real date), strings as their rank in QCollator order
         // (numeric mode). Ranks compare only with ranks read from the same model state.
         SortRole,
-        LastUsedRole,  // QDateTime (UTC), or an invalid QVariant when never used
+        LastUsedRole,  // QDateTime as received, or an invalid QVariant when never used
         NeverUsedRole, // bool
         KeyRole,       // the whole AiKey (it has no secret)
     };
@@ -77,7 +82,7 @@ public:
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override
     {
         if (parent.isValid() || row < 0 || column < 0 || size_t(row) >= m_rows.size() ||
-            column >= columnCount({}))
+            column >= (m_showProjectColumn ? ColumnCount : ColumnCount - 1))
             return {};
         return createIndex(row, column);
     }
