@@ -1,0 +1,245 @@
+#include "atlas/atlasclient.h"
+#include "audit/auditreport.h"
+#include "auditcommands.h"
+#include "commandline.h"
+#include "context.h"
+#include "domain/timestamp.h"
+#include "output.h"
+#include "settings.h"
+
+#include <algorithm>
+#include <numeric>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys::cli {
+
+namespace {
+
+std::optional<int> parseDays(const QString &text, int minimum, int maximum)
+{
+    bool ok = false;
+    const int n = text.trimmed().toInt(&ok);
+    if (!ok || n < minimum || n > maximum)
+        return std::nullopt;
+    return n;
+}
+
+QString validateGraceDays(const QString &value)
+{
+    const Settings::Entry &e = Settings::entry(Settings::Key::AuditGraceDays);
+    if (parseDays(value, e.minimum, e.maximum))
+        return {};
+    return Cli::tr("\"%1\" is not a whole number of days from %2 to %3.")
+        .arg(value.left(40))
+        .arg(e.minimum)
+        .arg(e.maximum);
+}
+
+QString validateStaleDays(const QString &value)
+{
+    const Settings::Entry &e = Settings::entry(Settings::Key::AuditStaleDays);
+    if (parseDays(value, e.minimum, e.maximum))
+        return {};
+    return Cli::tr("\"%1\" is not a whole number of days from %2 to %3.")
+        .arg(value.left(40))
+        .arg(e.minimum)
+        .arg(e.maximum);
+}
+
+// Two source strings rather than "%n day(s)": English runs without a translator, which would print
+// the "(s)" as is.
+QString days(int n)
+{
+    return n == 1 ? Cli::tr("%n day", nullptr, n) : Cli::tr("%n days", nullptr, n);
+}
+
+// The class order of the table: what needs attention first.
+int classRank(KeyClass c)
+{
+    switch (c) {
+    case KeyClass::NeverUsed:
+        return 0;
+    case KeyClass::Stale:
+        return 1;
+    case KeyClass::RecentlyCreated:
+        return 2;
+    case KeyClass::Active:
+        return 3;
+    }
+    return 4;
+}
+
+QString renderAuditTable(const AuditReport &report)
+{
+    const AuditSummary &s = report.summary();
+    const AuditThresholds t = report.thresholds();
+    QString out;
+    QString what;
+    if (report.scope() == AuditReport::Scope::Organization) {
+        what = report.orgName().isEmpty() || report.orgName() == report.orgId()
+                   ? Cli::tr("organization %1").arg(report.orgId())
+                   : Cli::tr("organization %1 (%2)").arg(report.orgName(), report.orgId());
+    } else {
+        what = report.projectName() == report.projectId()
+                   ? Cli::tr("project %1").arg(report.projectId())
+                   : Cli::tr("project %1 (%2)").arg(report.projectName(), report.projectId());
+    }
+    out +=
+        sanitizeForTerminal(Cli::tr("Audit of %1 at %2").arg(what, displayDateTime(report.generatedAt()))) +
+        u'\n';
+    out += Cli::tr("Never used: no use, created more than %1 ago. Stale: last used more than %2 ago.")
+               .arg(days(t.graceDays), days(t.staleDays)) +
+           u"\n\n"_s;
+
+    Rows classes;
+    classes.headers = {Cli::tr("CLASS"), Cli::tr("KEYS")};
+    classes.numericColumns = {1};
+    for (const KeyClass c :
+         {KeyClass::NeverUsed, KeyClass::Stale, KeyClass::RecentlyCreated, KeyClass::Active})
+        classes.rows.append({KeyClassifier::name(c), QString::number(s.count(c))});
+    classes.rows.append({Cli::tr("Total"), QString::number(s.total)});
+    out += renderTable(classes) + u'\n';
+
+    Rows buckets;
+    buckets.headers = {Cli::tr("LAST USE"), Cli::tr("KEYS"), QString()};
+    buckets.numericColumns = {1};
+    const int largest = *std::max_element(s.perBucket.cbegin(), s.perBucket.cend());
+    for (int b = 0; b < kLastUseBucketCount; ++b) {
+        const int n = s.perBucket[size_t(b)];
+        // A bar of up to 40 cells, so the shape reads at a glance in a terminal too.
+        const int cells = largest > 0 ? (n * 40 + largest - 1) / largest : 0;
+        buckets.rows.append(
+            {KeyClassifier::name(LastUseBucket(b)), QString::number(n), QString(cells, u'#')});
+    }
+    out += renderTable(buckets) + u'\n';
+
+    if (s.oldestLastUse) {
+        const int index = report.indexOf(s.oldestLastUseKeyId);
+        out += sanitizeForTerminal(Cli::tr("Oldest last use: %1, key %2 (%3).")
+                                       .arg(displayDateTime(*s.oldestLastUse),
+                                            index >= 0 ? report.keys().at(index).name : s.oldestLastUseKeyId,
+                                            s.oldestLastUseKeyId)) +
+               u"\n\n"_s;
+    } else if (s.total > 0) {
+        out += Cli::tr("No key has been used yet.") + u"\n\n"_s;
+    }
+
+    if (report.scope() == AuditReport::Scope::Organization) {
+        Rows projects;
+        projects.headers = {Cli::tr("PROJECT"), Cli::tr("ID"), Cli::tr("KEYS")};
+        projects.numericColumns = {2};
+        for (const AuditReport::ProjectCount &p : report.keysPerProject())
+            projects.rows.append({p.projectName, p.projectId, QString::number(p.keys)});
+        if (!projects.rows.isEmpty())
+            out += renderTable(projects) + u'\n';
+    }
+
+    if (report.isEmpty()) {
+        out += Cli::tr("No keys.") + u'\n';
+        return out;
+    }
+    std::vector<int> order(size_t(report.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&report](int a, int b) {
+        const int ra = classRank(report.keyClass(a));
+        const int rb = classRank(report.keyClass(b));
+        if (ra != rb)
+            return ra < rb;
+        const AiKey &ka = report.keys().at(a);
+        const AiKey &kb = report.keys().at(b);
+        const qint64 ua =
+            ka.lastUsedAt ? ka.lastUsedAt->toMSecsSinceEpoch() : ka.createdAt.toMSecsSinceEpoch();
+        const qint64 ub =
+            kb.lastUsedAt ? kb.lastUsedAt->toMSecsSinceEpoch() : kb.createdAt.toMSecsSinceEpoch();
+        return ua < ub;
+    });
+    Rows keys;
+    keys.headers = {Cli::tr("CLASS"),     Cli::tr("NAME"),    Cli::tr("ID"),        Cli::tr("PROJECT"),
+                    Cli::tr("LAST USED"), Cli::tr("CREATED"), Cli::tr("CREATED BY")};
+    for (const int i : order) {
+        const AiKey &k = report.keys().at(i);
+        keys.rows.append({KeyClassifier::name(report.keyClass(i)), k.name, k.apiKeyId,
+                          report.projectNameOf(k.groupId),
+                          k.lastUsedAt ? displayDate(*k.lastUsedAt) : Cli::tr("never"),
+                          displayDate(k.createdAt), k.createdBy});
+    }
+    out += renderTable(keys);
+    return out;
+}
+
+int runAudit(CommandContext &ctx)
+{
+    Settings settings;
+    AuditThresholds thresholds;
+    thresholds.graceDays =
+        ctx.has(u"grace-days"_s) ? ctx.value(u"grace-days"_s).trimmed().toInt() : settings.auditGraceDays();
+    thresholds.staleDays =
+        ctx.has(u"stale-days"_s) ? ctx.value(u"stale-days"_s).trimmed().toInt() : settings.auditStaleDays();
+
+    const QString project = ctx.value(u"project"_s);
+    AuditJob *job = project.isEmpty()
+                        ? AuditJob::forOrganization(ctx.client(), ctx.value(u"org"_s), {}, thresholds)
+                        : AuditJob::forProject(ctx.client(), project, {}, thresholds);
+    const auto owned = CommandContext::own(job);
+    job->start();
+    if (!ctx.wait(job))
+        return ctx.fail(job->error());
+    const AuditReport &report = job->report();
+    for (const QString &w : report.warnings())
+        ctx.notice(w);
+
+    switch (ctx.format()) {
+    case OutputFormat::Table:
+        ctx.console().out(renderAuditTable(report));
+        break;
+    case OutputFormat::Json:
+        ctx.console().outBytes(report.toJsonBytes());
+        break;
+    case OutputFormat::Csv:
+        ctx.console().outBytes(report.toCsv(false));
+        break;
+    }
+    if (report.hasFindings()) {
+        const int n = report.summary().count(KeyClass::Stale) + report.summary().count(KeyClass::NeverUsed);
+        ctx.notice(n == 1 ? Cli::tr("%n key is stale or never used.", nullptr, n)
+                          : Cli::tr("%n keys are stale or never used.", nullptr, n));
+        return ExitAuditFindings;
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+void addAuditCommands(CommandTable &t)
+{
+    // clang-format off
+    t.options.append({
+        {u"stale-days"_s, u"S"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "A key last used more than S days ago is stale (default: the app's preference, else 90)."),
+            false, {}, &validateStaleDays},
+        {u"grace-days"_s, u"G"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "A key never used and created more than G days ago is reported as never used; younger ones are "
+            "recently created (default: the app's preference, else 7)."), false, {}, &validateGraceDays},
+    });
+    t.groups.append({u"audit"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Key audits")});
+    CommandSpec audit;
+    audit.words = {u"audit"_s};
+    audit.summary = QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+        "Audit the keys of an organization or a project by last use: never used, stale, recently created, "
+        "active.");
+    audit.details = QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+        "An organization is read with one paged org-wide listing. table shows the summary (counts per class, "
+        "keys by time since last use, oldest last use, keys per project) and every key, those needing "
+        "attention first; json and csv hold the time of the audit, the thresholds, the org and project names "
+        "and every key field (there is no secret to show). Exit code 3 when any key is stale or never used, so "
+        "a scheduled job can alert; 0 when none is.");
+    audit.options = {{u"org"_s, true, u"scope"_s}, {u"project"_s, true, u"scope"_s},
+                     {u"stale-days"_s, false, {}}, {u"grace-days"_s, false, {}}};
+    // Org first: an audit is usually of a whole organization; --project narrows it.
+    audit.run = &runAudit;
+    t.commands.append(audit);
+    // clang-format on
+}
+
+} // namespace aikeys::cli

@@ -1,0 +1,422 @@
+#include "audit/auditreport.h"
+
+#include "atlas/atlasclient.h"
+#include "audit/csvwriter.h"
+#include "domain/json.h"
+#include "domain/timestamp.h"
+#include "logging.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys {
+
+namespace {
+
+QJsonValue timestampOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(formatTimestampUtc(t)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue stringOrNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+QString scopeId(AuditReport::Scope scope)
+{
+    return scope == AuditReport::Scope::Organization ? u"organization"_s : u"project"_s;
+}
+
+} // namespace
+
+// ---- AuditReport
+
+AuditReport AuditReport::build(Scope scope, QList<AiKey> keys, const QHash<QString, QString> &projectNames,
+                               AuditThresholds thresholds, const QDateTime &now)
+{
+    Q_ASSERT(now.isValid());
+    AuditReport r;
+    r.m_scope = scope;
+    r.m_generatedAt = now.toUTC();
+    r.m_thresholds = KeyClassifier(thresholds).thresholds(); // negative values read as 0, as it does
+    r.m_projectNames = projectNames;
+    r.m_keys = std::move(keys);
+    r.classify();
+    return r;
+}
+
+void AuditReport::classify()
+{
+    const KeyClassifier classifier(m_thresholds);
+    m_classes.resize(size_t(m_keys.size()));
+    m_buckets.resize(size_t(m_keys.size()));
+    for (qsizetype i = 0; i < m_keys.size(); ++i) {
+        m_classes[size_t(i)] = classifier.classify(m_keys.at(i), m_generatedAt);
+        m_buckets[size_t(i)] = KeyClassifier::bucket(m_keys.at(i), m_generatedAt);
+    }
+    m_summary = classifier.summarize(m_keys, m_generatedAt);
+}
+
+void AuditReport::setOrg(const QString &id, const QString &name)
+{
+    m_orgId = id;
+    m_orgName = name;
+}
+
+void AuditReport::setProject(const QString &id, const QString &name)
+{
+    m_projectId = id;
+    if (!name.isEmpty())
+        m_projectNames.insert(id, name);
+}
+
+QString AuditReport::projectNameOf(const QString &projectId) const
+{
+    const QString name = m_projectNames.value(projectId);
+    return name.isEmpty() ? projectId : name;
+}
+
+int AuditReport::indexOf(const QString &apiKeyId) const
+{
+    for (qsizetype i = 0; i < m_keys.size(); ++i) {
+        if (m_keys.at(i).apiKeyId == apiKeyId)
+            return int(i);
+    }
+    return -1;
+}
+
+QList<AuditReport::ProjectCount> AuditReport::keysPerProject() const
+{
+    QList<ProjectCount> out;
+    out.reserve(m_summary.keysPerProject.size());
+    for (auto it = m_summary.keysPerProject.cbegin(); it != m_summary.keysPerProject.cend(); ++it)
+        out.append({it.key(), projectNameOf(it.key()), it.value()});
+    std::sort(out.begin(), out.end(), [](const ProjectCount &a, const ProjectCount &b) {
+        if (a.keys != b.keys)
+            return a.keys > b.keys;
+        if (a.projectName != b.projectName)
+            return a.projectName < b.projectName;
+        return a.projectId < b.projectId;
+    });
+    return out;
+}
+
+bool AuditReport::hasFindings() const
+{
+    return m_summary.count(KeyClass::Stale) > 0 || m_summary.count(KeyClass::NeverUsed) > 0;
+}
+
+QList<AiKey> AuditReport::retireCandidates() const
+{
+    QList<AiKey> out;
+    for (qsizetype i = 0; i < m_keys.size(); ++i) {
+        const KeyClass c = m_classes[size_t(i)];
+        if (c == KeyClass::Stale || c == KeyClass::NeverUsed)
+            out.append(m_keys.at(i));
+    }
+    return out;
+}
+
+void AuditReport::removeKeys(const QSet<QString> &apiKeyIds)
+{
+    if (apiKeyIds.isEmpty())
+        return;
+    m_keys.removeIf([&apiKeyIds](const AiKey &k) { return apiKeyIds.contains(k.apiKeyId); });
+    classify();
+}
+
+std::optional<qint64> AuditReport::daysSinceLastUse(int index) const
+{
+    const AiKey &key = m_keys.at(index);
+    if (!key.lastUsedAt || !key.lastUsedAt->isValid())
+        return std::nullopt;
+    const qint64 ms = m_generatedAt.toMSecsSinceEpoch() - key.lastUsedAt->toMSecsSinceEpoch();
+    return std::max<qint64>(0, ms) / KeyClassifier::kMsPerDay;
+}
+
+QJsonObject AuditReport::toJson() const
+{
+    QJsonObject byClass;
+    for (int c = 0; c < kKeyClassCount; ++c)
+        byClass.insert(KeyClassifier::id(KeyClass(c)), m_summary.perClass[size_t(c)]);
+    QJsonObject byLastUse;
+    for (int b = 0; b < kLastUseBucketCount; ++b)
+        byLastUse.insert(KeyClassifier::id(LastUseBucket(b)), m_summary.perBucket[size_t(b)]);
+    QJsonArray perProject;
+    const QList<ProjectCount> counts = keysPerProject();
+    for (const ProjectCount &p : counts) {
+        perProject.append(QJsonObject{
+            {u"projectId"_s, p.projectId}, {u"projectName"_s, p.projectName}, {u"keys"_s, p.keys}});
+    }
+    QJsonObject summary{
+        {u"total"_s, m_summary.total},
+        {u"byClass"_s, byClass},
+        {u"byLastUse"_s, byLastUse},
+        {u"oldestLastUse"_s,
+         m_summary.oldestLastUse ? timestampOrNull(*m_summary.oldestLastUse) : QJsonValue(QJsonValue::Null)},
+        {u"oldestLastUseKeyId"_s, stringOrNull(m_summary.oldestLastUseKeyId)},
+        {u"keysPerProject"_s, perProject},
+    };
+
+    QJsonArray keys;
+    for (qsizetype i = 0; i < m_keys.size(); ++i) {
+        const AiKey &k = m_keys.at(i);
+        QJsonObject o = json::toJson(k);
+        o.insert(u"projectName"_s, projectNameOf(k.groupId));
+        o.insert(u"class"_s, KeyClassifier::id(m_classes[size_t(i)]));
+        o.insert(u"lastUseBucket"_s, KeyClassifier::id(m_buckets[size_t(i)]));
+        const std::optional<qint64> days = daysSinceLastUse(int(i));
+        o.insert(u"daysSinceLastUse"_s, days ? QJsonValue(*days) : QJsonValue(QJsonValue::Null));
+        keys.append(o);
+    }
+
+    QJsonObject root{
+        {u"format"_s, u"atlas-ai-keys-audit/1"_s},
+        {u"generatedAt"_s, timestampOrNull(m_generatedAt)},
+        {u"scope"_s, scopeId(m_scope)},
+        {u"organization"_s, m_orgId.isEmpty() && m_orgName.isEmpty()
+                                ? QJsonValue(QJsonValue::Null)
+                                : QJsonValue(QJsonObject{{u"id"_s, stringOrNull(m_orgId)},
+                                                         {u"name"_s, stringOrNull(m_orgName)}})},
+        {u"thresholds"_s,
+         QJsonObject{{u"graceDays"_s, m_thresholds.graceDays}, {u"staleDays"_s, m_thresholds.staleDays}}},
+        {u"summary"_s, summary},
+        {u"keys"_s, keys},
+        {u"warnings"_s, QJsonArray::fromStringList(m_warnings)},
+    };
+    if (m_scope == Scope::Project)
+        root.insert(u"project"_s, QJsonObject{{u"id"_s, m_projectId}, {u"name"_s, projectName()}});
+    return root;
+}
+
+QByteArray AuditReport::toJsonBytes() const
+{
+    return QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
+}
+
+QStringList AuditReport::csvHeader()
+{
+    return {u"class"_s,         u"name"_s,         u"apiKeyId"_s,   u"projectId"_s,
+            u"projectName"_s,   u"orgId"_s,        u"orgName"_s,    u"status"_s,
+            u"createdAt"_s,     u"createdBy"_s,    u"lastUsedAt"_s, u"daysSinceLastUse"_s,
+            u"lastUseBucket"_s, u"maskedSecret"_s, u"cloud"_s,      u"geography"_s,
+            u"endpoint"_s,      u"generatedAt"_s,  u"graceDays"_s,  u"staleDays"_s};
+}
+
+QByteArray AuditReport::toCsv(bool withByteOrderMark) const
+{
+    // Columns of numbers keep a leading minus (there is none today, but a spreadsheet must read them
+    // as numbers); every other cell is neutralised against formulas.
+    static const QStringList header = csvHeader();
+    QByteArray out;
+    if (withByteOrderMark)
+        out.append("\xEF\xBB\xBF");
+    QBuffer buffer(&out);
+    buffer.open(QIODevice::WriteOnly | QIODevice::Append);
+    CsvWriter writer(&buffer);
+    writer.setNumericColumn(int(header.indexOf(u"daysSinceLastUse"_s)));
+    writer.setNumericColumn(int(header.indexOf(u"graceDays"_s)));
+    writer.setNumericColumn(int(header.indexOf(u"staleDays"_s)));
+    writer.writeRow(header);
+    const QString generated = formatTimestampUtc(m_generatedAt);
+    const QString grace = QString::number(m_thresholds.graceDays);
+    const QString stale = QString::number(m_thresholds.staleDays);
+    for (qsizetype i = 0; i < m_keys.size(); ++i) {
+        const AiKey &k = m_keys.at(i);
+        const std::optional<qint64> days = daysSinceLastUse(int(i));
+        writer.writeRow(
+            {KeyClassifier::id(m_classes[size_t(i)]),
+             k.name,
+             k.apiKeyId,
+             k.groupId,
+             projectNameOf(k.groupId),
+             m_orgId,
+             m_orgName,
+             k.status,
+             k.createdAt.isValid() ? formatTimestampUtc(k.createdAt) : QString(),
+             k.createdBy,
+             k.lastUsedAt && k.lastUsedAt->isValid() ? formatTimestampUtc(*k.lastUsedAt) : QString(),
+             days ? QString::number(*days) : QString(),
+             KeyClassifier::id(m_buckets[size_t(i)]),
+             k.maskedSecret,
+             k.cloud,
+             k.geography,
+             k.endpoint,
+             generated,
+             grace,
+             stale});
+    }
+    return out;
+}
+
+// ---- AuditJob
+
+AuditJob::AuditJob(AtlasClient *client, AuditReport::Scope scope, const QString &id, const QString &name,
+                   AuditThresholds thresholds, QObject *parent)
+    : Job(parent)
+    , m_client(client)
+    , m_scope(scope)
+    , m_id(id)
+    , m_name(name)
+    , m_thresholds(thresholds)
+{}
+
+AuditJob::~AuditJob()
+{
+    abortAll();
+}
+
+AuditJob *AuditJob::forOrganization(AtlasClient *client, const QString &orgId, const QString &orgName,
+                                    AuditThresholds thresholds, QObject *parent)
+{
+    return new AuditJob(client, AuditReport::Scope::Organization, orgId, orgName, thresholds, parent);
+}
+
+AuditJob *AuditJob::forProject(AtlasClient *client, const QString &projectId, const QString &projectName,
+                               AuditThresholds thresholds, QObject *parent)
+{
+    return new AuditJob(client, AuditReport::Scope::Project, projectId, projectName, thresholds, parent);
+}
+
+void AuditJob::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    QMetaObject::invokeMethod(this, &AuditJob::run, Qt::QueuedConnection);
+}
+
+void AuditJob::cancel()
+{
+    if (isFinished() || m_canceled)
+        return;
+    m_canceled = true;
+    abortAll();
+    QMetaObject::invokeMethod(
+        this, [this] { finishWith(ApiError::canceled()); }, Qt::QueuedConnection);
+}
+
+void AuditJob::abortAll()
+{
+    const QList<QPointer<Job>> jobs = std::exchange(m_jobs, {});
+    for (const QPointer<Job> &job : jobs) {
+        if (job && !job->isFinished()) {
+            job->disconnect(this);
+            job->cancel();
+        }
+    }
+}
+
+void AuditJob::run()
+{
+    if (m_canceled || isFinished())
+        return;
+    if (!m_client) {
+        finishWith(ApiError::invalidInput(tr("Signed out: sign in again to continue.")));
+        return;
+    }
+    auto track = [this](Job *job, auto onFinished) {
+        ++m_pending;
+        m_jobs.append(job);
+        connect(job, &Job::finished, this, [this, job, onFinished] {
+            --m_pending;
+            onFinished(job);
+            tryFinish();
+        });
+    };
+
+    if (m_scope == AuditReport::Scope::Organization) {
+        m_orgId = m_id;
+        m_orgName = m_name;
+        ListJob<AiKey> *keys = m_client->listOrgKeys(m_id);
+        connect(keys, &Job::progress, this, &Job::progress);
+        track(keys, [this](Job *job) {
+            auto *list = static_cast<ListJob<AiKey> *>(job);
+            if (!list->succeeded()) {
+                abortAll();
+                finishWith(list->error());
+                return;
+            }
+            m_keys = list->takeItems();
+        });
+        ListJob<Project> *projects = m_client->listProjects(m_id);
+        track(projects, [this](Job *job) {
+            auto *list = static_cast<ListJob<Project> *>(job);
+            if (!list->succeeded()) {
+                m_warnings << tr("Project names could not be read, so projects are shown by ID: %1")
+                                  .arg(list->error().message());
+                return;
+            }
+            for (const Project &p : list->items())
+                m_projectNames.insert(p.id, p.name);
+        });
+        if (m_name.isEmpty()) {
+            ListJob<Organization> *orgs = m_client->listOrganizations();
+            track(orgs, [this](Job *job) {
+                auto *list = static_cast<ListJob<Organization> *>(job);
+                if (!list->succeeded())
+                    return; // the id stands in; an account with project roles only cannot list orgs
+                for (const Organization &o : list->items()) {
+                    if (o.id == m_id)
+                        m_orgName = o.name;
+                }
+            });
+        }
+        return;
+    }
+
+    ListJob<AiKey> *keys = m_client->listProjectKeys(m_id);
+    connect(keys, &Job::progress, this, &Job::progress);
+    track(keys, [this](Job *job) {
+        auto *list = static_cast<ListJob<AiKey> *>(job);
+        if (!list->succeeded()) {
+            abortAll();
+            finishWith(list->error());
+            return;
+        }
+        m_keys = list->takeItems();
+    });
+    if (!m_name.isEmpty())
+        m_projectNames.insert(m_id, m_name);
+    ValueCall<Project> *project = m_client->getProject(m_id);
+    track(project, [this](Job *job) {
+        auto *call = static_cast<ValueCall<Project> *>(job);
+        if (!call->succeeded()) {
+            if (m_name.isEmpty())
+                m_warnings << tr("The project's name could not be read: %1").arg(call->error().message());
+            return;
+        }
+        m_projectNames.insert(m_id, call->value().name);
+        m_orgId = call->value().orgId;
+    });
+}
+
+void AuditJob::tryFinish()
+{
+    if (isFinished() || m_pending > 0)
+        return;
+    if (!m_keys) {
+        finishWith(ApiError::invalidResponse(tr("The key list ended without an answer.")));
+        return;
+    }
+    m_jobs.clear();
+    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    m_report = AuditReport::build(m_scope, std::move(*m_keys), m_projectNames, m_thresholds, now);
+    m_keys.reset();
+    m_report.setOrg(m_orgId, m_orgName);
+    if (m_scope == AuditReport::Scope::Project)
+        m_report.setProject(m_id, m_projectNames.value(m_id));
+    for (const QString &w : std::as_const(m_warnings))
+        m_report.addWarning(w);
+    qCInfo(lcAudit) << "audit of" << (m_scope == AuditReport::Scope::Organization ? "org" : "project") << m_id
+                    << "made:" << m_report.size() << "keys";
+    finishWith({});
+}
+
+} // namespace aikeys
