@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "atlas/baseurl.h"
+#include "auditcommands.h"
 #include "output.h"
 
 #include <climits>
@@ -204,6 +205,8 @@ CommandTable buildTable()
          {project, {u"model-group"_s, false, {}}, {u"yes"_s, false, {}}}, &runLimitsReset},
     };
     // clang-format on
+    addAuditCommands(t);
+    addExportCommands(t);
     return t;
 }
 

@@ -2,6 +2,8 @@
 
 #include "credentials/environment.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace aikeys::cli {
@@ -145,7 +147,10 @@ QString helpText(const CommandTable &table, const QStringList &words)
         return out;
     }
 
-    if (words.size() == 1) {
+    // A group's help, unless the word is a command of its own ("audit").
+    const bool singleWordCommand = std::any_of(table.commands.cbegin(), table.commands.cend(),
+                                               [&words](const CommandSpec &c) { return c.words == words; });
+    if (words.size() == 1 && !singleWordCommand) {
         const GroupSpec *group = table.group(words.first());
         if (!group)
             return {};
