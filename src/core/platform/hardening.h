@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+
+namespace aikeys::platform {
+
+// What disableCoreDumps() managed to do, for a debug log line and for tests.
+struct HardeningReport
+{
+    bool coreDumpsDisabled = false; // no core file will be written if the process crashes
+    bool attachBlocked = false;     // other processes of the same user cannot attach a debugger
+    QString detail;                 // what failed, in a developer's words (never shown to users)
+};
+
+// The process's memory may hold a key's secret or the user's Atlas credentials: a core dump or a
+// crash report would write them to disk. Called first thing in main(), before any secret exists.
+//   Linux: prctl(PR_SET_DUMPABLE, 0) (no core, no ptrace attach by the same user, /proc/self/mem
+//          closed to others) and RLIMIT_CORE 0.
+//   macOS: RLIMIT_CORE 0.
+//   Windows: no Windows Error Reporting dialog or report for this process (SetErrorMode).
+// What this does not protect against: root, a debugger started with the process, swap, and
+// hibernation files.
+HardeningReport disableCoreDumps();
+
+} // namespace aikeys::platform

@@ -1,0 +1,18 @@
+#include "platform/hardening.h"
+
+#include <windows.h>
+
+namespace aikeys::platform {
+
+HardeningReport disableCoreDumps()
+{
+    HardeningReport report;
+    // No "program has stopped working" dialog and no Windows Error Reporting upload of this
+    // process's memory after a crash. Kept with the bits already set (SetErrorMode replaces them).
+    const UINT previous = GetErrorMode();
+    SetErrorMode(previous | SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX);
+    report.coreDumpsDisabled = true;
+    return report;
+}
+
+} // namespace aikeys::platform

@@ -1,0 +1,242 @@
+#include "appcontroller.h"
+
+#include "credentials/credentialmanager.h"
+#include "credentials/profilestore.h"
+#include "credentials/qtkeychainsecretstore.h"
+#include "credentials/sessionopener.h"
+#include "demo/demosimulator.h"
+#include "logging.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "screenshotrunner.h"
+#include "settings.h"
+
+#include <QApplication>
+#include <QStatusBar>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys {
+
+AppController::AppController(AppOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_settings(std::make_unique<Settings>())
+    , m_profiles(std::make_unique<ProfileStore>(m_settings.get()))
+    , m_keychain(std::make_unique<QtKeychainSecretStore>())
+    , m_credentials(std::make_unique<CredentialManager>(m_profiles.get(), m_keychain.get(), m_settings.get()))
+    , m_window(std::make_unique<MainWindow>(m_settings.get()))
+{
+    m_window->setCredentialManager(m_credentials.get());
+    if (!m_options.select.isEmpty())
+        m_window->selectWhenLoaded(m_options.select);
+
+    connect(m_window.get(), &MainWindow::signInRequested, this, &AppController::chooseProfile);
+    connect(m_window.get(), &MainWindow::signInRequired, this, &AppController::onSignInRequired);
+    connect(m_window.get(), &MainWindow::switchProfileRequested, this, &AppController::switchProfile);
+    connect(m_window.get(), &MainWindow::manageProfilesRequested, this, &AppController::manageProfiles);
+    connect(m_window.get(), &MainWindow::preferencesRequested, this, &AppController::showPreferences);
+    connect(m_window.get(), &MainWindow::aboutRequested, this, &AppController::showAbout);
+    connect(m_window.get(), &MainWindow::signedOut, this, [this] {
+        std::function<void()> next = std::exchange(m_afterSignOut, {});
+        if (next)
+            next();
+        else
+            chooseProfile();
+    });
+
+    if (!m_options.screenshotPath.isEmpty()) {
+        auto *runner =
+            new ScreenshotRunner(m_window.get(), m_options.screenshotPath, m_options.screenshotDialog, this);
+        connect(runner, &ScreenshotRunner::done, this, [this](bool ok) {
+            if (!ok)
+                m_exitCode = 1;
+            QTimer::singleShot(0, qApp, [this] { QCoreApplication::exit(m_exitCode); });
+        });
+    }
+    if (m_options.quitAfterMs > 0)
+        QTimer::singleShot(m_options.quitAfterMs, qApp, &QCoreApplication::quit);
+}
+
+AppController::~AppController()
+{
+    // The window goes first: its jobs belong to the session it owns, which must not outlive the
+    // simulator it talks to by much, and none of it may outlive the credentials.
+    m_window.reset();
+    if (m_demo)
+        m_demo->stop();
+}
+
+void AppController::start()
+{
+    m_window->show();
+    // After the window's first paint: the keychain or the simulator may take a moment.
+    QTimer::singleShot(0, this, &AppController::initialSignIn);
+}
+
+void AppController::fail(int code)
+{
+    m_exitCode = code;
+    QTimer::singleShot(0, qApp, [code] { QCoreApplication::exit(code); });
+}
+
+void AppController::initialSignIn()
+{
+    if (m_options.demo) {
+        startDemo();
+        return;
+    }
+    if (!m_options.profileName.isEmpty()) {
+        const std::optional<Profile> named = m_profiles->findByName(m_options.profileName);
+        if (named) {
+            openProfile(*named);
+            return;
+        }
+        MessageBox::warning(m_window.get(), tr("No Such Profile"),
+                            tr("There is no profile named \u201c%1\u201d.").arg(m_options.profileName),
+                            QMessageBox::Ok, QMessageBox::NoButton,
+                            tr("Choose one of your profiles instead."));
+        chooseProfile();
+        return;
+    }
+    if (const std::optional<Profile> preferred = m_credentials->preferredProfile()) {
+        openProfile(*preferred);
+        return;
+    }
+    chooseProfile();
+}
+
+void AppController::startDemo()
+{
+    m_window->statusBar()->showMessage(tr("Starting the demo Atlas\u2026"));
+    if (!m_demo)
+        m_demo = std::make_unique<DemoSimulator>();
+    if (!m_demo->start()) {
+        MessageBox::critical(m_window.get(), tr("Demo Mode"), tr("The demo could not start."),
+                             QMessageBox::Ok, QMessageBox::NoButton, m_demo->errorString());
+        fail(1);
+        return;
+    }
+    connect(qApp, &QCoreApplication::aboutToQuit, m_demo.get(), &DemoSimulator::stop, Qt::UniqueConnection);
+
+    // A session-only profile: nothing about it reaches the settings or the keychain, and it is listed
+    // under File > Switch Profile for this run only.
+    Profile profile;
+    profile.name = m_profiles->uniqueName(tr("Demo"));
+    profile.baseUrl = m_demo->baseUrl();
+    profile.authMode = AuthMode::ServiceAccount;
+    profile.publicId = QString::fromLatin1(DemoSimulator::kServiceAccountId);
+    profile.sessionOnly = true;
+    CredentialJob *job =
+        m_credentials->save(profile, SecretBuffer(QByteArray(DemoSimulator::kServiceAccountSecret)),
+                            CredentialManager::Storage::SessionOnly);
+    connect(job, &CredentialJob::finished, this, [this](CredentialJob *done) {
+        if (!done->succeeded()) {
+            MessageBox::critical(m_window.get(), tr("Demo Mode"), done->error().message(), QMessageBox::Ok,
+                                 QMessageBox::NoButton, done->error().hint());
+            fail(1);
+            return;
+        }
+        openProfile(done->profile());
+    });
+}
+
+void AppController::openProfile(const Profile &profile)
+{
+    if (m_opener) {
+        m_opener->disconnect(this);
+        m_opener->cancel();
+    }
+    m_window->statusBar()->showMessage(tr("Signing in as \u201c%1\u201d\u2026").arg(profile.name));
+    auto *opener = new SessionOpener(m_credentials.get(), this);
+    m_opener = opener;
+    connect(opener, &SessionOpener::finished, this, [this, opener, profile] { onOpened(opener, profile); });
+    opener->open(profile);
+}
+
+void AppController::onOpened(SessionOpener *opener, const Profile &profile)
+{
+    if (opener != m_opener)
+        return;
+    m_opener.clear();
+    m_window->statusBar()->clearMessage();
+    if (opener->succeeded()) {
+        const bool demo = m_demo && profile.sessionOnly && profile.baseUrl == m_demo->baseUrl();
+        m_window->setSession(opener->takeSession(), opener->profile(), demo);
+        return;
+    }
+    const ApiError &error = opener->error();
+    if (error.kind() == ApiError::Kind::Canceled)
+        return;
+    if (opener->needsSecret() || error.isUnauthorized()) {
+        openWith(profile, error.message());
+        return;
+    }
+    MessageBox::warning(m_window.get(), tr("Sign-In Failed"),
+                        tr("Could not sign in as \u201c%1\u201d.").arg(profile.name), QMessageBox::Ok,
+                        QMessageBox::NoButton, error.message() + u"\n\n"_s + error.hint());
+    m_window->clearSession(tr("Could not sign in as \u201c%1\u201d: %2").arg(profile.name, error.message()));
+}
+
+void AppController::openWith(const Profile &profile, const QString &reason)
+{
+    // Until the secret prompt exists: say what is missing and offer the profiles.
+    m_window->clearSession(tr("\u201c%1\u201d needs its secret: %2").arg(profile.name, reason));
+}
+
+void AppController::onSignInRequired(const ApiError &error)
+{
+    const Profile profile = m_window->profile();
+    Q_UNUSED(error);
+    chooseProfile();
+    Q_UNUSED(profile);
+}
+
+void AppController::chooseProfile()
+{
+    if (m_demo && m_demo->baseUrl().isValid()) {
+        for (const Profile &p : m_profiles->profiles()) {
+            if (p.sessionOnly && p.baseUrl == m_demo->baseUrl()) {
+                openProfile(p);
+                return;
+            }
+        }
+    }
+    m_window->clearSession();
+}
+
+void AppController::manageProfiles()
+{
+    chooseProfile();
+}
+
+void AppController::switchProfile(const QUuid &id)
+{
+    const std::optional<Profile> profile = m_profiles->find(id);
+    if (!profile)
+        return;
+    if (m_window->session()) {
+        afterSignOut([this, p = *profile] { openProfile(p); });
+        return;
+    }
+    openProfile(*profile);
+}
+
+void AppController::afterSignOut(std::function<void()> next)
+{
+    m_afterSignOut = std::move(next);
+    m_window->signOut();
+}
+
+void AppController::showPreferences()
+{
+    m_window->applySettings();
+}
+
+void AppController::showAbout()
+{
+    QApplication::aboutQt();
+}
+
+} // namespace aikeys

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "atlas/apierror.h"
+#include "credentials/profile.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace aikeys {
+
+class CredentialManager;
+class DemoSimulator;
+class MainWindow;
+class ProfileStore;
+class SecretStore;
+class SessionOpener;
+class Settings;
+
+// What the command line asked for.
+struct AppOptions
+{
+    bool demo = false;
+    QString profileName;      // --profile NAME
+    QString select;           // a project or organization (id or name) to select once loaded
+    QString screenshotPath;   // --screenshot FILE: grab once the first load finished, then quit
+    QString screenshotDialog; // with --screenshot: "create" or "secret" grabs that dialog instead
+    int quitAfterMs = 0;      // --quit-after MS
+};
+
+// The application around the main window: settings, profiles and their keychain, and the sign-in
+// flow. At start-up: --demo starts the bundled simulator and signs in to it with a session-only
+// profile; otherwise --profile NAME or the last used profile is opened (its secret read from the
+// keychain, the session proved with GET /orgs), the secret asked for when the keychain has none, and
+// the profile chooser shown when there is no profile or the user wants another. The window's
+// requests (sign in, switch profile, sign out, preferences, about) land here.
+class AppController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AppController(AppOptions options, QObject *parent = nullptr);
+    ~AppController() override;
+
+    // Shows the window and starts signing in (from the event loop).
+    void start();
+    MainWindow *window() const { return m_window.get(); }
+    Settings *settings() const { return m_settings.get(); }
+    CredentialManager *credentials() const { return m_credentials.get(); }
+    // Non-zero once something made the application give up (the demo simulator did not start).
+    int exitCode() const { return m_exitCode; }
+
+private:
+    void initialSignIn();
+    void startDemo();
+    void openProfile(const Profile &profile);
+    void openWith(const Profile &profile, const QString &reason);
+    void onOpened(SessionOpener *opener, const Profile &profile);
+    void chooseProfile();
+    void manageProfiles();
+    void switchProfile(const QUuid &id);
+    void afterSignOut(std::function<void()> next);
+    void onSignInRequired(const ApiError &error);
+    void showPreferences();
+    void showAbout();
+    void fail(int code);
+
+    AppOptions m_options;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<SecretStore> m_keychain;
+    std::unique_ptr<CredentialManager> m_credentials;
+    std::unique_ptr<DemoSimulator> m_demo;
+    std::unique_ptr<MainWindow> m_window;
+    QPointer<SessionOpener> m_opener;
+    std::function<void()> m_afterSignOut;
+    int m_exitCode = 0;
+};
+
+} // namespace aikeys

@@ -1,0 +1,780 @@
+#include "mainwindow.h"
+
+#include "atlas/atlasclient.h"
+#include "atlas/session.h"
+#include "credentials/credentialmanager.h"
+#include "credentials/profilestore.h"
+#include "keysview.h"
+#include "messagebar.h"
+#include "models/keytablemodel.h"
+#include "models/orgtreefilterproxymodel.h"
+#include "models/orgtreeloader.h"
+#include "models/orgtreemodel.h"
+#include "qtclipboardbackend.h"
+#include "security/secureclipboard.h"
+#include "settings.h"
+#include "windowicons.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyledItemDelegate>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <aikeys/version.h>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys {
+
+namespace {
+
+// Shows an organization's loading state beside its name ("Acme - Loading...") and an icon per kind,
+// without the model having to know about either.
+class OrgTreeDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const QString status = index.data(OrgTreeModel::StatusTextRole).toString();
+        if (!status.isEmpty())
+            option->text = MainWindow::tr("%1 \u2014 %2").arg(option->text, status);
+        switch (index.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>()) {
+        case OrgTreeModel::NodeKind::Organization:
+            option->icon = icon(WindowIcons::Icon::Organization, m_org);
+            break;
+        case OrgTreeModel::NodeKind::Project:
+            option->icon = icon(WindowIcons::Icon::Project, m_project);
+            break;
+        case OrgTreeModel::NodeKind::OtherGroup:
+            option->icon = icon(WindowIcons::Icon::OtherProjects, m_other);
+            break;
+        }
+        option->features |= QStyleOptionViewItem::HasDecoration;
+    }
+
+private:
+    static const QIcon &icon(WindowIcons::Icon which, QIcon &cache)
+    {
+        if (cache.isNull())
+            cache = WindowIcons::get(which);
+        return cache;
+    }
+    mutable QIcon m_org, m_project, m_other;
+};
+
+} // namespace
+
+MainWindow::MainWindow(Settings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_clipboard(new SecureClipboard(std::make_unique<QtClipboardBackend>(),
+                                      settings->clipboardClearSeconds(), this))
+    , m_treeModel(new OrgTreeModel(this))
+    , m_treeProxy(new OrgTreeFilterProxyModel(this))
+    , m_loader(new OrgTreeLoader(m_treeModel, this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowIcon(QIcon(u":/icons/io.github.atlasaikeys.AtlasAiKeys.svg"_s));
+
+    m_keys = new KeysView(this);
+    m_keys->setClipboard(m_clipboard);
+    m_keys->setTreeModel(m_treeModel);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"mainTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_keys, tr("&Keys"));
+    m_tabs->setTabBarAutoHide(true);
+
+    m_signedOutPage = new QWidget(this);
+    m_signedOutPage->setObjectName(u"signedOutPage"_s);
+    auto *signedOutLayout = new QVBoxLayout(m_signedOutPage);
+    m_signedOutLabel = new QLabel(m_signedOutPage);
+    m_signedOutLabel->setObjectName(u"signedOutLabel"_s);
+    m_signedOutLabel->setAlignment(Qt::AlignCenter);
+    m_signedOutLabel->setWordWrap(true);
+    auto *signInButton = new QPushButton(tr("&Sign In\u2026"), m_signedOutPage);
+    signInButton->setObjectName(u"signInButton"_s);
+    signInButton->setAccessibleName(tr("Sign in"));
+    connect(signInButton, &QPushButton::clicked, this, &MainWindow::signInRequested);
+    signedOutLayout->addStretch(1);
+    signedOutLayout->addWidget(m_signedOutLabel);
+    signedOutLayout->addWidget(signInButton, 0, Qt::AlignHCenter);
+    signedOutLayout->addStretch(2);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(u"mainStack"_s);
+    m_stack->addWidget(m_signedOutPage);
+    m_stack->addWidget(m_tabs);
+    setCentralWidget(m_stack);
+
+    createTree();
+    createActions();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+
+    connect(m_loader, &OrgTreeLoader::loadingChanged, this, &MainWindow::scheduleIdleCheck);
+    connect(m_loader, &OrgTreeLoader::failed, this, [this](const ApiError &error) {
+        m_keys->showNothing(tr("The organizations could not be listed."));
+        m_keys->showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"),
+                            [this] { m_loader->load(); });
+    });
+    connect(m_loader, &OrgTreeLoader::organizationsLoaded, this, [this] {
+        resolvePendingSelection();
+        // A few organizations: open them, so their projects show at once (they are being listed anyway).
+        if (m_treeModel->rowCount() <= 5 && m_treeFilter->text().isEmpty()) {
+            for (int row = 0; row < m_treeProxy->rowCount(); ++row) {
+                const QModelIndex index = m_treeProxy->index(row, 0);
+                if (index.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>() ==
+                    OrgTreeModel::NodeKind::Organization)
+                    m_tree->expand(index);
+            }
+        }
+        if (m_treeModel->rowCount() == 0)
+            m_keys->showNothing(tr("This account sees no organization or project."));
+    });
+    connect(m_keys, &KeysView::loadingChanged, this, &MainWindow::scheduleIdleCheck);
+    connect(m_keys, &KeysView::loadProgress, this, [this](qint64 done, qint64 total) {
+        m_keysDone = done;
+        m_keysTotal = total;
+        updateProgress();
+    });
+    connect(m_keys, &KeysView::countsChanged, m_counts, &QLabel::setText);
+    connect(m_keys, &KeysView::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_keys, &KeysView::keysListed, this,
+            [this](KeysView::Scope scope, const QString &id, const QList<AiKey> &keys) {
+                if (scope == KeysView::Scope::Organization)
+                    m_loader->applyKeyCounts(id, keys);
+            });
+    connect(m_keys, &KeysView::projectKeyCountChanged, m_treeModel, &OrgTreeModel::setKeyCount);
+
+    connect(m_clipboard, &SecureClipboard::countdown, this, [this](int seconds) {
+        m_clipboardStatus->setText(tr("Clipboard clears in %1 s").arg(seconds));
+        m_clipboardStatus->show();
+    });
+    auto clipboardDone = [this](const QString &text) {
+        m_clipboardStatus->setText(text);
+        QTimer::singleShot(4000, m_clipboardStatus, [this] {
+            if (!m_clipboard->isCountingDown())
+                m_clipboardStatus->hide();
+        });
+    };
+    connect(m_clipboard, &SecureClipboard::cleared, this,
+            [clipboardDone] { clipboardDone(tr("Clipboard cleared")); });
+    connect(m_clipboard, &SecureClipboard::replaced, this, [this] { m_clipboardStatus->hide(); });
+
+    clearSession();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow()
+{
+    // Jobs in flight belong to the session; stop them before it goes.
+    m_loader->setClient(nullptr);
+    m_keys->setClient(nullptr);
+}
+
+void MainWindow::createTree()
+{
+    auto *panel = new QWidget(this);
+    panel->setObjectName(u"treePanel"_s);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+
+    m_treeFilter = new QLineEdit(panel);
+    m_treeFilter->setObjectName(u"treeFilter"_s);
+    m_treeFilter->setPlaceholderText(tr("Filter projects"));
+    m_treeFilter->setAccessibleName(tr("Filter organizations and projects"));
+    m_treeFilter->setClearButtonEnabled(true);
+    m_treeFilter->addAction(WindowIcons::get(WindowIcons::Icon::Filter), QLineEdit::LeadingPosition);
+
+    m_treeProxy->setSourceModel(m_treeModel);
+    m_treeProxy->sort(0);
+    m_tree = new QTreeView(panel);
+    m_tree->setObjectName(u"orgTree"_s);
+    m_tree->setAccessibleName(tr("Organizations and projects"));
+    m_tree->setModel(m_treeProxy);
+    m_tree->setItemDelegate(new OrgTreeDelegate(m_tree));
+    m_tree->setHeaderHidden(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeContextMenu);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onTreeCurrentChanged);
+    connect(m_tree, &QTreeView::expanded, this, &MainWindow::onTreeExpanded);
+    connect(m_treeFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_treeProxy->setFilterText(text);
+        if (!text.trimmed().isEmpty())
+            m_tree->expandAll();
+    });
+    connect(m_treeProxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::resolvePendingSelection);
+
+    layout->addWidget(m_treeFilter);
+    layout->addWidget(m_tree, 1);
+
+    m_treeDock = new QDockWidget(tr("Organizations and Projects"), this);
+    m_treeDock->setObjectName(u"treeDock"_s);
+    m_treeDock->setFeatures(QDockWidget::NoDockWidgetFeatures);
+    m_treeDock->setTitleBarWidget(new QWidget(m_treeDock));
+    m_treeDock->setWidget(panel);
+    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
+    resizeDocks({m_treeDock}, {fontMetrics().averageCharWidth() * 34}, Qt::Horizontal);
+
+    setTabOrder(m_treeFilter, m_tree);
+    setTabOrder(m_tree, m_keys->filterEdit());
+    setTabOrder(m_keys->filterEdit(), m_keys->table());
+}
+
+void MainWindow::createActions()
+{
+    m_signIn = new QAction(tr("&Sign In\u2026"), this);
+    m_signIn->setObjectName(u"signInAction"_s);
+    connect(m_signIn, &QAction::triggered, this, &MainWindow::signInRequested);
+
+    m_signOut = new QAction(WindowIcons::get(WindowIcons::Icon::SignOut), tr("Sign &Out"), this);
+    m_signOut->setObjectName(u"signOutAction"_s);
+    m_signOut->setToolTip(tr("Sign out: revoke the session's token and forget its credentials"));
+    connect(m_signOut, &QAction::triggered, this, &MainWindow::signOut);
+
+    m_manageProfiles =
+        new QAction(WindowIcons::get(WindowIcons::Icon::Profiles), tr("&Manage Profiles\u2026"), this);
+    m_manageProfiles->setObjectName(u"manageProfilesAction"_s);
+    connect(m_manageProfiles, &QAction::triggered, this, &MainWindow::manageProfilesRequested);
+
+    m_preferences =
+        new QAction(WindowIcons::get(WindowIcons::Icon::Preferences), tr("&Preferences\u2026"), this);
+    m_preferences->setObjectName(u"preferencesAction"_s);
+    m_preferences->setShortcut(QKeySequence::Preferences);
+    m_preferences->setMenuRole(QAction::PreferencesRole);
+    connect(m_preferences, &QAction::triggered, this, &MainWindow::preferencesRequested);
+
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setObjectName(u"quitAction"_s);
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_refresh = new QAction(WindowIcons::get(WindowIcons::Icon::Refresh), tr("&Refresh"), this);
+    m_refresh->setObjectName(u"refreshAction"_s);
+    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
+        refreshKeys.prepend(QKeySequence(Qt::Key_F5));
+    m_refresh->setShortcuts(refreshKeys);
+    m_refresh->setToolTip(tr("Load the organizations, projects and keys again (%1)")
+                              .arg(refreshKeys.first().toString(QKeySequence::NativeText)));
+    connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_stop = new QAction(WindowIcons::get(WindowIcons::Icon::Stop), tr("&Stop Loading"), this);
+    m_stop->setObjectName(u"stopAction"_s);
+    m_stop->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_stop->setToolTip(tr("Stop loading (Esc)"));
+    m_stop->setEnabled(false);
+    connect(m_stop, &QAction::triggered, this, &MainWindow::stopLoading);
+
+    m_findKeys = new QAction(tr("&Find Keys"), this);
+    m_findKeys->setObjectName(u"findKeysAction"_s);
+    m_findKeys->setShortcut(QKeySequence::Find);
+    connect(m_findKeys, &QAction::triggered, m_keys, &KeysView::focusFilter);
+
+    m_findProjects = new QAction(tr("Find &Projects"), this);
+    m_findProjects->setObjectName(u"findProjectsAction"_s);
+    m_findProjects->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(m_findProjects, &QAction::triggered, this, [this] {
+        m_treeFilter->setFocus(Qt::ShortcutFocusReason);
+        m_treeFilter->selectAll();
+    });
+
+    m_manual = new QAction(WindowIcons::get(WindowIcons::Icon::Help), tr("&Manual"), this);
+    m_manual->setObjectName(u"manualAction"_s);
+    m_manual->setShortcut(QKeySequence::HelpContents);
+    connect(m_manual, &QAction::triggered, this, [] { QDesktopServices::openUrl(manualUrl()); });
+
+    m_about = new QAction(tr("&About Atlas AI Keys"), this);
+    m_about->setObjectName(u"aboutAction"_s);
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, &MainWindow::aboutRequested);
+
+    // Window-wide shortcuts need the actions on the window (menus may be hidden, as on macOS' global
+    // menu bar or in a screenshot).
+    addActions({m_refresh, m_stop, m_findKeys, m_findProjects, m_keys->newKeyAction()});
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(u"fileMenu"_s);
+    file->addAction(m_keys->newKeyAction());
+    file->addSeparator();
+    file->addAction(m_signIn);
+    m_profilesMenu = file->addMenu(WindowIcons::get(WindowIcons::Icon::Profiles), tr("S&witch Profile"));
+    m_profilesMenu->setObjectName(u"profilesMenu"_s);
+    connect(m_profilesMenu, &QMenu::aboutToShow, this, &MainWindow::fillProfilesMenu);
+    fillProfilesMenu();
+    file->addAction(m_signOut);
+    file->addSeparator();
+    file->addAction(m_preferences);
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(u"editMenu"_s);
+    edit->addAction(m_keys->renameAction());
+    edit->addAction(m_keys->deleteAction());
+    edit->addSeparator();
+    edit->addAction(m_keys->copyIdAction());
+    edit->addAction(m_keys->copyMaskedAction());
+    edit->addSeparator();
+    edit->addAction(m_findKeys);
+    edit->addAction(m_findProjects);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(u"viewMenu"_s);
+    view->addAction(m_refresh);
+    view->addAction(m_stop);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(u"helpMenu"_s);
+    help->addAction(m_manual);
+    help->addSeparator();
+    help->addAction(m_about);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(tr("Main Toolbar"));
+    m_toolBar->setObjectName(u"mainToolBar"_s);
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_keys->newKeyAction());
+    m_toolBar->addAction(m_keys->renameAction());
+    m_toolBar->addAction(m_keys->deleteAction());
+    m_toolBar->addAction(m_keys->copyIdAction());
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_refresh);
+    m_toolBar->addAction(m_stop);
+    menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addSeparator();
+    menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addAction(m_toolBar->toggleViewAction());
+}
+
+void MainWindow::createStatusBar()
+{
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(u"countsLabel"_s);
+    m_counts->setAccessibleName(tr("Key counts"));
+    statusBar()->addWidget(m_counts, 1);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(u"loadProgress"_s);
+    m_progress->setAccessibleName(tr("Loading progress"));
+    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
+    m_progress->setMaximumHeight(fontMetrics().height() + 4);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
+
+    m_clipboardStatus = new QLabel(this);
+    m_clipboardStatus->setObjectName(u"clipboardStatus"_s);
+    m_clipboardStatus->setAccessibleName(tr("Clipboard"));
+    m_clipboardStatus->hide();
+    statusBar()->addPermanentWidget(m_clipboardStatus);
+}
+
+void MainWindow::restoreSettings()
+{
+    const QByteArray geometry = m_settings->windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1180, 720);
+    const QByteArray state = m_settings->windowState();
+    if (!state.isEmpty())
+        restoreState(state);
+    m_keys->restoreHeaderState(m_settings->keyTableHeaderState());
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setKeyTableHeaderState(m_keys->headerState());
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    // The secret must not outlive the window on the clipboard.
+    m_clipboard->clearNow();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        updateTitle();
+}
+
+void MainWindow::applySettings()
+{
+    m_clipboard->setClearSeconds(m_settings->clipboardClearSeconds());
+}
+
+QUrl MainWindow::manualUrl()
+{
+    return QUrl(QStringLiteral(AIKEYS_HOMEPAGE_URL "#readme"));
+}
+
+void MainWindow::setCredentialManager(CredentialManager *credentials)
+{
+    m_credentials = credentials;
+    fillProfilesMenu();
+}
+
+void MainWindow::fillProfilesMenu()
+{
+    m_profilesMenu->clear();
+    if (m_credentials) {
+        auto *group = new QActionGroup(m_profilesMenu);
+        const QList<Profile> &profiles = m_credentials->profiles()->profiles();
+        for (const Profile &p : profiles) {
+            QAction *action =
+                m_profilesMenu->addAction(p.sessionOnly ? tr("%1 (this session only)").arg(p.name) : p.name);
+            action->setCheckable(true);
+            action->setChecked(m_session && p.id == m_profile.id);
+            action->setActionGroup(group);
+            const QUuid id = p.id;
+            connect(action, &QAction::triggered, this, [this, id] { Q_EMIT switchProfileRequested(id); });
+        }
+        if (!profiles.isEmpty())
+            m_profilesMenu->addSeparator();
+    }
+    m_profilesMenu->addAction(m_manageProfiles);
+}
+
+// --- Session ----------------------------------------------------------------------------------------
+
+void MainWindow::setSession(AtlasSession *session, const Profile &profile, bool demo)
+{
+    clearSession();
+    if (!session)
+        return;
+    m_session = session;
+    session->setParent(this);
+    m_client = new AtlasClient(session, session);
+    m_profile = profile;
+    m_demo = demo;
+    m_signingOut = false;
+    connect(session, &AtlasSession::unauthorized, this, &MainWindow::onUnauthorized);
+
+    m_stack->setCurrentWidget(m_tabs);
+    m_loader->setClient(m_client);
+    m_keys->setClient(m_client);
+    m_keys->showNothing();
+    updateTitle();
+    updateActions();
+    if (m_pendingSelection.isEmpty() && !profile.projectId.isEmpty())
+        m_pendingSelection = profile.projectId;
+    m_firstLoadPending = true;
+    m_loader->load();
+    m_tree->setFocus();
+}
+
+AtlasSession *MainWindow::session() const
+{
+    return m_session;
+}
+
+void MainWindow::clearSession(const QString &message)
+{
+    m_loader->setClient(nullptr);
+    m_keys->setClient(nullptr);
+    if (m_session) {
+        m_session->disconnect(this);
+        // Not now: this may run inside one of the session's own signals.
+        m_session->deleteLater();
+    }
+    m_session = nullptr;
+    m_client = nullptr;
+    m_profile = Profile();
+    m_demo = false;
+    m_firstLoadPending = false;
+    m_keysDone = m_keysTotal = 0;
+    m_clipboard->clearNow();
+    m_signedOutLabel->setText(message.isEmpty() ? tr("You are not signed in.") : message);
+    m_stack->setCurrentWidget(m_signedOutPage);
+    m_counts->clear();
+    updateTitle();
+    updateActions();
+    updateProgress();
+}
+
+void MainWindow::signOut()
+{
+    if (!m_session || m_signingOut)
+        return;
+    m_signingOut = true;
+    QPointer<AtlasSession> session = m_session;
+    // Nothing more is sent in this session's name.
+    m_loader->setClient(nullptr);
+    m_keys->setClient(nullptr);
+    updateActions();
+    statusBar()->showMessage(tr("Signing out\u2026"));
+    connect(session, &AtlasSession::signedOut, this, [this, session] {
+        if (session != m_session)
+            return;
+        m_signingOut = false;
+        clearSession(tr("You signed out."));
+        statusBar()->showMessage(tr("Signed out."), 5000);
+        Q_EMIT signedOut();
+    });
+    session->signOut();
+}
+
+void MainWindow::onUnauthorized(const ApiError &error)
+{
+    if (!m_session || m_signingOut)
+        return;
+    const QString name = m_profile.name;
+    clearSession(
+        tr("Atlas no longer accepts the credentials of %1.\n%2")
+            .arg(name.isEmpty() ? tr("this profile") : u"\u201c"_s + name + u"\u201d"_s, error.message()));
+    Q_EMIT signInRequired(error);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString app = QApplication::applicationDisplayName().isEmpty()
+                            ? QStringLiteral(AIKEYS_PRODUCT_NAME)
+                            : QApplication::applicationDisplayName();
+    if (!m_session)
+        setWindowTitle(app);
+    else if (m_demo)
+        setWindowTitle(tr("Demo \u2014 %1").arg(app));
+    else
+        setWindowTitle(tr("%1 \u2014 %2").arg(m_profile.name, app));
+}
+
+void MainWindow::updateActions()
+{
+    const bool signedIn = m_session && !m_signingOut;
+    m_signIn->setVisible(!signedIn);
+    m_signOut->setEnabled(signedIn);
+    m_refresh->setEnabled(signedIn);
+    m_stop->setEnabled(isLoading());
+}
+
+// --- Loading ----------------------------------------------------------------------------------------
+
+bool MainWindow::isLoading() const
+{
+    return m_loader->isLoading() || m_keys->isLoading();
+}
+
+QString MainWindow::countsText() const
+{
+    return m_counts->text();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_session)
+        return;
+    m_loader->load();
+    m_keys->refresh();
+}
+
+void MainWindow::stopLoading()
+{
+    if (!isLoading())
+        return;
+    m_loader->cancel();
+    m_keys->cancelLoading();
+    statusBar()->showMessage(tr("Loading stopped."), 5000);
+}
+
+void MainWindow::updateProgress()
+{
+    const bool loading = isLoading();
+    m_stop->setEnabled(loading);
+    if (!loading) {
+        m_progress->hide();
+        return;
+    }
+    if (m_keys->isLoading() && m_keysTotal > 1) {
+        m_progress->setRange(0, int(m_keysTotal));
+        m_progress->setValue(int(m_keysDone));
+    } else {
+        m_progress->setRange(0, 0); // busy: the amount of work is not known yet
+    }
+    m_progress->show();
+}
+
+void MainWindow::scheduleIdleCheck()
+{
+    updateProgress();
+    if (m_idleCheckScheduled)
+        return;
+    m_idleCheckScheduled = true;
+    // Once the dust settles: a finished project list may select a project whose keys then load.
+    QMetaObject::invokeMethod(this, &MainWindow::checkIdle, Qt::QueuedConnection);
+}
+
+void MainWindow::checkIdle()
+{
+    m_idleCheckScheduled = false;
+    updateProgress();
+    if (isLoading() || !m_session || !m_firstLoadPending)
+        return;
+    if (!m_loader->hasLoaded() && !m_loader->error())
+        return;
+    m_firstLoadPending = false;
+    Q_EMIT firstLoadFinished();
+}
+
+// --- Tree -------------------------------------------------------------------------------------------
+
+void MainWindow::onTreeCurrentChanged(const QModelIndex &current)
+{
+    const QModelIndex index = m_treeProxy->mapToSource(current);
+    if (!index.isValid() || !m_client) {
+        m_keys->showNothing();
+        return;
+    }
+    const QString id = index.data(OrgTreeModel::IdRole).toString();
+    const QString name = index.data(OrgTreeModel::NameRole).toString();
+    switch (index.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>()) {
+    case OrgTreeModel::NodeKind::Project:
+        m_keys->showProject(id, name);
+        break;
+    case OrgTreeModel::NodeKind::Organization:
+        if (m_treeModel->loadState(id) == OrgTreeModel::LoadState::Failed)
+            m_loader->loadProjects(id);
+        m_keys->showOrganization(id, name);
+        break;
+    case OrgTreeModel::NodeKind::OtherGroup:
+        m_keys->showNothing(tr("Select one of these projects to see its keys."));
+        break;
+    }
+}
+
+void MainWindow::onTreeExpanded(const QModelIndex &index)
+{
+    const QModelIndex source = m_treeProxy->mapToSource(index);
+    if (source.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>() ==
+        OrgTreeModel::NodeKind::Organization)
+        m_loader->countKeys(source.data(OrgTreeModel::IdRole).toString());
+}
+
+void MainWindow::showTreeContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_treeProxy->mapToSource(m_tree->indexAt(pos));
+    QMenu menu(this);
+    menu.setObjectName(u"treeContextMenu"_s);
+    if (index.isValid() && index.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>() ==
+                               OrgTreeModel::NodeKind::Organization) {
+        const QString orgId = index.data(OrgTreeModel::IdRole).toString();
+        QAction *reload = menu.addAction(WindowIcons::get(WindowIcons::Icon::Refresh), tr("Reload Projects"));
+        connect(reload, &QAction::triggered, this, [this, orgId] { m_loader->loadProjects(orgId); });
+        menu.addSeparator();
+    }
+    menu.addAction(m_keys->newKeyAction());
+    menu.addAction(m_refresh);
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+QModelIndex MainWindow::findInTree(const QString &idOrName) const
+{
+    const QModelIndex byProject = m_treeModel->indexOfProject(idOrName);
+    if (byProject.isValid())
+        return byProject;
+    const QModelIndex byOrg = m_treeModel->indexOfOrganization(idOrName);
+    if (byOrg.isValid())
+        return byOrg;
+    for (int row = 0; row < m_treeModel->rowCount(); ++row) {
+        const QModelIndex org = m_treeModel->index(row, 0);
+        if (org.data(OrgTreeModel::NameRole).toString() == idOrName &&
+            org.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>() ==
+                OrgTreeModel::NodeKind::Organization)
+            return org;
+        for (int child = 0; child < m_treeModel->rowCount(org); ++child) {
+            const QModelIndex project = m_treeModel->index(child, 0, org);
+            if (project.data(OrgTreeModel::NameRole).toString() == idOrName)
+                return project;
+        }
+    }
+    return {};
+}
+
+void MainWindow::selectWhenLoaded(const QString &idOrName)
+{
+    m_pendingSelection = idOrName;
+    resolvePendingSelection();
+}
+
+void MainWindow::resolvePendingSelection()
+{
+    if (m_pendingSelection.isEmpty() || !m_client)
+        return;
+    const QModelIndex source = findInTree(m_pendingSelection);
+    if (!source.isValid())
+        return;
+    m_pendingSelection.clear();
+    const QModelIndex index = m_treeProxy->mapFromSource(source);
+    if (!index.isValid())
+        return;
+    m_tree->expand(index.parent());
+    m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    m_tree->scrollTo(index);
+}
+
+bool MainWindow::selectProject(const QString &projectId)
+{
+    const QModelIndex index = m_treeProxy->mapFromSource(m_treeModel->indexOfProject(projectId));
+    if (!index.isValid())
+        return false;
+    m_tree->expand(index.parent());
+    m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    return true;
+}
+
+bool MainWindow::selectOrganization(const QString &orgId)
+{
+    const QModelIndex index = m_treeProxy->mapFromSource(m_treeModel->indexOfOrganization(orgId));
+    if (!index.isValid())
+        return false;
+    m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    return true;
+}
+
+int MainWindow::addPage(QWidget *page, const QString &title)
+{
+    return m_tabs->addTab(page, title);
+}
+
+} // namespace aikeys

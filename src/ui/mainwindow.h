@@ -1,0 +1,188 @@
+#pragma once
+
+#include "atlas/apierror.h"
+#include "credentials/profile.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QUuid>
+
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+class QTabWidget;
+class QToolBar;
+class QTreeView;
+
+namespace aikeys {
+
+class AtlasClient;
+class AtlasSession;
+class CredentialManager;
+class KeysView;
+class OrgTreeFilterProxyModel;
+class OrgTreeLoader;
+class OrgTreeModel;
+class SecureClipboard;
+class Settings;
+
+// The application's window: organizations and projects on the left (a tree with a filter box), their
+// keys on the right (KeysView, the first tab of a tab widget that the audit, rotation and rate-limit
+// views join), a status bar with the counts, the loading progress and the clipboard's countdown.
+//
+// It shows whatever session it is given and knows nothing of how one is obtained: signing in (profiles,
+// keychain, secret prompts, demo mode) is the application's business (AppController), which listens to
+// signInRequested, signInRequired (the server refused the credentials), switchProfileRequested and
+// signedOut. Before a session is set it shows a "not signed in" page; that is also what its first
+// paint shows at start-up.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // settings is not owned and must outlive the window.
+    explicit MainWindow(Settings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Takes ownership of the session (reparented), replacing any previous one, and starts loading the
+    // organizations. The profile names the window and decides what is selected first (its default
+    // project). demo says "Demo" in the title.
+    void setSession(AtlasSession *session, const Profile &profile, bool demo = false);
+    AtlasSession *session() const;
+    AtlasClient *client() const { return m_client; }
+    const Profile &profile() const { return m_profile; }
+    bool isDemo() const { return m_demo; }
+    // Back to the signed-out page without telling Atlas (the session is dropped, nothing is sent).
+    // message, if any, says why on that page.
+    void clearSession(const QString &message = {});
+    // Revokes the session's token (service accounts), wipes its credentials and caches, then clears
+    // it; signedOut() follows.
+    void signOut();
+
+    // For the File > Switch Profile menu; not owned, may be null (the menu then only has "Manage").
+    void setCredentialManager(CredentialManager *credentials);
+    // Reads the preferences that apply at once (clipboard clear time).
+    void applySettings();
+
+    // Selects a project (or an organization) by id or name as soon as the tree has it.
+    void selectWhenLoaded(const QString &idOrName);
+    bool selectProject(const QString &projectId);
+    bool selectOrganization(const QString &orgId);
+
+    // Adds a page beside "Keys" (audit, rotations, rate limits); the tab widget owns it.
+    int addPage(QWidget *page, const QString &title);
+
+    bool isLoading() const;
+    QString countsText() const;
+
+    SecureClipboard *clipboard() const { return m_clipboard; }
+    KeysView *keysView() const { return m_keys; }
+    QTreeView *treeView() const { return m_tree; }
+    QLineEdit *treeFilter() const { return m_treeFilter; }
+    OrgTreeModel *treeModel() const { return m_treeModel; }
+    OrgTreeFilterProxyModel *treeProxy() const { return m_treeProxy; }
+    OrgTreeLoader *treeLoader() const { return m_loader; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QAction *refreshAction() const { return m_refresh; }
+    QAction *stopAction() const { return m_stop; }
+    QAction *signOutAction() const { return m_signOut; }
+
+    // The relative path of the manual (the README) on the project's site.
+    static QUrl manualUrl();
+
+public Q_SLOTS:
+    void refresh();
+    void stopLoading();
+
+Q_SIGNALS:
+    // The user asked to sign in (signed-out page, File > Sign In, the message after a 401).
+    void signInRequested();
+    // Atlas refused the session's credentials (401): the session is gone; sign in again.
+    void signInRequired(const aikeys::ApiError &error);
+    void switchProfileRequested(const QUuid &profileId);
+    void manageProfilesRequested();
+    void preferencesRequested();
+    void aboutRequested();
+    // signOut() finished; the window is back to its signed-out page.
+    void signedOut();
+    // The first load after setSession() ended (tree and keys idle), with success or not.
+    void firstLoadFinished();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void createTree();
+    void restoreSettings();
+    void saveSettings();
+    void updateTitle();
+    void updateActions();
+    void updateProgress();
+    void scheduleIdleCheck();
+    void checkIdle();
+    void onTreeCurrentChanged(const QModelIndex &current);
+    void onTreeExpanded(const QModelIndex &index);
+    void onUnauthorized(const ApiError &error);
+    void resolvePendingSelection();
+    void fillProfilesMenu();
+    void showTreeContextMenu(const QPoint &pos);
+    QModelIndex findInTree(const QString &idOrName) const;
+
+    Settings *m_settings;
+    QPointer<CredentialManager> m_credentials;
+    QPointer<AtlasSession> m_session;
+    AtlasClient *m_client = nullptr;
+    Profile m_profile;
+    bool m_demo = false;
+
+    SecureClipboard *m_clipboard;
+    OrgTreeModel *m_treeModel;
+    OrgTreeFilterProxyModel *m_treeProxy;
+    OrgTreeLoader *m_loader;
+    QDockWidget *m_treeDock = nullptr;
+    QLineEdit *m_treeFilter = nullptr;
+    QTreeView *m_tree = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_signedOutPage = nullptr;
+    QLabel *m_signedOutLabel = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    KeysView *m_keys = nullptr;
+    QToolBar *m_toolBar = nullptr;
+
+    QLabel *m_counts = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_clipboardStatus = nullptr;
+
+    QAction *m_signIn = nullptr;
+    QAction *m_signOut = nullptr;
+    QMenu *m_profilesMenu = nullptr;
+    QAction *m_manageProfiles = nullptr;
+    QAction *m_preferences = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_refresh = nullptr;
+    QAction *m_stop = nullptr;
+    QAction *m_findKeys = nullptr;
+    QAction *m_findProjects = nullptr;
+    QAction *m_manual = nullptr;
+    QAction *m_about = nullptr;
+
+    QString m_pendingSelection;
+    qint64 m_keysDone = 0;
+    qint64 m_keysTotal = 0;
+    bool m_firstLoadPending = false;
+    bool m_idleCheckScheduled = false;
+    bool m_signingOut = false;
+};
+
+} // namespace aikeys

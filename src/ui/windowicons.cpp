@@ -1,0 +1,195 @@
+#include "windowicons.h"
+
+#include <QGuiApplication>
+#include <QHash>
+#include <QIconEngine>
+#include <QPainter>
+#include <QPalette>
+#include <QPixmap>
+#include <QSvgRenderer>
+
+using namespace Qt::StringLiterals;
+
+namespace aikeys {
+
+namespace {
+
+// 16x16 outlines in the style of the secret dialog's built-in icons; COLOR is replaced by the
+// palette's text colour when the icon is drawn.
+QByteArray svgBody(WindowIcons::Icon icon)
+{
+    using I = WindowIcons::Icon;
+    const char *const stroke = "fill=\"none\" stroke=\"COLOR\" stroke-width=\"1.3\" stroke-linecap=\"round\" "
+                               "stroke-linejoin=\"round\"";
+    const QByteArray s(stroke);
+    switch (icon) {
+    case I::NewKey:
+        return "<circle cx=\"5\" cy=\"10.5\" r=\"2.8\" " + s + "/><path d=\"M7 8.5L11 4.5M9.5 6l1.5 1.5\" " +
+               s + "/><path d=\"M12.5 9.5v5M10 12h5\" " + s + "/>";
+    case I::Rename:
+        return "<path d=\"M3 13l.8-3.2 7-7 2.4 2.4-7 7zM9.6 4l2.4 2.4\" " + s + "/>";
+    case I::Delete:
+        return "<path d=\"M2.5 4.5h11M6.3 4.5V2.8h3.4v1.7M4.2 4.5l.7 9h6.2l.7-9M6.6 7v4.3M9.4 7v4.3\" " + s +
+               "/>";
+    case I::Copy:
+        return "<rect x=\"5.5\" y=\"5.5\" width=\"8\" height=\"9\" rx=\"1\" " + s +
+               "/><path d=\"M10.5 3.5V2.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h1\" " + s + "/>";
+    case I::Refresh:
+        return "<path d=\"M13.2 8.5A5.2 5.2 0 1 1 11.6 4.3\" " + s + "/><path d=\"M12.2 1.8v3h-3\" " + s +
+               "/>";
+    case I::Stop:
+        return "<circle cx=\"8\" cy=\"8\" r=\"6\" " + s +
+               "/><path d=\"M5.8 5.8l4.4 4.4M10.2 5.8l-4.4 4.4\" " + s + "/>";
+    case I::Organization:
+        return "<path d=\"M2 14.2h12M3.2 14.2V2.5h6.3v11.7M9.5 6.5h3.3v7.7\" " + s +
+               "/><path d=\"M5 5h2.6M5 7.7h2.6M5 10.4h2.6\" " + s + "/>";
+    case I::Project:
+        return "<path d=\"M1.8 4V12.8h12.4V5.4H7.6L6.2 3.4H2.4A.6.6 0 0 0 1.8 4z\" " + s + "/>";
+    case I::OtherProjects:
+        return "<path d=\"M1.8 4V12.8h12.4V5.4H7.6L6.2 3.4H2.4A.6.6 0 0 0 1.8 4z\" " + s +
+               " stroke-dasharray=\"1.6 1.4\"/><circle cx=\"8\" cy=\"9.2\" r=\".9\" fill=\"COLOR\"/>";
+    case I::SignOut:
+        return "<path d=\"M9 3H3.2v10H9M6.5 8h7.3M11.3 5.5L13.8 8l-2.5 2.5\" " + s + "/>";
+    case I::Profiles:
+        return "<circle cx=\"8\" cy=\"5.3\" r=\"2.6\" " + s +
+               "/><path d=\"M2.8 14c.4-3 2.4-4.6 5.2-4.6S12.8 11 13.2 14\" " + s + "/>";
+    case I::Preferences:
+        return "<path d=\"M2 4h12M2 8h12M2 12h12\" " + s +
+               "/><circle cx=\"5\" cy=\"4\" r=\"1.5\" fill=\"COLOR\"/><circle cx=\"11\" cy=\"8\" r=\"1.5\" "
+               "fill=\"COLOR\"/><circle cx=\"7\" cy=\"12\" r=\"1.5\" fill=\"COLOR\"/>";
+    case I::Help:
+        return "<circle cx=\"8\" cy=\"8\" r=\"6.2\" " + s +
+               "/><path d=\"M6.2 6.3a1.9 1.9 0 1 1 2.6 1.8c-.5.2-.8.6-.8 "
+               "1.1v.6\" " +
+               s + "/><circle cx=\"8\" cy=\"11.6\" r=\".8\" fill=\"COLOR\"/>";
+    case I::Filter:
+        return "<circle cx=\"6.8\" cy=\"6.8\" r=\"4.3\" " + s + "/><path d=\"M10 10l4 4\" " + s + "/>";
+    }
+    return {};
+}
+
+// Draws the SVG on demand at the size, scale and palette of the moment. Rendered pixmaps are kept
+// per size, scale, mode and colour, so a palette change simply draws new ones.
+class SymbolEngine final : public QIconEngine
+{
+public:
+    explicit SymbolEngine(QByteArray svg)
+        : m_svg(std::move(svg))
+    {}
+
+    QIconEngine *clone() const override { return new SymbolEngine(m_svg); }
+    QString key() const override { return u"aikeys-symbol"_s; }
+    QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override { return size; }
+    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
+    {
+        return {QSize(16, 16), QSize(22, 22), QSize(24, 24), QSize(32, 32), QSize(48, 48)};
+    }
+    bool isNull() override { return m_svg.isEmpty(); }
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal scale = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        painter->drawPixmap(rect, scaledPixmap(rect.size(), mode, state, scale));
+    }
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return scaledPixmap(size, mode, state, 1.0);
+    }
+
+    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State, qreal scale) override
+    {
+        const QColor color = colorFor(mode);
+        const QString cacheKey =
+            u"%1x%2@%3/%4"_s.arg(size.width()).arg(size.height()).arg(scale).arg(color.rgba());
+        if (const auto it = m_cache.constFind(cacheKey); it != m_cache.cend())
+            return *it;
+        QByteArray svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\" "
+                         "viewBox=\"0 0 16 16\">" +
+                         m_svg + "</svg>";
+        svg.replace("COLOR", color.name(QColor::HexRgb).toLatin1());
+        QPixmap pixmap(size * scale);
+        pixmap.fill(Qt::transparent);
+        QSvgRenderer renderer(svg);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setOpacity(color.alphaF());
+        renderer.render(&painter);
+        painter.end();
+        pixmap.setDevicePixelRatio(scale);
+        if (m_cache.size() > 32)
+            m_cache.clear();
+        m_cache.insert(cacheKey, pixmap);
+        return pixmap;
+    }
+
+private:
+    static QColor colorFor(QIcon::Mode mode)
+    {
+        const QPalette palette = QGuiApplication::palette();
+        switch (mode) {
+        case QIcon::Disabled:
+            return palette.color(QPalette::Disabled, QPalette::WindowText);
+        case QIcon::Selected:
+            return palette.color(QPalette::Active, QPalette::HighlightedText);
+        case QIcon::Normal:
+        case QIcon::Active:
+            break;
+        }
+        return palette.color(QPalette::Active, QPalette::WindowText);
+    }
+
+    QByteArray m_svg;
+    QHash<QString, QPixmap> m_cache;
+};
+
+} // namespace
+
+QString WindowIcons::themeName(Icon icon)
+{
+    switch (icon) {
+    case Icon::NewKey:
+        return u"list-add"_s;
+    case Icon::Rename:
+        return u"edit-rename"_s;
+    case Icon::Delete:
+        return u"edit-delete"_s;
+    case Icon::Copy:
+        return u"edit-copy"_s;
+    case Icon::Refresh:
+        return u"view-refresh"_s;
+    case Icon::Stop:
+        return u"process-stop"_s;
+    case Icon::Organization:
+        return u"network-workgroup"_s;
+    case Icon::Project:
+        return u"folder"_s;
+    case Icon::OtherProjects:
+        return u"folder-remote"_s;
+    case Icon::SignOut:
+        return u"system-log-out"_s;
+    case Icon::Profiles:
+        return u"system-users"_s;
+    case Icon::Preferences:
+        return u"preferences-system"_s;
+    case Icon::Help:
+        return u"help-contents"_s;
+    case Icon::Filter:
+        return u"edit-find"_s;
+    }
+    return {};
+}
+
+QIcon WindowIcons::builtIn(Icon icon)
+{
+    return QIcon(new SymbolEngine(svgBody(icon)));
+}
+
+QIcon WindowIcons::get(Icon icon)
+{
+    if (QIcon::hasThemeIcon(themeName(icon)))
+        return QIcon::fromTheme(themeName(icon));
+    return builtIn(icon);
+}
+
+} // namespace aikeys
