@@ -216,8 +216,6 @@ void KeyTableModel::setKeys(QList<AiKey> keys)
     m_createdMs.clear();
     m_rowById.clear();
     m_indexDirty = false;
-    m_pool.clear();
-    m_lastInterned = {};
     for (RankColumn &rc : m_ranks)
         rc = RankColumn();
     invalidateHaystacks();
@@ -229,7 +227,7 @@ void KeyTableModel::setKeys(QList<AiKey> keys)
     m_rowById.reserve(keys.size());
     int repeats = 0;
     for (AiKey &key : keys) {
-        prepareKey(key);
+        normalize(key);
         // One hash operation per key: the index is built and a repeated id found in the same step.
         const qsizetype before = m_rowById.size();
         int &slot = m_rowById[key.apiKeyId];
@@ -433,37 +431,15 @@ QString KeyTableModel::relativeTime(const QDateTime &when, const QDateTime &now)
     return plural(days / 365, QT_TR_N_NOOP("%n year ago"), QT_TR_N_NOOP("%n years ago"));
 }
 
-void KeyTableModel::prepareKey(AiKey &key)
+// Sharing the character data of values that repeat (project ids, creators, statuses) would save
+// about a quarter of the memory, but un-sharing what the parser allocated costs a comparison and a
+// free per field: it tripled the time of a 50,000-key load for 10 MB (bench/bench_keymodel.cpp), so
+// keys are kept as parsed.
+void KeyTableModel::normalize(AiKey &key)
 {
     // An optional holding an invalid time says nothing about a use: treat it as none, everywhere.
     if (key.lastUsedAt && !key.lastUsedAt->isValid())
         key.lastUsedAt.reset();
-    // The same few project ids, creators, statuses and endpoints repeat across thousands of keys,
-    // each parsed into its own allocation: one shared copy saves about a third of the memory.
-    intern(key.groupId, m_lastInterned.groupId);
-    intern(key.cloud, m_lastInterned.cloud);
-    intern(key.geography, m_lastInterned.geography);
-    intern(key.endpoint, m_lastInterned.endpoint);
-    intern(key.status, m_lastInterned.status);
-    intern(key.createdBy, m_lastInterned.createdBy);
-}
-
-void KeyTableModel::intern(QString &s, QString &last)
-{
-    if (s.constData() == last.constData())
-        return; // already shared (keys handed back from keys(), or unset fields)
-    if (s == last) {
-        s = last;
-        return;
-    }
-    if (s.isEmpty())
-        return;
-    const auto it = m_pool.constFind(s);
-    if (it != m_pool.constEnd())
-        s = *it;
-    else
-        m_pool.insert(s);
-    last = s;
 }
 
 qint64 KeyTableModel::lastUsedMs(const AiKey &key)
@@ -547,23 +523,31 @@ void KeyTableModel::buildRanks(int column) const
     RankColumn &rc = m_ranks[size_t(column)];
     const qsizetype n = size();
 
-    // A sort key costs about a microsecond: compute one per distinct string only. Repeated values
-    // (statuses, creators, projects) were interned by prepareKey() or come from one project-name
-    // entry, so they share their character data and the pointer identifies them without hashing or
-    // comparing text. Equal strings that do not share data just get their own (equal) sort key.
-    QHash<const QChar *, qint32> slotOf;
-    slotOf.reserve(n);
+    // A sort key costs about a microsecond. Statuses, creators, endpoints and projects repeat across
+    // thousands of keys: one sort key per distinct value, found by hashing, which is much cheaper.
+    // Names, ids and masked keys are nearly all distinct: hashing them would only add to the cost.
+    const bool repetitive =
+        column == Status || column == CreatedBy || column == Endpoint || column == Project;
     QList<QString> values;
     std::vector<qint32> slotOfRow(static_cast<size_t>(n));
-    for (qsizetype row = 0; row < n; ++row) {
-        QString text = sortText(at(int(row)), column);
-        const qsizetype before = slotOf.size();
-        qint32 &slot = slotOf[text.constData()];
-        if (slotOf.size() != before) {
-            slot = qint32(values.size());
-            values.append(std::move(text));
+    if (repetitive) {
+        QHash<QString, qint32> slotOf;
+        for (qsizetype row = 0; row < n; ++row) {
+            QString text = sortText(at(int(row)), column);
+            const qsizetype before = slotOf.size();
+            qint32 &slot = slotOf[text];
+            if (slotOf.size() != before) {
+                slot = qint32(values.size());
+                values.append(std::move(text));
+            }
+            slotOfRow[size_t(row)] = slot;
         }
-        slotOfRow[size_t(row)] = slot;
+    } else {
+        values.reserve(n);
+        for (qsizetype row = 0; row < n; ++row) {
+            slotOfRow[size_t(row)] = qint32(row);
+            values.append(sortText(at(int(row)), column));
+        }
     }
 
     std::vector<QCollatorSortKey> sortKeys;
@@ -630,7 +614,7 @@ void KeyTableModel::appendRows(QList<AiKey> keys)
     beginInsertRows({}, first, last);
     m_rows.reserve(m_rows.size() + size_t(keys.size()));
     for (AiKey &key : keys) {
-        prepareKey(key);
+        normalize(key);
         m_rowById.insert(key.apiKeyId, size());
         m_lastUsedMs.push_back(lastUsedMs(key));
         m_createdMs.push_back(createdMs(key));
@@ -687,7 +671,7 @@ bool KeyTableModel::updateRow(int row, const AiKey &key)
     if (sameKey(current, key))
         return false;
     AiKey updated = key;
-    prepareKey(updated);
+    normalize(updated);
     if (current.neverUsed())
         --m_neverUsedCount;
     if (updated.neverUsed())

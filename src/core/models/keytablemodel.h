@@ -8,7 +8,6 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
-#include <QSet>
 #include <QString>
 
 #include <array>
@@ -174,14 +173,7 @@ private:
         std::vector<qint32> rank; // per row
     };
 
-    // Values that repeat across thousands of keys share one copy; last is the previous key's value of
-    // the same field, which matches most of the time without hashing.
-    struct InternCache
-    {
-        QString groupId, cloud, geography, endpoint, status, createdBy;
-    };
-    void prepareKey(AiKey &key);
-    void intern(QString &s, QString &last);
+    static void normalize(AiKey &key);
     QByteArray buildHaystack(const AiKey &key) const;
     void buildHaystacks() const;
     void invalidateHaystacks();
@@ -217,8 +209,6 @@ private:
     mutable bool m_indexDirty = false;
     mutable std::array<RankColumn, ColumnCount> m_ranks;
     mutable QCollator m_collator;
-    QSet<QString> m_pool;
-    InternCache m_lastInterned;
     QHash<QString, QString> m_projectNames;
     Clock m_clock;
     int m_neverUsedCount = 0;
