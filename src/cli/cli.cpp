@@ -6,9 +6,14 @@
 #include "commands.h"
 #include "console.h"
 #include "context.h"
+#include "credentials/credentialmanager.h"
 #include "credentials/environment.h"
+#include "credentials/profilestore.h"
+#include "credentials/sessionopener.h"
 #include "help.h"
+#include "output.h"
 #include "platform/terminal.h"
+#include "profileaccess.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -33,15 +38,56 @@ int usage(Console &console, const CommandTable &table, const QStringList &words,
     return ExitUsage;
 }
 
-QString noCredentialsMessage()
+QString noCredentialsMessage(int profileCount)
 {
-    return Cli::tr(
-               "No Atlas credentials in the environment. Set %1 and %2 (a service account), or %3 and %4 (a "
-               "programmatic API key; the older %5 and %6 work too), or %7.")
-        .arg(QString::fromLatin1(atlasenv::kClientId), QString::fromLatin1(atlasenv::kClientSecret),
-             QString::fromLatin1(atlasenv::kPublicApiKey), QString::fromLatin1(atlasenv::kPrivateApiKey),
-             QString::fromLatin1(atlasenv::kPublicKeyOld), QString::fromLatin1(atlasenv::kPrivateKeyOld),
-             QString::fromLatin1(atlasenv::kAccessToken));
+    QString text =
+        Cli::tr("No Atlas credentials in the environment. Set %1 and %2 (a service account), or %3 and %4 (a "
+                "programmatic API key; the older %5 and %6 work too), or %7.")
+            .arg(QString::fromLatin1(atlasenv::kClientId), QString::fromLatin1(atlasenv::kClientSecret),
+                 QString::fromLatin1(atlasenv::kPublicApiKey), QString::fromLatin1(atlasenv::kPrivateApiKey),
+                 QString::fromLatin1(atlasenv::kPublicKeyOld), QString::fromLatin1(atlasenv::kPrivateKeyOld),
+                 QString::fromLatin1(atlasenv::kAccessToken));
+    if (profileCount == 0)
+        text += u' ' + Cli::tr("Or save a profile, its secret in the OS keychain: atlas-ai-keys-cli profiles "
+                               "add NAME --base-url URL --auth service-account --id CLIENT_ID.");
+    else
+        text +=
+            u' ' + Cli::tr("Or choose one of the %n saved profile(s) with --profile NAME (or %1), or make "
+                           "one the default with 'atlas-ai-keys-cli profiles set-default NAME'.",
+                           nullptr, profileCount)
+                       .arg(QString::fromLatin1(ProfileAccess::kProfileVariable));
+    return text;
+}
+
+// Where this run's credentials come from.
+struct CredentialSource
+{
+    std::optional<Profile> profile; // else the environment
+    QString problem;                // a usage error (an unknown profile name)
+};
+
+// --profile or ATLAS_AI_KEYS_PROFILE, else the MONGODB_ATLAS_* variables (even half-set: that is
+// reported as their problem), else the default profile, else the environment's "no credentials".
+CredentialSource resolveCredentialSource(const Invocation &inv, const QProcessEnvironment &env,
+                                         const EnvironmentCredentials &environment, ProfileAccess &profiles)
+{
+    CredentialSource source;
+    const QString variable = QString::fromLatin1(ProfileAccess::kProfileVariable);
+    const bool fromOption = inv.has(u"profile"_s);
+    const QString name = fromOption ? inv.value(u"profile"_s) : env.value(variable);
+    if (!name.trimmed().isEmpty()) {
+        source.profile = profiles.findByName(name);
+        if (!source.profile)
+            source.problem =
+                Cli::tr("%1: there is no profile named \"%2\"; 'atlas-ai-keys-cli profiles list' "
+                        "shows them.")
+                    .arg(fromOption ? u"--profile"_s : variable, sanitizeForTerminal(name.left(80)));
+        return source;
+    }
+    if (environment.hasCredentials() || !environment.problem.isEmpty())
+        return source;
+    source.profile = profiles.defaultProfile();
+    return source;
 }
 
 // Revokes a service account's token (nothing to do for the other kinds), bounded in time: the
@@ -83,61 +129,132 @@ int run(const QStringList &arguments, const QProcessEnvironment &env, Console &c
     QLoggingCategory::setFilterRules(inv.has(u"verbose"_s) ? u"aikeys.*.info=true"_s
                                                            : u"aikeys.*.info=false"_s);
 
-    EnvironmentCredentials environment = readAtlasEnvironment(env);
-    const QHash<QString, OptionDefault> defaults{
-        {u"project"_s, {environment.projectId, QString::fromLatin1(atlasenv::kProjectId)}},
-        {u"org"_s, {environment.orgId, QString::fromLatin1(atlasenv::kOrgId)}},
-    };
-    const QString problem = completeInvocation(table, inv, defaults);
-    if (!problem.isEmpty())
-        return usage(console, table, command.words, problem);
-
     const OutputFormat format = outputFormatFromName(inv.value(u"output"_s)).value_or(OutputFormat::Table);
 
     if (!command.needsSession) {
-        CommandContext ctx(inv, console, format, nullptr, nullptr);
+        // Local commands (profiles) take no defaults from the environment: MONGODB_ATLAS_ORG_ID must
+        // not slip into a profile being added.
+        const QString problem = completeInvocation(table, inv, {});
+        if (!problem.isEmpty())
+            return usage(console, table, command.words, problem);
+        InterruptNotifier interrupt;
+        CommandContext ctx(inv, console, format, nullptr, &interrupt);
+        ctx.setEnvironment(env);
         const int code = command.run(ctx);
         console.flush();
         return code;
     }
 
+    EnvironmentCredentials environment = readAtlasEnvironment(env);
+    // Settings are read here (cheap); the keychain only once a profile is really used.
+    ProfileAccess profiles(env);
+    const CredentialSource source = resolveCredentialSource(inv, env, environment, profiles);
+    if (!source.problem.isEmpty())
+        return usage(console, table, command.words, source.problem);
+    const std::optional<Profile> &profile = source.profile;
+
+    // Options win, then the environment's defaults, then the profile's.
+    QHash<QString, OptionDefault> defaults{
+        {u"project"_s, {environment.projectId, QString::fromLatin1(atlasenv::kProjectId)}},
+        {u"org"_s, {environment.orgId, QString::fromLatin1(atlasenv::kOrgId)}},
+    };
+    if (profile) {
+        const QString from = Cli::tr("profile \"%1\"").arg(profile->name);
+        if (environment.projectId.isEmpty() && !profile->projectId.isEmpty())
+            defaults.insert(u"project"_s, {profile->projectId, from});
+        if (environment.orgId.isEmpty() && !profile->orgId.isEmpty())
+            defaults.insert(u"org"_s, {profile->orgId, from});
+    }
+    const QString problem = completeInvocation(table, inv, defaults);
+    if (!problem.isEmpty())
+        return usage(console, table, command.words, problem);
+
     SessionConfig config;
     const QString baseUrlText = inv.has(u"base-url"_s)          ? inv.value(u"base-url"_s)
+                                : profile                       ? profile->baseUrl.toString()
                                 : environment.baseUrl.isEmpty() ? QString::fromLatin1(kAtlasCommercialUrl)
                                                                 : environment.baseUrl;
     const Result<QUrl> baseUrl = normalizeBaseUrl(baseUrlText);
     if (!baseUrl) {
-        const QString source =
-            inv.has(u"base-url"_s) ? u"--base-url"_s : QString::fromLatin1(atlasenv::kBaseUrl);
-        return usage(console, table, command.words, source + u": "_s + baseUrl.error());
+        const QString where = inv.has(u"base-url"_s) ? u"--base-url"_s
+                              : profile              ? Cli::tr("profile \"%1\"").arg(profile->name)
+                                                     : QString::fromLatin1(atlasenv::kBaseUrl);
+        return usage(console, table, command.words, where + u": "_s + baseUrl.error());
     }
     config.baseUrl = baseUrl.value();
     if (inv.has(u"timeout"_s))
         config.transferTimeoutMs = int(parseSeconds(inv.value(u"timeout"_s)).value_or(30) * 1000);
 
-    if (!environment.problem.isEmpty())
-        return usage(console, table, command.words, environment.problem);
-    if (!environment.hasCredentials())
-        return usage(console, table, command.words, noCredentialsMessage());
+    if (!profile) {
+        if (!environment.problem.isEmpty())
+            return usage(console, table, command.words, environment.problem);
+        if (!environment.hasCredentials())
+            return usage(console, table, command.words, noCredentialsMessage(profiles.profiles().count()));
+    }
     if (inv.has(u"verbose"_s)) {
-        console.errLine(
-            Cli::tr("Signing in to %1 with the %2 from the environment.")
-                .arg(config.baseUrl.toDisplayString(), authModeDisplayName(environment.credentials->mode)));
-        for (const QString &ignored : environment.ignoredKinds)
-            console.errLine(Cli::tr("%1 is set too, but not used.").arg(ignored));
+        if (profile) {
+            console.errLine(Cli::tr("Signing in to %1 with profile \"%2\" (%3; its %4 from the keychain).")
+                                .arg(config.baseUrl.toDisplayString(), profile->name,
+                                     authModePhrase(profile->authMode),
+                                     secretKindDisplayName(profile->secretKind())));
+        } else {
+            console.errLine(Cli::tr("Signing in to %1 with the %2 from the environment.")
+                                .arg(config.baseUrl.toDisplayString(),
+                                     authModeDisplayName(environment.credentials->mode)));
+            for (const QString &ignored : environment.ignoredKinds)
+                console.errLine(Cli::tr("%1 is set too, but not used.").arg(ignored));
+        }
     }
 
     InterruptNotifier interrupt;
     // One network access manager for the whole run, owned by the session.
     // The credentials move into the session, which wipes them on sign-out and destruction.
-    AtlasSession session(config, std::move(*environment.credentials), new QNetworkAccessManager);
-    environment.credentials.reset();
-    AtlasClient client(&session);
+    std::unique_ptr<AtlasSession> session;
+    if (profile) {
+        Profile used = *profile;
+        used.baseUrl = config.baseUrl;
+        CommandContext openCtx(inv, console, format, nullptr, &interrupt);
+        auto *opener = new SessionOpener(&profiles.credentials());
+        opener->setAutoDelete(false);
+        const std::unique_ptr<SessionOpener> owned(opener);
+        // The command's first request proves the credentials; the app's "last used" is the app's.
+        opener->setVerify(false);
+        opener->setRecordUse(false);
+        opener->setTransferTimeoutMs(config.transferTimeoutMs);
+        opener->open(used);
+        if (!openCtx.wait(opener) || !opener->succeeded()) {
+            console.flush();
+            if (!opener->isFinished() || opener->error().kind() == ApiError::Kind::Canceled) {
+                console.errLine(Cli::tr("Interrupted."));
+                return ExitInterrupted;
+            }
+            ApiError error = opener->error();
+            if (opener->secretError() == SecretError::NotFound)
+                error.setHint(
+                    Cli::tr("Store it with 'atlas-ai-keys-cli profiles set-secret %1' (it reads the "
+                            "secret from standard input). If your keychain is locked, unlock it "
+                            "first: a locked keychain hides its entries.")
+                        .arg(profile->name));
+            const int code = openCtx.failKeychain(error);
+            console.flush();
+            return code;
+        }
+        session.reset(opener->takeSession());
+    } else {
+        session = std::make_unique<AtlasSession>(config, std::move(*environment.credentials),
+                                                 new QNetworkAccessManager);
+        environment.credentials.reset();
+    }
+    AtlasClient client(session.get());
     CommandContext ctx(inv, console, format, &client, &interrupt);
+    ctx.setEnvironment(env);
+    ctx.setProfiles(&profiles);
+    if (profile)
+        ctx.setProfileName(profile->name);
     const int code = command.run(ctx);
     console.flush();
     if (code != ExitInterrupted && !InterruptNotifier::wasInterrupted())
-        signOut(session);
+        signOut(*session);
     return code;
 }
 

@@ -99,8 +99,10 @@ QString optionUsage(const CommandTable &table, const QString &name)
     return u"--"_s + name;
 }
 
-// Resolves the command words; on failure returns a message and leaves command null.
-QString resolveWords(const CommandTable &table, const QStringList &words, const CommandSpec **command)
+// Resolves the command words (and the command's positional value, if it takes one); on failure
+// returns a message and leaves command null.
+QString resolveWords(const CommandTable &table, const QStringList &words, const CommandSpec **command,
+                     QString *argument = nullptr)
 {
     *command = nullptr;
     if (words.isEmpty())
@@ -121,7 +123,17 @@ QString resolveWords(const CommandTable &table, const QStringList &words, const 
         return Cli::tr("Unknown command %1; %2 has: %3.")
             .arg(quoted(words.mid(0, 2).join(u' ')), quoted(group->word), subs);
     }
-    if (words.size() > found->words.size()) {
+    const qsizetype extra = words.size() - found->words.size();
+    if (!found->argument.isEmpty()) {
+        if (extra == 0)
+            return Cli::tr("Missing %1: %2 %1.").arg(found->argument, displayName(*found));
+        if (extra > 1)
+            return Cli::tr("Unexpected argument %1 after %2 %3 (put a name with spaces in quotes).")
+                .arg(quoted(words.at(found->words.size() + 1)), displayName(*found),
+                     quoted(words.at(found->words.size())));
+        if (argument)
+            *argument = words.at(found->words.size());
+    } else if (extra > 0) {
         return Cli::tr("Unexpected argument %1 after %2 (values belong to options, such as --name NAME).")
             .arg(quoted(words.at(found->words.size())), quoted(displayName(*found)));
     }
@@ -232,7 +244,7 @@ Invocation parseCommandLine(const CommandTable &table, const QStringList &argume
     }
 
     const CommandSpec *command = nullptr;
-    const QString wordError = resolveWords(table, words, &command);
+    const QString wordError = resolveWords(table, words, &command, &inv.argument);
     if (!wordError.isEmpty()) {
         inv.error = wordError;
         return inv;
@@ -351,6 +363,8 @@ QStringList helpLevel(const CommandTable &table, const QStringList &words)
 QString synopsis(const CommandTable &table, const CommandSpec &command)
 {
     QStringList parts{displayName(command)};
+    if (!command.argument.isEmpty())
+        parts << command.argument;
     QStringList groupsDone;
     for (const CommandOption &o : command.options) {
         if (o.group.isEmpty()) {

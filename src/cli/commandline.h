@@ -43,6 +43,9 @@ struct CommandOption
     QString name;
     bool required = false;
     QString group;
+    // What the option means for this command, when its general help does not fit (--base-url of
+    // profiles add is the profile's, not this run's). QT_TRANSLATE_NOOP; may be null.
+    const char *help = nullptr;
 };
 
 class CommandContext;
@@ -56,6 +59,9 @@ struct CommandSpec
     QList<CommandOption> options;
     CommandHandler run = nullptr;
     bool needsSession = true; // false: runs without credentials (local commands)
+    // A value given as a word after the command ("NAME" in "profiles remove NAME"); empty for none.
+    // When set, exactly one such word is required.
+    QString argument{};
 };
 
 struct GroupSpec
@@ -93,6 +99,7 @@ struct Invocation
     QStringList helpWords; // for Help: the level asked about ({} top, {"keys"}, {"keys", "create"})
     QString error;         // for UsageError: what is wrong, one sentence
     QStringList words;     // the words that were not options or their values
+    QString argument;      // the command's positional value, when it takes one
 
     QHash<QString, QString> values;        // option name -> value ("" for a flag)
     QHash<QString, QString> defaultedFrom; // option name -> variable, for values taken from defaults
@@ -115,7 +122,8 @@ QString completeInvocation(const CommandTable &table, Invocation &invocation,
 // The deepest help level the words name: a command's words, a group, or {} for the program.
 QStringList helpLevel(const CommandTable &table, const QStringList &words);
 
-// The synopsis of one command: "keys create --project PROJECT_ID --name NAME [--secret-file PATH]".
+// The synopsis of one command: "keys create --project PROJECT_ID --name NAME [--secret-file PATH]",
+// "profiles remove NAME [--yes]".
 QString synopsis(const CommandTable &table, const CommandSpec &command);
 
 QString displayName(const CommandSpec &command);

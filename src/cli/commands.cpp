@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "atlas/auth.h"
 #include "atlas/baseurl.h"
 #include "auditcommands.h"
 #include "output.h"
@@ -98,6 +99,21 @@ QString validateNotEmpty(const QString &value)
     return {};
 }
 
+QString validateAuthMode(const QString &value)
+{
+    if (authModeFromId(value.trimmed()))
+        return {};
+    return Cli::tr("\"%1\" is not an auth mode; use service-account, api-key or access-token.")
+        .arg(value.left(40));
+}
+
+QString validateProfileName(const QString &value)
+{
+    if (value.trimmed().isEmpty())
+        return Cli::tr("the profile name is empty.");
+    return {};
+}
+
 CommandTable buildTable()
 {
     CommandTable t;
@@ -117,6 +133,10 @@ CommandTable buildTable()
         {u"help"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Show help for the command and exit."),
             true, u'h', nullptr},
         {u"version"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Show the version and exit."), true, {}, nullptr},
+        {u"profile"_s, u"NAME"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "Sign in with this saved profile, its secret from the OS keychain (default: $ATLAS_AI_KEYS_PROFILE; "
+            "without either, the MONGODB_ATLAS_* credentials, else the default profile)."), true, {},
+            &validateProfileName},
 
         {u"project"_s, u"PROJECT_ID"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "The project (24 hex digits; default: $MONGODB_ATLAS_PROJECT_ID)."), false, {}, &validateProjectId},
@@ -137,6 +157,17 @@ CommandTable buildTable()
             "Requests per minute, at least 1 and at most the organization's limit."), false, {}, &validateCount},
         {u"tpm"_s, u"N"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "Tokens per minute, at least 1 and at most the organization's limit."), false, {}, &validateCount},
+        {u"auth"_s, u"MODE"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "How the profile signs in: service-account, api-key or access-token."), false, {}, &validateAuthMode},
+        {u"id"_s, u"ID"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "The service account's client ID, or the API key's public key (not for access-token)."), false, {},
+            &validateNotEmpty},
+        {u"default"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "Make it the default profile, used when neither --profile nor credentials in the environment are "
+            "given."), false, {}, nullptr},
+        {u"config"_s, u"PATH"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "The Atlas CLI's config.toml (default: where the Atlas CLI keeps it, such as "
+            "~/.config/atlascli/config.toml)."), false, {}, &validateNotEmpty},
     };
 
     t.groups = {
@@ -144,6 +175,8 @@ CommandTable buildTable()
         {u"projects"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Projects")},
         {u"keys"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "AI model API keys")},
         {u"limits"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "AI model rate limits")},
+        {u"profiles"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Saved profiles, shared with the desktop app "
+                                                              "(secrets in the OS keychain)")},
     };
 
     const CommandOption project{u"project"_s, true, {}};
@@ -203,6 +236,57 @@ CommandTable buildTable()
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Without --model-group every group is reset: on a terminal this "
                                                "asks first, and without a terminal it needs --yes."),
          {project, {u"model-group"_s, false, {}}, {u"yes"_s, false, {}}}, &runLimitsReset},
+
+        {{u"profiles"_s, u"list"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "List the saved profiles and whether each has its secret in the "
+                                               "keychain (secrets are never shown)."),
+         nullptr, {}, &runProfilesList, false},
+        {{u"profiles"_s, u"add"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Save a profile; its secret is read from standard input into "
+                                               "the OS keychain."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "On a terminal the secret (client secret, private key or access "
+                                               "token) is asked for without echo; from a pipe, the first line is "
+                                               "read. It is never taken from an argument, which other users can "
+                                               "see in the process list. Nothing is saved if the keychain cannot "
+                                               "store it."),
+         {{u"base-url"_s, true, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+              "The profile's Atlas: https://cloud.mongodb.com, https://cloud.mongodbgov.com (Atlas for "
+              "Government) or another https:// URL.")},
+          {u"auth"_s, true, {}},
+          {u"id"_s, false, {}},
+          {u"org"_s, false, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+              "The profile's default organization (24 hex digits), used when --org is not given.")},
+          {u"project"_s, false, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+              "The profile's default project (24 hex digits), used when --project is not given.")},
+          {u"default"_s, false, {}}},
+         &runProfilesAdd, false, u"NAME"_s},
+        {{u"profiles"_s, u"remove"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Remove a profile and delete its secret from the keychain."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "On a terminal this asks first; without a terminal it needs "
+                                               "--yes. If the keychain refuses to delete the secret, the profile "
+                                               "is kept, so that its secret is not left behind unnoticed."),
+         {{u"yes"_s, false, {}}}, &runProfilesRemove, false, u"NAME"_s},
+        {{u"profiles"_s, u"test"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Sign in with a profile and list the organizations it sees."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Sends GET /api/atlas/v2/orgs with the profile's credentials. "
+                                               "Exit code 1 when the keychain, the network or Atlas says no."),
+         {}, &runProfilesTest, false, u"NAME"_s},
+        {{u"profiles"_s, u"set-default"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Make a profile the default one."),
+         nullptr, {}, &runProfilesSetDefault, false, u"NAME"_s},
+        {{u"profiles"_s, u"set-secret"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Replace a profile's secret in the keychain, read from standard "
+                                               "input."),
+         nullptr, {}, &runProfilesSetSecret, false, u"NAME"_s},
+        {{u"profiles"_s, u"import-atlascli"_s},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Import the Atlas CLI's profiles, their secrets into the keychain."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Shows what will be imported first. On a terminal this asks, and "
+                                               "asks for the secrets the file does not hold (newer Atlas CLI "
+                                               "versions keep them in their keyring); without a terminal it needs "
+                                               "--yes and imports such profiles without their secret. The Atlas "
+                                               "CLI's file keeps its plain-text copy: delete it there once the "
+                                               "Atlas CLI no longer needs it."),
+         {{u"config"_s, false, {}}, {u"yes"_s, false, {}}}, &runProfilesImportAtlasCli, false},
     };
     // clang-format on
     addAuditCommands(t);

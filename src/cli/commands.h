@@ -1,5 +1,6 @@
 #pragma once
 
+#include "atlas/auth.h"
 #include "commandline.h"
 
 namespace aikeys::cli {
@@ -21,6 +22,16 @@ int runKeysDelete(CommandContext &ctx);
 int runLimitsList(CommandContext &ctx);
 int runLimitsSet(CommandContext &ctx);
 int runLimitsReset(CommandContext &ctx);
+int runProfilesList(CommandContext &ctx);
+int runProfilesAdd(CommandContext &ctx);
+int runProfilesRemove(CommandContext &ctx);
+int runProfilesTest(CommandContext &ctx);
+int runProfilesSetDefault(CommandContext &ctx);
+int runProfilesSetSecret(CommandContext &ctx);
+int runProfilesImportAtlasCli(CommandContext &ctx);
+
+// "service account", "programmatic API key", "access token": the auth mode inside a sentence.
+QString authModePhrase(AuthMode mode);
 
 // Parses a positive count (--rpm, --tpm) the way the validators accept it.
 std::optional<qint64> parseCount(const QString &text);

@@ -3,8 +3,11 @@
 #include "atlas/apierror.h"
 #include "atlas/atlasclient.h"
 #include "atlas/session.h"
+#include "credentials/credentialmanager.h"
 #include "credentials/environment.h"
+#include "credentials/sessionopener.h"
 #include "platform/terminal.h"
+#include "profileaccess.h"
 
 #include <QEventLoop>
 
@@ -20,6 +23,17 @@ CommandContext::CommandContext(const Invocation &invocation, Console &console, O
     , m_client(client)
     , m_interrupt(interrupt)
 {}
+
+CommandContext::~CommandContext() = default;
+
+ProfileAccess &CommandContext::profiles()
+{
+    if (!m_profiles) {
+        m_ownedProfiles = std::make_unique<ProfileAccess>(m_env);
+        m_profiles = m_ownedProfiles.get();
+    }
+    return *m_profiles;
+}
 
 QString CommandContext::programName() const
 {
@@ -68,6 +82,50 @@ bool CommandContext::wait(Job *job)
     return job->succeeded();
 }
 
+namespace {
+template <typename T, typename Signal>
+void waitForSignal(T *object, Signal signal, bool finished, InterruptNotifier *interrupt)
+{
+    QEventLoop loop;
+    QObject::connect(object, signal, &loop, &QEventLoop::quit);
+    if (interrupt)
+        QObject::connect(interrupt, &InterruptNotifier::interrupted, &loop, &QEventLoop::quit);
+    if (!finished && !InterruptNotifier::wasInterrupted())
+        loop.exec();
+}
+} // namespace
+
+bool CommandContext::wait(CredentialJob *job)
+{
+    waitForSignal(job, &CredentialJob::finished, job->isFinished(), m_interrupt);
+    return job->isFinished();
+}
+
+bool CommandContext::wait(SessionOpener *opener)
+{
+    waitForSignal(opener, &SessionOpener::finished, opener->isFinished(), m_interrupt);
+    if (!opener->isFinished())
+        opener->cancel();
+    return opener->isFinished();
+}
+
+int CommandContext::failKeychain(const ApiError &error)
+{
+    if (interrupted()) {
+        notice(Cli::tr("Interrupted."));
+        return ExitInterrupted;
+    }
+    QString text = Cli::tr("Error: %1").arg(error.message());
+    if (!error.hint().isEmpty())
+        text += u'\n' + error.hint();
+    if (error.kind() == ApiError::Kind::Keychain)
+        text += u'\n' +
+                Cli::tr("Secrets are kept only in the OS keychain: nothing was written to a file instead. "
+                        "Until the keychain works, set the MONGODB_ATLAS_* variables for a single run.");
+    notice(text);
+    return error.kind() == ApiError::Kind::InvalidInput ? ExitUsage : ExitFailure;
+}
+
 int CommandContext::fail(const ApiError &error)
 {
     return fail(error, {});
@@ -80,7 +138,12 @@ int CommandContext::fail(const ApiError &error, const QString &advice)
         return ExitInterrupted;
     }
     ApiError shown = error;
-    if (shown.kind() == ApiError::Kind::WrongCredentials) {
+    if (shown.kind() == ApiError::Kind::WrongCredentials && !m_profileName.isEmpty()) {
+        shown.setHint(
+            Cli::tr("Check the credentials of profile \"%1\": '%2 profiles list' shows its client ID "
+                    "or public key; '%2 profiles set-secret %1' replaces its secret.")
+                .arg(m_profileName, programName()));
+    } else if (shown.kind() == ApiError::Kind::WrongCredentials) {
         // The core's hint talks about profiles; here the credentials came from the environment.
         shown.setHint(
             Cli::tr("Check the credentials in the environment: %1 and %2 for a service account, %3 and %4 "

@@ -6,17 +6,22 @@
 #include "output.h"
 
 #include <QJsonArray>
+#include <QProcessEnvironment>
 
 #include <memory>
 
 namespace aikeys {
 class ApiError;
 class AtlasClient;
+class CredentialJob;
 class InterruptNotifier;
 class Job;
+class SessionOpener;
 } // namespace aikeys
 
 namespace aikeys::cli {
+
+class ProfileAccess;
 
 // What a command handler works with: its options, where to print, the client, and a way to wait
 // for a job that Ctrl+C can interrupt. Handlers read top to bottom: start a job, wait for it,
@@ -27,6 +32,18 @@ public:
     // client and interrupt may be null (a command that needs no session; a test).
     CommandContext(const Invocation &invocation, Console &console, OutputFormat format, AtlasClient *client,
                    InterruptNotifier *interrupt);
+    ~CommandContext();
+
+    // The process environment (the profile variable, the keychain service override).
+    void setEnvironment(const QProcessEnvironment &env) { m_env = env; }
+    const QProcessEnvironment &environment() const { return m_env; }
+    // The saved profiles and the keychain, opened on first use (or given by the caller).
+    ProfileAccess &profiles();
+    void setProfiles(ProfileAccess *profiles) { m_profiles = profiles; }
+    // The profile the session's credentials came from; empty when they came from the environment.
+    // Decides what a wrong-credentials message tells the user to check.
+    void setProfileName(const QString &name) { m_profileName = name; }
+    const QString &profileName() const { return m_profileName; }
 
     const Invocation &invocation() const { return m_invocation; }
     bool has(const QString &option) const { return m_invocation.has(option); }
@@ -48,6 +65,10 @@ public:
     // Runs the event loop until the job finishes; Ctrl+C cancels it. Retry notices go to
     // standard error. Returns whether the job succeeded.
     bool wait(Job *job);
+    // The same for a keychain operation (set to not delete itself) and for a sign-in. They cannot be
+    // cancelled: Ctrl+C stops the wait and the caller exits. Returns whether it finished.
+    bool wait(CredentialJob *job);
+    bool wait(SessionOpener *opener);
     bool interrupted() const;
 
     // Prints the error and returns the exit code it maps to (1, 2 for input refused before
@@ -62,6 +83,8 @@ public:
     enum class Answer { Yes, No, Interrupted };
     // Asks on the terminal; anything but y/yes is no.
     Answer confirm(const QString &question);
+    // A keychain failure: what happened, what to do, and that nothing falls back to a file. Exit 1.
+    int failKeychain(const ApiError &error);
 
     template <typename T, typename... TableArgs>
     void printList(const QList<T> &items, const QString &emptyMessage, TableArgs... tableArgs)
@@ -108,6 +131,10 @@ private:
     OutputFormat m_format;
     AtlasClient *m_client;
     InterruptNotifier *m_interrupt;
+    QProcessEnvironment m_env;
+    ProfileAccess *m_profiles = nullptr;
+    std::unique_ptr<ProfileAccess> m_ownedProfiles;
+    QString m_profileName;
 };
 
 } // namespace aikeys::cli

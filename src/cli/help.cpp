@@ -84,6 +84,8 @@ QString environmentSection()
     using namespace atlasenv;
     const auto v = [](const char *name) { return QString::fromLatin1(name); };
     QList<std::pair<QString, QString>> rows{
+        {u"ATLAS_AI_KEYS_PROFILE"_s,
+         Cli::tr("The saved profile to use, as --profile does (its secret is in the OS keychain).")},
         {v(kClientId) + u", "_s + v(kClientSecret), Cli::tr("A service account (used first when set).")},
         {v(kPublicApiKey) + u", "_s + v(kPrivateApiKey),
          Cli::tr("A programmatic API key (Digest). The older %1 and %2 work too.")
@@ -132,8 +134,12 @@ QString helpText(const CommandTable &table, const QStringList &words)
         out += Cli::tr("Commands:") + u'\n' + commandList(all) + u'\n';
         out += Cli::tr("Options (before or after the command words; --name=value works too):") + u'\n' +
                globalOptions(table) + u'\n';
-        out += Cli::tr("Credentials come from the environment, never from the command line:") + u'\n' +
-               environmentSection() + u'\n';
+        out += wrap(Cli::tr("Credentials are never read from the command line. They come from the profile "
+                            "named by --profile or ATLAS_AI_KEYS_PROFILE (its secret in the OS keychain), "
+                            "else from the MONGODB_ATLAS_* variables, else from the default profile "
+                            "(profiles set-default, or the only profile there is)."),
+                    0, 0) +
+               u"\n\n"_s + Cli::tr("Environment:") + u'\n' + environmentSection() + u'\n';
         out +=
             wrap(Cli::tr("Results go to standard output; errors, notices and prompts to standard error. Exit "
                          "codes: 0 success, 1 Atlas or network error, 2 usage error (nothing was sent), 130 "
@@ -184,7 +190,7 @@ QString helpText(const CommandTable &table, const QStringList &words)
             const OptionSpec *o = table.option(co.name);
             if (!o)
                 continue;
-            QString text = Cli::tr(o->help);
+            QString text = Cli::tr(co.help ? co.help : o->help);
             if (!co.group.isEmpty())
                 text += u' ' + Cli::tr("(One of the alternatives in parentheses.)");
             else if (co.required)
