@@ -5,7 +5,8 @@
 // the same list), so the numbers mean something on any machine. It asserts nothing: timings are
 // for people to read. Build in Release to measure: cmake -DCMAKE_BUILD_TYPE=Release.
 //
-// Usage: bench_keymodel [--keys N] [--seed S] [--no-baseline]
+// Usage: bench_keymodel [--keys N] [--seed S] [--no-baseline] [--wall] [--verbose]
+// (--wall: elapsed time instead of thread CPU time; --verbose: every keystroke with its row count)
 
 #include "domain/json.h"
 #include "domain/types.h"
