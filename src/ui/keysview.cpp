@@ -29,6 +29,8 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace aikeys {
@@ -196,8 +198,25 @@ KeysView::KeysView(QWidget *parent)
     header->setStretchLastSection(true);
     header->setHighlightSections(false);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    header->setDefaultSectionSize(m_table->fontMetrics().averageCharWidth() * 16);
-    header->resizeSection(KeyTableModel::Name, m_table->fontMetrics().averageCharWidth() * 30);
+    // Widths that fit typical values (ids are 24 characters, masked keys 11), and never less than
+    // the column's title with its sort arrow.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const QFontMetrics headerMetrics = header->fontMetrics();
+    const std::pair<int, QString> samples[] = {
+        {KeyTableModel::Name, u"prod-search-embeddings-v2 (Ana)"_s},
+        {KeyTableModel::Status, u"ACTIVE"_s},
+        {KeyTableModel::LastUsed, u"11 months ago"_s},
+        {KeyTableModel::Created, u"28 Sept 2026"_s},
+        {KeyTableModel::CreatedBy, u"Demo Service Account"_s},
+        {KeyTableModel::MaskedSecret, u"al-****abcd"_s},
+        {KeyTableModel::KeyId, u"a86r5kwrfsk5r5ku5tgvhmpj"_s},
+        {KeyTableModel::Endpoint, u"127.0.0.1:65535"_s},
+    };
+    for (const auto &[column, sample] : samples) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        header->resizeSection(column, std::max(metrics.horizontalAdvance(sample) + 16,
+                                               headerMetrics.horizontalAdvance(title) + 36));
+    }
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(KeyTableModel::Name, Qt::AscendingOrder);
     connect(m_table, &QWidget::customContextMenuRequested, this, &KeysView::showContextMenu);
@@ -412,6 +431,10 @@ void KeysView::startListing(bool keepRows)
         const bool org = m_scope == Scope::Organization;
         if (org && m_tree)
             m_model->setProjectNames(m_tree->projectNames());
+        // The layout the user arranged is the project view's; the org view's extra column is not
+        // part of what is remembered.
+        if (org && !m_model->showProjectColumn())
+            m_projectHeaderState = m_table->horizontalHeader()->saveState();
         m_model->setShowProjectColumn(org);
         if (m_errorShown)
             m_messageBar->animatedHide();
@@ -494,10 +517,11 @@ void KeysView::showMessage(MessageBar::Kind kind, const QString &text, const QSt
 
 void KeysView::showError(const ApiError &error, std::function<void()> retry)
 {
-    QString hint = error.hint();
-    if (error.isUnauthorized())
-        hint = tr("Sign in again, or check the profile's credentials.");
-    showMessage(MessageBar::Kind::Error, error.message(), hint, tr("&Retry"), std::move(retry));
+    if (error.isUnauthorized()) {
+        Q_EMIT unauthorized(error);
+        return;
+    }
+    showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"), std::move(retry));
 }
 
 void KeysView::showDenied(const QString &projectId, const ApiError &error)
@@ -841,7 +865,12 @@ void KeysView::onCreated(CreateKeyCall *call, const QString &projectId, const QS
     updateActions();
     const ApiError error = call->error();
     if (!error) {
-        showSecret(call->key(), call);
+        // The secret leaves the call at once, in its one buffer; the dialog opens from the event loop
+        // rather than inside the call's signal (a modal loop there would run with the reply mid-finish).
+        auto secret = std::make_shared<SecretBuffer>(call->takeSecret());
+        const AiKey key = call->key();
+        QMetaObject::invokeMethod(
+            this, [this, key, secret] { showSecret(key, std::move(*secret)); }, Qt::QueuedConnection);
         return;
     }
     if (error.isForbidden()) {
@@ -860,7 +889,7 @@ void KeysView::onCreated(CreateKeyCall *call, const QString &projectId, const QS
     showError(error);
 }
 
-void KeysView::showSecret(const AiKey &key, CreateKeyCall *call)
+void KeysView::showSecret(const AiKey &key, SecretBuffer secret)
 {
     m_namesByProject[key.groupId].append(key.name);
     if (inScope(key)) {
@@ -870,14 +899,14 @@ void KeysView::showSecret(const AiKey &key, CreateKeyCall *call)
     emitCount(key.groupId);
     Q_EMIT statusMessage(tr("Key \u201c%1\u201d created.").arg(key.name));
 
-    // The secret moves from the call into the dialog, and the dialog wipes it when it closes.
-    auto *dialog = new SecretDialog(key, call->takeSecret(), m_clipboard, this);
+    // The dialog owns the secret from here and wipes it when it closes.
+    auto *dialog = new SecretDialog(key, std::move(secret), m_clipboard, this);
     QPointer<QNetworkAccessManager> nam = m_client ? m_client->session()->network() : nullptr;
     if (nam) {
-        dialog->setKeyTester([nam](const SecretBuffer &secret, const QString &endpoint) -> EmbeddingTest * {
+        dialog->setKeyTester([nam](const SecretBuffer &s, const QString &endpoint) -> EmbeddingTest * {
             if (!nam)
                 return nullptr;
-            return new EmbeddingTest(nam, endpoint, secret);
+            return new EmbeddingTest(nam, endpoint, s);
         });
     }
     QPointer<SecretDialog> guard(dialog);
@@ -896,15 +925,10 @@ void KeysView::checkLostCreate(const QString &projectId, const QString &name, co
     connect(list, &Job::finished, this, [this, list, projectId, name, error] {
         writeEnded();
         if (list->error()) {
-            MessageBox::warning(
-                this, tr("Key May Have Been Created"),
-                tr("Atlas's answer to the creation of \u201c%1\u201d was lost, and the list of "
-                   "keys could not be read to check whether it exists.")
-                    .arg(name),
-                QMessageBox::Ok, QMessageBox::NoButton,
-                tr("%1\n\nRefresh the list before trying again. If a key named \u201c%2\u201d "
-                   "is there, its secret is lost: delete it and create another.")
-                    .arg(list->error().message(), name));
+            const ApiError listError = list->error();
+            QMetaObject::invokeMethod(
+                this, [this, name, listError] { reportLostCreateUnknown(name, listError); },
+                Qt::QueuedConnection);
             return;
         }
         const QList<AiKey> keys = list->items();
@@ -926,29 +950,46 @@ void KeysView::checkLostCreate(const QString &projectId, const QString &name, co
                 m_model->upsert(*found);
         }
         emitCount(projectId);
-
-        if (!found) {
-            MessageBox::information(this, tr("Key Not Created"),
-                                    tr("The key \u201c%1\u201d was not created.").arg(name), QMessageBox::Ok,
-                                    QMessageBox::NoButton,
-                                    tr("Atlas did not answer (%1), and the project has no key of that name. "
-                                       "You can try again.")
-                                        .arg(error.message()));
-            return;
-        }
-        if (inScope(*found))
-            selectKey(found->apiKeyId);
-        const MessageBox::Button answer = MessageBox::question(
-            this, tr("Key Created Without Its Secret"),
-            tr("The key \u201c%1\u201d was created, but Atlas's answer was lost on the way.").arg(name),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-            tr("Atlas shows a key's secret only once, in the answer to its creation, so the secret of this "
-               "key "
-               "cannot be recovered. Nobody can use the key without it.\n\nDelete the key now? You can then "
-               "create a new one."));
-        if (answer == QMessageBox::Yes)
-            sendDelete(*found, true);
+        QMetaObject::invokeMethod(
+            this, [this, name, found, error] { reportLostCreate(name, found, error); }, Qt::QueuedConnection);
     });
+}
+
+void KeysView::reportLostCreateUnknown(const QString &name, const ApiError &listError)
+{
+    MessageBox::warning(
+        this, tr("Key May Have Been Created"),
+        tr("Atlas's answer to the creation of \u201c%1\u201d was lost, and the list of keys "
+           "could not be read to check whether it exists.")
+            .arg(name),
+        QMessageBox::Ok, QMessageBox::NoButton,
+        tr("%1\n\nRefresh the list before trying again. If a key named \u201c%2\u201d is there, "
+           "its secret is lost: delete it and create another.")
+            .arg(listError.message(), name));
+}
+
+void KeysView::reportLostCreate(const QString &name, const std::optional<AiKey> &found, const ApiError &error)
+{
+    if (!found) {
+        MessageBox::information(
+            this, tr("Key Not Created"), tr("The key \u201c%1\u201d was not created.").arg(name),
+            QMessageBox::Ok, QMessageBox::NoButton,
+            tr("Atlas did not answer (%1), and the project has no key of that name. You can "
+               "try again.")
+                .arg(error.message()));
+        return;
+    }
+    if (inScope(*found))
+        selectKey(found->apiKeyId);
+    const MessageBox::Button answer = MessageBox::question(
+        this, tr("Key Created Without Its Secret"),
+        tr("The key \u201c%1\u201d was created, but Atlas's answer was lost on the way.").arg(name),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
+        tr("Atlas shows a key's secret only once, in the answer to its creation, so the secret of this key "
+           "cannot be recovered. Nobody can use the key without it.\n\nDelete the key now? You can then "
+           "create a new one."));
+    if (answer == QMessageBox::Yes)
+        sendDelete(*found, true);
 }
 
 // --- Rename -----------------------------------------------------------------------------------------
@@ -1113,6 +1154,8 @@ void KeysView::showHeaderMenu(const QPoint &pos)
 
 QByteArray KeysView::headerState() const
 {
+    if (m_model->showProjectColumn() && !m_projectHeaderState.isEmpty())
+        return m_projectHeaderState;
     return m_table->horizontalHeader()->saveState();
 }
 

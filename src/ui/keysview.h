@@ -3,6 +3,7 @@
 #include "atlas/apierror.h"
 #include "domain/types.h"
 #include "messagebar.h"
+#include "security/secretbuffer.h"
 
 #include <QHash>
 #include <QPointer>
@@ -126,6 +127,9 @@ Q_SIGNALS:
     // Short news for the status bar ("Key renamed.").
     void statusMessage(const QString &text);
     void busyChanged(bool busy);
+    // Atlas refused the credentials themselves (401, or a token that cannot be had): the session is
+    // over. Nothing is shown here; the window signs out.
+    void unauthorized(const aikeys::ApiError &error);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -152,7 +156,9 @@ private:
 
     void onCreated(CreateKeyCall *call, const QString &projectId, const QString &name, bool nameWasFree);
     void checkLostCreate(const QString &projectId, const QString &name, const ApiError &error);
-    void showSecret(const AiKey &key, CreateKeyCall *call);
+    void showSecret(const AiKey &key, SecretBuffer secret);
+    void reportLostCreateUnknown(const QString &name, const ApiError &listError);
+    void reportLostCreate(const QString &name, const std::optional<AiKey> &found, const ApiError &error);
     void sendRename(const AiKey &key, const QString &newName);
     void sendDelete(const AiKey &key, bool afterLostCreate);
     bool inScope(const AiKey &key) const;
@@ -189,6 +195,7 @@ private:
     QHash<QString, QString> m_denied;             // project id -> role needed to write there
     QSet<QString> m_scopesFetched;
     QList<KeyScope> m_scopes;
+    QByteArray m_projectHeaderState;
 };
 
 } // namespace aikeys

@@ -138,6 +138,10 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
 
     connect(m_loader, &OrgTreeLoader::loadingChanged, this, &MainWindow::scheduleIdleCheck);
     connect(m_loader, &OrgTreeLoader::failed, this, [this](const ApiError &error) {
+        if (error.isUnauthorized()) {
+            onUnauthorized(error);
+            return;
+        }
         m_keys->showNothing(tr("The organizations could not be listed."));
         m_keys->showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"),
                             [this] { m_loader->load(); });
@@ -157,6 +161,7 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
             m_keys->showNothing(tr("This account sees no organization or project."));
     });
     connect(m_keys, &KeysView::loadingChanged, this, &MainWindow::scheduleIdleCheck);
+    connect(m_keys, &KeysView::unauthorized, this, &MainWindow::onUnauthorized);
     connect(m_keys, &KeysView::loadProgress, this, [this](qint64 done, qint64 total) {
         m_keysDone = done;
         m_keysTotal = total;
@@ -245,7 +250,7 @@ void MainWindow::createTree()
     m_treeDock->setTitleBarWidget(new QWidget(m_treeDock));
     m_treeDock->setWidget(panel);
     addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
-    resizeDocks({m_treeDock}, {fontMetrics().averageCharWidth() * 34}, Qt::Horizontal);
+    resizeDocks({m_treeDock}, {fontMetrics().averageCharWidth() * 42}, Qt::Horizontal);
 
     setTabOrder(m_treeFilter, m_tree);
     setTabOrder(m_tree, m_keys->filterEdit());
@@ -556,10 +561,12 @@ void MainWindow::signOut()
     session->signOut();
 }
 
-void MainWindow::onUnauthorized(const ApiError &error)
+void MainWindow::onUnauthorized(const ApiError &reported)
 {
     if (!m_session || m_signingOut)
         return;
+    // A copy: the reference may point into a loader or job that clearSession() resets.
+    const ApiError error = reported;
     const QString name = m_profile.name;
     clearSession(
         tr("Atlas no longer accepts the credentials of %1.\n%2")

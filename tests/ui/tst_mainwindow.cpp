@@ -1,0 +1,750 @@
+#include "atlas/atlasclient.h"
+#include "atlas/session.h"
+#include "credentials/credentialmanager.h"
+#include "credentials/memorysecretstore.h"
+#include "credentials/profilestore.h"
+#include "credentials/sessionopener.h"
+#include "keysview.h"
+#include "mainwindow.h"
+#include "messagebar.h"
+#include "messagebox.h"
+#include "models/keyfilterproxymodel.h"
+#include "models/keytablemodel.h"
+#include "models/orgtreefilterproxymodel.h"
+#include "models/orgtreeloader.h"
+#include "models/orgtreemodel.h"
+#include "security/secureclipboard.h"
+#include "settings.h"
+#include "simprocess.h"
+#include "testenv.h"
+#include "tst_mainwindow_support.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QProgressBar>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace aikeys;
+using namespace aikeys::test;
+
+namespace {
+
+const QString kProdSearch = u"66a0b1c2d3e4f5a6b7c8d101"_s;
+const QString kStagingSearch = u"66a0b1c2d3e4f5a6b7c8d102"_s;
+const QString kAcme = u"65f1c0de2a9b4e0012a0c001"_s;
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_qsettings;
+    std::unique_ptr<Settings> m_settings;
+
+    std::unique_ptr<MainWindow> makeWindow()
+    {
+        auto window = std::make_unique<MainWindow>(m_settings.get());
+        window->show();
+        window->keysView()->messageBar()->setAnimated(false);
+        return window;
+    }
+
+    // Signs the window in and waits for the organizations, the projects and the key counts.
+    static bool signIn(MainWindow *window, AtlasSession *session, const Profile &profile = {},
+                       bool demo = false)
+    {
+        QSignalSpy loaded(window, &MainWindow::firstLoadFinished);
+        window->setSession(session, profile, demo);
+        return loaded.wait(20000);
+    }
+
+    static bool selectAndWait(MainWindow *window, const QString &projectId)
+    {
+        if (!window->selectProject(projectId))
+            return false;
+        return waitIdle(window->keysView());
+    }
+
+    static bool waitIdle(KeysView *keys, int timeoutMs = 20000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while ((keys->isLoading() || keys->isBusy()) && timer.elapsed() < timeoutMs)
+            QTest::qWait(10);
+        return !keys->isLoading() && !keys->isBusy();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        prepareTestEnvironment();
+        qRegisterMetaType<aikeys::ApiError>();
+        QVERIFY(m_dir.isValid());
+    }
+
+    void init()
+    {
+        MessageBox::clearNextAnswers();
+        m_qsettings = std::make_unique<QSettings>(
+            m_dir.filePath(u"settings-%1.ini"_s.arg(QString::fromLatin1(QTest::currentTestFunction()))),
+            QSettings::IniFormat);
+        m_qsettings->clear();
+        m_settings = std::make_unique<Settings>(m_qsettings.get());
+        m_settings->setClipboardClearSeconds(30);
+    }
+
+    void cleanup()
+    {
+        m_settings.reset();
+        m_qsettings.reset();
+        QGuiApplication::clipboard()->clear();
+    }
+
+    void signedOutBeforeSignIn()
+    {
+        auto window = makeWindow();
+        auto *stack = window->findChild<QStackedWidget *>(u"mainStack"_s);
+        QVERIFY(stack);
+        QCOMPARE(stack->currentWidget()->objectName(), u"signedOutPage"_s);
+        QVERIFY(!window->keysView()->newKeyAction()->isEnabled());
+        QVERIFY(!window->refreshAction()->isEnabled());
+        QVERIFY(!window->signOutAction()->isEnabled());
+        QSignalSpy asked(window.get(), &MainWindow::signInRequested);
+        auto *button = window->findChild<QAbstractButton *>(u"signInButton"_s);
+        QVERIFY(button);
+        button->click();
+        QCOMPARE(asked.count(), 1);
+        const QStringList unnamed = unnamedInteractiveChildren(window.get());
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+    }
+
+    // The main flow: sign in (through SessionOpener, secret from a memory store), the tree fills, a
+    // project's keys, then create, read the secret, rename, delete.
+    void browseCreateRenameDelete()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+
+        MemorySecretStore keychain;
+        ProfileStore profiles(m_settings.get());
+        CredentialManager credentials(&profiles, &keychain, m_settings.get());
+        Profile profile;
+        profile.name = u"Simulator"_s;
+        profile.baseUrl = sim.baseUrl();
+        profile.authMode = AuthMode::ServiceAccount;
+        profile.publicId = u"mdb_sa_id_demo"_s;
+        CredentialJob *saved = credentials.save(profile, SecretBuffer(QByteArray("mdb_sa_sk_demo")));
+        saved->setAutoDelete(false);
+        QSignalSpy savedSpy(saved, &CredentialJob::finished);
+        QVERIFY(savedSpy.wait(5000));
+        QVERIFY2(saved->succeeded(), qPrintable(saved->error().toString()));
+        profile = saved->profile();
+        delete saved;
+
+        auto *opener = new SessionOpener(&credentials);
+        opener->setAutoDelete(false);
+        QSignalSpy opened(opener, &SessionOpener::finished);
+        opener->open(profile);
+        QVERIFY(opened.wait(10000));
+        QVERIFY2(opener->succeeded(), qPrintable(opener->error().toString()));
+
+        auto window = makeWindow();
+        window->setCredentialManager(&credentials);
+        QVERIFY(signIn(window.get(), opener->takeSession(), profile));
+        delete opener;
+        QVERIFY(window->windowTitle().contains(u"Simulator"_s));
+        QVERIFY(!window->windowTitle().contains(u"Demo"_s));
+
+        // The tree: three organizations, Acme's three projects, and their key counts once expanded.
+        OrgTreeModel *tree = window->treeModel();
+        QCOMPARE(tree->rowCount(), 3);
+        const QModelIndex acme = tree->indexOfOrganization(kAcme);
+        QVERIFY(acme.isValid());
+        QTRY_COMPARE(tree->rowCount(acme), 3);
+        QVERIFY(window->treeView()->isExpanded(window->treeProxy()->mapFromSource(acme)));
+        QTRY_VERIFY(tree->indexOfProject(kProdSearch).data(OrgTreeModel::KeyCountRole).isValid());
+        const qint64 prodCount =
+            tree->indexOfProject(kProdSearch).data(OrgTreeModel::KeyCountRole).toLongLong();
+
+        // The project's keys, as an independent listing sees them.
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        KeysView *keys = window->keysView();
+        KeyTableModel *model = keys->model();
+        const QList<AiKey> listed = listProjectKeys(window->client(), kProdSearch);
+        QCOMPARE(model->rowCount(), listed.size());
+        QCOMPARE(qint64(model->rowCount()), prodCount);
+        QCOMPARE(model->columnCount(), int(KeyTableModel::ColumnCount) - 1);
+        int never = 0;
+        for (const AiKey &k : listed)
+            never += k.neverUsed() ? 1 : 0;
+        const QString counts = window->countsText();
+        QVERIFY2(counts.contains(QString::number(listed.size())), qPrintable(counts));
+        if (never > 0)
+            QVERIFY2(counts.contains(u"%1 never used"_s.arg(never)), qPrintable(counts));
+
+        // "Last used": relative words, the exact local time in the tooltip.
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const AiKey &k = model->keyAt(row);
+            const QModelIndex lastUsed = model->index(row, KeyTableModel::LastUsed);
+            if (k.lastUsedAt) {
+                QCOMPARE(lastUsed.data(Qt::ToolTipRole).toString(),
+                         QLocale().toString(k.lastUsedAt->toLocalTime(), QLocale::LongFormat));
+            } else {
+                QCOMPARE(lastUsed.data().toString(), u"never"_s);
+            }
+        }
+
+        // Every column sorts.
+        QHeaderView *header = keys->table()->horizontalHeader();
+        for (int column = 0; column < model->columnCount(); ++column) {
+            header->setSortIndicator(column, Qt::DescendingOrder);
+            QCOMPARE(keys->proxy()->sortColumn(), column);
+            QVERIFY(isSorted(keys->proxy(), column, Qt::DescendingOrder));
+        }
+        header->setSortIndicator(KeyTableModel::Name, Qt::AscendingOrder);
+
+        QVERIFY(activate(window.get()));
+
+        // Create through the UI: the dialog, then the one-time secret dialog.
+        const QString newName = u"tst window key"_s;
+        QByteArray secret;
+        QString dialogProject;
+        bool dialogsDone = false;
+        whenModal(u"createKeyDialog"_s, [&](QWidget *dialog) {
+            dialogProject = dialog->findChild<QComboBox *>(u"projectCombo"_s)->currentData().toString();
+            dialog->findChild<QLineEdit *>(u"nameEdit"_s)->setText(newName);
+            whenModal(u"secretDialog"_s, [&](QWidget *secretDialog) {
+                secret = secretDialog->findChild<QLineEdit *>(u"secretEdit"_s)->text().toUtf8();
+                secretDialog->findChild<QAbstractButton *>(u"copyButton"_s)->click();
+                secretDialog->findChild<QCheckBox *>(u"storedCheck"_s)->setChecked(true);
+                secretDialog->findChild<QAbstractButton *>(u"doneButton"_s)->click();
+                dialogsDone = true;
+            });
+            dialog->findChild<QAbstractButton *>(u"createButton"_s)->click();
+        });
+        QVERIFY(keys->newKeyAction()->isEnabled());
+        keys->newKeyAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(dialogsDone, 20000);
+        QCOMPARE(dialogProject, kProdSearch);
+        QVERIFY2(secret.startsWith("al-") && secret.size() > 20, secret.constData());
+
+        // The secret on the clipboard, with the hint for clipboard managers, and the countdown shown in
+        // the status bar.
+        const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+        QVERIFY(mime);
+        QCOMPARE(mime->text().toUtf8(), secret);
+        QCOMPARE(mime->data(u"x-kde-passwordManagerHint"_s), QByteArray("secret"));
+        auto *clipboardStatus = window->findChild<QLabel *>(u"clipboardStatus"_s);
+        QVERIFY(clipboardStatus->isVisible());
+        QVERIFY2(clipboardStatus->text().contains(u"Clipboard clears in"_s),
+                 qPrintable(clipboardStatus->text()));
+
+        // The new row, from the server's answer, selected; no secret anywhere in the models or the window.
+        QTRY_VERIFY(model->rowCount() == listed.size() + 1);
+        const std::optional<AiKey> created = keys->currentKey();
+        QVERIFY(created);
+        QCOMPARE(created->name, newName);
+        QVERIFY(!created->apiKeyId.isEmpty());
+        QCOMPARE(created->maskedSecret.right(4), QString::fromLatin1(secret.right(4)));
+        QVERIFY2(modelTexts(model).filter(QString::fromLatin1(secret)).isEmpty(), "secret in the key model");
+        QVERIFY2(modelTexts(keys->proxy()).filter(QString::fromLatin1(secret)).isEmpty(),
+                 "secret in the proxy");
+        QVERIFY2(modelTexts(tree).filter(QString::fromLatin1(secret)).isEmpty(), "secret in the tree");
+        QVERIFY(!anyContains(allTexts(window.get()), secret));
+        QTRY_COMPARE(tree->indexOfProject(kProdSearch).data(OrgTreeModel::KeyCountRole).toLongLong(),
+                     prodCount + 1);
+
+        // Rename through the dialog (F2 on the table).
+        const QString renamed = u"tst window key renamed"_s;
+        bool renameAsked = false;
+        whenModal(u"renameKeyDialog"_s, [&](QWidget *dialog) {
+            dialog->findChild<QLineEdit *>(u"nameEdit"_s)->setText(renamed);
+            dialog->findChild<QAbstractButton *>(u"renameButton"_s)->click();
+            renameAsked = true;
+        });
+        // The offscreen platform has no window manager to give the focus back after a dialog.
+        QVERIFY(activate(window.get()));
+        keys->table()->setFocus();
+        QTest::keyClick(keys->table(), Qt::Key_F2);
+        QTRY_VERIFY(renameAsked);
+        QTRY_COMPARE_WITH_TIMEOUT(model->keyAt(model->rowOfKey(created->apiKeyId)).name, renamed, 10000);
+        QCOMPARE(serverKey(window->client(), kProdSearch, created->apiKeyId).name, renamed);
+
+        // Rename in place: the proxy's edit goes to Atlas; the row changes with the answer.
+        const QString inPlace = u"tst edited in place"_s;
+        const QModelIndex nameIndex = keys->proxy()->mapFromSource(
+            model->index(model->rowOfKey(created->apiKeyId), KeyTableModel::Name));
+        QVERIFY(keys->proxy()->flags(nameIndex).testFlag(Qt::ItemIsEditable));
+        QCOMPARE(keys->proxy()->data(nameIndex, Qt::EditRole).toString(), renamed);
+        QVERIFY(
+            !keys->proxy()->setData(nameIndex, inPlace, Qt::EditRole)); // nothing changes until Atlas answers
+        QTRY_COMPARE_WITH_TIMEOUT(model->keyAt(model->rowOfKey(created->apiKeyId)).name, inPlace, 10000);
+
+        // Copy key ID with Ctrl+C on the row: plain text, no secret hint.
+        QVERIFY(keys->selectKey(created->apiKeyId));
+        QVERIFY(activate(window.get()));
+        keys->table()->setFocus();
+        QTest::keySequence(keys->table(), QKeySequence::Copy);
+        QCOMPARE(QGuiApplication::clipboard()->text(), created->apiKeyId);
+        QVERIFY(!QGuiApplication::clipboard()->mimeData()->hasFormat(u"x-kde-passwordManagerHint"_s));
+        keys->copyMaskedAction()->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), created->maskedSecret);
+
+        // Delete (Del on the table), confirmed in the dialog.
+        bool deleteAsked = false;
+        whenModal(u"deleteKeyDialog"_s, [&](QWidget *dialog) {
+            dialog->findChild<QAbstractButton *>(u"deleteButton"_s)->click();
+            deleteAsked = true;
+        });
+        QVERIFY(activate(window.get()));
+        keys->table()->setFocus();
+        QTest::keyClick(keys->table(), Qt::Key_Delete);
+        QTRY_VERIFY(deleteAsked);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowOfKey(created->apiKeyId), -1, 10000);
+        QCOMPARE(model->rowCount(), listed.size());
+        QCOMPARE(listProjectKeys(window->client(), kProdSearch).size(), listed.size());
+        QTRY_COMPARE(tree->indexOfProject(kProdSearch).data(OrgTreeModel::KeyCountRole).toLongLong(),
+                     prodCount);
+
+        // Every control a user reaches has a name for tests and screen readers.
+        const QStringList unnamed = unnamedInteractiveChildren(window.get());
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+
+        // Sign out: back to the signed-out page, the profile menu still knows the profile.
+        QSignalSpy signedOut(window.get(), &MainWindow::signedOut);
+        window->signOutAction()->trigger();
+        QVERIFY(signedOut.wait(10000));
+        QVERIFY(!window->session());
+        QCOMPARE(window->findChild<QStackedWidget *>(u"mainStack"_s)->currentWidget()->objectName(),
+                 u"signedOutPage"_s);
+        QCOMPARE(model->rowCount(), 0);
+        QCOMPARE(tree->rowCount(), 0);
+    }
+
+    void deleteOfVanishedKeySaysSo()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        QVERIFY(selectAndWait(window.get(), kStagingSearch));
+        KeysView *keys = window->keysView();
+        const AiKey victim = keys->model()->keyAt(0);
+        QVERIFY(keys->selectKey(victim.apiKeyId));
+
+        // Someone else deletes it first.
+        QVERIFY(deleteOnServer(window->client(), kStagingSearch, victim.apiKeyId));
+
+        whenModal(u"deleteKeyDialog"_s, [](QWidget *dialog) {
+            // Recently used keys need their name typed.
+            auto *confirm = dialog->findChild<QLineEdit *>(u"confirmEdit"_s);
+            if (confirm && confirm->isVisible())
+                confirm->setText(dialog->findChild<QLabel *>(u"nameValue"_s)->text());
+            dialog->findChild<QAbstractButton *>(u"deleteButton"_s)->click();
+        });
+        keys->deleteAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(keys->model()->rowOfKey(victim.apiKeyId), -1, 10000);
+        QTRY_VERIFY(keys->messageBar()->isVisible());
+        QVERIFY2(keys->messageBar()->text().contains(u"already been deleted"_s),
+                 qPrintable(keys->messageBar()->text()));
+    }
+
+    void organizationShowsAllItsKeys()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        QVERIFY(window->selectOrganization(kAcme));
+        QVERIFY(waitIdle(window->keysView()));
+
+        KeysView *keys = window->keysView();
+        KeyTableModel *model = keys->model();
+        QCOMPARE(keys->scope(), KeysView::Scope::Organization);
+        QCOMPARE(model->columnCount(), int(KeyTableModel::ColumnCount));
+        QCOMPARE(model->headerData(KeyTableModel::Project, Qt::Horizontal).toString(), u"Project"_s);
+
+        // As many keys as the projects of Acme hold, each named after its project.
+        OrgTreeModel *tree = window->treeModel();
+        const QModelIndex acme = tree->indexOfOrganization(kAcme);
+        qint64 expected = 0;
+        QHash<QString, QString> names;
+        for (int row = 0; row < tree->rowCount(acme); ++row) {
+            const QModelIndex project = tree->index(row, 0, acme);
+            expected +=
+                listProjectKeys(window->client(), project.data(OrgTreeModel::IdRole).toString()).size();
+            names.insert(project.data(OrgTreeModel::IdRole).toString(),
+                         project.data(OrgTreeModel::NameRole).toString());
+            // The tree's counts came from the same org-wide listing.
+            QVERIFY(project.data(OrgTreeModel::KeyCountRole).isValid());
+        }
+        QCOMPARE(qint64(model->rowCount()), expected);
+        QSet<QString> seenProjects;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const AiKey &k = model->keyAt(row);
+            QCOMPARE(model->index(row, KeyTableModel::Project).data().toString(), names.value(k.groupId));
+            seenProjects.insert(k.groupId);
+        }
+        QVERIFY(seenProjects.size() > 1);
+
+        // Filtering on a project name in the org view.
+        keys->filterEdit()->setText(u"staging"_s);
+        QVERIFY(keys->proxy()->rowCount() > 0);
+        for (int row = 0; row < keys->proxy()->rowCount(); ++row) {
+            const QModelIndex index = keys->proxy()->index(row, 0);
+            QCOMPARE(index.data(KeyTableModel::ProjectIdRole).toString(), kStagingSearch);
+        }
+        QVERIFY2(window->countsText().contains(u" of "_s), qPrintable(window->countsText()));
+
+        // Back to a project: the Project column goes.
+        keys->filterEdit()->clear();
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        QCOMPARE(model->columnCount(), int(KeyTableModel::ColumnCount) - 1);
+    }
+
+    void refreshKeepsSelectionAndScroll()
+    {
+        SimProcess sim({u"--generate"_s, u"orgs=1,projects=2,keys=400"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        window->resize(900, 500);
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        OrgTreeModel *tree = window->treeModel();
+        const QModelIndex org = tree->index(0, 0);
+        QTRY_COMPARE(tree->rowCount(org), 2);
+        const QString projectId = tree->index(0, 0, org).data(OrgTreeModel::IdRole).toString();
+        QVERIFY(selectAndWait(window.get(), projectId));
+
+        KeysView *keys = window->keysView();
+        QTableView *table = keys->table();
+        QVERIFY(keys->model()->rowCount() >= 150);
+        const QModelIndex target = keys->proxy()->index(120, 0);
+        const QString targetId = target.data(KeyTableModel::KeyIdRole).toString();
+        QVERIFY(keys->selectKey(targetId));
+        table->scrollTo(target, QAbstractItemView::PositionAtTop);
+        const int scroll = table->verticalScrollBar()->value();
+        QVERIFY(scroll > 0);
+
+        // A key appears on the server; F5.
+        const QString otherName = u"zzz added meanwhile"_s;
+        QVERIFY(createOnServer(window->client(), projectId, otherName));
+        const int before = keys->model()->rowCount();
+        QSignalSpy reset(keys->model(), &QAbstractItemModel::modelReset);
+        QVERIFY(activate(window.get()));
+        QTest::keyClick(window.get(), Qt::Key_F5);
+        QTRY_VERIFY(keys->isLoading() || keys->model()->rowCount() == before + 1);
+        QVERIFY(waitIdle(keys));
+        QTRY_COMPARE(keys->model()->rowCount(), before + 1);
+        QCOMPARE(reset.count(), 0); // merged, not reset
+        QCOMPARE(keys->currentKey()->apiKeyId, targetId);
+        QCOMPARE(table->verticalScrollBar()->value(), scroll);
+    }
+
+    void escapeStopsASlowLoad()
+    {
+        SimProcess sim({u"--latency-ms"_s, u"1500"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        KeysView *keys = window->keysView();
+        QVERIFY(window->selectProject(kProdSearch));
+        QVERIFY(keys->isLoading());
+        auto *progress = window->findChild<QProgressBar *>(u"loadProgress"_s);
+        QVERIFY(progress->isVisible());
+        QVERIFY(window->stopAction()->isEnabled());
+
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(activate(window.get()));
+        QTest::keyClick(window.get(), Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!keys->isLoading(), 1000);
+        QVERIFY2(timer.elapsed() < 1000, "the load went on after Esc");
+        QVERIFY(!progress->isVisible());
+        QVERIFY(!window->stopAction()->isEnabled());
+        QCOMPARE(keys->model()->rowCount(), 0);
+        auto *placeholder = keys->findChild<QLabel *>(u"keysPlaceholder"_s);
+        QVERIFY2(placeholder->text().contains(u"stopped"_s), qPrintable(placeholder->text()));
+        QVERIFY(!keys->messageBar()->isVisible()); // a cancel is not an error
+
+        // F5 loads them after all.
+        QTest::keyClick(window.get(), Qt::Key_F5);
+        QVERIFY(keys->isLoading());
+        QVERIFY(waitIdle(keys));
+        QVERIFY(keys->model()->rowCount() > 0);
+    }
+
+    void errorShowsMessageBarWithRetry()
+    {
+        SimProcess sim({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"503"_s, u"--fault-count"_s, u"2"_s,
+                        u"--fault-match"_s, u"GET /api/atlas/v2/groups/*/aiModelApiKeys"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl(), /*retries*/ false)));
+        KeysView *keys = window->keysView();
+        MessageBar *bar = keys->messageBar();
+
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        QVERIFY(bar->isVisible());
+        QCOMPARE(bar->kind(), MessageBar::Kind::Error);
+        QVERIFY2(bar->text().contains(u"503"_s), qPrintable(bar->text()));
+        QVERIFY(!bar->hint().isEmpty());
+        QCOMPARE(bar->actionText().remove(u'&'), u"Retry"_s);
+        QCOMPARE(keys->model()->rowCount(), 0);
+
+        auto *action = bar->findChild<QAbstractButton *>(u"messageAction"_s);
+        QVERIFY(action && action->isVisible());
+        action->click(); // the second fault
+        QVERIFY(waitIdle(keys));
+        QTRY_VERIFY(bar->isVisible());
+        QCOMPARE(keys->model()->rowCount(), 0);
+
+        action->click(); // the fault count is spent: this one works
+        QVERIFY(waitIdle(keys));
+        QTRY_VERIFY(!bar->isVisible());
+        QVERIFY(keys->model()->rowCount() > 0);
+    }
+
+    void readOnlyPrincipalGetsActionsDisabled()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl(), true, AuthMode::ApiKey, u"demo-readonly"_s,
+                                                 "demo-readonly-private-key")));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        KeysView *keys = window->keysView();
+        const int rows = keys->model()->rowCount();
+        QVERIFY(rows > 0);
+        QVERIFY(keys->selectKey(keys->model()->keyAt(0).apiKeyId));
+        QVERIFY(keys->newKeyAction()->isEnabled()); // nothing said otherwise yet
+
+        whenModal(u"createKeyDialog"_s, [](QWidget *dialog) {
+            dialog->findChild<QLineEdit *>(u"nameEdit"_s)->setText(u"read only attempt"_s);
+            dialog->findChild<QAbstractButton *>(u"createButton"_s)->click();
+        });
+        keys->newKeyAction()->trigger();
+        QVERIFY(waitIdle(keys));
+
+        // 403: the write actions for this project go, and the message names the role.
+        QTRY_VERIFY(keys->isWriteDenied(kProdSearch));
+        QVERIFY(!keys->newKeyAction()->isEnabled());
+        QVERIFY(!keys->renameAction()->isEnabled());
+        QVERIFY(!keys->deleteAction()->isEnabled());
+        QVERIFY(keys->copyIdAction()->isEnabled());
+        QCOMPARE(keys->deniedRole(kProdSearch), u"Project Model Owner"_s);
+        MessageBar *bar = keys->messageBar();
+        QVERIFY(bar->isVisible());
+        QVERIFY2(bar->hint().contains(u"Project Model Owner"_s), qPrintable(bar->hint()));
+        QVERIFY(keys->renameAction()->toolTip().contains(u"Project Model Owner"_s));
+        QCOMPARE(keys->model()->rowCount(), rows);
+        // No in-place editing either.
+        const QModelIndex name = keys->proxy()->index(0, KeyTableModel::Name);
+        QVERIFY(!keys->proxy()->flags(name).testFlag(Qt::ItemIsEditable));
+
+        // Another project is not concerned until Atlas says so.
+        QVERIFY(selectAndWait(window.get(), kStagingSearch));
+        QVERIFY(keys->newKeyAction()->isEnabled());
+    }
+
+    void lostCreateOffersDeletion()
+    {
+        SimProcess sim(
+            {u"--drop-rate"_s, u"1"_s, u"--fault-match"_s, u"POST /api/atlas/v2/groups/*/aiModelApiKeys"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        KeysView *keys = window->keysView();
+        const int rows = keys->model()->rowCount();
+
+        // Keep the first lost key; delete the second one.
+        for (const bool deleteIt : {false, true}) {
+            const QString name = deleteIt ? u"lost and deleted"_s : u"lost and kept"_s;
+            MessageBox::clearNextAnswers();
+            MessageBox::setNextAnswer(deleteIt ? QMessageBox::Yes : QMessageBox::No);
+            const int prompts = MessageBox::promptCount();
+            bool secretShown = false;
+            whenModal(u"createKeyDialog"_s, [&](QWidget *dialog) {
+                dialog->findChild<QLineEdit *>(u"nameEdit"_s)->setText(name);
+                dialog->findChild<QAbstractButton *>(u"createButton"_s)->click();
+            });
+            whenModal(
+                u"secretDialog"_s, [&](QWidget *) { secretShown = true; }, 3000);
+            keys->newKeyAction()->trigger();
+            QTRY_VERIFY_WITH_TIMEOUT(MessageBox::promptCount() > prompts, 20000);
+            QVERIFY(waitIdle(keys));
+            QVERIFY(!secretShown);
+            const QString asked = MessageBox::lastText();
+            QVERIFY2(asked.contains(u"was created"_s), qPrintable(asked));
+            QVERIFY2(asked.contains(u"cannot be recovered"_s), qPrintable(asked));
+            QVERIFY2(asked.contains(name), qPrintable(asked));
+            QCOMPARE(MessageBox::pendingAnswers(), 0);
+
+            const QList<AiKey> onServer = listProjectKeys(window->client(), kProdSearch);
+            const bool exists = std::any_of(onServer.cbegin(), onServer.cend(),
+                                            [&](const AiKey &k) { return k.name == name; });
+            QCOMPARE(exists, !deleteIt);
+            bool shown = false;
+            for (int row = 0; row < keys->model()->rowCount(); ++row)
+                shown = shown || keys->model()->keyAt(row).name == name;
+            QTRY_COMPARE(shown, !deleteIt);
+        }
+        QCOMPARE(keys->model()->rowCount(), rows + 1);
+    }
+
+    void createWithoutAnswerThatDidNotHappen()
+    {
+        // 504 without processing: the outcome is unknown to the client, and the key is not there.
+        SimProcess sim({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"504"_s, u"--fault-match"_s,
+                        u"POST /api/atlas/v2/groups/*/aiModelApiKeys"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        KeysView *keys = window->keysView();
+        const int rows = keys->model()->rowCount();
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        const int prompts = MessageBox::promptCount();
+        whenModal(u"createKeyDialog"_s, [](QWidget *dialog) {
+            dialog->findChild<QLineEdit *>(u"nameEdit"_s)->setText(u"never made"_s);
+            dialog->findChild<QAbstractButton *>(u"createButton"_s)->click();
+        });
+        keys->newKeyAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(MessageBox::promptCount() > prompts, 20000);
+        QVERIFY2(MessageBox::lastText().contains(u"was not created"_s), qPrintable(MessageBox::lastText()));
+        QVERIFY2(MessageBox::lastText().contains(u"try again"_s), qPrintable(MessageBox::lastText()));
+        QCOMPARE(keys->model()->rowCount(), rows);
+    }
+
+    void unauthorizedLeadsBackToSignIn()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QSignalSpy required(window.get(), &MainWindow::signInRequired);
+        window->setSession(
+            makeSession(sim.baseUrl(), true, AuthMode::ServiceAccount, u"mdb_sa_id_demo"_s, "wrong"),
+            Profile{}, false);
+        QVERIFY(required.wait(10000));
+        QVERIFY(required.first().first().value<ApiError>().isUnauthorized());
+        QTRY_VERIFY(!window->session());
+        auto *label = window->findChild<QLabel *>(u"signedOutLabel"_s);
+        QVERIFY2(label->text().contains(u"no longer accepts"_s), qPrintable(label->text()));
+        QCOMPARE(window->findChild<QStackedWidget *>(u"mainStack"_s)->currentWidget()->objectName(),
+                 u"signedOutPage"_s);
+    }
+
+    void demoSaysDemoInTheTitle()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        Profile demo;
+        demo.name = u"Demo"_s;
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl()), demo, true));
+        QVERIFY2(window->windowTitle().startsWith(u"Demo"_s), qPrintable(window->windowTitle()));
+        QVERIFY(window->isDemo());
+    }
+
+    void otherProjectsForProjectOnlyUsers()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl(), true, AuthMode::ApiKey, u"demo-project"_s,
+                                                 "demo-project-private-key")));
+        OrgTreeModel *tree = window->treeModel();
+        QTRY_VERIFY(tree->otherProjectsIndex().isValid());
+        const QModelIndex others = tree->otherProjectsIndex();
+        QVERIFY(tree->rowCount(others) >= 2);
+        QVERIFY(tree->indexOfProject(kStagingSearch).isValid());
+        QVERIFY(selectAndWait(window.get(), kStagingSearch));
+        QVERIFY(window->keysView()->model()->rowCount() > 0);
+        // Its key count, from the project listing.
+        QTRY_VERIFY(tree->indexOfProject(kStagingSearch).data(OrgTreeModel::KeyCountRole).isValid());
+    }
+
+    void layoutIsRemembered()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        {
+            auto window = makeWindow();
+            QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+            QVERIFY(selectAndWait(window.get(), kProdSearch));
+            QHeaderView *header = window->keysView()->table()->horizontalHeader();
+            header->setSectionHidden(KeyTableModel::Endpoint, true);
+            header->setSortIndicator(KeyTableModel::LastUsed, Qt::DescendingOrder);
+            header->resizeSection(KeyTableModel::Name, 333);
+            window->resize(1001, 655);
+            // The org view (one more column) does not change what is remembered.
+            QVERIFY(window->selectOrganization(kAcme));
+            QVERIFY(waitIdle(window->keysView()));
+            window->close();
+        }
+        QVERIFY(!m_settings->keyTableHeaderState().isEmpty());
+        QVERIFY(!m_settings->windowGeometry().isEmpty());
+
+        auto window = makeWindow();
+        QCOMPARE(window->size(), QSize(1001, 655));
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        QHeaderView *header = window->keysView()->table()->horizontalHeader();
+        QVERIFY(header->isSectionHidden(KeyTableModel::Endpoint));
+        QCOMPARE(header->sortIndicatorSection(), int(KeyTableModel::LastUsed));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(header->sectionSize(KeyTableModel::Name), 333);
+        QVERIFY(isSorted(window->keysView()->proxy(), KeyTableModel::LastUsed, Qt::DescendingOrder));
+    }
+
+    void keyboardFilter()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        KeysView *keys = window->keysView();
+        QVERIFY(activate(window.get()));
+        QTest::keySequence(window.get(), QKeySequence::Find);
+        QTRY_VERIFY(keys->filterEdit()->hasFocus());
+        const AiKey first = keys->model()->keyAt(0);
+        QTest::keyClicks(keys->filterEdit(), first.apiKeyId);
+        QCOMPARE(keys->proxy()->rowCount(), 1);
+        QCOMPARE(keys->proxy()->index(0, 0).data(KeyTableModel::KeyIdRole).toString(), first.apiKeyId);
+        QVERIFY2(window->countsText().startsWith(u"1 of "_s), qPrintable(window->countsText()));
+
+        // The tree's filter box.
+        QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(window->treeFilter()->hasFocus());
+        QTest::keyClicks(window->treeFilter(), u"rag-assist"_s);
+        int visibleProjects = 0;
+        for (int row = 0; row < window->treeProxy()->rowCount(); ++row)
+            visibleProjects += window->treeProxy()->rowCount(window->treeProxy()->index(row, 0));
+        QCOMPARE(visibleProjects, 1);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
