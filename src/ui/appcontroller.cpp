@@ -1,5 +1,6 @@
 #include "appcontroller.h"
 
+#include "aboutdialog.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/profilestore.h"
 #include "credentials/qtkeychainsecretstore.h"
@@ -8,7 +9,10 @@
 #include "logging.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "preferencesdialog.h"
+#include "profilesdialog.h"
 #include "screenshotrunner.h"
+#include "secretprompt.h"
 #include "settings.h"
 
 #include <QApplication>
@@ -170,7 +174,7 @@ void AppController::onOpened(SessionOpener *opener, const Profile &profile)
     if (error.kind() == ApiError::Kind::Canceled)
         return;
     if (opener->needsSecret() || error.isUnauthorized()) {
-        openWith(profile, error.message());
+        askSecret(profile, error, opener->secretError());
         return;
     }
     MessageBox::warning(m_window.get(), tr("Sign-In Failed"),
@@ -179,31 +183,66 @@ void AppController::onOpened(SessionOpener *opener, const Profile &profile)
     m_window->clearSession(tr("Could not sign in as \u201c%1\u201d: %2").arg(profile.name, error.message()));
 }
 
-void AppController::openWith(const Profile &profile, const QString &reason)
+void AppController::askSecret(const Profile &profile, const ApiError &reason, SecretError secretError)
 {
-    // Until the secret prompt exists: say what is missing and offer the profiles.
-    m_window->clearSession(tr("\u201c%1\u201d needs its secret: %2").arg(profile.name, reason));
+    m_window->clearSession(tr("Signing in as \u201c%1\u201d needs its secret.").arg(profile.name));
+    QPointer<SecretPrompt> prompt = new SecretPrompt(profile, m_window.get());
+    prompt->setReason(reason, secretError);
+    const int result = prompt->exec();
+    if (!prompt)
+        return;
+    if (result != QDialog::Accepted) {
+        delete prompt.data();
+        chooseProfile();
+        return;
+    }
+    const bool remember = prompt->rememberInKeychain();
+    Credentials credentials = prompt->takeCredentials();
+    delete prompt.data();
+    // Stored once the secret has proved right; until then only this copy and the session's exist.
+    auto toStore = std::make_shared<SecretBuffer>(remember ? credentials.secret.clone() : SecretBuffer());
+
+    if (m_opener) {
+        m_opener->disconnect(this);
+        m_opener->cancel();
+    }
+    m_window->statusBar()->showMessage(tr("Signing in as \u201c%1\u201d\u2026").arg(profile.name));
+    auto *opener = new SessionOpener(m_credentials.get(), this);
+    m_opener = opener;
+    connect(opener, &SessionOpener::finished, this, [this, opener, profile, toStore] {
+        const bool ok = opener == m_opener && opener->succeeded();
+        if (ok && !toStore->isEmpty()) {
+            CredentialJob *job = m_credentials->replaceSecret(profile.id, std::move(*toStore));
+            connect(job, &CredentialJob::finished, this, [this](CredentialJob *done) {
+                if (!done->succeeded())
+                    m_window->statusBar()->showMessage(
+                        tr("The secret could not be stored in the keychain: %1").arg(done->error().message()),
+                        10000);
+            });
+        }
+        toStore->wipe();
+        onOpened(opener, profile);
+    });
+    opener->openWith(profile, std::move(credentials));
 }
 
 void AppController::onSignInRequired(const ApiError &error)
 {
     const Profile profile = m_window->profile();
-    Q_UNUSED(error);
-    chooseProfile();
-    Q_UNUSED(profile);
+    if (profile.id.isNull() || m_window->isDemo()) {
+        chooseProfile();
+        return;
+    }
+    // The stored secret no longer works (rotated, revoked, expired token): ask for the current one.
+    askSecret(profile, error, SecretError::None);
 }
 
 void AppController::chooseProfile()
 {
-    if (m_demo && m_demo->baseUrl().isValid()) {
-        for (const Profile &p : m_profiles->profiles()) {
-            if (p.sessionOnly && p.baseUrl == m_demo->baseUrl()) {
-                openProfile(p);
-                return;
-            }
-        }
-    }
-    m_window->clearSession();
+    const std::optional<QUuid> chosen = ProfilesDialog::chooseProfile(m_credentials.get(), m_window.get());
+    if (!chosen)
+        return;
+    switchProfile(*chosen);
 }
 
 void AppController::manageProfiles()
@@ -217,6 +256,9 @@ void AppController::switchProfile(const QUuid &id)
     if (!profile)
         return;
     if (m_window->session()) {
+        if (m_window->profile().id == id)
+            return; // already signed in with it
+        // The current session's token is revoked before the next one starts.
         afterSignOut([this, p = *profile] { openProfile(p); });
         return;
     }
@@ -231,12 +273,18 @@ void AppController::afterSignOut(std::function<void()> next)
 
 void AppController::showPreferences()
 {
-    m_window->applySettings();
+    QPointer<PreferencesDialog> dialog = new PreferencesDialog(m_settings.get(), m_window.get());
+    const int result = dialog->exec();
+    delete dialog.data();
+    if (result == QDialog::Accepted)
+        m_window->applySettings();
 }
 
 void AppController::showAbout()
 {
-    QApplication::aboutQt();
+    QPointer<AboutDialog> dialog = new AboutDialog(m_window.get());
+    dialog->exec();
+    delete dialog.data();
 }
 
 } // namespace aikeys

@@ -2,6 +2,7 @@
 
 #include "atlas/apierror.h"
 #include "credentials/profile.h"
+#include "credentials/secretstore.h"
 
 #include <QObject>
 #include <QPointer>
@@ -16,7 +17,6 @@ class CredentialManager;
 class DemoSimulator;
 class MainWindow;
 class ProfileStore;
-class SecretStore;
 class SessionOpener;
 class Settings;
 
@@ -57,7 +57,7 @@ private:
     void initialSignIn();
     void startDemo();
     void openProfile(const Profile &profile);
-    void openWith(const Profile &profile, const QString &reason);
+    void askSecret(const Profile &profile, const ApiError &reason, SecretError secretError);
     void onOpened(SessionOpener *opener, const Profile &profile);
     void chooseProfile();
     void manageProfiles();

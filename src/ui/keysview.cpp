@@ -203,13 +203,13 @@ KeysView::KeysView(QWidget *parent)
     const QFontMetrics metrics = m_table->fontMetrics();
     const QFontMetrics headerMetrics = header->fontMetrics();
     const std::pair<int, QString> samples[] = {
-        {KeyTableModel::Name, u"prod-search-embeddings-v2 (Ana)"_s},
+        {KeyTableModel::Name, u"prod-search-embeddings-v2"_s},
         {KeyTableModel::Status, u"ACTIVE"_s},
         {KeyTableModel::LastUsed, u"11 months ago"_s},
         {KeyTableModel::Created, u"28 Sept 2026"_s},
-        {KeyTableModel::CreatedBy, u"Demo Service Account"_s},
+        {KeyTableModel::CreatedBy, u"CI Service Account"_s},
         {KeyTableModel::MaskedSecret, u"al-****abcd"_s},
-        {KeyTableModel::KeyId, u"a86r5kwrfsk5r5ku5tgvhmpj"_s},
+        {KeyTableModel::KeyId, u"mw06mztwbduc7wkskamdq8w1"_s},
         {KeyTableModel::Endpoint, u"127.0.0.1:65535"_s},
     };
     for (const auto &[column, sample] : samples) {

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "atlas/atlasclient.h"
 #include "atlas/session.h"
 #include "credentials/credentialmanager.h"
@@ -250,7 +251,7 @@ void MainWindow::createTree()
     m_treeDock->setTitleBarWidget(new QWidget(m_treeDock));
     m_treeDock->setWidget(panel);
     addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
-    resizeDocks({m_treeDock}, {fontMetrics().averageCharWidth() * 42}, Qt::Horizontal);
+    resizeDocks({m_treeDock}, {fontMetrics().averageCharWidth() * 38}, Qt::Horizontal);
 
     setTabOrder(m_treeFilter, m_tree);
     setTabOrder(m_tree, m_keys->filterEdit());
@@ -415,7 +416,7 @@ void MainWindow::restoreSettings()
 {
     const QByteArray geometry = m_settings->windowGeometry();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1180, 720);
+        resize(1280, 760);
     const QByteArray state = m_settings->windowState();
     if (!state.isEmpty())
         restoreState(state);
@@ -452,7 +453,7 @@ void MainWindow::applySettings()
 
 QUrl MainWindow::manualUrl()
 {
-    return QUrl(QStringLiteral(AIKEYS_HOMEPAGE_URL "#readme"));
+    return AboutDialog::manualUrl();
 }
 
 void MainWindow::setCredentialManager(CredentialManager *credentials)

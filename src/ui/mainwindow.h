@@ -93,7 +93,7 @@ public:
     QAction *stopAction() const { return m_stop; }
     QAction *signOutAction() const { return m_signOut; }
 
-    // The relative path of the manual (the README) on the project's site.
+    // The manual (the README) on the project's site, as Help > Manual opens it.
     static QUrl manualUrl();
 
 public Q_SLOTS:

@@ -2,6 +2,8 @@
 
 #include "keysview.h"
 #include "mainwindow.h"
+#include "models/keyfilterproxymodel.h"
+#include "models/keytablemodel.h"
 #include "models/orgtreemodel.h"
 
 #include <QAbstractButton>
@@ -68,8 +70,14 @@ void ScreenshotRunner::shoot()
 {
     if (!m_window)
         return finish(false);
-    if (m_dialog.isEmpty())
-        return finish(save(m_window));
+    if (m_dialog.isEmpty()) {
+        // A selected row shows what the toolbar offers for it.
+        KeysView *keys = m_window->keysView();
+        if (keys->proxy()->rowCount() > 0)
+            keys->selectKey(keys->proxy()->index(0, 0).data(KeyTableModel::KeyIdRole).toString());
+        QTimer::singleShot(kSettleMs, this, [this] { finish(m_window && save(m_window)); });
+        return;
+    }
     if (m_dialog != "create"_L1 && m_dialog != "secret"_L1) {
         std::fprintf(stderr, "unknown dialog for --screenshot: %s\n", qPrintable(m_dialog));
         return finish(false);
