@@ -1,0 +1,301 @@
+// The rotations panel against a real atlas-sim: "Rotate Key..." creates the replacement and shows
+// its secret once, the new key's first use (through the secret dialog's Test Key) moves the state,
+// retiring early needs an explicit confirmation, retiring when suggested ends the rotation, and
+// rotations survive a restart.
+#include "atlas/atlasclient.h"
+#include "atlas/session.h"
+#include "createkeydialog.h"
+#include "messagebar.h"
+#include "messagebox.h"
+#include "rotationspanel.h"
+#include "secretdialog.h"
+#include "settings.h"
+#include "simprocess.h"
+#include "testenv.h"
+
+#include <QAbstractItemView>
+#include <QCheckBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace aikeys;
+using aikeys::test::SimProcess;
+
+namespace {
+
+const QString kOrg = u"5f00000000000000000000a1"_s;
+const QString kProject = u"6a00000000000000000000b1"_s;
+const QString kOldKey = u"rotate000000000000000001"_s;
+
+QByteArray seed()
+{
+    const QJsonObject root{
+        {u"format"_s, u"atlas-sim/1"_s},
+        {u"orgs"_s, QJsonArray{QJsonObject{{u"id"_s, kOrg}, {u"name"_s, u"Rotation Org"_s}}}},
+        {u"projects"_s,
+         QJsonArray{QJsonObject{{u"id"_s, kProject}, {u"orgId"_s, kOrg}, {u"name"_s, u"search-prod"_s}}}},
+        {u"keys"_s, QJsonArray{QJsonObject{{u"apiKeyId"_s, kOldKey},
+                                           {u"groupId"_s, kProject},
+                                           {u"name"_s, u"search service"_s},
+                                           {u"createdAt"_s, u"-90d"_s},
+                                           {u"lastUsedAt"_s, u"-2h"_s}}}},
+    };
+    return QJsonDocument(root).toJson();
+}
+
+struct Client
+{
+    std::unique_ptr<AtlasSession> session;
+    std::unique_ptr<AtlasClient> api;
+};
+
+Client openSession(const SimProcess &sim)
+{
+    SessionConfig config;
+    config.baseUrl = sim.baseUrl();
+    config.transferTimeoutMs = 20000;
+    config.retry.baseDelayMs = 20;
+    config.retry.maxBackoffMs = 100;
+    Client c;
+    c.session = std::make_unique<AtlasSession>(
+        config, Credentials{AuthMode::ApiKey, u"demo"_s, SecretBuffer(QByteArray("demo-private-key"))},
+        new QNetworkAccessManager);
+    c.api = std::make_unique<AtlasClient>(c.session.get());
+    return c;
+}
+
+template <typename J>
+std::unique_ptr<J> finished(J *job)
+{
+    job->setAutoDelete(false);
+    if (!job->isFinished()) {
+        QSignalSpy spy(job, &Job::finished);
+        spy.wait(20000);
+    }
+    return std::unique_ptr<J>(job);
+}
+
+template <typename T>
+T *child(QObject *parent, const char *name)
+{
+    T *w = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!w)
+        qFatal("no child %s", name);
+    return w;
+}
+
+} // namespace
+
+class TestRotationsPanel : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_seedPath;
+    std::unique_ptr<QSettings> m_qsettings;
+    std::unique_ptr<Settings> m_settings;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::prepareTestEnvironment();
+        QVERIFY(m_dir.isValid());
+        m_seedPath = m_dir.filePath(u"seed.json"_s);
+        QFile f(m_seedPath);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(seed());
+        f.close();
+        m_qsettings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        m_settings = std::make_unique<Settings>(m_qsettings.get());
+    }
+
+    void init() { MessageBox::clearNextAnswers(); }
+
+    void shouldHaveDefaultValues()
+    {
+        RotationsPanel panel(nullptr, nullptr, nullptr, nullptr, m_dir.filePath(u"empty/rotations.json"_s));
+        panel.show();
+        QCOMPARE(panel.tracker()->count(), 0);
+        QCOMPARE(panel.refreshInterval(), RotationsPanel::kDefaultRefreshMs);
+        QVERIFY(child<QLabel>(&panel, "emptyLabel")->isVisible());
+        QVERIFY(!child<QTreeWidget>(&panel, "rotationList")->isVisible());
+        QVERIFY(panel.currentRotationId().isEmpty());
+        // Without a session nothing can be rotated, and the panel says so.
+        panel.startRotation(AiKey{}, u"p"_s);
+        QVERIFY(panel.messageBar()->text().contains(u"Not signed in"_s));
+        QVERIFY(!panel.findChild<CreateKeyDialog *>());
+        const QList<QAbstractButton *> buttons = panel.findChildren<QAbstractButton *>();
+        for (QAbstractButton *b : buttons) {
+            // Parts of Qt's own widgets (a view's corner button, a line edit's clear button).
+            if (qobject_cast<QAbstractItemView *>(b->parentWidget()) ||
+                qobject_cast<QLineEdit *>(b->parentWidget()))
+                continue;
+            QVERIFY2(!b->objectName().isEmpty(), qPrintable(b->text()));
+            QVERIFY2(!b->accessibleName().isEmpty(), qPrintable(b->objectName()));
+        }
+    }
+
+    void rotateAndRetire()
+    {
+        SimProcess sim({u"--data"_s, m_seedPath});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim);
+        m_settings->setRotationIdleHours(24);
+        const QString storage = m_dir.filePath(u"flow/rotations.json"_s);
+        RotationsPanel panel(c.api.get(), m_settings.get(), nullptr, nullptr, storage);
+        panel.show();
+        auto old = finished(c.api->getProjectKey(kProject, kOldKey));
+        QVERIFY(old->succeeded());
+        const AiKey oldKey = old->value();
+
+        // Rotate Key...: the dialog proposes the replacement's name, in the same project and scope.
+        panel.startRotation(oldKey, u"search-prod"_s);
+        auto *dialog = panel.findChild<CreateKeyDialog *>(u"rotateKeyDialog"_s);
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        const QString expectedName =
+            u"search service (rotated "_s + QDate::currentDate().toString(Qt::ISODate) + u')';
+        QCOMPARE(dialog->keyName(), expectedName);
+        QCOMPARE(dialog->projectId(), kProject);
+        QCOMPARE(dialog->scope().cloud, u"ANY"_s);
+        QVERIFY(dialog->createButton()->isEnabled());
+
+        QSignalSpy shown(&panel, &RotationsPanel::secretDialogShown);
+        QSignalSpy started(&panel, &RotationsPanel::rotationStarted);
+        dialog->createButton()->click();
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(started.count(), 1);
+        const AiKey newKey = started.first().at(1).value<AiKey>();
+        QCOMPARE(newKey.name, expectedName);
+        QCOMPARE(newKey.groupId, kProject);
+
+        auto *secret = panel.findChild<SecretDialog *>();
+        QVERIFY(secret);
+        QVERIFY(secret->holdsSecret());
+        QCOMPARE(secret->key().apiKeyId, newKey.apiKeyId);
+        QCOMPARE(panel.tracker()->count(), 1);
+        const QString id = panel.currentRotationId();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(panel.tracker()->state(id), RotationState::WaitingForNewKey);
+        QVERIFY(
+            child<QLabel>(&panel, "stateValue")->text().startsWith(u"Waiting for the new key's first use"_s));
+        QVERIFY(!child<QLabel>(&panel, "suggestionLabel")->isVisible());
+
+        // Test Key in the secret dialog uses the new key: its first use shows in the panel.
+        QSignalSpy refreshed(panel.tracker(), &RotationTracker::refreshed);
+        QSignalSpy tested(secret, &SecretDialog::keyTested);
+        child<QPushButton>(secret, "testButton")->click();
+        QVERIFY(tested.wait(20000));
+        QCOMPARE(tested.first().first().toBool(), true);
+        QVERIFY(refreshed.wait(20000));
+        QCOMPARE(panel.tracker()->state(id), RotationState::OldKeyIdle);
+        QVERIFY(child<QLabel>(&panel, "stateValue")->text().contains(u"Old key idle since"_s));
+        child<QCheckBox>(secret, "storedCheck")->setChecked(true);
+        secret->doneButton()->click();
+        QVERIFY(!secret->isVisible());
+
+        // Retiring before it is suggested asks explicitly; No keeps the key.
+        MessageBox::setNextAnswer(QMessageBox::Cancel);
+        const int prompts = MessageBox::promptCount();
+        child<QPushButton>(&panel, "retireButton")->click();
+        QCOMPARE(MessageBox::promptCount(), prompts + 1);
+        QVERIFY2(MessageBox::lastText().contains(u"may break applications"_s),
+                 qPrintable(MessageBox::lastText()));
+        QVERIFY(MessageBox::lastText().contains(u"idle for"_s));
+        QVERIFY(finished(c.api->getProjectKey(kProject, kOldKey))->succeeded());
+        QCOMPARE(panel.tracker()->count(), 1);
+
+        // A day later the old key is still idle: retiring is the suggested action.
+        const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(25 * 3600);
+        panel.tracker()->setClock([later] { return later; });
+        panel.refreshNow();
+        QVERIFY(refreshed.wait(20000));
+        QCOMPARE(panel.tracker()->state(id), RotationState::ReadyToRetire);
+        QVERIFY(child<QLabel>(&panel, "suggestionLabel")->isVisible());
+        QVERIFY(child<QPushButton>(&panel, "retireButton")->isDefault());
+        QCOMPARE(child<QTreeWidget>(&panel, "rotationList")->topLevelItem(0)->text(3),
+                 u"Ready to retire the old key"_s);
+
+        QSignalSpy retired(&panel, &RotationsPanel::oldKeyRetired);
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        child<QPushButton>(&panel, "retireButton")->click();
+        QVERIFY(MessageBox::lastText().contains(u"It has not been used since"_s));
+        QVERIFY(retired.wait(20000));
+        QCOMPARE(retired.first().at(1).toString(), kOldKey);
+        QVERIFY(finished(c.api->getProjectKey(kProject, kOldKey))->error().isNotFound());
+        QVERIFY(finished(c.api->getProjectKey(kProject, newKey.apiKeyId))->succeeded());
+        QCOMPARE(panel.tracker()->count(), 0);
+        QVERIFY(child<QLabel>(&panel, "emptyLabel")->isVisible());
+        QVERIFY(panel.messageBar()->text().contains(u"the rotation is complete"_s));
+    }
+
+    void survivesRestart()
+    {
+        SimProcess sim({u"--data"_s, m_seedPath});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim);
+        const QString storage = m_dir.filePath(u"restart/rotations.json"_s);
+        auto old = finished(c.api->getProjectKey(kProject, kOldKey));
+        auto created = finished(c.api->createKey(kProject, u"replacement"_s));
+        QVERIFY(created->succeeded());
+        {
+            RotationsPanel first(c.api.get(), m_settings.get(), nullptr, nullptr, storage);
+            first.tracker()->add(old->value(), u"search-prod"_s, created->key(), sim.baseUrl().toString());
+            QCOMPARE(first.tracker()->count(), 1);
+        }
+        RotationsPanel second(c.api.get(), m_settings.get(), nullptr, nullptr, storage);
+        second.setRefreshInterval(50);
+        second.show();
+        QCOMPARE(second.tracker()->count(), 1);
+        auto *list = child<QTreeWidget>(&second, "rotationList");
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QCOMPARE(list->topLevelItem(0)->text(0), u"search service"_s);
+        QCOMPARE(list->topLevelItem(0)->text(1), u"replacement"_s);
+        // The timer checks both keys on its own.
+        QSignalSpy refreshed(second.tracker(), &RotationTracker::refreshed);
+        QVERIFY(refreshed.wait(5000));
+        QVERIFY(second.tracker()->rotations().first().checkedAt.isValid());
+
+        // Stop tracking asks, then forgets the rotation; the keys stay.
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        child<QPushButton>(&second, "stopButton")->click();
+        QCOMPARE(second.tracker()->count(), 0);
+        QVERIFY(finished(c.api->getProjectKey(kProject, kOldKey))->succeeded());
+    }
+
+    void failedCreateTracksNothing()
+    {
+        SimProcess sim({u"--data"_s, m_seedPath, u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"400"_s,
+                        u"--fault-match"_s, u"POST /api/atlas/v2/groups/*/aiModelApiKeys"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim);
+        RotationsPanel panel(c.api.get(), m_settings.get(), nullptr, nullptr,
+                             m_dir.filePath(u"failed/rotations.json"_s));
+        auto old = finished(c.api->getProjectKey(kProject, kOldKey));
+        panel.startRotation(old->value(), u"search-prod"_s);
+        auto *dialog = panel.findChild<CreateKeyDialog *>(u"rotateKeyDialog"_s);
+        QVERIFY(dialog);
+        QSignalSpy shown(&panel, &RotationsPanel::secretDialogShown);
+        dialog->createButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.messageBar()->text().contains(u"could not be created"_s), 20000);
+        QCOMPARE(shown.count(), 0);
+        QCOMPARE(panel.tracker()->count(), 0);
+    }
+};
+
+QTEST_MAIN(TestRotationsPanel)
+#include "tst_rotationspanel.moc"
