@@ -46,6 +46,11 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(defaults, &QPushButton::clicked, this, &PreferencesDialog::restoreDefaults);
     m_ui->clipboardNote->setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+    // Room for the largest value and its unit, no more: the fields line up under each other.
+    const int spinWidth =
+        fontMetrics().horizontalAdvance(u"8760 hours"_s) + fontMetrics().averageCharWidth() * 6;
+    for (QSpinBox *spin : {m_ui->clipboardSpin, m_ui->graceSpin, m_ui->staleSpin, m_ui->idleSpin})
+        spin->setMinimumWidth(spinWidth);
     load();
 }
 

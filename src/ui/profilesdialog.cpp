@@ -3,6 +3,7 @@
 #include "ui_profilesdialog.h"
 
 #include "atlas/session.h"
+#include "createkeydialog.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/profilestore.h"
 #include "credentials/sessionopener.h"
@@ -25,6 +26,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace aikeys {
@@ -37,6 +40,8 @@ constexpr int kSecretField = 100;
 constexpr int kDiscardSessionMs = 10000;
 // Organizations named in a successful test's result; the rest are counted.
 constexpr int kOrgsNamed = 5;
+// The import list's column where a secret is shown or typed.
+constexpr int kSecretColumn = 2;
 
 // Overwrites the characters a QLineEdit holds in place, then clears it: the field held a secret.
 // QString's storage is heap memory that was never const, so writing through the const_cast is
@@ -46,6 +51,11 @@ void wipeLineEdit(QLineEdit *edit)
     const QString text = edit->text();
     if (text.isEmpty())
         return;
+    // Text set from a literal lives in read-only memory and was never typed: nothing to overwrite.
+    if (!text.data_ptr().isMutable()) {
+        edit->clear();
+        return;
+    }
     volatile char16_t *p = reinterpret_cast<volatile char16_t *>(const_cast<QChar *>(text.constData()));
     for (qsizetype i = 0; i < text.size(); ++i)
         p[i] = 0;
@@ -120,6 +130,8 @@ ProfilesDialog::ProfilesDialog(CredentialManager *credentials, QWidget *parent)
 
     m_messageBar = new MessageBar(this);
     m_messageBar->setObjectName(u"messageBar"_s);
+    // The dialog grows to fit what the bar says; an animated bar would be measured half open.
+    m_messageBar->setAnimated(false);
     m_ui->mainLayout->insertWidget(1, m_messageBar);
     connect(m_messageBar, &MessageBar::actionTriggered, this, &ProfilesDialog::onMessageAction);
 
@@ -161,9 +173,16 @@ ProfilesDialog::ProfilesDialog(CredentialManager *credentials, QWidget *parent)
     header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    // Room for a handful of profiles without scrolling, no more: the editor is what matters.
-    m_ui->profileList->setMaximumHeight(fontMetrics().height() * 9);
-    m_ui->introLabel->setMinimumWidth(fontMetrics().averageCharWidth() * 84);
+    // Room for a handful of profiles without scrolling, and never squeezed below four: the editor
+    // is what matters, but the list must stay readable when messages push the editor down.
+    const int row = fontMetrics().height() + 4;
+    m_ui->profileList->setMinimumHeight(row * 5 + header->sizeHint().height());
+    m_ui->profileList->setMaximumHeight(row * 9 + header->sizeHint().height());
+    // Wide enough for the list's four columns with typical names and URLs.
+    m_ui->introLabel->setMinimumWidth(fontMetrics().averageCharWidth() * 112);
+    // The typed secret gets most of its row; a status next to it wraps.
+    m_ui->secretLayout->setStretchFactor(m_ui->secretEdit, 3);
+    m_ui->secretLayout->setStretchFactor(m_ui->secretStatusLabel, 2);
     m_ui->testProgress->hide();
     m_ui->cancelTestButton->hide();
     m_ui->validationIcon->hide();
@@ -301,6 +320,10 @@ void ProfilesDialog::reloadList()
     const bool any = m_credentials->profiles()->count() > 0;
     m_ui->profileList->setVisible(any);
     m_ui->emptyLabel->setVisible(!any);
+    // With nothing to select, only Import means anything there.
+    m_ui->addButton->setVisible(any);
+    m_ui->duplicateButton->setVisible(any);
+    m_ui->removeButton->setVisible(any);
     updateButtons();
 }
 
@@ -566,6 +589,9 @@ void ProfilesDialog::markEdited(int field)
         return;
     m_touched.insert(field);
     m_dirty = true;
+    // A result of the fields as they were.
+    if (!isTesting())
+        setTestResult(false, {});
     updateValidation();
     updateButtons();
 }
@@ -601,6 +627,13 @@ void ProfilesDialog::updateValidation()
         m_ui->validationIcon->setPixmap(
             statusPixmap(m_ui->validationIcon, u"dialog-warning"_s, QStyle::SP_MessageBoxWarning));
     m_ui->validationIcon->setVisible(!text.isEmpty());
+    fitContents();
+}
+
+void ProfilesDialog::fitContents()
+{
+    // After the layout has taken the new text into account.
+    QTimer::singleShot(0, this, [this] { detail::growToFit(this); });
 }
 
 void ProfilesDialog::updateButtons()
@@ -706,14 +739,14 @@ void ProfilesDialog::onSaved(CredentialJob *job, bool acceptAfter)
             m_pendingAction = PendingAction::KeepForSession;
             m_pendingProfile = job->profile();
             m_pendingAcceptAfter = acceptAfter;
-            m_messageBar->showMessage(
-                MessageBar::Kind::Error, error.message(),
-                error.hint() + u' ' +
-                    tr("Or use the profile for this session only: its secret stays in memory until you quit "
-                       "and is never written anywhere."),
-                tr("Use for This &Session Only"));
+            QString hint = error.hint();
+            if (!hint.contains(tr("session only")))
+                hint += u' ' +
+                        tr("Or use the profile for this session only: its secret stays in memory until you "
+                           "quit and is never written anywhere.");
+            showMessage(MessageBar::Kind::Error, error.message(), hint, tr("Use for This &Session Only"));
         } else {
-            m_messageBar->showMessage(MessageBar::Kind::Error, error.message(), error.hint());
+            showMessage(MessageBar::Kind::Error, error.message(), error.hint());
         }
         updateButtons();
         return;
@@ -755,7 +788,7 @@ void ProfilesDialog::onDuplicated(CredentialJob *job)
     m_busyJob = nullptr;
     Q_EMIT busyChanged(false);
     if (!job->succeeded()) {
-        m_messageBar->showMessage(MessageBar::Kind::Error, job->error().message(), job->error().hint());
+        showMessage(MessageBar::Kind::Error, job->error().message(), job->error().hint());
         updateButtons();
         return;
     }
@@ -797,10 +830,10 @@ void ProfilesDialog::onRemoved(CredentialJob *job)
         if (job->error().kind() == ApiError::Kind::Keychain) {
             m_pendingAction = PendingAction::RemoveAnyway;
             m_pendingProfile = removed;
-            m_messageBar->showMessage(MessageBar::Kind::Error, job->error().message(), job->error().hint(),
-                                      tr("Remove &Anyway"));
+            showMessage(MessageBar::Kind::Error, job->error().message(), job->error().hint(),
+                        tr("Remove &Anyway"));
         } else {
-            m_messageBar->showMessage(MessageBar::Kind::Error, job->error().message(), job->error().hint());
+            showMessage(MessageBar::Kind::Error, job->error().message(), job->error().hint());
         }
         updateButtons();
         return;
@@ -849,10 +882,17 @@ void ProfilesDialog::onMessageAction()
     }
 }
 
+void ProfilesDialog::showMessage(MessageBar::Kind kind, const QString &text, const QString &hint,
+                                 const QString &action)
+{
+    m_messageBar->showMessage(kind, text, hint, action);
+    fitContents();
+}
+
 void ProfilesDialog::showInfo(const QString &text, const QStringList &notices)
 {
-    m_messageBar->showMessage(notices.isEmpty() ? MessageBar::Kind::Information : MessageBar::Kind::Warning,
-                              text, notices.join(u'\n'));
+    showMessage(notices.isEmpty() ? MessageBar::Kind::Information : MessageBar::Kind::Warning, text,
+                notices.join(u'\n'));
 }
 
 // ---- connection test
@@ -957,6 +997,7 @@ void ProfilesDialog::setTestResult(bool ok, const QString &text)
                : statusPixmap(m_ui->testResultIcon, u"dialog-error"_s, QStyle::SP_MessageBoxCritical));
     }
     m_ui->testResultIcon->setVisible(!text.isEmpty());
+    fitContents();
 }
 
 // ---- import
@@ -1020,13 +1061,15 @@ ProfileImportDialog::ProfileImportDialog(AtlasCliImport source, CredentialManage
 
     m_messageBar = new MessageBar(this);
     m_messageBar->setObjectName(u"importMessageBar"_s);
+    m_messageBar->setAnimated(false);
     layout->addWidget(m_messageBar);
 
     m_sourceLabel = new QLabel(this);
     m_sourceLabel->setObjectName(u"sourceLabel"_s);
     m_sourceLabel->setWordWrap(true);
     m_sourceLabel->setTextFormat(Qt::PlainText);
-    m_sourceLabel->setMinimumWidth(fontMetrics().averageCharWidth() * 90);
+    // Wide enough for a row (source, new name, account, Atlas, secret) without scrolling sideways.
+    m_sourceLabel->setMinimumWidth(fontMetrics().averageCharWidth() * 150);
     layout->addWidget(m_sourceLabel);
 
     if (cli) {
@@ -1069,10 +1112,14 @@ ProfileImportDialog::ProfileImportDialog(AtlasCliImport source, CredentialManage
     m_list->setAccessibleName(tr("Profiles to import"));
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(false);
-    m_list->setHeaderLabels({tr("Import"), tr("Becomes profile"), tr("Account"), tr("Atlas"), tr("Secret")});
+    m_list->setMinimumHeight((fontMetrics().height() + 10) * 5);
+    // The secret's column comes early and has a fixed width: it is where a missing secret is typed.
+    m_list->setHeaderLabels({tr("Import"), tr("Becomes profile"), tr("Secret"), tr("Account"), tr("Atlas")});
     m_list->header()->setStretchLastSection(true);
-    for (int c = 0; c < 4; ++c)
+    for (int c : {0, 1, 3})
         m_list->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(kSecretColumn, QHeaderView::Fixed);
+    m_list->header()->resizeSection(kSecretColumn, fontMetrics().averageCharWidth() * 36);
     layout->addWidget(m_list, 1);
     connect(m_list, &QTreeWidget::itemChanged, this, [this] {
         bool any = false;
@@ -1158,21 +1205,30 @@ void ProfileImportDialog::fill()
         anyChecked = anyChecked || !existing;
         item->setText(1, existing ? tr("Already profile \"%1\"").arg(existing->name)
                                   : m_credentials->profiles()->uniqueName(p.name));
-        item->setText(2, p.publicId.isEmpty() ? authModeDisplayName(p.authMode)
+        item->setText(3, p.publicId.isEmpty() ? authModeDisplayName(p.authMode)
                                               : authModeDisplayName(p.authMode) + u": "_s + p.publicId);
-        item->setText(3, p.baseUrl.toDisplayString());
+        item->setText(4, p.baseUrl.toDisplayString());
         const QString kind = secretKindDisplayName(p.secretKind());
         if (c.secretInSource) {
-            item->setText(
-                4, cli ? tr("%1 in the file: moves into the keychain").arg(capitalized(kind))
-                       : tr("%1 in %2: moves into the keychain").arg(capitalized(kind), c.secretField));
+            item->setText(kSecretColumn,
+                          cli ? tr("In the file (plain text)") : tr("In %1").arg(c.secretField));
+            item->setToolTip(kSecretColumn,
+                             cli ? tr("The %1 is in the file in plain text (%2); it moves into your "
+                                      "keychain, and the file keeps its copy.")
+                                       .arg(kind, c.secretField)
+                                 : tr("The %1 is in %2; it moves into your keychain, and the "
+                                      "variable keeps its copy.")
+                                       .arg(kind, c.secretField));
         } else {
             auto *edit = new QLineEdit(m_list);
             edit->setObjectName(u"secretEdit%1"_s.arg(i));
             edit->setEchoMode(QLineEdit::Password);
             edit->setAccessibleName(tr("%1 for %2").arg(capitalized(kind), item->text(0)));
-            edit->setPlaceholderText(tr("Not in the file: type the %1, or add it later").arg(kind));
-            m_list->setItemWidget(item, 4, edit);
+            edit->setPlaceholderText(tr("Type the %1, or add it later").arg(kind));
+            edit->setToolTip(
+                tr("The %1 is not in the file: newer Atlas CLI versions keep it in the system keyring.")
+                    .arg(kind));
+            m_list->setItemWidget(item, kSecretColumn, edit);
         }
         if (!c.warnings.isEmpty()) {
             item->setToolTip(0, c.warnings.join(u'\n'));
@@ -1182,7 +1238,12 @@ void ProfileImportDialog::fill()
     }
     m_warningsLabel->setText(warnings.join(u'\n'));
     m_warningsLabel->setVisible(!warnings.isEmpty());
+    const bool anyInSource = std::any_of(candidates.cbegin(), candidates.cend(),
+                                         [](const ImportCandidate &c) { return c.secretInSource; });
     if (candidates.isEmpty()) {
+        m_noteLabel->clear();
+    } else if (!anyInSource) {
+        // The warnings above already say that the secrets are not in the file.
         m_noteLabel->clear();
     } else if (cli) {
         m_noteLabel->setText(
@@ -1234,7 +1295,7 @@ void ProfileImportDialog::importNext()
         QTreeWidgetItem *item = m_list->topLevelItem(i);
         if (item->data(0, Qt::UserRole).toInt() != index)
             continue;
-        if (auto *edit = qobject_cast<QLineEdit *>(m_list->itemWidget(item, 4))) {
+        if (auto *edit = qobject_cast<QLineEdit *>(m_list->itemWidget(item, kSecretColumn))) {
             entered = SecretBuffer::fromUtf8(edit->text());
             wipeLineEdit(edit);
         }
@@ -1280,13 +1341,15 @@ void ProfileImportDialog::finishImport()
     if (!m_notices.isEmpty())
         hint += u'\n' + m_notices.join(u'\n');
     m_messageBar->showMessage(MessageBar::Kind::Error, m_errors.join(u'\n'), hint);
+    QTimer::singleShot(0, this, [this] { detail::growToFit(this); });
     Q_EMIT importFinished(false);
 }
 
 void ProfileImportDialog::wipeSecretFields()
 {
     for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
-        if (auto *edit = qobject_cast<QLineEdit *>(m_list->itemWidget(m_list->topLevelItem(i), 4)))
+        if (auto *edit =
+                qobject_cast<QLineEdit *>(m_list->itemWidget(m_list->topLevelItem(i), kSecretColumn)))
             wipeLineEdit(edit);
     }
 }

@@ -2,6 +2,7 @@
 
 #include "credentials/atlascliimport.h"
 #include "credentials/profile.h"
+#include "messagebar.h"
 
 #include <QDialog>
 #include <QHash>
@@ -28,7 +29,6 @@ namespace aikeys {
 class AtlasSession;
 class CredentialJob;
 class CredentialManager;
-class MessageBar;
 class ProfileImportDialog;
 class SessionOpener;
 
@@ -129,7 +129,11 @@ private:
     void onMessageAction();
     void onTestFinished(SessionOpener *opener);
     void setTestResult(bool ok, const QString &text);
+    void showMessage(MessageBar::Kind kind, const QString &text, const QString &hint = {},
+                     const QString &action = {});
     void showInfo(const QString &text, const QStringList &notices = {});
+    // Grows the dialog to what its layout needs once a message or result appeared.
+    void fitContents();
     void wipeSecretField();
     std::optional<Profile> storedProfile() const;
 

@@ -1,5 +1,7 @@
 #include "secretprompt.h"
 
+#include "createkeydialog.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -7,6 +9,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -40,10 +43,7 @@ SecretPrompt::SecretPrompt(const Profile &profile, QWidget *parent)
     icon->setAlignment(Qt::AlignTop);
     top->addWidget(icon);
     auto *texts = new QVBoxLayout;
-    auto *title = new QLabel(tr("Enter the %1 of profile \"%2\" (%3 at %4).")
-                                 .arg(kind, profile.name, authModeDisplayName(profile.authMode).toLower(),
-                                      profile.baseUrl.toDisplayString()),
-                             this);
+    auto *title = new QLabel(tr("Enter the %1 of profile \"%2\"").arg(kind, profile.name), this);
     title->setObjectName(u"titleLabel"_s);
     title->setWordWrap(true);
     title->setTextFormat(Qt::PlainText);
@@ -52,6 +52,12 @@ SecretPrompt::SecretPrompt(const Profile &profile, QWidget *parent)
     bold.setBold(true);
     title->setFont(bold);
     texts->addWidget(title);
+    auto *account = new QLabel(
+        tr("%1 at %2").arg(authModeDisplayName(profile.authMode), profile.baseUrl.toDisplayString()), this);
+    account->setObjectName(u"accountLabel"_s);
+    account->setWordWrap(true);
+    account->setTextFormat(Qt::PlainText);
+    texts->addWidget(account);
     m_reasonLabel = new QLabel(this);
     m_reasonLabel->setObjectName(u"reasonLabel"_s);
     m_reasonLabel->setWordWrap(true);
@@ -119,6 +125,8 @@ void SecretPrompt::setReason(const ApiError &error, SecretError secretError)
     m_reasonLabel->setText(text);
     m_reasonLabel->setVisible(!text.isEmpty());
     setKeychainAvailable(keychainUsableAfter(secretError));
+    // A dialog on screen keeps its size when a wrapped line appears; grow it instead.
+    QTimer::singleShot(0, this, [this] { detail::growToFit(this); });
 }
 
 void SecretPrompt::setKeychainAvailable(bool available)
@@ -183,6 +191,11 @@ void SecretPrompt::wipeField()
     const QString text = m_secretEdit->text();
     if (text.isEmpty())
         return;
+    // Text set from a literal lives in read-only memory and was never typed: nothing to overwrite.
+    if (!text.data_ptr().isMutable()) {
+        m_secretEdit->clear();
+        return;
+    }
     // The line edit's own buffer, shared with text: overwritten in place, then released.
     volatile char16_t *p = reinterpret_cast<volatile char16_t *>(const_cast<QChar *>(text.constData()));
     for (qsizetype i = 0; i < text.size(); ++i)

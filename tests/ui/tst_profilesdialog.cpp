@@ -623,7 +623,7 @@ private Q_SLOTS:
         QCOMPARE(list->topLevelItemCount(), 1);
         QCOMPARE(list->topLevelItem(0)->text(0), u"[default]"_s);
         QCOMPARE(list->topLevelItem(0)->text(1), u"default"_s);
-        QVERIFY(list->topLevelItem(0)->text(2).contains(u"qwertyui"_s));
+        QVERIFY(list->topLevelItem(0)->text(3).contains(u"qwertyui"_s));
         QCOMPARE(list->topLevelItem(0)->checkState(0), Qt::Checked);
         // Before importing, the dialog says the file keeps its plain-text copy.
         auto *note = import->findChild<QLabel *>(u"noteLabel"_s);
@@ -910,6 +910,7 @@ private Q_SLOTS:
         QVERIFY(prompt.rememberInKeychain());
         QVERIFY(!signIn->isEnabled());
         QVERIFY(prompt.findChild<QLabel *>(u"titleLabel"_s)->text().contains(u"private key"_s));
+        QVERIFY(prompt.findChild<QLabel *>(u"accountLabel"_s)->text().contains(u"Programmatic API key"_s));
 
         QTest::keyClicks(edit, u"typed-secret"_s);
         QVERIFY(signIn->isEnabled());
