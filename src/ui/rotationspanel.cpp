@@ -128,6 +128,9 @@ RotationsPanel::RotationsPanel(AtlasClient *client, Settings *settings, SecureCl
     m_clockTimer.start();
 
     m_ui->statusLabel->hide();
+    // The empty state reads from the top, where the list would be, not centred in the panel.
+    m_ui->emptyLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_ui->emptyLabel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     rebuildList();
     updateTimer();
     if (m_client && m_tracker->count() > 0)
