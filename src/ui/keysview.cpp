@@ -147,7 +147,6 @@ KeysView::KeysView(QWidget *parent)
     : QWidget(parent)
     , m_model(new KeyTableModel(this))
     , m_proxy(new EditableKeyProxy(this))
-    , m_messageBar(new MessageBar(this))
     , m_filter(new QLineEdit(this))
     , m_table(new QTableView(this))
     , m_placeholder(new QLabel(m_table->viewport()))
@@ -172,9 +171,6 @@ KeysView::KeysView(QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_filter->addAction(WindowIcons::get(WindowIcons::Icon::Filter), QLineEdit::LeadingPosition);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &KeyFilterProxyModel::setFilterText);
-
-    m_messageBar->setObjectName(u"keysMessageBar"_s);
-    m_messageBar->hide();
 
     m_table->setObjectName(u"keyTable"_s);
     m_table->setAccessibleName(tr("Keys"));
@@ -232,7 +228,6 @@ KeysView::KeysView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
-    layout->addWidget(m_messageBar);
     layout->addWidget(m_filter);
     layout->addWidget(m_table, 1);
     setFocusProxy(m_table);
@@ -287,7 +282,6 @@ KeysView::KeysView(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &KeysView::updateCounts);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &KeysView::updateCounts);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &KeysView::updateCounts);
-    connect(m_messageBar, &MessageBar::hidden, this, [this] { m_errorShown = false; });
 
     // "5 minutes ago" goes stale while the window stays open.
     m_clock->setInterval(60 * 1000);
@@ -320,8 +314,22 @@ void KeysView::setClient(AtlasClient *client)
     m_denied.clear();
     m_scopesFetched.clear();
     m_scopes.clear();
-    m_messageBar->hide();
+    if (m_messageBar)
+        m_messageBar->hide();
     showNothing();
+}
+
+MessageBar *KeysView::messageBar()
+{
+    // Made when first needed: most sessions never show one, and building it (its icons come from the
+    // icon theme) is a noticeable share of the window's start-up.
+    if (!m_messageBar) {
+        m_messageBar = new MessageBar(this);
+        m_messageBar->setObjectName(u"keysMessageBar"_s);
+        m_messageBar->hide();
+        static_cast<QVBoxLayout *>(layout())->insertWidget(0, m_messageBar);
+    }
+    return m_messageBar;
 }
 
 AtlasClient *KeysView::client() const
@@ -503,15 +511,16 @@ void KeysView::showMessage(MessageBar::Kind kind, const QString &text, const QSt
                            const QString &actionText, std::function<void()> action)
 {
     // One message at a time: the previous one's action goes with it.
-    m_messageBar->disconnect(this, nullptr);
-    connect(m_messageBar, &MessageBar::hidden, this, [this] { m_errorShown = false; });
+    MessageBar *bar = messageBar();
+    bar->disconnect(this, nullptr);
+    connect(bar, &MessageBar::hidden, this, [this] { m_errorShown = false; });
     if (action) {
-        connect(m_messageBar, &MessageBar::actionTriggered, this, [this, action] {
-            m_messageBar->animatedHide();
+        connect(bar, &MessageBar::actionTriggered, this, [bar, action] {
+            bar->animatedHide();
             action();
         });
     }
-    m_messageBar->showMessage(kind, text, hint, action ? actionText : QString());
+    bar->showMessage(kind, text, hint, action ? actionText : QString());
     m_errorShown = true;
 }
 
@@ -1127,6 +1136,8 @@ void KeysView::showContextMenu(const QPoint &pos)
     menu.addSeparator();
     menu.addAction(m_rename);
     menu.addAction(m_delete);
+    for (QAction *action : std::as_const(m_extraActions))
+        menu.addAction(action);
     menu.addSeparator();
     menu.addAction(m_copyId);
     menu.addAction(m_copyMasked);

@@ -76,7 +76,8 @@ public:
     KeyTableModel *model() const { return m_model; }
     KeyFilterProxyModel *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
-    MessageBar *messageBar() const { return m_messageBar; }
+    // Created on first use.
+    MessageBar *messageBar();
     QLineEdit *filterEdit() const { return m_filter; }
 
     QAction *newKeyAction() const { return m_newKey; }
@@ -84,6 +85,9 @@ public:
     QAction *deleteAction() const { return m_delete; }
     QAction *copyIdAction() const { return m_copyId; }
     QAction *copyMaskedAction() const { return m_copyMasked; }
+
+    // Appended to the table's context menu (the window's Rotate Key).
+    void addContextAction(QAction *action) { m_extraActions.append(action); }
 
     // The key of the current row, if any.
     std::optional<AiKey> currentKey() const;
@@ -170,7 +174,7 @@ private:
     QPointer<OrgTreeModel> m_tree;
     KeyTableModel *m_model;
     KeyFilterProxyModel *m_proxy;
-    MessageBar *m_messageBar;
+    MessageBar *m_messageBar = nullptr;
     QLineEdit *m_filter;
     QTableView *m_table;
     QLabel *m_placeholder;
@@ -196,6 +200,7 @@ private:
     QSet<QString> m_scopesFetched;
     QList<KeyScope> m_scopes;
     QByteArray m_projectHeaderState;
+    QList<QAction *> m_extraActions;
 };
 
 } // namespace aikeys

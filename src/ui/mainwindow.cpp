@@ -3,6 +3,7 @@
 #include "aboutdialog.h"
 #include "atlas/atlasclient.h"
 #include "atlas/session.h"
+#include "auditview.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/profilestore.h"
 #include "keysview.h"
@@ -12,6 +13,8 @@
 #include "models/orgtreeloader.h"
 #include "models/orgtreemodel.h"
 #include "qtclipboardbackend.h"
+#include "ratelimitview.h"
+#include "rotationspanel.h"
 #include "security/secureclipboard.h"
 #include "settings.h"
 #include "windowicons.h"
@@ -107,7 +110,10 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     m_tabs->setObjectName(u"mainTabs"_s);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_keys, tr("&Keys"));
-    m_tabs->setTabBarAutoHide(true);
+    m_auditPage = addLazyPage(tr("&Audit"), u"auditPage"_s);
+    m_rotationsPage = addLazyPage(tr("R&otations"), u"rotationsPage"_s);
+    m_limitsPage = addLazyPage(tr("Rate &Limits"), u"rateLimitsPage"_s);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::syncCurrentPage);
 
     m_signedOutPage = new QWidget(this);
     m_signedOutPage->setObjectName(u"signedOutPage"_s);
@@ -322,6 +328,18 @@ void MainWindow::createActions()
     m_manual->setShortcut(QKeySequence::HelpContents);
     connect(m_manual, &QAction::triggered, this, [] { QDesktopServices::openUrl(manualUrl()); });
 
+    m_rotate = new QAction(tr("R&otate Key\u2026"), this);
+    m_rotate->setObjectName(u"rotateAction"_s);
+    m_rotate->setToolTip(
+        tr("Create a replacement for the selected key, then retire the old one once it is no "
+           "longer used"));
+    m_rotate->setEnabled(false);
+    connect(m_rotate, &QAction::triggered, this, &MainWindow::rotateCurrentKey);
+    // Rotating creates a key: allowed where renaming is.
+    connect(m_keys->renameAction(), &QAction::changed, this,
+            [this] { m_rotate->setEnabled(m_keys->renameAction()->isEnabled()); });
+    m_keys->addContextAction(m_rotate);
+
     m_about = new QAction(tr("&About Atlas AI Keys"), this);
     m_about->setObjectName(u"aboutAction"_s);
     m_about->setMenuRole(QAction::AboutRole);
@@ -353,6 +371,7 @@ void MainWindow::createMenus()
     edit->setObjectName(u"editMenu"_s);
     edit->addAction(m_keys->renameAction());
     edit->addAction(m_keys->deleteAction());
+    edit->addAction(m_rotate);
     edit->addSeparator();
     edit->addAction(m_keys->copyIdAction());
     edit->addAction(m_keys->copyMaskedAction());
@@ -501,6 +520,12 @@ void MainWindow::setSession(AtlasSession *session, const Profile &profile, bool 
     m_stack->setCurrentWidget(m_tabs);
     m_loader->setClient(m_client);
     m_keys->setClient(m_client);
+    if (m_audit)
+        m_audit->setClient(m_client);
+    if (m_rotations)
+        m_rotations->setClient(m_client);
+    if (m_limits)
+        m_limits->setClient(m_client);
     m_keys->showNothing();
     updateTitle();
     updateActions();
@@ -520,6 +545,15 @@ void MainWindow::clearSession(const QString &message)
 {
     m_loader->setClient(nullptr);
     m_keys->setClient(nullptr);
+    if (m_audit)
+        m_audit->setClient(nullptr);
+    if (m_rotations)
+        m_rotations->setClient(nullptr);
+    if (m_limits)
+        m_limits->setClient(nullptr);
+    m_scope = Scope::None;
+    m_auditShows.clear();
+    m_limitsShows.clear();
     if (m_session) {
         m_session->disconnect(this);
         // Not now: this may run inside one of the session's own signals.
@@ -549,6 +583,12 @@ void MainWindow::signOut()
     // Nothing more is sent in this session's name.
     m_loader->setClient(nullptr);
     m_keys->setClient(nullptr);
+    if (m_audit)
+        m_audit->setClient(nullptr);
+    if (m_rotations)
+        m_rotations->setClient(nullptr);
+    if (m_limits)
+        m_limits->setClient(nullptr);
     updateActions();
     statusBar()->showMessage(tr("Signing out\u2026"));
     connect(session, &AtlasSession::signedOut, this, [this, session] {
@@ -615,6 +655,12 @@ void MainWindow::refresh()
         return;
     m_loader->load();
     m_keys->refresh();
+    if (currentPage() == Page::Audit && m_audit)
+        m_audit->refresh();
+    else if (currentPage() == Page::RateLimits && m_limits)
+        m_limits->reload();
+    else if (currentPage() == Page::Rotations && m_rotations)
+        m_rotations->refreshNow();
 }
 
 void MainWindow::stopLoading()
@@ -623,6 +669,8 @@ void MainWindow::stopLoading()
         return;
     m_loader->cancel();
     m_keys->cancelLoading();
+    if (m_audit)
+        m_audit->cancel();
     statusBar()->showMessage(tr("Loading stopped."), 5000);
 }
 
@@ -670,6 +718,10 @@ void MainWindow::checkIdle()
 void MainWindow::onTreeCurrentChanged(const QModelIndex &current)
 {
     const QModelIndex index = m_treeProxy->mapToSource(current);
+    m_scope = Scope::None;
+    m_scopeId.clear();
+    m_scopeName.clear();
+    m_scopeOrgId.clear();
     if (!index.isValid() || !m_client) {
         m_keys->showNothing();
         return;
@@ -678,9 +730,11 @@ void MainWindow::onTreeCurrentChanged(const QModelIndex &current)
     const QString name = index.data(OrgTreeModel::NameRole).toString();
     switch (index.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>()) {
     case OrgTreeModel::NodeKind::Project:
+        m_scope = Scope::Project;
         m_keys->showProject(id, name);
         break;
     case OrgTreeModel::NodeKind::Organization:
+        m_scope = Scope::Organization;
         if (m_treeModel->loadState(id) == OrgTreeModel::LoadState::Failed)
             m_loader->loadProjects(id);
         m_keys->showOrganization(id, name);
@@ -689,6 +743,111 @@ void MainWindow::onTreeCurrentChanged(const QModelIndex &current)
         m_keys->showNothing(tr("Select one of these projects to see its keys."));
         break;
     }
+    if (m_scope != Scope::None) {
+        m_scopeId = id;
+        m_scopeName = name;
+        m_scopeOrgId = index.data(OrgTreeModel::OrgIdRole).toString();
+    }
+    syncCurrentPage();
+}
+
+QWidget *MainWindow::addLazyPage(const QString &title, const QString &objectName)
+{
+    auto *page = new QWidget(m_tabs);
+    page->setObjectName(objectName);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_tabs->addTab(page, title);
+    return page;
+}
+
+AuditView *MainWindow::auditView()
+{
+    if (!m_audit) {
+        m_audit = new AuditView(m_client, m_settings, m_auditPage);
+        m_auditPage->layout()->addWidget(m_audit);
+        // Keys retired from the audit are gone from the keys page too.
+        connect(m_audit, &AuditView::keysRetired, m_keys, &KeysView::refresh);
+    }
+    return m_audit;
+}
+
+RotationsPanel *MainWindow::rotationsPanel()
+{
+    if (!m_rotations) {
+        m_rotations = new RotationsPanel(m_client, m_settings, m_clipboard, m_rotationsPage);
+        m_rotationsPage->layout()->addWidget(m_rotations);
+        connect(m_rotations, &RotationsPanel::rotationStarted, m_keys, &KeysView::refresh);
+        connect(m_rotations, &RotationsPanel::oldKeyRetired, m_keys, &KeysView::refresh);
+    }
+    return m_rotations;
+}
+
+RateLimitView *MainWindow::rateLimitView()
+{
+    if (!m_limits) {
+        m_limits = new RateLimitView(m_client, m_limitsPage);
+        m_limitsPage->layout()->addWidget(m_limits);
+    }
+    return m_limits;
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    const int index = m_tabs->currentIndex();
+    return index <= 0 ? Page::Keys : Page(index);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_tabs->setCurrentIndex(int(page));
+}
+
+void MainWindow::syncCurrentPage()
+{
+    // Only the page on screen follows the tree: the others load when they are shown.
+    const QString scopeKey = m_scope == Scope::Project        ? u"p:"_s + m_scopeId
+                             : m_scope == Scope::Organization ? u"o:"_s + m_scopeId
+                                                              : QString();
+    switch (currentPage()) {
+    case Page::Keys:
+        break;
+    case Page::Audit:
+        auditView();
+        if (m_client && !scopeKey.isEmpty() && scopeKey != m_auditShows) {
+            m_auditShows = scopeKey;
+            if (m_scope == Scope::Project)
+                m_audit->showProject(m_scopeId, m_scopeName, m_scopeOrgId);
+            else
+                m_audit->showOrg(m_scopeId, m_scopeName);
+        }
+        break;
+    case Page::Rotations:
+        rotationsPanel();
+        break;
+    case Page::RateLimits:
+        rateLimitView();
+        if (m_client && !scopeKey.isEmpty() && scopeKey != m_limitsShows) {
+            m_limitsShows = scopeKey;
+            if (m_scope == Scope::Project)
+                m_limits->showProject(m_scopeId, m_scopeOrgId);
+            else
+                m_limits->showOrg(m_scopeId, m_scopeName);
+        }
+        break;
+    }
+}
+
+void MainWindow::rotateCurrentKey()
+{
+    const std::optional<AiKey> key = m_keys->currentKey();
+    if (!key || !m_client)
+        return;
+    const QModelIndex project = m_treeModel->indexOfProject(key->groupId);
+    const QString projectName =
+        project.isValid() ? project.data(OrgTreeModel::NameRole).toString() : QString();
+    showPage(Page::Rotations);
+    rotationsPanel()->startRotation(*key, projectName);
 }
 
 void MainWindow::onTreeExpanded(const QModelIndex &index)
@@ -778,11 +937,6 @@ bool MainWindow::selectOrganization(const QString &orgId)
         return false;
     m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
     return true;
-}
-
-int MainWindow::addPage(QWidget *page, const QString &title)
-{
-    return m_tabs->addTab(page, title);
 }
 
 } // namespace aikeys

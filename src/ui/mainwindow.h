@@ -24,6 +24,9 @@ namespace aikeys {
 
 class AtlasClient;
 class AtlasSession;
+class AuditView;
+class RateLimitView;
+class RotationsPanel;
 class CredentialManager;
 class KeysView;
 class OrgTreeFilterProxyModel;
@@ -75,8 +78,14 @@ public:
     bool selectProject(const QString &projectId);
     bool selectOrganization(const QString &orgId);
 
-    // Adds a page beside "Keys" (audit, rotations, rate limits); the tab widget owns it.
-    int addPage(QWidget *page, const QString &title);
+    // The pages beside "Keys", in tab order. Each view is built the first time its tab is shown.
+    enum class Page { Keys, Audit, Rotations, RateLimits };
+    void showPage(Page page);
+    Page currentPage() const;
+    // The page's view, building it if needed.
+    AuditView *auditView();
+    RotationsPanel *rotationsPanel();
+    RateLimitView *rateLimitView();
 
     bool isLoading() const;
     QString countsText() const;
@@ -92,6 +101,7 @@ public:
     QAction *refreshAction() const { return m_refresh; }
     QAction *stopAction() const { return m_stop; }
     QAction *signOutAction() const { return m_signOut; }
+    QAction *rotateAction() const { return m_rotate; }
 
     // The manual (the README) on the project's site, as Help > Manual opens it.
     static QUrl manualUrl();
@@ -137,6 +147,9 @@ private:
     void resolvePendingSelection();
     void fillProfilesMenu();
     void showTreeContextMenu(const QPoint &pos);
+    QWidget *addLazyPage(const QString &title, const QString &objectName);
+    void syncCurrentPage();
+    void rotateCurrentKey();
     QModelIndex findInTree(const QString &idOrName) const;
 
     Settings *m_settings;
@@ -158,6 +171,20 @@ private:
     QLabel *m_signedOutLabel = nullptr;
     QTabWidget *m_tabs = nullptr;
     KeysView *m_keys = nullptr;
+    QWidget *m_auditPage = nullptr;
+    QWidget *m_rotationsPage = nullptr;
+    QWidget *m_limitsPage = nullptr;
+    AuditView *m_audit = nullptr;
+    RotationsPanel *m_rotations = nullptr;
+    RateLimitView *m_limits = nullptr;
+    // What the tree selects: the audit and rate-limit pages follow it when they are shown.
+    enum class Scope { None, Project, Organization };
+    Scope m_scope = Scope::None;
+    QString m_scopeId;
+    QString m_scopeName;
+    QString m_scopeOrgId;
+    QString m_auditShows;  // the scope the audit page last loaded ("p:<id>", "o:<id>")
+    QString m_limitsShows; // the same for the rate limits
     QToolBar *m_toolBar = nullptr;
 
     QLabel *m_counts = nullptr;
@@ -176,6 +203,7 @@ private:
     QAction *m_findProjects = nullptr;
     QAction *m_manual = nullptr;
     QAction *m_about = nullptr;
+    QAction *m_rotate = nullptr;
 
     QString m_pendingSelection;
     qint64 m_keysDone = 0;

@@ -1,5 +1,7 @@
 #include "atlas/atlasclient.h"
 #include "atlas/session.h"
+#include "audit/auditkeymodel.h"
+#include "auditview.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/memorysecretstore.h"
 #include "credentials/profilestore.h"
@@ -13,6 +15,8 @@
 #include "models/orgtreefilterproxymodel.h"
 #include "models/orgtreeloader.h"
 #include "models/orgtreemodel.h"
+#include "ratelimitview.h"
+#include "rotationspanel.h"
 #include "security/secureclipboard.h"
 #include "settings.h"
 #include "simprocess.h"
@@ -716,6 +720,46 @@ private Q_SLOTS:
         QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
         QCOMPARE(header->sectionSize(KeyTableModel::Name), 333);
         QVERIFY(isSorted(window->keysView()->proxy(), KeyTableModel::LastUsed, Qt::DescendingOrder));
+    }
+
+    void otherPagesFollowTheTree()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QCOMPARE(window->tabs()->count(), 4);
+        QCOMPARE(window->tabs()->widget(0), window->keysView());
+        // Built when first shown, not at start-up.
+        QVERIFY(!window->findChild<AuditView *>());
+        QVERIFY(!window->findChild<RateLimitView *>());
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+
+        QSignalSpy auditLoaded(window->auditView(), &AuditView::loaded);
+        window->showPage(MainWindow::Page::Audit);
+        QVERIFY(auditLoaded.wait(20000));
+        QVERIFY(window->auditView()->hasReport());
+        QCOMPARE(window->auditView()->model()->rowCount(), window->keysView()->model()->rowCount());
+
+        QSignalSpy limitsLoaded(window->rateLimitView(), &RateLimitView::loaded);
+        window->showPage(MainWindow::Page::RateLimits);
+        QVERIFY(limitsLoaded.wait(20000));
+        QVERIFY(!window->rateLimitView()->rows().isEmpty());
+
+        // Another project while the rate limits are shown: they follow; the audit waits until shown.
+        QVERIFY(window->selectProject(kStagingSearch));
+        QVERIFY(limitsLoaded.wait(20000));
+        QCOMPARE(auditLoaded.count(), 1);
+        window->showPage(MainWindow::Page::Audit);
+        QVERIFY(auditLoaded.wait(20000));
+
+        // Rotate needs a selected key the principal may replace.
+        window->showPage(MainWindow::Page::Keys);
+        QVERIFY(waitIdle(window->keysView()));
+        QVERIFY(!window->rotateAction()->isEnabled());
+        QVERIFY(window->keysView()->selectKey(window->keysView()->model()->keyAt(0).apiKeyId));
+        QVERIFY(window->rotateAction()->isEnabled());
+        QVERIFY(window->rotationsPanel());
     }
 
     void keyboardFilter()
