@@ -20,9 +20,11 @@
 #include <QAction>
 #include <QContextMenuEvent>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QShowEvent>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
@@ -147,9 +149,7 @@ KeysView::KeysView(QWidget *parent)
     : QWidget(parent)
     , m_model(new KeyTableModel(this))
     , m_proxy(new EditableKeyProxy(this))
-    , m_filter(new QLineEdit(this))
-    , m_table(new QTableView(this))
-    , m_placeholder(new QLabel(m_table->viewport()))
+    , m_selection(new QItemSelectionModel(m_proxy, this))
     , m_clock(new QTimer(this))
 {
     setObjectName(u"keysView"_s);
@@ -159,22 +159,88 @@ KeysView::KeysView(QWidget *parent)
     proxy->setSourceModel(m_model);
     proxy->setSortRole(KeyTableModel::SortRole);
     proxy->setDynamicSortFilter(true);
+    proxy->sort(KeyTableModel::Name, Qt::AscendingOrder);
     proxy->canEdit = [this](const AiKey &key) { return m_client && !isWriteDenied(key.groupId); };
     proxy->onRename = [this](const AiKey &key, const QString &name) {
         // Out of the delegate's commit: the editor is still closing.
         QTimer::singleShot(0, this, [this, key, name] { sendRename(key, name); });
     };
 
+    // Actions: the window puts them in its menus and toolbar; those that act on a row have shortcuts
+    // that only apply while the table has the focus, so Ctrl+C and Delete keep working in text fields.
+    m_newKey = new QAction(WindowIcons::get(WindowIcons::Icon::NewKey), tr("&New Key\u2026"), this);
+    m_newKey->setObjectName(u"newKeyAction"_s);
+    m_newKey->setShortcut(QKeySequence::New);
+    connect(m_newKey, &QAction::triggered, this, &KeysView::createKey);
+
+    m_rename = new QAction(WindowIcons::get(WindowIcons::Icon::Rename), tr("&Rename\u2026"), this);
+    m_rename->setObjectName(u"renameAction"_s);
+    m_rename->setShortcut(QKeySequence(Qt::Key_F2));
+    m_rename->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_rename, &QAction::triggered, this, &KeysView::renameKey);
+
+    m_delete = new QAction(WindowIcons::get(WindowIcons::Icon::Delete), tr("&Delete\u2026"), this);
+    m_delete->setObjectName(u"deleteAction"_s);
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_delete, &QAction::triggered, this, &KeysView::deleteKey);
+
+    m_copyId = new QAction(WindowIcons::get(WindowIcons::Icon::Copy), tr("&Copy Key ID"), this);
+    m_copyId->setObjectName(u"copyIdAction"_s);
+    m_copyId->setShortcut(QKeySequence::Copy);
+    m_copyId->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copyId, &QAction::triggered, this, &KeysView::copyKeyId);
+
+    m_copyMasked = new QAction(tr("Copy &Masked Key"), this);
+    m_copyMasked->setObjectName(u"copyMaskedAction"_s);
+    m_copyMasked->setToolTip(tr("Copy the masked form of the key (not the secret)"));
+    connect(m_copyMasked, &QAction::triggered, this, &KeysView::copyMaskedSecret);
+
+    m_refresh = new QAction(WindowIcons::get(WindowIcons::Icon::Refresh), tr("Re&fresh"), this);
+    m_refresh->setObjectName(u"refreshKeysAction"_s);
+    connect(m_refresh, &QAction::triggered, this, &KeysView::refresh);
+
+    connect(m_selection, &QItemSelectionModel::currentRowChanged, this, &KeysView::updateActions);
+    connect(m_selection, &QItemSelectionModel::selectionChanged, this, &KeysView::updateActions);
+    connect(m_model, &KeyTableModel::countsChanged, this, &KeysView::updateCounts);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &KeysView::updateCounts);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &KeysView::updateCounts);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &KeysView::updateCounts);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &KeysView::updateCounts);
+
+    // "5 minutes ago" goes stale while the window stays open.
+    m_clock->setInterval(60 * 1000);
+    connect(m_clock, &QTimer::timeout, m_model, &KeyTableModel::refreshRelativeTimes);
+    m_clock->start();
+
+    updateActions();
+}
+
+void KeysView::ensureWidgets()
+{
+    // The widgets come when first shown or asked for: before sign-in nobody sees them, and the first
+    // line edit and table of a process are a good part of its start-up (fonts, styles, layouts).
+    if (m_table)
+        return;
+    m_filter = new QLineEdit(this);
+    m_table = new QTableView(this);
+    m_placeholder = new QLabel(m_table->viewport());
+
     m_filter->setObjectName(u"keyFilter"_s);
     m_filter->setPlaceholderText(tr("Filter by name, key ID or creator"));
     m_filter->setAccessibleName(tr("Filter keys"));
     m_filter->setClearButtonEnabled(true);
     m_filter->addAction(WindowIcons::get(WindowIcons::Icon::Filter), QLineEdit::LeadingPosition);
+    m_filter->setText(m_proxy->filterText());
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &KeyFilterProxyModel::setFilterText);
 
     m_table->setObjectName(u"keyTable"_s);
     m_table->setAccessibleName(tr("Keys"));
     m_table->setModel(m_proxy);
+    // One selection for the view and for the actions, which exist before the view does.
+    QItemSelectionModel *own = m_table->selectionModel();
+    m_table->setSelectionModel(m_selection);
+    delete own;
     m_table->setItemDelegateForColumn(
         KeyTableModel::Name,
         new KeyNameDelegate([this](const QString &p) { return namesInProject(p); }, m_table));
@@ -213,8 +279,12 @@ KeysView::KeysView(QWidget *parent)
         header->resizeSection(column, std::max(metrics.horizontalAdvance(sample) + 16,
                                                headerMetrics.horizontalAdvance(title) + 36));
     }
+    // Enabling sorting applies the header's indicator (column 0, descending, by default): keep the
+    // proxy's order instead.
+    const int sortColumn = m_proxy->sortColumn() >= 0 ? m_proxy->sortColumn() : int(KeyTableModel::Name);
+    const Qt::SortOrder sortOrder = m_proxy->sortOrder();
+    header->setSortIndicator(sortColumn, sortOrder);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(KeyTableModel::Name, Qt::AscendingOrder);
     connect(m_table, &QWidget::customContextMenuRequested, this, &KeysView::showContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &KeysView::showHeaderMenu);
 
@@ -232,64 +302,32 @@ KeysView::KeysView(QWidget *parent)
     layout->addWidget(m_table, 1);
     setFocusProxy(m_table);
 
-    // Actions: the window puts them in its menus and toolbar; those that act on a row have shortcuts
-    // that only apply while the table has the focus, so Ctrl+C and Delete keep working in text fields.
-    m_newKey = new QAction(WindowIcons::get(WindowIcons::Icon::NewKey), tr("&New Key\u2026"), this);
-    m_newKey->setObjectName(u"newKeyAction"_s);
-    m_newKey->setShortcut(QKeySequence::New);
-    m_newKey->setToolTip(tr("Create a key in the selected project (%1)")
-                             .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
-    connect(m_newKey, &QAction::triggered, this, &KeysView::createKey);
-
-    m_rename = new QAction(WindowIcons::get(WindowIcons::Icon::Rename), tr("&Rename\u2026"), this);
-    m_rename->setObjectName(u"renameAction"_s);
-    m_rename->setShortcut(QKeySequence(Qt::Key_F2));
-    m_rename->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_rename, &QAction::triggered, this, &KeysView::renameKey);
-
-    m_delete = new QAction(WindowIcons::get(WindowIcons::Icon::Delete), tr("&Delete\u2026"), this);
-    m_delete->setObjectName(u"deleteAction"_s);
-    m_delete->setShortcut(QKeySequence::Delete);
-    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_delete, &QAction::triggered, this, &KeysView::deleteKey);
-
-    m_copyId = new QAction(WindowIcons::get(WindowIcons::Icon::Copy), tr("&Copy Key ID"), this);
-    m_copyId->setObjectName(u"copyIdAction"_s);
-    m_copyId->setShortcut(QKeySequence::Copy);
-    m_copyId->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_copyId, &QAction::triggered, this, &KeysView::copyKeyId);
-
-    m_copyMasked = new QAction(tr("Copy &Masked Key"), this);
-    m_copyMasked->setObjectName(u"copyMaskedAction"_s);
-    m_copyMasked->setToolTip(tr("Copy the masked form of the key (not the secret)"));
-    connect(m_copyMasked, &QAction::triggered, this, &KeysView::copyMaskedSecret);
-
-    m_refresh = new QAction(WindowIcons::get(WindowIcons::Icon::Refresh), tr("Re&fresh"), this);
-    m_refresh->setObjectName(u"refreshKeysAction"_s);
-    connect(m_refresh, &QAction::triggered, this, &KeysView::refresh);
-
     // Row shortcuts live on the table; the window adds them to its menus too (they show the keys).
     m_table->addAction(m_rename);
     m_table->addAction(m_delete);
     m_table->addAction(m_copyId);
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &KeysView::updateActions);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &KeysView::updateActions);
-    connect(m_model, &KeyTableModel::countsChanged, this, &KeysView::updateCounts);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &KeysView::updateCounts);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &KeysView::updateCounts);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &KeysView::updateCounts);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &KeysView::updateCounts);
-
-    // "5 minutes ago" goes stale while the window stays open.
-    m_clock->setInterval(60 * 1000);
-    connect(m_clock, &QTimer::timeout, m_model, &KeyTableModel::refreshRelativeTimes);
-    m_clock->start();
-
-    updateActions();
+    if (!m_pendingHeaderState.isEmpty())
+        restoreHeaderState(std::exchange(m_pendingHeaderState, {}));
     updatePlaceholder();
+}
+
+QTableView *KeysView::table()
+{
+    ensureWidgets();
+    return m_table;
+}
+
+QLineEdit *KeysView::filterEdit()
+{
+    ensureWidgets();
+    return m_filter;
+}
+
+void KeysView::showEvent(QShowEvent *event)
+{
+    ensureWidgets();
+    QWidget::showEvent(event);
 }
 
 KeysView::~KeysView()
@@ -324,6 +362,7 @@ MessageBar *KeysView::messageBar()
     // Made when first needed: most sessions never show one, and building it (its icons come from the
     // icon theme) is a noticeable share of the window's start-up.
     if (!m_messageBar) {
+        ensureWidgets();
         m_messageBar = new MessageBar(this);
         m_messageBar->setObjectName(u"keysMessageBar"_s);
         m_messageBar->hide();
@@ -441,7 +480,7 @@ void KeysView::startListing(bool keepRows)
             m_model->setProjectNames(m_tree->projectNames());
         // The layout the user arranged is the project view's; the org view's extra column is not
         // part of what is remembered.
-        if (org && !m_model->showProjectColumn())
+        if (org && !m_model->showProjectColumn() && m_table)
             m_projectHeaderState = m_table->horizontalHeader()->saveState();
         m_model->setShowProjectColumn(org);
         if (m_errorShown)
@@ -576,6 +615,8 @@ void KeysView::updateActions()
 
 void KeysView::updatePlaceholder()
 {
+    if (!m_placeholder)
+        return;
     QString text;
     if (m_proxy->rowCount() == 0) {
         if (!m_client)
@@ -625,7 +666,7 @@ QString KeysView::countsText() const
 
 bool KeysView::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+    if (m_table && watched == m_table->viewport() && event->type() == QEvent::Resize)
         m_placeholder->setGeometry(m_table->viewport()->rect().adjusted(16, 16, -16, -16));
     return QWidget::eventFilter(watched, event);
 }
@@ -639,7 +680,7 @@ void KeysView::changeEvent(QEvent *event)
 
 std::optional<AiKey> KeysView::currentKey() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const QModelIndexList rows = m_selection->selectedRows();
     const QModelIndex index = rows.isEmpty() ? QModelIndex() : rows.first();
     if (!index.isValid())
         return std::nullopt;
@@ -654,14 +695,15 @@ bool KeysView::selectKey(const QString &apiKeyId)
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, KeyTableModel::Name));
     if (!index.isValid())
         return false;
-    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                          QItemSelectionModel::Rows);
-    m_table->scrollTo(index);
+    m_selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (m_table)
+        m_table->scrollTo(index);
     return true;
 }
 
 void KeysView::focusFilter()
 {
+    ensureWidgets();
     m_filter->setFocus(Qt::ShortcutFocusReason);
     m_filter->selectAll();
 }
@@ -1165,6 +1207,8 @@ void KeysView::showHeaderMenu(const QPoint &pos)
 
 QByteArray KeysView::headerState() const
 {
+    if (!m_table)
+        return m_pendingHeaderState;
     if (m_model->showProjectColumn() && !m_projectHeaderState.isEmpty())
         return m_projectHeaderState;
     return m_table->horizontalHeader()->saveState();
@@ -1174,6 +1218,10 @@ void KeysView::restoreHeaderState(const QByteArray &state)
 {
     if (state.isEmpty())
         return;
+    if (!m_table) {
+        m_pendingHeaderState = state;
+        return;
+    }
     QHeaderView *header = m_table->horizontalHeader();
     if (!header->restoreState(state))
         return;

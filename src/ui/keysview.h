@@ -15,6 +15,7 @@
 #include <optional>
 
 class QAction;
+class QItemSelectionModel;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -75,10 +76,11 @@ public:
 
     KeyTableModel *model() const { return m_model; }
     KeyFilterProxyModel *proxy() const { return m_proxy; }
-    QTableView *table() const { return m_table; }
+    // The widgets are built when first shown or asked for.
+    QTableView *table();
     // Created on first use.
     MessageBar *messageBar();
-    QLineEdit *filterEdit() const { return m_filter; }
+    QLineEdit *filterEdit();
 
     QAction *newKeyAction() const { return m_newKey; }
     QAction *renameAction() const { return m_rename; }
@@ -137,9 +139,11 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
+    void ensureWidgets();
     void startListing(bool keepRows);
     void onListed(Job *job, bool keepRows);
     void setLoading(Job *job);
@@ -175,9 +179,10 @@ private:
     KeyTableModel *m_model;
     KeyFilterProxyModel *m_proxy;
     MessageBar *m_messageBar = nullptr;
-    QLineEdit *m_filter;
-    QTableView *m_table;
-    QLabel *m_placeholder;
+    QItemSelectionModel *m_selection;
+    QLineEdit *m_filter = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_placeholder = nullptr;
     QTimer *m_clock;
     QAction *m_newKey;
     QAction *m_rename;
@@ -200,6 +205,7 @@ private:
     QSet<QString> m_scopesFetched;
     QList<KeyScope> m_scopes;
     QByteArray m_projectHeaderState;
+    QByteArray m_pendingHeaderState; // restored once the table exists
     QList<QAction *> m_extraActions;
 };
 

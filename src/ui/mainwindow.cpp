@@ -100,7 +100,6 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     , m_loader(new OrgTreeLoader(m_treeModel, this))
 {
     setObjectName(u"mainWindow"_s);
-    setWindowIcon(QIcon(u":/icons/io.github.atlasaikeys.AtlasAiKeys.svg"_s));
 
     m_keys = new KeysView(this);
     m_keys->setClipboard(m_clipboard);
@@ -199,8 +198,8 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
             [clipboardDone] { clipboardDone(tr("Clipboard cleared")); });
     connect(m_clipboard, &SecureClipboard::replaced, this, [this] { m_clipboardStatus->hide(); });
 
-    clearSession();
     restoreSettings();
+    clearSession();
 }
 
 MainWindow::~MainWindow()
@@ -212,7 +211,25 @@ MainWindow::~MainWindow()
 
 void MainWindow::createTree()
 {
-    auto *panel = new QWidget(this);
+    m_treeProxy->setSourceModel(m_treeModel);
+    m_treeProxy->sort(0);
+    connect(m_treeProxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::resolvePendingSelection);
+
+    // The dock now, its contents when signed in (or just after the first frame): signed out, the
+    // window shows no tree, and its widgets are not worth delaying the first paint for.
+    m_treeDock = new QDockWidget(tr("Organizations and Projects"), this);
+    m_treeDock->setObjectName(u"treeDock"_s);
+    m_treeDock->setFeatures(QDockWidget::NoDockWidgetFeatures);
+    m_treeDock->setTitleBarWidget(new QWidget(m_treeDock));
+    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
+    resizeDocks({m_treeDock}, {fontMetrics().averageCharWidth() * 38}, Qt::Horizontal);
+}
+
+void MainWindow::ensureTree()
+{
+    if (m_tree)
+        return;
+    auto *panel = new QWidget(m_treeDock);
     panel->setObjectName(u"treePanel"_s);
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -225,8 +242,6 @@ void MainWindow::createTree()
     m_treeFilter->setClearButtonEnabled(true);
     m_treeFilter->addAction(WindowIcons::get(WindowIcons::Icon::Filter), QLineEdit::LeadingPosition);
 
-    m_treeProxy->setSourceModel(m_treeModel);
-    m_treeProxy->sort(0);
     m_tree = new QTreeView(panel);
     m_tree->setObjectName(u"orgTree"_s);
     m_tree->setAccessibleName(tr("Organizations and projects"));
@@ -246,22 +261,39 @@ void MainWindow::createTree()
         if (!text.trimmed().isEmpty())
             m_tree->expandAll();
     });
-    connect(m_treeProxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::resolvePendingSelection);
 
     layout->addWidget(m_treeFilter);
     layout->addWidget(m_tree, 1);
-
-    m_treeDock = new QDockWidget(tr("Organizations and Projects"), this);
-    m_treeDock->setObjectName(u"treeDock"_s);
-    m_treeDock->setFeatures(QDockWidget::NoDockWidgetFeatures);
-    m_treeDock->setTitleBarWidget(new QWidget(m_treeDock));
     m_treeDock->setWidget(panel);
-    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
-    resizeDocks({m_treeDock}, {fontMetrics().averageCharWidth() * 38}, Qt::Horizontal);
 
     setTabOrder(m_treeFilter, m_tree);
     setTabOrder(m_tree, m_keys->filterEdit());
     setTabOrder(m_keys->filterEdit(), m_keys->table());
+}
+
+QTreeView *MainWindow::treeView()
+{
+    ensureTree();
+    return m_tree;
+}
+
+QLineEdit *MainWindow::treeFilter()
+{
+    ensureTree();
+    return m_treeFilter;
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && !m_firstPaintDone) {
+        m_firstPaintDone = true;
+        // The rest of the window, once the first frame is on screen.
+        QTimer::singleShot(0, this, [this] {
+            setWindowIcon(QIcon(u":/icons/io.github.atlasaikeys.AtlasAiKeys.svg"_s));
+            ensureTree();
+        });
+    }
+    return QMainWindow::event(event);
 }
 
 void MainWindow::createActions()
@@ -319,6 +351,7 @@ void MainWindow::createActions()
     m_findProjects->setObjectName(u"findProjectsAction"_s);
     m_findProjects->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     connect(m_findProjects, &QAction::triggered, this, [this] {
+        ensureTree();
         m_treeFilter->setFocus(Qt::ShortcutFocusReason);
         m_treeFilter->selectAll();
     });
@@ -517,6 +550,8 @@ void MainWindow::setSession(AtlasSession *session, const Profile &profile, bool 
     m_signingOut = false;
     connect(session, &AtlasSession::unauthorized, this, &MainWindow::onUnauthorized);
 
+    ensureTree();
+    m_treeDock->show();
     m_stack->setCurrentWidget(m_tabs);
     m_loader->setClient(m_client);
     m_keys->setClient(m_client);
@@ -568,6 +603,7 @@ void MainWindow::clearSession(const QString &message)
     m_clipboard->clearNow();
     m_signedOutLabel->setText(message.isEmpty() ? tr("You are not signed in.") : message);
     m_stack->setCurrentWidget(m_signedOutPage);
+    m_treeDock->hide();
     m_counts->clear();
     updateTitle();
     updateActions();
@@ -922,6 +958,7 @@ void MainWindow::resolvePendingSelection()
 
 bool MainWindow::selectProject(const QString &projectId)
 {
+    ensureTree();
     const QModelIndex index = m_treeProxy->mapFromSource(m_treeModel->indexOfProject(projectId));
     if (!index.isValid())
         return false;
@@ -932,6 +969,7 @@ bool MainWindow::selectProject(const QString &projectId)
 
 bool MainWindow::selectOrganization(const QString &orgId)
 {
+    ensureTree();
     const QModelIndex index = m_treeProxy->mapFromSource(m_treeModel->indexOfOrganization(orgId));
     if (!index.isValid())
         return false;

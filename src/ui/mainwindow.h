@@ -92,8 +92,9 @@ public:
 
     SecureClipboard *clipboard() const { return m_clipboard; }
     KeysView *keysView() const { return m_keys; }
-    QTreeView *treeView() const { return m_tree; }
-    QLineEdit *treeFilter() const { return m_treeFilter; }
+    // The tree's widgets are built at sign-in, or just after the window's first frame.
+    QTreeView *treeView();
+    QLineEdit *treeFilter();
     OrgTreeModel *treeModel() const { return m_treeModel; }
     OrgTreeFilterProxyModel *treeProxy() const { return m_treeProxy; }
     OrgTreeLoader *treeLoader() const { return m_loader; }
@@ -125,6 +126,7 @@ Q_SIGNALS:
     void firstLoadFinished();
 
 protected:
+    bool event(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
 
@@ -134,6 +136,7 @@ private:
     void createToolBar();
     void createStatusBar();
     void createTree();
+    void ensureTree();
     void restoreSettings();
     void saveSettings();
     void updateTitle();
@@ -211,6 +214,7 @@ private:
     bool m_firstLoadPending = false;
     bool m_idleCheckScheduled = false;
     bool m_signingOut = false;
+    bool m_firstPaintDone = false;
 };
 
 } // namespace aikeys

@@ -207,6 +207,11 @@ private Q_SLOTS:
         if (never > 0)
             QVERIFY2(counts.contains(u"%1 never used"_s.arg(never)), qPrintable(counts));
 
+        // Sorted by name, A to Z, until the user says otherwise.
+        QCOMPARE(keys->table()->horizontalHeader()->sortIndicatorSection(), int(KeyTableModel::Name));
+        QCOMPARE(keys->table()->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+        QVERIFY(isSorted(keys->proxy(), KeyTableModel::Name, Qt::AscendingOrder));
+
         // "Last used": relative words, the exact local time in the tooltip.
         for (int row = 0; row < model->rowCount(); ++row) {
             const AiKey &k = model->keyAt(row);
