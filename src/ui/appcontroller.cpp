@@ -23,12 +23,12 @@ using namespace Qt::StringLiterals;
 
 namespace aikeys {
 
-AppController::AppController(AppOptions options, QObject *parent)
+AppController::AppController(AppOptions options, std::unique_ptr<SecretStore> keychain, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_settings(std::make_unique<Settings>())
     , m_profiles(std::make_unique<ProfileStore>(m_settings.get()))
-    , m_keychain(std::make_unique<QtKeychainSecretStore>())
+    , m_keychain(keychain ? std::move(keychain) : std::make_unique<QtKeychainSecretStore>())
     , m_credentials(std::make_unique<CredentialManager>(m_profiles.get(), m_keychain.get(), m_settings.get()))
     , m_window(std::make_unique<MainWindow>(m_settings.get()))
 {

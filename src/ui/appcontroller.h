@@ -42,7 +42,10 @@ class AppController : public QObject
     Q_OBJECT
 
 public:
-    explicit AppController(AppOptions options, QObject *parent = nullptr);
+    // keychain: where persisted profiles keep their secrets; the OS keychain (QtKeychain) when null.
+    // Tests pass a MemorySecretStore.
+    explicit AppController(AppOptions options, std::unique_ptr<SecretStore> keychain = {},
+                           QObject *parent = nullptr);
     ~AppController() override;
 
     // Shows the window and starts signing in (from the event loop).

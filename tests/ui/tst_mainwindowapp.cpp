@@ -1,0 +1,209 @@
+#include "appcontroller.h"
+#include "credentials/credentialmanager.h"
+#include "credentials/memorysecretstore.h"
+#include "credentials/profilestore.h"
+#include "keysview.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "models/keytablemodel.h"
+#include "models/orgtreemodel.h"
+#include "settings.h"
+#include "simprocess.h"
+#include "testenv.h"
+#include "tst_mainwindow_support.h"
+
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace aikeys;
+using namespace aikeys::test;
+
+namespace {
+
+const QString kProdSearch = u"66a0b1c2d3e4f5a6b7c8d101"_s;
+
+// A profile stored the way the app stores them (settings + secret store), before the app starts.
+Profile storeProfile(MemorySecretStore *store, const QString &name, const QUrl &baseUrl,
+                     const QByteArray &secret)
+{
+    Settings settings;
+    ProfileStore profiles(&settings);
+    CredentialManager credentials(&profiles, store, &settings);
+    Profile profile;
+    profile.name = name;
+    profile.baseUrl = baseUrl;
+    profile.authMode = AuthMode::ServiceAccount;
+    profile.publicId = u"mdb_sa_id_demo"_s;
+    CredentialJob *job = credentials.save(profile, SecretBuffer(QByteArray(secret)));
+    job->setAutoDelete(false);
+    QSignalSpy done(job, &CredentialJob::finished);
+    done.wait(5000);
+    profile = job->profile();
+    if (!job->succeeded())
+        qWarning() << "profile not saved:" << job->error().toString();
+    delete job;
+    settings.sync();
+    return profile;
+}
+
+} // namespace
+
+// The application around the window: --profile, the secret prompt when the keychain has no (working)
+// secret, the profile chooser, demo mode, and the simulator stopped on quit.
+class TestMainWindowApp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        prepareTestEnvironment();
+        qputenv("AIKEYS_SIM", QFile::encodeName(SimProcess::executablePath()));
+    }
+
+    void init()
+    {
+        MessageBox::clearNextAnswers();
+        Settings settings;
+        settings.backend()->clear();
+        settings.sync();
+    }
+
+    void profileByNameSignsIn()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto keychain = std::make_unique<MemorySecretStore>();
+        storeProfile(keychain.get(), u"Sim A"_s, sim.baseUrl(), "mdb_sa_sk_demo");
+
+        AppOptions options;
+        options.profileName = u"Sim A"_s;
+        options.select = u"prod-search"_s;
+        AppController app(options, std::move(keychain));
+        QSignalSpy loaded(app.window(), &MainWindow::firstLoadFinished);
+        app.start();
+        QVERIFY(loaded.wait(20000));
+        QVERIFY2(app.window()->windowTitle().startsWith(u"Sim A"_s), qPrintable(app.window()->windowTitle()));
+        KeysView *keys = app.window()->keysView();
+        QCOMPARE(keys->scopeId(), kProdSearch); // --select
+        QTRY_VERIFY(!keys->isLoading() && keys->model()->rowCount() > 0);
+        QCOMPARE(app.credentials()->lastUsedProfile()->name, u"Sim A"_s);
+        QCOMPARE(app.exitCode(), 0);
+    }
+
+    void missingSecretIsAskedForAndStored()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto keychain = std::make_unique<MemorySecretStore>();
+        MemorySecretStore *store = keychain.get();
+        // Imported profiles may have no secret yet.
+        const Profile profile = storeProfile(store, u"Sim B"_s, sim.baseUrl(), QByteArray());
+        QVERIFY(!store->contains(profile.secretKey()));
+
+        AppOptions options;
+        options.profileName = u"Sim B"_s;
+        AppController app(options, std::move(keychain));
+        bool asked = false;
+        whenModal(u"secretPrompt"_s, [&](QWidget *prompt) {
+            asked = true;
+            prompt->findChild<QLineEdit *>(u"secretEdit"_s)->setText(u"mdb_sa_sk_demo"_s);
+            prompt->findChild<QAbstractButton *>(u"signInButton"_s)->click();
+        });
+        QSignalSpy loaded(app.window(), &MainWindow::firstLoadFinished);
+        app.start();
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(asked);
+        QVERIFY(app.window()->session());
+        // Remembered once it proved right.
+        QTRY_VERIFY(store->holds(profile.secretKey(), "mdb_sa_sk_demo"));
+    }
+
+    void rejectedSecretIsAskedForAgain()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto keychain = std::make_unique<MemorySecretStore>();
+        MemorySecretStore *store = keychain.get();
+        const Profile profile = storeProfile(store, u"Sim C"_s, sim.baseUrl(), "rotated-away");
+
+        AppOptions options;
+        options.profileName = u"Sim C"_s;
+        AppController app(options, std::move(keychain));
+        QString reason;
+        whenModal(u"secretPrompt"_s, [&](QWidget *prompt) {
+            reason = prompt->findChild<QLabel *>(u"reasonLabel"_s)->text();
+            prompt->findChild<QLineEdit *>(u"secretEdit"_s)->setText(u"mdb_sa_sk_demo"_s);
+            prompt->findChild<QAbstractButton *>(u"signInButton"_s)->click();
+        });
+        QSignalSpy loaded(app.window(), &MainWindow::firstLoadFinished);
+        app.start();
+        QVERIFY(loaded.wait(20000));
+        QVERIFY2(!reason.isEmpty(), "the prompt did not say why");
+        QTRY_VERIFY(store->holds(profile.secretKey(), "mdb_sa_sk_demo"));
+        QVERIFY(!store->holds(profile.secretKey(), "rotated-away"));
+    }
+
+    void unknownProfileFallsBackToTheChooser()
+    {
+        AppOptions options;
+        options.profileName = u"nobody"_s;
+        AppController app(options, std::make_unique<MemorySecretStore>());
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        bool chooser = false;
+        whenModal(u"profilesDialog"_s, [&](QWidget *dialog) {
+            chooser = true;
+            dialog->findChild<QAbstractButton *>(u"closeButton"_s)->click();
+        });
+        app.start();
+        QTRY_VERIFY_WITH_TIMEOUT(chooser, 10000);
+        QVERIFY2(MessageBox::lastText().contains(u"nobody"_s), qPrintable(MessageBox::lastText()));
+        QVERIFY(!app.window()->session());
+        QCOMPARE(app.window()->findChild<QStackedWidget *>(u"mainStack"_s)->currentWidget()->objectName(),
+                 u"signedOutPage"_s);
+    }
+
+    void demoModeSignsInAndStopsTheSimulator()
+    {
+        QUrl demoUrl;
+        {
+            AppOptions options;
+            options.demo = true;
+            AppController app(options, std::make_unique<MemorySecretStore>());
+            QSignalSpy loaded(app.window(), &MainWindow::firstLoadFinished);
+            app.start();
+            QVERIFY(loaded.wait(30000));
+            QVERIFY2(app.window()->windowTitle().startsWith(u"Demo"_s),
+                     qPrintable(app.window()->windowTitle()));
+            QVERIFY(app.window()->isDemo());
+            QVERIFY(app.window()->profile().sessionOnly);
+            QCOMPARE(app.window()->treeModel()->rowCount(), 3);
+            demoUrl = app.window()->profile().baseUrl;
+            QVERIFY(demoUrl.isValid());
+            // Nothing about the demo profile reaches the settings.
+            QVERIFY(!Settings().backend()->allKeys().join(u' ').contains(u"Demo"_s));
+
+            // Sign out: the chooser, which lists the demo profile for this session.
+            bool chooser = false;
+            whenModal(u"profilesDialog"_s, [&](QWidget *dialog) {
+                chooser = true;
+                dialog->findChild<QAbstractButton *>(u"closeButton"_s)->click();
+            });
+            QSignalSpy signedOut(app.window(), &MainWindow::signedOut);
+            app.window()->signOutAction()->trigger();
+            QVERIFY(signedOut.wait(10000));
+            QTRY_VERIFY(chooser);
+            QVERIFY(!app.window()->session());
+        }
+        // The application is gone, and so is its simulator.
+        QTcpSocket socket;
+        socket.connectToHost(demoUrl.host(), quint16(demoUrl.port()));
+        QVERIFY(!socket.waitForConnected(2000));
+    }
+};
+
+QTEST_MAIN(TestMainWindowApp)
+#include "tst_mainwindowapp.moc"
