@@ -1244,7 +1244,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” needs its secret: %2</source>
+        <source>Signing in as “%1” needs its secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2139,10 +2143,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign in again, or check the profile&apos;s credentials.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Retry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2568,6 +2568,26 @@ Delete the key now? You can then create a new one.</source>
         <source>Reload Projects</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;otations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate &amp;Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;otate Key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a replacement for the selected key, then retire the old one once it is no longer used</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::MemorySecretStore</name>
@@ -2824,19 +2844,7 @@ Delete the key now? You can then create a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 in the file: moves into the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in %2: moves into the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 for %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not in the file: type the %1, or add it later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2868,6 +2876,30 @@ Delete the key now? You can then create a new one.</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>In the file (plain text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is in the file in plain text (%2); it moves into your keychain, and the file keeps its copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is in %2; it moves into your keychain, and the variable keeps its copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the %1, or add it later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not in the file: newer Atlas CLI versions keep it in the system keyring.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3121,6 +3153,10 @@ Delete the key now? You can then create a new one.</source>
         <source>You can also type the %1 above and test with it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>session only</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::ProjectLimitsFanOut</name>
@@ -3186,14 +3222,6 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>Requests/min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Org max</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Headroom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3285,14 +3313,6 @@ Delete the key now? You can then create a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is over-subscribed: its projects&apos; limits add up to %2. One busy project can starve the others.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2 requests/min, %3 tokens/min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3366,6 +3386,38 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>Every model group is back to its default limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org max requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests headroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org max tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens headroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the projects&apos; limits of a model group add up to more than the organization&apos;s, one busy project can starve the others:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the projects&apos; limits add up to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One busy project can use up the organization&apos;s limit and starve the others.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3825,10 +3877,6 @@ Delete the key now? You can then create a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the %1 of profile &quot;%2&quot; (%3 at %4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Remember in the keychain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3858,6 +3906,14 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>It is stored in your system&apos;s keychain, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the %1 of profile &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -128,9 +128,9 @@
     </message>
     <message numerus="yes">
         <source>Atlas is limiting the request rate: wait %n second(s) and try again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Atlas is limiting the request rate: wait %n second and try again.</numerusform>
+            <numerusform>Atlas is limiting the request rate: wait %n seconds and try again.</numerusform>
         </translation>
     </message>
     <message>
@@ -1244,7 +1244,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” needs its secret: %2</source>
+        <source>Signing in as “%1” needs its secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1314,16 +1318,16 @@
     <name>aikeys::AuditKeyModel</name>
     <message numerus="yes">
         <source>%n day</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
     <message>
@@ -1355,16 +1359,16 @@
     <name>aikeys::AuditView</name>
     <message numerus="yes">
         <source>%n key</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n keys</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
         </translation>
     </message>
     <message>
@@ -1433,16 +1437,16 @@
     </message>
     <message numerus="yes">
         <source>and %n more project</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>and %n more project</numerusform>
+            <numerusform>and %n more projects</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>and %n more projects</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>and %n more project</numerusform>
+            <numerusform>and %n more projects</numerusform>
         </translation>
     </message>
     <message>
@@ -1459,16 +1463,16 @@
     </message>
     <message numerus="yes">
         <source>%n key selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key selected</numerusform>
+            <numerusform>%n keys selected</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n keys selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key selected</numerusform>
+            <numerusform>%n keys selected</numerusform>
         </translation>
     </message>
     <message>
@@ -1493,30 +1497,30 @@
     </message>
     <message numerus="yes">
         <source>%n key could not be retired:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key could not be retired:</numerusform>
+            <numerusform>%n keys could not be retired:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n keys could not be retired:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key could not be retired:</numerusform>
+            <numerusform>%n keys could not be retired:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n key was not attempted after Cancel.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key was not attempted after Cancel.</numerusform>
+            <numerusform>%n keys were not attempted after Cancel.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n keys were not attempted after Cancel.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key was not attempted after Cancel.</numerusform>
+            <numerusform>%n keys were not attempted after Cancel.</numerusform>
         </translation>
     </message>
     <message>
@@ -1571,16 +1575,16 @@
     </message>
     <message numerus="yes">
         <source>&amp;Retire %n Key</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Retire %n Key</numerusform>
+            <numerusform>&amp;Retire %n Keys</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Retire %n Keys</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Retire %n Key</numerusform>
+            <numerusform>&amp;Retire %n Keys</numerusform>
         </translation>
     </message>
     <message>
@@ -1597,16 +1601,16 @@
     </message>
     <message numerus="yes">
         <source>Delete %n key?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n key?</numerusform>
+            <numerusform>Delete %n keys?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n keys?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n key?</numerusform>
+            <numerusform>Delete %n keys?</numerusform>
         </translation>
     </message>
     <message>
@@ -1627,16 +1631,16 @@
     </message>
     <message numerus="yes">
         <source>%n of these keys is in use (active or recently created). Check that nothing needs it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of these keys is in use (active or recently created). Check that nothing needs it.</numerusform>
+            <numerusform>%n of these keys are in use (active or recently created). Check that nothing needs them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of these keys are in use (active or recently created). Check that nothing needs them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of these keys is in use (active or recently created). Check that nothing needs it.</numerusform>
+            <numerusform>%n of these keys are in use (active or recently created). Check that nothing needs them.</numerusform>
         </translation>
     </message>
     <message>
@@ -2003,72 +2007,72 @@
     </message>
     <message numerus="yes">
         <source>%n minute ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minutes ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hours ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n days ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n month ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n months ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n year ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n years ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
         </translation>
     </message>
 </context>
@@ -2136,10 +2140,6 @@
     </message>
     <message>
         <source>Loading stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in again, or check the profile&apos;s credentials.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2212,23 +2212,23 @@
     </message>
     <message numerus="yes">
         <source>%n keys</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n keys shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n key shown</numerusform>
+            <numerusform>%1 of %n keys shown</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1, %n never used</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %n never used</numerusform>
+            <numerusform>%1, %n never used</numerusform>
         </translation>
     </message>
     <message>
@@ -2340,16 +2340,16 @@ Delete the key now? You can then create a new one.</source>
     <name>aikeys::LastUseChart</name>
     <message numerus="yes">
         <source>%n key</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n keys</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
         </translation>
     </message>
     <message>
@@ -2566,6 +2566,26 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>Reload Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;otations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate &amp;Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;otate Key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a replacement for the selected key, then retire the old one once it is no longer used</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2806,9 +2826,9 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message numerus="yes">
         <source>%n profile(s) found in %1. Each checked one becomes a profile here:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n profile found in %1. Each checked one becomes a profile here:</numerusform>
+            <numerusform>%n profiles found in %1. Each checked one becomes a profile here:</numerusform>
         </translation>
     </message>
     <message>
@@ -2824,19 +2844,7 @@ Delete the key now? You can then create a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 in the file: moves into the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in %2: moves into the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 for %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not in the file: type the %1, or add it later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2853,9 +2861,9 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message numerus="yes">
         <source>Imported %n profile(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imported %n profile.</numerusform>
+            <numerusform>Imported %n profiles.</numerusform>
         </translation>
     </message>
     <message>
@@ -2864,10 +2872,34 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message numerus="yes">
         <source>%n profile(s) were imported before that.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n profile was imported before that.</numerusform>
+            <numerusform>%n profiles were imported before that.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>In the file (plain text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is in the file in plain text (%2); it moves into your keychain, and the file keeps its copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is in %2; it moves into your keychain, and the variable keeps its copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the %1, or add it later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not in the file: newer Atlas CLI versions keep it in the system keyring.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3097,9 +3129,9 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
         </translation>
     </message>
     <message>
@@ -3108,9 +3140,9 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message numerus="yes">
         <source>Connected to %1. These credentials see %n organization(s): %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Connected to %1. These credentials see %n organization: %2.</numerusform>
+            <numerusform>Connected to %1. These credentials see %n organizations: %2.</numerusform>
         </translation>
     </message>
     <message>
@@ -3119,6 +3151,10 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>You can also type the %1 above and test with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3186,14 +3222,6 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>Requests/min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Org max</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Headroom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3285,14 +3313,6 @@ Delete the key now? You can then create a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is over-subscribed: its projects&apos; limits add up to %2. One busy project can starve the others.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2 requests/min, %3 tokens/min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3368,6 +3388,38 @@ Delete the key now? You can then create a new one.</source>
         <source>Every model group is back to its default limits.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Org max requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests headroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org max tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens headroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the projects&apos; limits of a model group add up to more than the organization&apos;s, one busy project can starve the others:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the projects&apos; limits add up to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One busy project can use up the organization&apos;s limit and starve the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::RenameKeyDialog</name>
@@ -3431,44 +3483,44 @@ Delete the key now? You can then create a new one.</source>
     <name>aikeys::RotationsPanel</name>
     <message numerus="yes">
         <source>%n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hours</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minutes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>every %n seconds</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>every %n second</numerusform>
+            <numerusform>every %n seconds</numerusform>
         </translation>
     </message>
     <message>
@@ -3477,9 +3529,9 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message numerus="yes">
         <source>every %n minutes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>every %n minute</numerusform>
+            <numerusform>every %n minutes</numerusform>
         </translation>
     </message>
     <message>
@@ -3825,10 +3877,6 @@ Delete the key now? You can then create a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the %1 of profile &quot;%2&quot; (%3 at %4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Remember in the keychain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3858,6 +3906,14 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>It is stored in your system&apos;s keychain, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the %1 of profile &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3998,16 +4054,16 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message numerus="yes">
         <source>%n selected key.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n selected key.</numerusform>
+            <numerusform>%n selected keys.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected keys.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n selected key.</numerusform>
+            <numerusform>%n selected keys.</numerusform>
         </translation>
     </message>
     <message>
@@ -4036,30 +4092,30 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message numerus="yes">
         <source>%n key to import</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key to import</numerusform>
+            <numerusform>%n keys to import</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n keys to import</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n key to import</numerusform>
+            <numerusform>%n keys to import</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n rate limit</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rate limit</numerusform>
+            <numerusform>%n rate limits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n rate limits</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rate limit</numerusform>
+            <numerusform>%n rate limits</numerusform>
         </translation>
     </message>
     <message>
@@ -4095,16 +4151,16 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message numerus="yes">
         <source>%n selected key</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n selected key</numerusform>
+            <numerusform>%n selected keys</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected keys</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n selected key</numerusform>
+            <numerusform>%n selected keys</numerusform>
         </translation>
     </message>
     <message>
