@@ -53,14 +53,19 @@ enum class Auth { None, ApiKey, ServiceAccount, ReadOnlyApiKey, WrongApiKey, Wro
 
 // The test's own environment minus every Atlas variable, so a developer's real credentials can
 // never leak into a test run.
+// The CLI's children see no Atlas variables, no profile selection and no saved profiles of the
+// developer's: their settings live in a folder of this test run.
 QProcessEnvironment cleanEnvironment()
 {
+    static QTemporaryDir configHome;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const QStringList keys = env.keys();
     for (const QString &k : keys) {
-        if (k.startsWith(u"MONGODB_ATLAS_"_s) || k == u"QT_LOGGING_RULES"_s)
+        if (k.startsWith(u"MONGODB_ATLAS_"_s) || k == u"QT_LOGGING_RULES"_s ||
+            k == u"ATLAS_AI_KEYS_PROFILE"_s)
             env.remove(k);
     }
+    env.insert(u"XDG_CONFIG_HOME"_s, configHome.path());
     env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
     return env;
 }
