@@ -58,6 +58,65 @@ void loadTranslations(QApplication &app)
         QCoreApplication::installTranslator(own);
 }
 
+struct Options
+{
+    QCommandLineOption demo{
+        u"demo"_s, QCoreApplication::translate(
+                       "main", "Start the bundled Atlas simulator with demo data and sign in to it.")};
+    QCommandLineOption profile{u"profile"_s,
+                               QCoreApplication::translate("main", "Sign in with the profile called <name>."),
+                               QCoreApplication::translate("main", "name")};
+    QCommandLineOption select{
+        u"select"_s,
+        QCoreApplication::translate("main",
+                                    "Select this project or organization (name or ID) once it is listed."),
+        QCoreApplication::translate("main", "name")};
+    QCommandLineOption screenshot{
+        u"screenshot"_s,
+        QCoreApplication::translate(
+            "main",
+            "Testing aid: save a PNG of the window to <file> once the first load has finished, then quit."),
+        QCoreApplication::translate("main", "file")};
+    QCommandLineOption screenshotDialog{u"screenshot-dialog"_s,
+                                        u"With --screenshot: grab the create or secret dialog."_s,
+                                        u"create|secret"_s};
+    QCommandLineOption quitAfter{
+        u"quit-after"_s, QCoreApplication::translate("main", "Testing aid: quit after <ms> milliseconds."),
+        QCoreApplication::translate("main", "ms")};
+    QCommandLineOption firstPaint{u"first-paint-probe"_s,
+                                  u"Start-up benchmark: print the time of the first paint and quit."_s};
+
+    void addTo(QCommandLineParser &parser)
+    {
+        screenshotDialog.setFlags(QCommandLineOption::HiddenFromHelp);
+        firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Desktop manager for MongoDB Atlas AI model API keys."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({demo, profile, select, screenshot, screenshotDialog, quitAfter, firstPaint});
+    }
+};
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(u"atlas-ai-keys"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(AIKEYS_VERSION));
+    QCoreApplication::setOrganizationName(u"AtlasAiKeys"_s);
+}
+
+// --help and --version answer without a display (a terminal over SSH has none): no QApplication.
+bool wantsInformationOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "-?" || arg == "--help-all" || arg == "--version" ||
+            arg == "-v")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -65,47 +124,25 @@ int main(int argc, char *argv[])
     // Before any secret exists in this process.
     aikeys::platform::disableCoreDumps();
 
+    if (wantsInformationOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QCommandLineParser parser;
+        Options options;
+        options.addTo(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(u"atlas-ai-keys"_s);
+    setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral(AIKEYS_PRODUCT_NAME));
-    QApplication::setApplicationVersion(QStringLiteral(AIKEYS_VERSION));
-    QApplication::setOrganizationName(u"AtlasAiKeys"_s);
     QApplication::setDesktopFileName(QStringLiteral(AIKEYS_APP_ID));
     loadTranslations(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Desktop manager for MongoDB Atlas AI model API keys."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(
-        u"demo"_s, QCoreApplication::translate(
-                       "main", "Start the bundled Atlas simulator with demo data and sign in to it."));
-    const QCommandLineOption profile(
-        u"profile"_s, QCoreApplication::translate("main", "Sign in with the profile called <name>."),
-        QCoreApplication::translate("main", "name"));
-    const QCommandLineOption select(
-        u"select"_s,
-        QCoreApplication::translate("main",
-                                    "Select this project or organization (name or ID) once it is listed."),
-        QCoreApplication::translate("main", "name"));
-    const QCommandLineOption screenshot(
-        u"screenshot"_s,
-        QCoreApplication::translate(
-            "main",
-            "Testing aid: save a PNG of the window to <file> once the first load has finished, then quit."),
-        QCoreApplication::translate("main", "file"));
-    QCommandLineOption screenshotDialog(u"screenshot-dialog"_s,
-                                        u"With --screenshot: grab the create or secret dialog."_s,
-                                        u"create|secret"_s);
-    screenshotDialog.setFlags(QCommandLineOption::HiddenFromHelp);
-    const QCommandLineOption quitAfter(
-        u"quit-after"_s, QCoreApplication::translate("main", "Testing aid: quit after <ms> milliseconds."),
-        QCoreApplication::translate("main", "ms"));
-    QCommandLineOption firstPaint(u"first-paint-probe"_s,
-                                  u"Start-up benchmark: print the time of the first paint and quit."_s);
-    firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, profile, select, screenshot, screenshotDialog, quitAfter, firstPaint});
+    Options o;
+    o.addTo(parser);
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -114,7 +151,7 @@ int main(int argc, char *argv[])
                                     .arg(parser.positionalArguments().first())));
         return 2;
     }
-    if (parser.isSet(demo) && parser.isSet(profile)) {
+    if (parser.isSet(o.demo) && parser.isSet(o.profile)) {
         std::fprintf(
             stderr, "%s\n",
             qPrintable(QCoreApplication::translate("main", "--demo and --profile cannot be combined.")));
@@ -122,14 +159,14 @@ int main(int argc, char *argv[])
     }
 
     aikeys::AppOptions options;
-    options.demo = parser.isSet(demo);
-    options.profileName = parser.value(profile);
-    options.select = parser.value(select);
-    options.screenshotPath = parser.value(screenshot);
-    options.screenshotDialog = parser.value(screenshotDialog);
-    if (parser.isSet(quitAfter)) {
+    options.demo = parser.isSet(o.demo);
+    options.profileName = parser.value(o.profile);
+    options.select = parser.value(o.select);
+    options.screenshotPath = parser.value(o.screenshot);
+    options.screenshotDialog = parser.value(o.screenshotDialog);
+    if (parser.isSet(o.quitAfter)) {
         bool ok = false;
-        options.quitAfterMs = parser.value(quitAfter).toInt(&ok);
+        options.quitAfterMs = parser.value(o.quitAfter).toInt(&ok);
         if (!ok || options.quitAfterMs <= 0) {
             std::fprintf(stderr, "%s\n",
                          qPrintable(QCoreApplication::translate(
@@ -139,7 +176,7 @@ int main(int argc, char *argv[])
     }
 
     aikeys::AppController controller(options);
-    if (parser.isSet(firstPaint)) {
+    if (parser.isSet(o.firstPaint)) {
         // Measures the window alone: no sign-in, no demo data.
         auto *probe = new FirstPaintProbe(&app);
         controller.window()->installEventFilter(probe);

@@ -622,6 +622,48 @@ private Q_SLOTS:
         QCOMPARE(keys->model()->rowCount(), rows + 1);
     }
 
+    void duplicateOfAFreeNameIsCheckedLikeALostCreate()
+    {
+        // The name was free in the list the dialog checked; Atlas then says it is taken. The client
+        // cannot tell its own lost first attempt from someone else's key: it re-lists and asks.
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        KeysView *keys = window->keysView();
+        const QString name = u"taken meanwhile"_s;
+        QVERIFY(createOnServer(window->client(), kProdSearch, name));
+
+        MessageBox::setNextAnswer(QMessageBox::No);
+        const int prompts = MessageBox::promptCount();
+        whenModal(u"createKeyDialog"_s, [&](QWidget *dialog) {
+            dialog->findChild<QLineEdit *>(u"nameEdit"_s)->setText(name);
+            dialog->findChild<QAbstractButton *>(u"createButton"_s)->click();
+        });
+        keys->newKeyAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(MessageBox::promptCount() > prompts, 20000);
+        QVERIFY2(MessageBox::lastText().contains(u"cannot be recovered"_s),
+                 qPrintable(MessageBox::lastText()));
+        // The fresh list is shown, the key of that name included, and nothing was deleted.
+        QVERIFY(waitIdle(keys));
+        bool shown = false;
+        for (int row = 0; row < keys->model()->rowCount(); ++row)
+            shown = shown || keys->model()->keyAt(row).name == name;
+        QVERIFY(shown);
+        QCOMPARE(listProjectKeys(window->client(), kProdSearch).size(), keys->model()->rowCount());
+
+        // A name the list already had is refused by the dialog itself, before anything is sent.
+        bool refused = false;
+        whenModal(u"createKeyDialog"_s, [&](QWidget *dialog) {
+            dialog->findChild<QLineEdit *>(u"nameEdit"_s)->setText(name);
+            refused = !dialog->findChild<QAbstractButton *>(u"createButton"_s)->isEnabled();
+            dialog->findChild<QAbstractButton *>(u"cancelButton"_s)->click();
+        });
+        keys->newKeyAction()->trigger();
+        QVERIFY(refused);
+    }
+
     void createWithoutAnswerThatDidNotHappen()
     {
         // 504 without processing: the outcome is unknown to the client, and the key is not there.
