@@ -12,6 +12,7 @@
 #include "testenv.h"
 #include "tst_mainwindow_support.h"
 
+#include <QMenu>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTcpSocket>
@@ -92,6 +93,47 @@ private Q_SLOTS:
         QTRY_VERIFY(!keys->isLoading() && keys->model()->rowCount() > 0);
         QCOMPARE(app.credentials()->lastUsedProfile()->name, u"Sim A"_s);
         QCOMPARE(app.exitCode(), 0);
+    }
+
+    void switchProfileSignsOutThenIn()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto keychain = std::make_unique<MemorySecretStore>();
+        storeProfile(keychain.get(), u"First"_s, sim.baseUrl(), "mdb_sa_sk_demo");
+        storeProfile(keychain.get(), u"Second"_s, sim.baseUrl(), "mdb_sa_sk_demo");
+
+        AppOptions options;
+        options.profileName = u"First"_s;
+        AppController app(options, std::move(keychain));
+        QSignalSpy loaded(app.window(), &MainWindow::firstLoadFinished);
+        app.start();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(app.window()->profile().name, u"First"_s);
+
+        // File > Switch Profile lists both, the current one checked.
+        auto *menu = app.window()->findChild<QMenu *>(u"profilesMenu"_s);
+        QVERIFY(menu);
+        Q_EMIT menu->aboutToShow();
+        QAction *second = nullptr;
+        QStringList names;
+        for (QAction *action : menu->actions()) {
+            names << action->text();
+            if (action->text() == u"First"_s)
+                QVERIFY(action->isChecked());
+            if (action->text() == u"Second"_s)
+                second = action;
+        }
+        QVERIFY2(second, qPrintable(names.join(u", "_s)));
+        QVERIFY(!second->isChecked());
+
+        QSignalSpy signedOut(app.window(), &MainWindow::signedOut);
+        second->trigger();
+        QVERIFY(signedOut.wait(10000));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(app.window()->profile().name, u"Second"_s);
+        QVERIFY(app.window()->windowTitle().startsWith(u"Second"_s));
+        QCOMPARE(app.credentials()->lastUsedProfile()->name, u"Second"_s);
     }
 
     void missingSecretIsAskedForAndStored()
