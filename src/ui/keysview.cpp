@@ -245,7 +245,8 @@ void KeysView::ensureWidgets()
         KeyTableModel::Name,
         new KeyNameDelegate([this](const QString &p) { return namesInProject(p); }, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows may be selected for exports; the single-key actions then stand aside.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::SelectedClicked);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -602,14 +603,15 @@ void KeysView::updateActions()
                              : tr("Create a key in the selected project (%1)")
                                    .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     const bool keyDenied = key && isWriteDenied(key->groupId);
-    m_rename->setEnabled(connected && key && !keyDenied);
-    m_delete->setEnabled(connected && key && !keyDenied);
+    const bool single = m_selection->selectedRows().size() <= 1;
+    m_rename->setEnabled(connected && key && single && !keyDenied);
+    m_delete->setEnabled(connected && key && single && !keyDenied);
     const QString deniedTip =
         key && keyDenied ? tr("Not allowed: that needs %1.").arg(deniedRole(key->groupId)) : QString();
     m_rename->setToolTip(deniedTip.isEmpty() ? tr("Rename the selected key (F2)") : deniedTip);
     m_delete->setToolTip(deniedTip.isEmpty() ? tr("Delete the selected key (Del)") : deniedTip);
-    m_copyId->setEnabled(key && m_clipboard);
-    m_copyMasked->setEnabled(key && m_clipboard && !key->maskedSecret.isEmpty());
+    m_copyId->setEnabled(key && single && m_clipboard);
+    m_copyMasked->setEnabled(key && single && m_clipboard && !key->maskedSecret.isEmpty());
     m_refresh->setEnabled(haveScope);
 }
 

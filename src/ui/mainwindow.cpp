@@ -8,6 +8,7 @@
 #include "credentials/profilestore.h"
 #include "keysview.h"
 #include "messagebar.h"
+#include "models/keyfilterproxymodel.h"
 #include "models/keytablemodel.h"
 #include "models/orgtreefilterproxymodel.h"
 #include "models/orgtreeloader.h"
@@ -17,6 +18,7 @@
 #include "rotationspanel.h"
 #include "security/secureclipboard.h"
 #include "settings.h"
+#include "terraformexportdialog.h"
 #include "windowicons.h"
 
 #include <QAction>
@@ -373,6 +375,17 @@ void MainWindow::createActions()
             [this] { m_rotate->setEnabled(m_keys->renameAction()->isEnabled()); });
     m_keys->addContextAction(m_rotate);
 
+    m_exportTerraform = new QAction(tr("Export to &Terraform\u2026"), this);
+    m_exportTerraform->setObjectName(u"exportTerraformAction"_s);
+    m_exportTerraform->setToolTip(
+        tr("Write import and resource blocks for the selected keys, or for every key of the project or "
+           "organization shown, so Terraform can adopt them without recreating them"));
+    m_exportTerraform->setEnabled(false);
+    connect(m_exportTerraform, &QAction::triggered, this, &MainWindow::exportTerraform);
+    connect(m_keys, &KeysView::keysListed, this,
+            [this] { m_exportTerraform->setEnabled(m_keys->scope() != KeysView::Scope::None); });
+    m_keys->addContextAction(m_exportTerraform);
+
     m_about = new QAction(tr("&About Atlas AI Keys"), this);
     m_about->setObjectName(u"aboutAction"_s);
     m_about->setMenuRole(QAction::AboutRole);
@@ -395,6 +408,7 @@ void MainWindow::createMenus()
     connect(m_profilesMenu, &QMenu::aboutToShow, this, &MainWindow::fillProfilesMenu);
     fillProfilesMenu();
     file->addAction(m_signOut);
+    file->addAction(m_exportTerraform);
     file->addSeparator();
     file->addAction(m_preferences);
     file->addSeparator();
@@ -884,6 +898,27 @@ void MainWindow::rotateCurrentKey()
         project.isValid() ? project.data(OrgTreeModel::NameRole).toString() : QString();
     showPage(Page::Rotations);
     rotationsPanel()->startRotation(*key, projectName);
+}
+
+void MainWindow::exportTerraform()
+{
+    if (!m_client || m_keys->scope() == KeysView::Scope::None)
+        return;
+    auto *dialog = new TerraformExportDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QList<AiKey> selected;
+    if (QItemSelectionModel *selection = m_keys->table()->selectionModel()) {
+        const QModelIndexList rows = selection->selectedRows();
+        for (const QModelIndex &row : rows)
+            selected << m_keys->model()->keyAt(m_keys->proxy()->mapToSource(row).row());
+    }
+    if (selected.size() > 1)
+        dialog->setKeys(selected, m_treeModel->projectNames());
+    else if (m_keys->scope() == KeysView::Scope::Project)
+        dialog->setProject(m_keys->scopeId(), m_keys->scopeName());
+    else
+        dialog->setOrg(m_keys->scopeId(), m_keys->scopeName());
+    dialog->open();
 }
 
 void MainWindow::onTreeExpanded(const QModelIndex &index)

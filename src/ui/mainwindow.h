@@ -103,6 +103,7 @@ public:
     QAction *stopAction() const { return m_stop; }
     QAction *signOutAction() const { return m_signOut; }
     QAction *rotateAction() const { return m_rotate; }
+    QAction *exportTerraformAction() const { return m_exportTerraform; }
 
     // The manual (the README) on the project's site, as Help > Manual opens it.
     static QUrl manualUrl();
@@ -153,6 +154,8 @@ private:
     QWidget *addLazyPage(const QString &title, const QString &objectName);
     void syncCurrentPage();
     void rotateCurrentKey();
+    // The selected keys (two or more), else the project or organization shown, as Terraform.
+    void exportTerraform();
     QModelIndex findInTree(const QString &idOrName) const;
 
     Settings *m_settings;
@@ -207,6 +210,7 @@ private:
     QAction *m_manual = nullptr;
     QAction *m_about = nullptr;
     QAction *m_rotate = nullptr;
+    QAction *m_exportTerraform = nullptr;
 
     QString m_pendingSelection;
     qint64 m_keysDone = 0;

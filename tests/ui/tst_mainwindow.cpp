@@ -20,6 +20,7 @@
 #include "security/secureclipboard.h"
 #include "settings.h"
 #include "simprocess.h"
+#include "terraformexportdialog.h"
 #include "testenv.h"
 #include "tst_mainwindow_support.h"
 
@@ -807,6 +808,46 @@ private Q_SLOTS:
         QVERIFY(window->keysView()->selectKey(window->keysView()->model()->keyAt(0).apiKeyId));
         QVERIFY(window->rotateAction()->isEnabled());
         QVERIFY(window->rotationsPanel());
+    }
+
+    void exportToTerraform()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(!window->exportTerraformAction()->isEnabled());
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        QVERIFY(window->exportTerraformAction()->isEnabled());
+        KeysView *keys = window->keysView();
+
+        // The whole project.
+        window->exportTerraformAction()->trigger();
+        auto *dialog = window->findChild<TerraformExportDialog *>(u"terraformExportDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading() && !dialog->text().isEmpty(), 20000);
+        const QString all = dialog->text();
+        QCOMPARE(all.count(u"resource \"mongodbatlas_ai_model_api_key\""_s), keys->model()->rowCount());
+        QVERIFY(all.contains(u"id = \"%1/"_s.arg(kProdSearch)));
+        dialog->close();
+        QTRY_VERIFY(!window->findChild<TerraformExportDialog *>(u"terraformExportDialog"_s));
+
+        // Two selected keys: just those; the single-key actions stand aside meanwhile.
+        QItemSelectionModel *selection = keys->table()->selectionModel();
+        const QModelIndex first = keys->proxy()->index(0, 0);
+        const QModelIndex second = keys->proxy()->index(1, 0);
+        selection->select(first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        selection->select(second, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QVERIFY(!keys->renameAction()->isEnabled());
+        QVERIFY(!keys->deleteAction()->isEnabled());
+        window->exportTerraformAction()->trigger();
+        dialog = window->findChild<TerraformExportDialog *>(u"terraformExportDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading() && !dialog->text().isEmpty(), 20000);
+        QCOMPARE(dialog->text().count(u"resource \"mongodbatlas_ai_model_api_key\""_s), 2);
+        QVERIFY(dialog->text().contains(first.data(KeyTableModel::KeyIdRole).toString()));
+        QVERIFY(dialog->text().contains(second.data(KeyTableModel::KeyIdRole).toString()));
+        dialog->close();
     }
 
     void keyboardFilter()
