@@ -14,7 +14,6 @@ chmod 700 "$scratch/runtime"
 
 HOME="$scratch/home" XDG_RUNTIME_DIR="$scratch/runtime" XDG_CONFIG_HOME="$scratch/home/.config" \
 XDG_DATA_HOME="$scratch/home/.local/share" XDG_CACHE_HOME="$scratch/home/.cache" \
-AIKEYS_TEST_KEYRING=1 \
 dbus-run-session -- bash -c '
     set -euo pipefail
     printf %s throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null

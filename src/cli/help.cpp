@@ -141,9 +141,10 @@ QString helpText(const CommandTable &table, const QStringList &words)
                     0, 0) +
                u"\n\n"_s + Cli::tr("Environment:") + u'\n' + environmentSection() + u'\n';
         out +=
-            wrap(Cli::tr("Results go to standard output; errors, notices and prompts to standard error. Exit "
-                         "codes: 0 success, 1 Atlas or network error, 2 usage error (nothing was sent), 130 "
-                         "interrupted (Ctrl+C)."),
+            wrap(Cli::tr(
+                     "Results go to standard output; errors, notices and prompts to standard error. Exit "
+                     "codes: 0 success, 1 Atlas or network error, 2 usage error (nothing was sent), 3 audit "
+                     "found a stale or never-used key, 130 interrupted (Ctrl+C)."),
                  0, 0) +
             u"\n\n"_s;
         out +=

@@ -14,6 +14,7 @@
 #include "screenshotrunner.h"
 #include "secretprompt.h"
 #include "settings.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QStatusBar>
@@ -74,6 +75,7 @@ AppController::~AppController()
 
 void AppController::start()
 {
+    applyTheme(m_settings->themeFollowsSystem());
     m_window->show();
     // After the window's first paint: the keychain or the simulator may take a moment.
     QTimer::singleShot(0, this, &AppController::initialSignIn);
@@ -276,8 +278,10 @@ void AppController::showPreferences()
     QPointer<PreferencesDialog> dialog = new PreferencesDialog(m_settings.get(), m_window.get());
     const int result = dialog->exec();
     delete dialog.data();
-    if (result == QDialog::Accepted)
+    if (result == QDialog::Accepted) {
+        applyTheme(m_settings->themeFollowsSystem());
         m_window->applySettings();
+    }
 }
 
 void AppController::showAbout()
