@@ -259,18 +259,12 @@ QByteArray AuditReport::toCsv(bool withByteOrderMark) const
 
 AuditJob::AuditJob(AtlasClient *client, AuditReport::Scope scope, const QString &id, const QString &name,
                    AuditThresholds thresholds, QObject *parent)
-    : Job(parent)
-    , m_client(client)
+    : CompositeJob(client, parent)
     , m_scope(scope)
     , m_id(id)
     , m_name(name)
     , m_thresholds(thresholds)
 {}
-
-AuditJob::~AuditJob()
-{
-    abortAll();
-}
 
 AuditJob *AuditJob::forOrganization(AtlasClient *client, const QString &orgId, const QString &orgName,
                                     AuditThresholds thresholds, QObject *parent)
@@ -284,70 +278,17 @@ AuditJob *AuditJob::forProject(AtlasClient *client, const QString &projectId, co
     return new AuditJob(client, AuditReport::Scope::Project, projectId, projectName, thresholds, parent);
 }
 
-void AuditJob::start()
-{
-    if (m_started)
-        return;
-    m_started = true;
-    QMetaObject::invokeMethod(this, &AuditJob::run, Qt::QueuedConnection);
-}
-
-void AuditJob::cancel()
-{
-    if (isFinished() || m_canceled)
-        return;
-    m_canceled = true;
-    abortAll();
-    QMetaObject::invokeMethod(
-        this, [this] { finishWith(ApiError::canceled()); }, Qt::QueuedConnection);
-}
-
-void AuditJob::abortAll()
-{
-    const QList<QPointer<Job>> jobs = std::exchange(m_jobs, {});
-    for (const QPointer<Job> &job : jobs) {
-        if (job && !job->isFinished()) {
-            job->disconnect(this);
-            job->cancel();
-        }
-    }
-}
-
 void AuditJob::run()
 {
-    if (m_canceled || isFinished())
-        return;
-    if (!m_client) {
-        finishWith(ApiError::invalidInput(tr("Signed out: sign in again to continue.")));
-        return;
-    }
-    auto track = [this](Job *job, auto onFinished) {
-        ++m_pending;
-        m_jobs.append(job);
-        connect(job, &Job::finished, this, [this, job, onFinished] {
-            --m_pending;
-            onFinished(job);
-            tryFinish();
-        });
-    };
+    auto takeKeys = [this](ListJob<AiKey> *list) { m_keys = list->takeItems(); };
 
     if (m_scope == AuditReport::Scope::Organization) {
         m_orgId = m_id;
         m_orgName = m_name;
-        ListJob<AiKey> *keys = m_client->listOrgKeys(m_id);
+        ListJob<AiKey> *keys = client()->listOrgKeys(m_id);
         connect(keys, &Job::progress, this, &Job::progress);
-        track(keys, [this](Job *job) {
-            auto *list = static_cast<ListJob<AiKey> *>(job);
-            if (!list->succeeded()) {
-                abortAll();
-                finishWith(list->error());
-                return;
-            }
-            m_keys = list->takeItems();
-        });
-        ListJob<Project> *projects = m_client->listProjects(m_id);
-        track(projects, [this](Job *job) {
-            auto *list = static_cast<ListJob<Project> *>(job);
+        trackRequired(keys, takeKeys);
+        track(client()->listProjects(m_id), [this](ListJob<Project> *list) {
             if (!list->succeeded()) {
                 m_warnings << tr("Project names could not be read, so projects are shown by ID: %1")
                                   .arg(list->error().message());
@@ -357,9 +298,7 @@ void AuditJob::run()
                 m_projectNames.insert(p.id, p.name);
         });
         if (m_name.isEmpty()) {
-            ListJob<Organization> *orgs = m_client->listOrganizations();
-            track(orgs, [this](Job *job) {
-                auto *list = static_cast<ListJob<Organization> *>(job);
+            track(client()->listOrganizations(), [this](ListJob<Organization> *list) {
                 if (!list->succeeded())
                     return; // the id stands in; an account with project roles only cannot list orgs
                 for (const Organization &o : list->items()) {
@@ -371,22 +310,12 @@ void AuditJob::run()
         return;
     }
 
-    ListJob<AiKey> *keys = m_client->listProjectKeys(m_id);
+    ListJob<AiKey> *keys = client()->listProjectKeys(m_id);
     connect(keys, &Job::progress, this, &Job::progress);
-    track(keys, [this](Job *job) {
-        auto *list = static_cast<ListJob<AiKey> *>(job);
-        if (!list->succeeded()) {
-            abortAll();
-            finishWith(list->error());
-            return;
-        }
-        m_keys = list->takeItems();
-    });
+    trackRequired(keys, takeKeys);
     if (!m_name.isEmpty())
         m_projectNames.insert(m_id, m_name);
-    ValueCall<Project> *project = m_client->getProject(m_id);
-    track(project, [this](Job *job) {
-        auto *call = static_cast<ValueCall<Project> *>(job);
+    track(client()->getProject(m_id), [this](ValueCall<Project> *call) {
         if (!call->succeeded()) {
             if (m_name.isEmpty())
                 m_warnings << tr("The project's name could not be read: %1").arg(call->error().message());
@@ -397,15 +326,12 @@ void AuditJob::run()
     });
 }
 
-void AuditJob::tryFinish()
+void AuditJob::allDone()
 {
-    if (isFinished() || m_pending > 0)
-        return;
     if (!m_keys) {
         finishWith(ApiError::invalidResponse(tr("The key list ended without an answer.")));
         return;
     }
-    m_jobs.clear();
     const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
     m_report = AuditReport::build(m_scope, std::move(*m_keys), m_projectNames, m_thresholds, now);
     m_keys.reset();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "atlas/apicall.h"
+#include "atlas/compositejob.h"
 #include "audit/keyclassifier.h"
 #include "domain/types.h"
 
@@ -10,7 +10,6 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
-#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -126,7 +125,7 @@ private:
 // listing can fail the job; names that cannot be read become warnings and the ids stand in.
 //
 // A Job: finished() from the event loop, then report(); progress() follows the key listing's pages.
-class AuditJob final : public Job
+class AuditJob final : public CompositeJob
 {
     Q_OBJECT
 
@@ -137,13 +136,9 @@ public:
                                      AuditThresholds thresholds, QObject *parent = nullptr);
     static AuditJob *forProject(AtlasClient *client, const QString &projectId, const QString &projectName,
                                 AuditThresholds thresholds, QObject *parent = nullptr);
-    ~AuditJob() override;
 
     // The time the audit is made at (read when the keys arrive); the system clock by default.
     void setClock(Clock clock) { m_clock = std::move(clock); }
-    // Sends the requests from the event loop.
-    void start();
-    void cancel() override;
 
     AuditReport::Scope scope() const { return m_scope; }
     const AuditReport &report() const { return m_report; }
@@ -152,11 +147,9 @@ public:
 private:
     AuditJob(AtlasClient *client, AuditReport::Scope scope, const QString &id, const QString &name,
              AuditThresholds thresholds, QObject *parent);
-    void run();
-    void tryFinish();
-    void abortAll();
+    void run() override;
+    void allDone() override;
 
-    QPointer<AtlasClient> m_client;
     AuditReport::Scope m_scope;
     QString m_id;
     QString m_name;
@@ -164,10 +157,6 @@ private:
     Clock m_clock;
     AuditReport m_report;
 
-    QList<QPointer<Job>> m_jobs;
-    int m_pending = 0;
-    bool m_started = false;
-    bool m_canceled = false;
     std::optional<QList<AiKey>> m_keys;
     QHash<QString, QString> m_projectNames;
     QString m_orgId;

@@ -10,20 +10,14 @@ using namespace Qt::StringLiterals;
 namespace aikeys {
 
 BulkRetireJob::BulkRetireJob(AtlasClient *client, QList<AiKey> keys, QObject *parent)
-    : Job(parent)
-    , m_client(client)
+    : CompositeJob(client, parent)
 {
+    // Deletes already sent are not aborted: an aborted DELETE may still have been carried out, and
+    // its answer is the only way to know.
+    setCancelMode(CancelMode::Drain);
     m_outcomes.reserve(keys.size());
     for (AiKey &k : keys)
         m_outcomes.append({std::move(k), Result::Pending, {}});
-}
-
-BulkRetireJob::~BulkRetireJob()
-{
-    for (const QPointer<DeleteCall> &call : std::as_const(m_inFlight)) {
-        if (call)
-            call->disconnect(this);
-    }
 }
 
 void BulkRetireJob::setConcurrency(int n)
@@ -48,68 +42,44 @@ QStringList BulkRetireJob::failureLines() const
     return lines;
 }
 
-void BulkRetireJob::start()
+void BulkRetireJob::runSignedOut()
 {
-    if (m_started)
-        return;
-    m_started = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (!m_client) {
-                for (Outcome &o : m_outcomes)
-                    o.result = Result::NotAttempted;
-                finishWith(ApiError::invalidInput(tr("Signed out: sign in again to continue.")));
-                return;
-            }
-            if (m_outcomes.isEmpty()) {
-                finishWith({});
-                return;
-            }
-            pump();
-        },
-        Qt::QueuedConnection);
+    for (Outcome &o : m_outcomes)
+        o.result = Result::NotAttempted;
+    CompositeJob::runSignedOut();
 }
 
 void BulkRetireJob::cancel()
 {
-    if (isFinished() || m_canceled)
+    if (isFinished() || isCanceled())
         return;
-    m_canceled = true;
-    // Deletes already sent are not aborted: an aborted DELETE may still have been carried out, and
-    // its answer is the only way to know.
-    for (int i = m_next; i < m_outcomes.size(); ++i) {
+    for (int i = fanOutStarted(); i < m_outcomes.size(); ++i) {
         m_outcomes[i].result = Result::NotAttempted;
         ++m_done;
     }
-    m_next = int(m_outcomes.size());
     Q_EMIT progress(m_done, m_outcomes.size());
-    QMetaObject::invokeMethod(this, &BulkRetireJob::finishIfDone, Qt::QueuedConnection);
+    CompositeJob::cancel();
 }
 
-void BulkRetireJob::pump()
+void BulkRetireJob::run()
 {
-    if (!m_client) {
-        // Signed out half way: nothing more can be sent.
-        for (int i = m_next; i < m_outcomes.size(); ++i) {
-            m_outcomes[i].result = Result::NotAttempted;
-            ++m_done;
-        }
-        m_next = int(m_outcomes.size());
-        return;
-    }
-    while (!m_canceled && m_next < m_outcomes.size() && m_inFlight.size() < m_concurrency) {
-        const int index = m_next++;
-        const AiKey &key = m_outcomes.at(index).key;
-        DeleteCall *call = m_client->deleteKey(key.groupId, key.apiKeyId);
-        m_inFlight.insert(index, call);
-        connect(call, &Job::finished, this, [this, index, call] { onDeleted(index, call); });
-    }
+    fanOut(
+        int(m_outcomes.size()), m_concurrency,
+        [this](int index) -> DeleteCall * {
+            if (!client()) {
+                // Signed out half way: nothing more can be sent.
+                m_outcomes[index].result = Result::NotAttempted;
+                ++m_done;
+                return nullptr;
+            }
+            const AiKey &key = m_outcomes.at(index).key;
+            return client()->deleteKey(key.groupId, key.apiKeyId);
+        },
+        [this](int index, DeleteCall *call) { onDeleted(index, call); });
 }
 
 void BulkRetireJob::onDeleted(int index, DeleteCall *call)
 {
-    m_inFlight.remove(index);
     Outcome &o = m_outcomes[index];
     if (call->succeeded()) {
         o.result = call->alreadyGone() ? Result::AlreadyGone : Result::Deleted;
@@ -121,17 +91,13 @@ void BulkRetireJob::onDeleted(int index, DeleteCall *call)
     ++m_done;
     Q_EMIT keyFinished(index);
     Q_EMIT progress(m_done, m_outcomes.size());
-    pump();
-    finishIfDone();
 }
 
-void BulkRetireJob::finishIfDone()
+void BulkRetireJob::allDone()
 {
-    if (isFinished() || !m_inFlight.isEmpty() || m_next < m_outcomes.size())
-        return;
     qCInfo(lcAudit) << "bulk retire done:" << goneCount() << "gone," << count(Result::Failed) << "failed,"
                     << count(Result::NotAttempted) << "not attempted";
-    finishWith(m_canceled ? ApiError::canceled() : ApiError());
+    finishWith(isCanceled() ? ApiError::canceled() : ApiError());
 }
 
 } // namespace aikeys

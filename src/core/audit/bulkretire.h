@@ -1,12 +1,10 @@
 #pragma once
 
-#include "atlas/apicall.h"
+#include "atlas/compositejob.h"
 #include "domain/types.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QList>
-#include <QPointer>
 
 namespace aikeys {
 
@@ -19,7 +17,7 @@ class DeleteCall;
 //
 // The job finishes without an error once every key has an outcome, whatever the outcomes, and with a
 // Canceled error after cancel(); outcomes() is complete in both cases.
-class BulkRetireJob final : public Job
+class BulkRetireJob final : public CompositeJob
 {
     Q_OBJECT
 
@@ -36,13 +34,11 @@ public:
     static constexpr int kDefaultConcurrency = 4;
 
     BulkRetireJob(AtlasClient *client, QList<AiKey> keys, QObject *parent = nullptr);
-    ~BulkRetireJob() override;
 
     // How many deletes are in flight at once (1..16); set before start().
     void setConcurrency(int n);
-    void start();
     void cancel() override;
-    bool wasCanceled() const { return m_canceled; }
+    bool wasCanceled() const { return isCanceled(); }
 
     const QList<Outcome> &outcomes() const { return m_outcomes; }
     int count(Result result) const;
@@ -59,18 +55,14 @@ Q_SIGNALS:
     void keyFinished(int index);
 
 private:
-    void pump();
+    void run() override;
+    void allDone() override;
+    void runSignedOut() override;
     void onDeleted(int index, DeleteCall *call);
-    void finishIfDone();
 
-    QPointer<AtlasClient> m_client;
     QList<Outcome> m_outcomes;
-    QHash<int, QPointer<DeleteCall>> m_inFlight;
-    int m_next = 0;
     int m_done = 0;
     int m_concurrency = kDefaultConcurrency;
-    bool m_started = false;
-    bool m_canceled = false;
 };
 
 } // namespace aikeys

@@ -233,16 +233,10 @@ QString TerraformExport::render() const
 // ---- TerraformExportJob
 
 TerraformExportJob::TerraformExportJob(AtlasClient *client, Scope scope, const QString &id, QObject *parent)
-    : Job(parent)
-    , m_client(client)
+    : CompositeJob(client, parent)
     , m_scope(scope)
     , m_id(id)
 {}
-
-TerraformExportJob::~TerraformExportJob()
-{
-    abortAll();
-}
 
 TerraformExportJob *TerraformExportJob::forKeys(AtlasClient *client, const QList<AiKey> &keys,
                                                 const QHash<QString, QString> &projectNames, QObject *parent)
@@ -265,79 +259,20 @@ TerraformExportJob *TerraformExportJob::forOrganization(AtlasClient *client, con
     return new TerraformExportJob(client, Scope::Organization, orgId, parent);
 }
 
-void TerraformExportJob::start()
-{
-    if (m_started)
-        return;
-    m_started = true;
-    QMetaObject::invokeMethod(this, &TerraformExportJob::run, Qt::QueuedConnection);
-}
-
-void TerraformExportJob::cancel()
-{
-    if (isFinished() || m_canceled)
-        return;
-    m_canceled = true;
-    abortAll();
-    QMetaObject::invokeMethod(
-        this, [this] { finishWith(ApiError::canceled()); }, Qt::QueuedConnection);
-}
-
-void TerraformExportJob::abortAll()
-{
-    const QList<QPointer<Job>> jobs = std::exchange(m_jobs, {});
-    for (const QPointer<Job> &job : jobs) {
-        if (job && !job->isFinished()) {
-            job->disconnect(this);
-            job->cancel();
-        }
-    }
-}
-
-template <typename J, typename F>
-void TerraformExportJob::track(J *job, F onFinished)
-{
-    ++m_pending;
-    m_jobs.append(job);
-    connect(job, &Job::finished, this, [this, job, onFinished] {
-        --m_pending;
-        if (isFinished())
-            return;
-        onFinished(job);
-        if (!isFinished() && m_pending == 0)
-            keysReady();
-    });
-}
-
 void TerraformExportJob::run()
 {
-    if (m_canceled || isFinished())
-        return;
-    if (!m_client) {
-        finishWith(ApiError::invalidInput(tr("Signed out: sign in again to continue.")));
-        return;
-    }
-    auto fail = [this](const ApiError &error) {
-        abortAll();
-        finishWith(error);
-    };
-
     switch (m_scope) {
     case Scope::Keys:
         for (const AiKey &k : std::as_const(m_keys)) {
             if (!m_limitProjects.contains(k.groupId))
                 m_limitProjects << k.groupId;
         }
-        keysReady();
         return;
     case Scope::Project:
         m_limitProjects = {m_id};
-        track(m_client->listProjectKeys(m_id), [this, fail](ListJob<AiKey> *job) {
-            if (!job->succeeded())
-                return fail(job->error());
-            m_keys = job->takeItems();
-        });
-        track(m_client->getProject(m_id), [this](ValueCall<Project> *call) {
+        trackRequired(client()->listProjectKeys(m_id),
+                      [this](ListJob<AiKey> *job) { m_keys = job->takeItems(); });
+        track(client()->getProject(m_id), [this](ValueCall<Project> *call) {
             if (call->succeeded())
                 m_projectNames.insert(m_id, call->value().name);
             else
@@ -345,12 +280,9 @@ void TerraformExportJob::run()
         });
         return;
     case Scope::Organization:
-        track(m_client->listOrgKeys(m_id), [this, fail](ListJob<AiKey> *job) {
-            if (!job->succeeded())
-                return fail(job->error());
-            m_keys = job->takeItems();
-        });
-        track(m_client->listProjects(m_id), [this, fail](ListJob<Project> *job) {
+        trackRequired(client()->listOrgKeys(m_id),
+                      [this](ListJob<AiKey> *job) { m_keys = job->takeItems(); });
+        track(client()->listProjects(m_id), [this](ListJob<Project> *job) {
             if (!job->succeeded()) {
                 if (m_includeLimits)
                     return fail(job->error()); // without the projects there are no limits to list
@@ -362,7 +294,7 @@ void TerraformExportJob::run()
                 m_limitProjects << p.id;
             }
         });
-        track(m_client->listOrganizations(), [this](ListJob<Organization> *job) {
+        track(client()->listOrganizations(), [this](ListJob<Organization> *job) {
             if (!job->succeeded())
                 return;
             for (const Organization &o : job->items()) {
@@ -374,28 +306,22 @@ void TerraformExportJob::run()
     }
 }
 
-void TerraformExportJob::keysReady()
+// The keys are in; the limits, when wanted, are a second round (the fan-out's callback always
+// finishes the job, so this runs once).
+void TerraformExportJob::allDone()
 {
-    if (isFinished())
-        return;
-    if (!m_includeLimits || m_fannedOut || m_limitProjects.isEmpty()) {
+    if (!m_includeLimits || m_limitProjects.isEmpty()) {
         finishExport();
         return;
     }
-    m_fannedOut = true;
-    auto *fan = new ProjectLimitsFanOut(m_client, m_limitProjects);
+    auto *fan = new ProjectLimitsFanOut(client(), m_limitProjects);
     fan->setConcurrency(m_concurrency);
-    m_jobs = {fan};
     connect(fan, &Job::progress, this, &Job::progress);
-    connect(fan, &Job::finished, this, [this, fan] {
-        if (isFinished())
-            return;
-        if (!fan->succeeded()) {
-            finishWith(fan->error());
-            return;
-        }
-        m_limits = fan->limits();
-        for (auto it = fan->failures().cbegin(); it != fan->failures().cend(); ++it) {
+    track(fan, [this](ProjectLimitsFanOut *done) {
+        if (!done->succeeded())
+            return fail(done->error());
+        m_limits = done->limits();
+        for (auto it = done->failures().cbegin(); it != done->failures().cend(); ++it) {
             m_warnings << tr("The rate limits of project %1 could not be read: %2")
                               .arg(m_projectNames.value(it.key(), it.key()), it.value().message());
         }
@@ -406,7 +332,6 @@ void TerraformExportJob::keysReady()
 
 void TerraformExportJob::finishExport()
 {
-    m_jobs.clear();
     TerraformExport e;
     e.setGeneratedAt(m_generatedAt.isValid() ? m_generatedAt : QDateTime::currentDateTimeUtc());
     switch (m_scope) {

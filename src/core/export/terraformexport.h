@@ -1,13 +1,12 @@
 #pragma once
 
-#include "atlas/apicall.h"
+#include "atlas/compositejob.h"
 #include "domain/types.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
-#include <QPointer>
 #include <QSet>
 #include <QString>
 
@@ -89,7 +88,7 @@ private:
 // one call per project with a bound on those in flight. Only the key listing (and, with rate limits,
 // the project listing of an organization) can fail the job; a project whose limits cannot be read is
 // named in warnings() and left out.
-class TerraformExportJob final : public Job
+class TerraformExportJob final : public CompositeJob
 {
     Q_OBJECT
 
@@ -101,14 +100,11 @@ public:
                                           QObject *parent = nullptr);
     static TerraformExportJob *forOrganization(AtlasClient *client, const QString &orgId,
                                                QObject *parent = nullptr);
-    ~TerraformExportJob() override;
 
     void setIncludeRateLimits(bool on) { m_includeLimits = on; }
     bool includeRateLimits() const { return m_includeLimits; }
     void setConcurrency(int n) { m_concurrency = n; }
     void setGeneratedAt(const QDateTime &when) { m_generatedAt = when; }
-    void start();
-    void cancel() override;
 
     const TerraformExport &result() const { return m_export; }
     QString text() const { return m_export.render(); }
@@ -117,14 +113,10 @@ public:
 private:
     enum class Scope { Keys, Project, Organization };
     TerraformExportJob(AtlasClient *client, Scope scope, const QString &id, QObject *parent);
-    void run();
-    void keysReady();
+    void run() override;
+    void allDone() override;
     void finishExport();
-    void abortAll();
-    template <typename J, typename F>
-    void track(J *job, F onFinished);
 
-    QPointer<AtlasClient> m_client;
     Scope m_scope;
     QString m_id;
     bool m_includeLimits = false;
@@ -136,11 +128,6 @@ private:
     QHash<QString, QList<RateLimit>> m_limits;
     QString m_orgName;
     QStringList m_warnings;
-    QList<QPointer<Job>> m_jobs;
-    int m_pending = 0;
-    bool m_started = false;
-    bool m_canceled = false;
-    bool m_fannedOut = false;
     TerraformExport m_export;
 };
 

@@ -124,73 +124,16 @@ RateLimitPlan::oversubscriptions(const QList<RateLimit> &orgCeilings,
 
 ProjectLimitsJob::ProjectLimitsJob(AtlasClient *client, const QString &projectId, const QString &orgId,
                                    QObject *parent)
-    : Job(parent)
-    , m_client(client)
+    : CompositeJob(client, parent)
     , m_projectId(projectId)
     , m_orgId(orgId)
 {}
 
-ProjectLimitsJob::~ProjectLimitsJob()
-{
-    abortAll();
-}
-
-void ProjectLimitsJob::start()
-{
-    if (m_started)
-        return;
-    m_started = true;
-    QMetaObject::invokeMethod(this, &ProjectLimitsJob::run, Qt::QueuedConnection);
-}
-
-void ProjectLimitsJob::cancel()
-{
-    if (isFinished() || m_canceled)
-        return;
-    m_canceled = true;
-    abortAll();
-    QMetaObject::invokeMethod(
-        this, [this] { finishWith(ApiError::canceled()); }, Qt::QueuedConnection);
-}
-
-void ProjectLimitsJob::abortAll()
-{
-    const QList<QPointer<Job>> jobs = std::exchange(m_jobs, {});
-    for (const QPointer<Job> &job : jobs) {
-        if (job && !job->isFinished()) {
-            job->disconnect(this);
-            job->cancel();
-        }
-    }
-}
-
 void ProjectLimitsJob::run()
 {
-    if (m_canceled || isFinished())
-        return;
-    if (!m_client) {
-        finishWith(ApiError::invalidInput(tr("Signed out: sign in again to continue.")));
-        return;
-    }
-    ListJob<RateLimit> *limits = m_client->listProjectRateLimits(m_projectId);
-    ++m_pending;
-    m_jobs.append(limits);
-    connect(limits, &Job::finished, this, [this, limits] {
-        --m_pending;
-        if (!limits->succeeded()) {
-            abortAll();
-            finishWith(limits->error());
-            return;
-        }
-        m_limits = limits->items();
-        tryFinish();
-    });
-
-    ValueCall<Project> *project = m_client->getProject(m_projectId);
-    ++m_pending;
-    m_jobs.append(project);
-    connect(project, &Job::finished, this, [this, project] {
-        --m_pending;
+    trackRequired(client()->listProjectRateLimits(m_projectId),
+                  [this](ListJob<RateLimit> *limits) { m_limits = limits->items(); });
+    track(client()->getProject(m_projectId), [this](ValueCall<Project> *project) {
         if (project->succeeded()) {
             m_projectName = project->value().name;
             if (m_orgId.isEmpty()) {
@@ -200,7 +143,6 @@ void ProjectLimitsJob::run()
         } else if (m_orgId.isEmpty()) {
             m_ceilingsError = project->error();
         }
-        tryFinish();
     });
     if (!m_orgId.isEmpty())
         readCeilings();
@@ -208,13 +150,9 @@ void ProjectLimitsJob::run()
 
 void ProjectLimitsJob::readCeilings()
 {
-    if (m_orgId.isEmpty() || !m_client || isFinished())
+    if (m_orgId.isEmpty() || !client() || isFinished())
         return;
-    ListJob<RateLimit> *ceilings = m_client->listOrgRateLimits(m_orgId);
-    ++m_pending;
-    m_jobs.append(ceilings);
-    connect(ceilings, &Job::finished, this, [this, ceilings] {
-        --m_pending;
+    track(client()->listOrgRateLimits(m_orgId), [this](ListJob<RateLimit> *ceilings) {
         if (ceilings->succeeded()) {
             m_ceilings = ceilings->items();
             m_ceilingsRead = true;
@@ -222,36 +160,21 @@ void ProjectLimitsJob::readCeilings()
             m_ceilingsError = ceilings->error();
             qCInfo(lcAtlas) << "org ceilings not readable:" << m_ceilingsError.message();
         }
-        tryFinish();
     });
 }
 
-void ProjectLimitsJob::tryFinish()
+void ProjectLimitsJob::allDone()
 {
-    if (isFinished() || m_pending > 0)
-        return;
-    m_jobs.clear();
     finishWith({});
 }
 
 // ---- ProjectLimitsFanOut
 
 ProjectLimitsFanOut::ProjectLimitsFanOut(AtlasClient *client, QStringList projectIds, QObject *parent)
-    : Job(parent)
-    , m_client(client)
+    : CompositeJob(client, parent)
     , m_projectIds(std::move(projectIds))
 {
     m_projectIds.removeDuplicates();
-}
-
-ProjectLimitsFanOut::~ProjectLimitsFanOut()
-{
-    for (const QPointer<Job> &job : std::as_const(m_inFlight)) {
-        if (job && !job->isFinished()) {
-            job->disconnect(this);
-            job->cancel();
-        }
-    }
 }
 
 void ProjectLimitsFanOut::setConcurrency(int n)
@@ -259,104 +182,36 @@ void ProjectLimitsFanOut::setConcurrency(int n)
     m_concurrency = std::clamp(n, 1, 32);
 }
 
-void ProjectLimitsFanOut::start()
+void ProjectLimitsFanOut::run()
 {
-    if (m_started)
-        return;
-    m_started = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (!m_client) {
-                finishWith(ApiError::invalidInput(tr("Signed out: sign in again to continue.")));
-                return;
-            }
-            pump();
+    fanOut(
+        int(m_projectIds.size()), m_concurrency,
+        [this](int index) -> ListJob<RateLimit> * {
+            // Signed out half way: the projects not asked yet are left out.
+            return client() ? client()->listProjectRateLimits(m_projectIds.at(index)) : nullptr;
         },
-        Qt::QueuedConnection);
-}
-
-void ProjectLimitsFanOut::cancel()
-{
-    if (isFinished() || m_canceled)
-        return;
-    m_canceled = true;
-    const auto inFlight = std::exchange(m_inFlight, {});
-    for (const QPointer<Job> &job : inFlight) {
-        if (job && !job->isFinished()) {
-            job->disconnect(this);
-            job->cancel();
-        }
-    }
-    QMetaObject::invokeMethod(
-        this, [this] { finishWith(ApiError::canceled()); }, Qt::QueuedConnection);
-}
-
-void ProjectLimitsFanOut::pump()
-{
-    if (m_canceled || isFinished())
-        return;
-    while (m_client && m_next < m_projectIds.size() && m_inFlight.size() < m_concurrency) {
-        const QString id = m_projectIds.at(m_next++);
-        ListJob<RateLimit> *job = m_client->listProjectRateLimits(id);
-        m_inFlight.insert(id, job);
-        m_peak = std::max(m_peak, int(m_inFlight.size()));
-        connect(job, &Job::finished, this, [this, job, id] {
-            m_inFlight.remove(id);
+        [this](int index, ListJob<RateLimit> *job) {
+            const QString &id = m_projectIds.at(index);
             if (job->succeeded())
                 m_limits.insert(id, job->items());
             else
                 m_failures.insert(id, job->error());
             const int done = int(m_limits.size() + m_failures.size());
             Q_EMIT progress(done, m_projectIds.size());
-            pump();
         });
-    }
-    if (m_inFlight.isEmpty() && (m_next >= m_projectIds.size() || !m_client))
-        finishWith({});
+}
+
+void ProjectLimitsFanOut::allDone()
+{
+    finishWith({});
 }
 
 // ---- OrgLimitsJob
 
 OrgLimitsJob::OrgLimitsJob(AtlasClient *client, const QString &orgId, QObject *parent)
-    : Job(parent)
-    , m_client(client)
+    : CompositeJob(client, parent)
     , m_orgId(orgId)
 {}
-
-OrgLimitsJob::~OrgLimitsJob()
-{
-    abortAll();
-}
-
-void OrgLimitsJob::start()
-{
-    if (m_started)
-        return;
-    m_started = true;
-    QMetaObject::invokeMethod(this, &OrgLimitsJob::run, Qt::QueuedConnection);
-}
-
-void OrgLimitsJob::cancel()
-{
-    if (isFinished() || m_canceled)
-        return;
-    m_canceled = true;
-    abortAll();
-    QMetaObject::invokeMethod(
-        this, [this] { finishWith(ApiError::canceled()); }, Qt::QueuedConnection);
-}
-
-void OrgLimitsJob::abortAll()
-{
-    const QList<QPointer<Job>> jobs = std::exchange(m_jobs, {});
-    for (const QPointer<Job> &job : jobs) {
-        if (job && !job->isFinished()) {
-            job->disconnect(this);
-            job->cancel();
-        }
-    }
-}
 
 QString OrgLimitsJob::projectName(const QString &projectId) const
 {
@@ -369,53 +224,26 @@ QString OrgLimitsJob::projectName(const QString &projectId) const
 
 void OrgLimitsJob::run()
 {
-    if (m_canceled || isFinished())
-        return;
-    if (!m_client) {
-        finishWith(ApiError::invalidInput(tr("Signed out: sign in again to continue.")));
-        return;
-    }
-    ListJob<RateLimit> *ceilings = m_client->listOrgRateLimits(m_orgId);
-    ListJob<Project> *projects = m_client->listProjects(m_orgId);
-    m_pending = 2;
-    m_jobs = {ceilings, projects};
-    auto failed = [this](const ApiError &error) {
-        abortAll();
-        finishWith(error);
-    };
-    connect(ceilings, &Job::finished, this, [this, ceilings, failed] {
-        if (!ceilings->succeeded())
-            return failed(ceilings->error());
-        m_ceilings = ceilings->items();
-        if (--m_pending == 0)
-            fanOut();
-    });
-    connect(projects, &Job::finished, this, [this, projects, failed] {
-        if (!projects->succeeded())
-            return failed(projects->error());
-        m_projects = projects->items();
-        if (--m_pending == 0)
-            fanOut();
-    });
+    trackRequired(client()->listOrgRateLimits(m_orgId),
+                  [this](ListJob<RateLimit> *ceilings) { m_ceilings = ceilings->items(); });
+    trackRequired(client()->listProjects(m_orgId),
+                  [this](ListJob<Project> *projects) { m_projects = projects->items(); });
 }
 
-void OrgLimitsJob::fanOut()
+// The ceilings and the projects are in: each project's limits next.
+void OrgLimitsJob::allDone()
 {
-    if (isFinished())
-        return;
     QStringList ids;
     ids.reserve(m_projects.size());
     for (const Project &p : std::as_const(m_projects))
         ids << p.id;
-    auto *fan = new ProjectLimitsFanOut(m_client, ids);
+    auto *fan = new ProjectLimitsFanOut(client(), ids);
     fan->setConcurrency(m_concurrency);
-    m_jobs = {fan};
     connect(fan, &Job::progress, this, &Job::progress);
-    connect(fan, &Job::finished, this, [this, fan] {
-        m_projectLimits = fan->limits();
-        m_failures = fan->failures();
-        m_jobs.clear();
-        finishWith(fan->error());
+    track(fan, [this](ProjectLimitsFanOut *done) {
+        m_projectLimits = done->limits();
+        m_failures = done->failures();
+        finishWith(done->error());
     });
     fan->start();
 }

@@ -1,12 +1,11 @@
 #pragma once
 
-#include "atlas/apicall.h"
+#include "atlas/compositejob.h"
 #include "domain/types.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
-#include <QPointer>
 #include <QString>
 
 #include <optional>
@@ -66,17 +65,13 @@ public:
 // A project's limits and its organization's ceilings, read at once. The org is found from the
 // project when not given. The ceilings need an organization role: when they cannot be read the job
 // still succeeds, with ceilingsError() saying why and rows without ceilings.
-class ProjectLimitsJob final : public Job
+class ProjectLimitsJob final : public CompositeJob
 {
     Q_OBJECT
 
 public:
     ProjectLimitsJob(AtlasClient *client, const QString &projectId, const QString &orgId = {},
                      QObject *parent = nullptr);
-    ~ProjectLimitsJob() override;
-
-    void start();
-    void cancel() override;
 
     QString projectId() const { return m_projectId; }
     QString orgId() const { return m_orgId; }
@@ -88,29 +83,23 @@ public:
     QList<LimitRow> rows() const { return RateLimitPlan::join(m_limits, m_ceilings); }
 
 private:
-    void run();
+    void run() override;
+    void allDone() override;
     void readCeilings();
-    void tryFinish();
-    void abortAll();
 
-    QPointer<AtlasClient> m_client;
     QString m_projectId;
     QString m_orgId;
     QString m_projectName;
     QList<RateLimit> m_limits;
     QList<RateLimit> m_ceilings;
     ApiError m_ceilingsError;
-    QList<QPointer<Job>> m_jobs;
-    int m_pending = 0;
     bool m_ceilingsRead = false;
-    bool m_started = false;
-    bool m_canceled = false;
 };
 
 // Many projects' limits, one call per project (the API has no org-wide listing of them), with at
 // most concurrency() calls in flight. A project whose limits cannot be read is reported in
 // failures() and does not stop the others.
-class ProjectLimitsFanOut final : public Job
+class ProjectLimitsFanOut final : public CompositeJob
 {
     Q_OBJECT
 
@@ -118,48 +107,37 @@ public:
     static constexpr int kDefaultConcurrency = 6;
 
     ProjectLimitsFanOut(AtlasClient *client, QStringList projectIds, QObject *parent = nullptr);
-    ~ProjectLimitsFanOut() override;
 
     void setConcurrency(int n);
     int concurrency() const { return m_concurrency; }
     // Most calls that were in flight at once (for tests of the bound).
-    int peakInFlight() const { return m_peak; }
-    void start();
-    void cancel() override;
+    int peakInFlight() const { return peakPending(); }
 
     const QHash<QString, QList<RateLimit>> &limits() const { return m_limits; }
     const QHash<QString, ApiError> &failures() const { return m_failures; }
 
 private:
-    void pump();
+    void run() override;
+    void allDone() override;
 
-    QPointer<AtlasClient> m_client;
     QStringList m_projectIds;
     QHash<QString, QList<RateLimit>> m_limits;
     QHash<QString, ApiError> m_failures;
-    QHash<QString, QPointer<Job>> m_inFlight;
-    int m_next = 0;
     int m_concurrency = kDefaultConcurrency;
-    int m_peak = 0;
-    bool m_started = false;
-    bool m_canceled = false;
 };
 
 // An organization's ceilings and every project's limits against them: its projects (one listing),
 // its ceilings, then each project's limits through ProjectLimitsFanOut. Fails only when the
 // ceilings or the projects cannot be listed; projects whose limits could not be read are in
 // failures() and left out of the sums.
-class OrgLimitsJob final : public Job
+class OrgLimitsJob final : public CompositeJob
 {
     Q_OBJECT
 
 public:
     OrgLimitsJob(AtlasClient *client, const QString &orgId, QObject *parent = nullptr);
-    ~OrgLimitsJob() override;
 
     void setConcurrency(int n) { m_concurrency = n; }
-    void start();
-    void cancel() override;
 
     QString orgId() const { return m_orgId; }
     const QList<RateLimit> &ceilings() const { return m_ceilings; }
@@ -173,21 +151,15 @@ public:
     QString projectName(const QString &projectId) const;
 
 private:
-    void run();
-    void fanOut();
-    void abortAll();
+    void run() override;
+    void allDone() override;
 
-    QPointer<AtlasClient> m_client;
     QString m_orgId;
     int m_concurrency = ProjectLimitsFanOut::kDefaultConcurrency;
     QList<RateLimit> m_ceilings;
     QList<Project> m_projects;
     QHash<QString, QList<RateLimit>> m_projectLimits;
     QHash<QString, ApiError> m_failures;
-    QList<QPointer<Job>> m_jobs;
-    int m_pending = 0;
-    bool m_started = false;
-    bool m_canceled = false;
 };
 
 } // namespace aikeys
