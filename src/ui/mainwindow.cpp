@@ -15,6 +15,7 @@
 #include "models/orgtreemodel.h"
 #include "qtclipboardbackend.h"
 #include "ratelimitview.h"
+#include "rotation/rotationtracker.h"
 #include "rotationspanel.h"
 #include "security/secureclipboard.h"
 #include "settings.h"
@@ -760,6 +761,13 @@ void MainWindow::checkIdle()
     if (!m_loader->hasLoaded() && !m_loader->error())
         return;
     m_firstLoadPending = false;
+    // Rotations in progress keep being watched from the start, not only once their tab is opened:
+    // the panel refreshes both keys' last use and suggests retiring when it is time.
+    if (!m_rotations) {
+        RotationTracker saved(RotationTracker::defaultStoragePath());
+        if (saved.load() && !saved.rotations().isEmpty())
+            rotationsPanel();
+    }
     Q_EMIT firstLoadFinished();
 }
 

@@ -16,6 +16,7 @@
 #include "models/orgtreeloader.h"
 #include "models/orgtreemodel.h"
 #include "ratelimitview.h"
+#include "rotation/rotationtracker.h"
 #include "rotationspanel.h"
 #include "security/secureclipboard.h"
 #include "settings.h"
@@ -808,6 +809,33 @@ private Q_SLOTS:
         QVERIFY(window->keysView()->selectKey(window->keysView()->model()->keyAt(0).apiKeyId));
         QVERIFY(window->rotateAction()->isEnabled());
         QVERIFY(window->rotationsPanel());
+    }
+
+    void rotationsInProgressAreWatchedFromTheStart()
+    {
+        QFile::remove(RotationTracker::defaultStoragePath()); // a leftover of an interrupted run
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        {
+            auto window = makeWindow();
+            QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+            QVERIFY(!window->findChild<RotationsPanel *>()); // nothing to watch: built when first shown
+        }
+        RotationTracker saved(RotationTracker::defaultStoragePath());
+        AiKey oldKey;
+        oldKey.apiKeyId = u"oldkeyoldkeyoldkeyoldkey"_s;
+        oldKey.name = u"old"_s;
+        oldKey.groupId = kProdSearch;
+        AiKey newKey = oldKey;
+        newKey.apiKeyId = u"newkeynewkeynewkeynewkey"_s;
+        newKey.name = u"new"_s;
+        saved.add(oldKey, u"prod-search"_s, newKey, sim.baseUrl().toString());
+        QVERIFY(saved.save());
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        QVERIFY(window->findChild<RotationsPanel *>());
+        QCOMPARE(window->currentPage(), MainWindow::Page::Keys);
+        QVERIFY(QFile::remove(RotationTracker::defaultStoragePath()));
     }
 
     void exportToTerraform()
