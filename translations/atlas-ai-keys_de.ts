@@ -1298,10 +1298,6 @@
 <context>
     <name>aikeys::AuditJob</name>
     <message>
-        <source>Signed out: sign in again to continue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Project names could not be read, so projects are shown by ID: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1654,6 +1650,9 @@
         <source>%1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>aikeys::CompositeJob</name>
     <message>
         <source>Signed out: sign in again to continue.</source>
         <translation type="unfinished"></translation>
@@ -2588,6 +2587,14 @@ Delete the key now? You can then create a new one.</source>
         <source>Create a replacement for the selected key, then retire the old one once it is no longer used</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export to &amp;Terraform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write import and resource blocks for the selected keys, or for every key of the project or organization shown, so Terraform can adopt them without recreating them</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::MemorySecretStore</name>
@@ -2624,13 +2631,6 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>aikeys::OrgLimitsJob</name>
-    <message>
-        <source>Signed out: sign in again to continue.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3155,20 +3155,6 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>session only</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>aikeys::ProjectLimitsFanOut</name>
-    <message>
-        <source>Signed out: sign in again to continue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>aikeys::ProjectLimitsJob</name>
-    <message>
-        <source>Signed out: sign in again to continue.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4133,10 +4119,6 @@ Delete the key now? You can then create a new one.</source>
 </context>
 <context>
     <name>aikeys::TerraformExportJob</name>
-    <message>
-        <source>Signed out: sign in again to continue.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>The project&apos;s name could not be read: %1</source>
         <translation type="unfinished"></translation>
