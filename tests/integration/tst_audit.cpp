@@ -9,6 +9,7 @@
 #include "ratelimits/ratelimitplan.h"
 #include "rotation/rotationtracker.h"
 #include "simprocess.h"
+#include "testclient.h"
 #include "testenv.h"
 
 #include <QFile>
@@ -27,6 +28,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using aikeys::test::finished;
 using aikeys::test::SimProcess;
 
 namespace {
@@ -96,37 +98,11 @@ J *started(J *job)
     return job;
 }
 
-template <typename J>
-std::unique_ptr<J> finished(J *job, int ms = 30000)
-{
-    job->setAutoDelete(false);
-    if (!job->isFinished()) {
-        QSignalSpy spy(job, &Job::finished);
-        spy.wait(ms);
-    }
-    return std::unique_ptr<J>(job);
-}
-
-struct Client
-{
-    std::unique_ptr<AtlasSession> session;
-    std::unique_ptr<AtlasClient> api;
-};
+using Client = aikeys::test::TestClient;
 
 Client openSession(const SimProcess &sim, int attempts = 4)
 {
-    SessionConfig config;
-    config.baseUrl = sim.baseUrl();
-    config.transferTimeoutMs = 20000;
-    config.retry.maxAttempts = attempts;
-    config.retry.baseDelayMs = 20;
-    config.retry.maxBackoffMs = 100;
-    Client c;
-    c.session = std::make_unique<AtlasSession>(
-        config, Credentials{AuthMode::ApiKey, u"demo"_s, SecretBuffer(QByteArray("demo-private-key"))},
-        new QNetworkAccessManager);
-    c.api = std::make_unique<AtlasClient>(c.session.get());
-    return c;
+    return aikeys::test::openTestClient(sim.baseUrl(), aikeys::test::demoApiKey(), 20000, attempts);
 }
 
 // The simulator's own answer, read without the client: a service-account token and plain GETs.

@@ -2,6 +2,7 @@
 #include "atlas/session.h"
 #include "logging.h"
 #include "simprocess.h"
+#include "testclient.h"
 #include "testenv.h"
 
 #include <QJsonDocument>
@@ -16,6 +17,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using aikeys::test::finishes;
+using aikeys::test::keep;
 using aikeys::test::SimProcess;
 
 namespace {
@@ -31,42 +34,11 @@ Credentials serviceAccount(const QString &id = u"mdb_sa_id_demo"_s,
     return {AuthMode::ServiceAccount, id, SecretBuffer(QByteArray(secret))};
 }
 
-template <typename J>
-bool finishes(J *job, int ms = 20000)
-{
-    if (job->isFinished())
-        return true;
-    QSignalSpy spy(job, &Job::finished);
-    return spy.wait(ms);
-}
-
-// Keeps a job alive after finished() so the test can read it.
-template <typename J>
-std::unique_ptr<J> keep(J *job)
-{
-    job->setAutoDelete(false);
-    return std::unique_ptr<J>(job);
-}
-
-struct Client
-{
-    std::unique_ptr<AtlasSession> session;
-    std::unique_ptr<AtlasClient> api;
-};
+using Client = aikeys::test::TestClient;
 
 Client openSession(const SimProcess &sim, Credentials credentials, int timeoutMs = 10000, int attempts = 4)
 {
-    SessionConfig config;
-    config.baseUrl = sim.baseUrl();
-    config.transferTimeoutMs = timeoutMs;
-    config.retry.maxAttempts = attempts;
-    config.retry.baseDelayMs = 20;
-    config.retry.maxBackoffMs = 100;
-    config.retry.maxRetryAfterMs = 5000;
-    Client c;
-    c.session = std::make_unique<AtlasSession>(config, std::move(credentials), new QNetworkAccessManager);
-    c.api = std::make_unique<AtlasClient>(c.session.get());
-    return c;
+    return aikeys::test::openTestClient(sim.baseUrl(), std::move(credentials), timeoutMs, attempts);
 }
 
 // A raw token request, as another program would make it, independent of the client.

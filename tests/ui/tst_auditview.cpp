@@ -12,6 +12,7 @@
 #include "messagebox.h"
 #include "settings.h"
 #include "simprocess.h"
+#include "testclient.h"
 #include "testenv.h"
 
 #include <QAbstractItemView>
@@ -34,6 +35,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using aikeys::test::finished;
 using aikeys::test::SimProcess;
 
 namespace {
@@ -77,37 +79,11 @@ QByteArray seed()
     return QJsonDocument(root).toJson();
 }
 
-struct Client
-{
-    std::unique_ptr<AtlasSession> session;
-    std::unique_ptr<AtlasClient> api;
-};
+using Client = aikeys::test::TestClient;
 
 Client openSession(const SimProcess &sim, int attempts = 4)
 {
-    SessionConfig config;
-    config.baseUrl = sim.baseUrl();
-    config.transferTimeoutMs = 20000;
-    config.retry.maxAttempts = attempts;
-    config.retry.baseDelayMs = 20;
-    config.retry.maxBackoffMs = 100;
-    Client c;
-    c.session = std::make_unique<AtlasSession>(
-        config, Credentials{AuthMode::ApiKey, u"demo"_s, SecretBuffer(QByteArray("demo-private-key"))},
-        new QNetworkAccessManager);
-    c.api = std::make_unique<AtlasClient>(c.session.get());
-    return c;
-}
-
-template <typename J>
-std::unique_ptr<J> finished(J *job)
-{
-    job->setAutoDelete(false);
-    if (!job->isFinished()) {
-        QSignalSpy spy(job, &Job::finished);
-        spy.wait(20000);
-    }
-    return std::unique_ptr<J>(job);
+    return aikeys::test::openTestClient(sim.baseUrl(), aikeys::test::demoApiKey(), 20000, attempts);
 }
 
 template <typename T>

@@ -7,6 +7,7 @@
 #include "messagebox.h"
 #include "ratelimitview.h"
 #include "simprocess.h"
+#include "testclient.h"
 #include "testenv.h"
 
 #include <QFile>
@@ -28,6 +29,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using aikeys::test::finished;
 using aikeys::test::SimProcess;
 
 namespace {
@@ -57,36 +59,11 @@ QByteArray seed()
     return QJsonDocument(root).toJson();
 }
 
-struct Client
-{
-    std::unique_ptr<AtlasSession> session;
-    std::unique_ptr<AtlasClient> api;
-};
+using Client = aikeys::test::TestClient;
 
 Client openSession(const SimProcess &sim)
 {
-    SessionConfig config;
-    config.baseUrl = sim.baseUrl();
-    config.transferTimeoutMs = 20000;
-    config.retry.baseDelayMs = 20;
-    config.retry.maxBackoffMs = 100;
-    Client c;
-    c.session = std::make_unique<AtlasSession>(
-        config, Credentials{AuthMode::ApiKey, u"demo"_s, SecretBuffer(QByteArray("demo-private-key"))},
-        new QNetworkAccessManager);
-    c.api = std::make_unique<AtlasClient>(c.session.get());
-    return c;
-}
-
-template <typename J>
-std::unique_ptr<J> finished(J *job)
-{
-    job->setAutoDelete(false);
-    if (!job->isFinished()) {
-        QSignalSpy spy(job, &Job::finished);
-        spy.wait(20000);
-    }
-    return std::unique_ptr<J>(job);
+    return aikeys::test::openTestClient(sim.baseUrl());
 }
 
 template <typename T>

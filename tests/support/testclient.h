@@ -1,0 +1,77 @@
+#pragma once
+
+#include "atlas/atlasclient.h"
+#include "atlas/session.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QUrl>
+
+#include <memory>
+
+// A signed-in client for tests against atlas-sim, with retries quick enough for a test run, and the
+// helpers to wait for a job and keep it alive while its result is read.
+namespace aikeys::test {
+
+struct TestClient
+{
+    std::unique_ptr<AtlasSession> session;
+    std::unique_ptr<AtlasClient> api;
+};
+
+inline Credentials demoApiKey(const QString &publicKey = QStringLiteral("demo"),
+                              const QByteArray &privateKey = "demo-private-key")
+{
+    return {AuthMode::ApiKey, publicKey, SecretBuffer(QByteArray(privateKey))};
+}
+
+inline Credentials demoServiceAccount(const QString &clientId = QStringLiteral("mdb_sa_id_demo"),
+                                      const QByteArray &secret = "mdb_sa_sk_demo")
+{
+    return {AuthMode::ServiceAccount, clientId, SecretBuffer(QByteArray(secret))};
+}
+
+inline TestClient openTestClient(const QUrl &baseUrl, Credentials credentials = demoApiKey(),
+                                 int timeoutMs = 20000, int attempts = 4)
+{
+    SessionConfig config;
+    config.baseUrl = baseUrl;
+    config.transferTimeoutMs = timeoutMs;
+    config.retry.maxAttempts = attempts;
+    config.retry.baseDelayMs = 20;
+    config.retry.maxBackoffMs = 100;
+    config.retry.maxRetryAfterMs = 5000;
+    TestClient c;
+    c.session = std::make_unique<AtlasSession>(config, std::move(credentials), new QNetworkAccessManager);
+    c.api = std::make_unique<AtlasClient>(c.session.get());
+    return c;
+}
+
+// Waits for a job (true if it finished within ms).
+template <typename J>
+bool finishes(J *job, int ms = 20000)
+{
+    if (job->isFinished())
+        return true;
+    QSignalSpy spy(job, &Job::finished);
+    return spy.wait(ms);
+}
+
+// Keeps a job alive after finished(), so the test can read it.
+template <typename J>
+std::unique_ptr<J> keep(J *job)
+{
+    job->setAutoDelete(false);
+    return std::unique_ptr<J>(job);
+}
+
+// Both: the job, finished (or timed out), owned by the caller.
+template <typename J>
+std::unique_ptr<J> finished(J *job, int ms = 30000)
+{
+    auto owned = keep(job);
+    finishes(owned.get(), ms);
+    return owned;
+}
+
+} // namespace aikeys::test
