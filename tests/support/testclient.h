@@ -74,4 +74,14 @@ std::unique_ptr<J> finished(J *job, int ms = 30000)
     return owned;
 }
 
+// A named child widget that the test cannot go on without.
+template <typename T>
+T *child(QObject *parent, const char *name)
+{
+    T *w = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!w)
+        qFatal("no child %s", name);
+    return w;
+}
+
 } // namespace aikeys::test

@@ -79,20 +79,12 @@ QByteArray seed()
     return QJsonDocument(root).toJson();
 }
 
+using aikeys::test::child;
 using Client = aikeys::test::TestClient;
 
 Client openSession(const SimProcess &sim, int attempts = 4)
 {
     return aikeys::test::openTestClient(sim.baseUrl(), aikeys::test::demoApiKey(), 20000, attempts);
-}
-
-template <typename T>
-T *child(QWidget *parent, const char *name)
-{
-    T *w = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!w)
-        qFatal("no child %s", name);
-    return w;
 }
 
 } // namespace

@@ -59,20 +59,12 @@ QByteArray seed()
     return QJsonDocument(root).toJson();
 }
 
+using aikeys::test::child;
 using Client = aikeys::test::TestClient;
 
 Client openSession(const SimProcess &sim)
 {
     return aikeys::test::openTestClient(sim.baseUrl());
-}
-
-template <typename T>
-T *child(QObject *parent, const char *name)
-{
-    T *w = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!w)
-        qFatal("no child %s", name);
-    return w;
 }
 
 } // namespace
