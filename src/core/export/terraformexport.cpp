@@ -183,6 +183,16 @@ QString TerraformExport::render() const
         u"# Terraform cannot read it back (the provider documents this). Applications keep the secrets\n"_s
         u"# they have; to get a secret from Terraform, create a new key with Terraform instead.\n"_s;
 
+    // Without it, `terraform init` looks for hashicorp/mongodbatlas, which does not exist.
+    out += u"\n"_s
+           u"terraform {\n"_s
+           u"  required_providers {\n"_s
+           u"    mongodbatlas = {\n"_s
+           u"      source = \"mongodb/mongodbatlas\"\n"_s
+           u"    }\n"_s
+           u"  }\n"_s
+           u"}\n"_s;
+
     if (m_keys.isEmpty() && m_limits.isEmpty())
         out += u"\n# Nothing to import: no keys were selected or found.\n"_s;
 
