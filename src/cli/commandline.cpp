@@ -316,7 +316,8 @@ QString completeInvocation(const CommandTable &table, Invocation &inv,
         }
         if (anyGiven)
             continue;
-        // Nothing given: the first alternative with a default wins (the table lists the narrower first).
+        // Nothing given: the first alternative with a default wins, in the command's order (listings
+        // put the project first; audit and export terraform the organization).
         bool filled = false;
         for (const QString &m : std::as_const(members)) {
             if (takeDefault(m)) {

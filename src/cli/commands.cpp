@@ -181,7 +181,8 @@ CommandTable buildTable()
 
     const CommandOption project{u"project"_s, true, {}};
     const CommandOption key{u"key"_s, true, {}};
-    // Project first: when neither is given, the narrower default wins.
+    // Project first: when neither is given, the narrower default wins (audit and export terraform, which
+    // cover a whole organization, put the org first).
     const QList<CommandOption> projectOrOrg{{u"project"_s, true, u"scope"_s}, {u"org"_s, true, u"scope"_s}};
 
     t.commands = {

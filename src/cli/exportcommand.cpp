@@ -79,7 +79,9 @@ void addExportCommands(CommandTable &t)
         "mongodbatlas_ai_model_rate_limit per project and model group (id "
         "PROJECT_ID/CLOUD/GEOGRAPHY/MODEL_GROUP_NAME). Needs Terraform 1.5 or later. An imported key's secret "
         "stays null in Terraform state: Atlas shows a secret only when the key is created.");
-    terraform.options = {{u"project"_s, true, u"scope"_s}, {u"org"_s, true, u"scope"_s},
+    // The org first, as for audit: with both MONGODB_ATLAS_ORG_ID and MONGODB_ATLAS_PROJECT_ID set
+    // and neither option given, the organization is exported.
+    terraform.options = {{u"org"_s, true, u"scope"_s}, {u"project"_s, true, u"scope"_s},
                          {u"out"_s, false, {}}, {u"include-rate-limits"_s, false, {}}};
     terraform.run = &runExportTerraform;
     t.commands.append(terraform);

@@ -509,6 +509,42 @@ private Q_SLOTS:
         QVERIFY(orgWins.json().array().size() >= viaEnv.json().array().size());
     }
 
+    void orgAndProjectDefaultsForWholeOrgCommands()
+    {
+        // With both MONGODB_ATLAS_ORG_ID and MONGODB_ATLAS_PROJECT_ID set and no option, the listings
+        // take the project, while audit and export terraform take the organization, alike.
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(sim, &org, &project));
+        QProcessEnvironment env = environmentFor(Auth::ApiKey, sim.baseUrl());
+        env.insert(u"MONGODB_ATLAS_ORG_ID"_s, org);
+        env.insert(u"MONGODB_ATLAS_PROJECT_ID"_s, project);
+
+        const Run projectKeys = runCli({u"keys"_s, u"list"_s, u"--output"_s, u"json"_s}, env);
+        QVERIFY2(projectKeys.exitCode == 0, projectKeys.describe());
+        const Run orgKeys = runCli({u"keys"_s, u"list"_s, u"--org"_s, org, u"--output"_s, u"json"_s}, env);
+        QVERIFY2(orgKeys.exitCode == 0, orgKeys.describe());
+        // The test needs an org with keys outside the first project.
+        QVERIFY(orgKeys.json().array().size() > projectKeys.json().array().size());
+
+        const Run audit = runCli({u"audit"_s, u"--output"_s, u"json"_s}, env);
+        QVERIFY2(audit.exitCode == 0 || audit.exitCode == 3, audit.describe());
+        QCOMPARE(audit.json().object().value("scope"_L1).toString(), u"organization"_s);
+        QCOMPARE(audit.json().object().value("keys"_L1).toArray().size(), orgKeys.json().array().size());
+
+        const Run exported = runCli({u"export"_s, u"terraform"_s}, env);
+        QVERIFY2(exported.exitCode == 0, exported.describe());
+        QCOMPARE(exported.outText().count(u"resource \"mongodbatlas_ai_model_api_key\""_s),
+                 orgKeys.json().array().size());
+        QVERIFY2(exported.outText().contains(u"# From organization"_s), exported.describe());
+        // An option still wins over both.
+        const Run projectOnly = runCli({u"export"_s, u"terraform"_s, u"--project"_s, project}, env);
+        QVERIFY2(projectOnly.exitCode == 0, projectOnly.describe());
+        QCOMPARE(projectOnly.outText().count(u"resource \"mongodbatlas_ai_model_api_key\""_s),
+                 projectKeys.json().array().size());
+    }
+
     void helpAtEveryLevel_data()
     {
         QTest::addColumn<QStringList>("args");
