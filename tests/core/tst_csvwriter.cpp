@@ -33,6 +33,24 @@ private Q_SLOTS:
         QTest::newRow("formula with comma") << u"=1,2"_s << u"\"'=1,2\""_s;
         QTest::newRow("equals later is fine") << u"a=b"_s << u"a=b"_s;
         QTest::newRow("negative number in a text column") << u"-5"_s << u"'-5"_s;
+        // Whitespace first: some spreadsheets skip it and still read a formula.
+        QTest::newRow("space then equals") << u" =1+2"_s << u"' =1+2"_s;
+        QTest::newRow("spaces then plus") << u"   +1"_s << u"'   +1"_s;
+        QTest::newRow("space then minus") << u" -2+3"_s << u"' -2+3"_s;
+        QTest::newRow("space then at") << u" @SUM(A1)"_s << u"' @SUM(A1)"_s;
+        QTest::newRow("lf then equals") << u"\n=1"_s << u"\"'\n=1\""_s;
+        QTest::newRow("crlf then equals") << u"\r\n=1"_s << u"\"'\r\n=1\""_s;
+        QTest::newRow("no-break space then equals") << u"\u00a0=1"_s << u"'\u00a0=1"_s;
+        QTest::newRow("ideographic space then at") << u"\u3000@x"_s << u"'\u3000@x"_s;
+        QTest::newRow("vertical tab then equals") << u"\v=1"_s << u"'\v=1"_s;
+        // A tab or a CR first is neutralised whatever follows (OWASP).
+        QTest::newRow("tab alone") << u"\tx"_s << u"'\tx"_s;
+        QTest::newRow("cr alone") << u"\rx"_s << u"\"'\rx\""_s;
+        // Whitespace before ordinary text, or only whitespace, is left alone.
+        QTest::newRow("space then text") << u" a=b"_s << u" a=b"_s;
+        QTest::newRow("only spaces") << u"   "_s << u"   "_s;
+        QTest::newRow("lf then text") << u"\nx"_s << u"\"\nx\""_s;
+        QTest::newRow("emoji first") << u"🔑=1"_s << u"🔑=1"_s;
     }
     void encodesCells()
     {
@@ -41,6 +59,18 @@ private Q_SLOTS:
         QCOMPARE(CsvWriter::encodeCell(cell), encoded);
         // The byte version used for secrets agrees with the QString one.
         QCOMPARE(CsvWriter::encodeCell(cell.toUtf8()), encoded.toUtf8());
+    }
+
+    void bytesDecodeInPlace()
+    {
+        // Malformed UTF-8 cannot hide a formula, nor make one up.
+        QVERIFY(!CsvWriter::looksLikeFormula(QByteArray("\xC2")));
+        QVERIFY(!CsvWriter::looksLikeFormula(QByteArray("\xFF=1")));
+        QVERIFY(!CsvWriter::looksLikeFormula(QByteArray("\xE3\x80=1")));
+        QVERIFY(CsvWriter::looksLikeFormula(QByteArray("\xE3\x80\x80=1"))); // U+3000
+        QVERIFY(CsvWriter::looksLikeFormula(QByteArray(" \t-1")));
+        QVERIFY(!CsvWriter::looksLikeFormula(QByteArray()));
+        QVERIFY(!CsvWriter::looksLikeFormula(QStringView()));
     }
 
     void neutralizationCanBeTurnedOff()

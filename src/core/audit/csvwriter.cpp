@@ -18,21 +18,90 @@ void CsvWriter::setNumericColumn(int column, bool numeric)
         m_numericColumns.remove(column);
 }
 
+namespace {
+
+bool startsAFormula(char32_t c)
+{
+    return c == U'=' || c == U'+' || c == U'-' || c == U'@';
+}
+
+// The formula rule over a cell's code points, one at a time: a tab or a CR first (OWASP), or =, +, -
+// or @ after any run of whitespace (spreadsheets may drop leading blanks before they parse a cell).
+// next(i, &c) reads the code point at i into c and returns the index after it, or -1 at the end or on
+// a code unit that is not a complete character.
+template <typename Next>
+bool formulaRule(Next next)
+{
+    char32_t c = 0;
+    qsizetype i = next(0, &c);
+    if (i < 0)
+        return false;
+    if (c == U'\t' || c == U'\r')
+        return true;
+    while (QChar::isSpace(c)) {
+        i = next(i, &c);
+        if (i < 0)
+            return false;
+    }
+    return startsAFormula(c);
+}
+
+} // namespace
+
 bool CsvWriter::looksLikeFormula(QStringView cell)
 {
-    if (cell.isEmpty())
-        return false;
-    switch (cell.front().unicode()) {
-    case u'=':
-    case u'+':
-    case u'-':
-    case u'@':
-    case u'\t':
-    case u'\r':
-        return true;
-    default:
-        return false;
-    }
+    return formulaRule([cell](qsizetype i, char32_t *c) -> qsizetype {
+        if (i >= cell.size())
+            return -1;
+        const QChar u = cell[i];
+        if (u.isHighSurrogate() && i + 1 < cell.size() && cell[i + 1].isLowSurrogate()) {
+            *c = QChar::surrogateToUcs4(u, cell[i + 1]);
+            return i + 2;
+        }
+        *c = u.unicode();
+        return i + 1;
+    });
+}
+
+bool CsvWriter::looksLikeFormula(const QByteArray &utf8Cell)
+{
+    // Decoded in place, one code point at a time: the bytes may be a secret, never copied into a
+    // QString.
+    return formulaRule([&utf8Cell](qsizetype i, char32_t *c) -> qsizetype {
+        const qsizetype n = utf8Cell.size();
+        if (i >= n)
+            return -1;
+        const auto byte = [&utf8Cell](qsizetype at) { return uchar(utf8Cell.at(at)); };
+        const uchar lead = byte(i);
+        int length = 0;
+        char32_t value = 0;
+        if (lead < 0x80) {
+            *c = lead;
+            return i + 1;
+        }
+        if ((lead & 0xE0) == 0xC0) {
+            length = 2;
+            value = lead & 0x1F;
+        } else if ((lead & 0xF0) == 0xE0) {
+            length = 3;
+            value = lead & 0x0F;
+        } else if ((lead & 0xF8) == 0xF0) {
+            length = 4;
+            value = lead & 0x07;
+        } else {
+            return -1;
+        }
+        if (i + length > n)
+            return -1;
+        for (int k = 1; k < length; ++k) {
+            const uchar b = byte(i + k);
+            if ((b & 0xC0) != 0x80)
+                return -1;
+            value = (value << 6) | (b & 0x3F);
+        }
+        *c = value;
+        return i + length;
+    });
 }
 
 bool CsvWriter::isPlainNumber(QStringView cell)
@@ -76,10 +145,7 @@ QString CsvWriter::encodeCell(const QString &cell, bool neutralizeFormulas)
 
 QByteArray CsvWriter::encodeCell(const QByteArray &utf8Cell, bool neutralizeFormulas)
 {
-    // Every character that starts a formula is ASCII, so the first byte decides.
-    const QChar first = utf8Cell.isEmpty() ? QChar() : QChar::fromLatin1(utf8Cell.front());
-    const bool formula =
-        neutralizeFormulas && looksLikeFormula(QStringView(&first, utf8Cell.isEmpty() ? 0 : 1));
+    const bool formula = neutralizeFormulas && looksLikeFormula(utf8Cell);
     bool needsQuotes = false;
     qsizetype quotes = 0;
     for (const char c : utf8Cell) {

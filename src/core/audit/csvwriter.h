@@ -13,10 +13,11 @@ namespace aikeys {
 // doubled, records end with CRLF.
 //
 // Cells are data from a server that anyone with write access to a project can influence (a key's
-// name), and CSV files are opened in spreadsheets: a cell starting with =, +, -, @, a tab or a CR
-// would be read as a formula. Such cells get a leading single quote, which spreadsheets show as
-// text. Columns that hold numbers can opt out, so "-5" stays a number there; a cell in such a
-// column that is not a plain number is still neutralized.
+// name), and CSV files are opened in spreadsheets: a cell starting with a tab or a CR, or with =, +,
+// - or @ (also after leading whitespace, which some spreadsheets skip: spaces, line feeds, no-break
+// and other Unicode spaces) would be read as a formula. Such cells get a leading single quote, which
+// spreadsheets show as text. Columns that hold numbers can opt out, so "-5" stays a number there; a cell in
+// such a column that is not a plain number is still neutralized.
 class CsvWriter
 {
 public:
@@ -44,6 +45,8 @@ public:
     static QByteArray encodeCell(const QByteArray &utf8Cell, bool neutralizeFormulas = true);
     // True when a spreadsheet could read the cell as a formula.
     static bool looksLikeFormula(QStringView cell);
+    // The same for UTF-8 bytes, decoded in place (never copied into a QString).
+    static bool looksLikeFormula(const QByteArray &utf8Cell);
     // True for a plain decimal number: an optional sign, digits, an optional fraction.
     static bool isPlainNumber(QStringView cell);
 
