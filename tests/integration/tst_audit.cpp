@@ -285,6 +285,7 @@ private Q_SLOTS:
         QCOMPARE(project->report().size(), 4);
         QCOMPARE(project->report().projectName(), u"analytics"_s);
         QCOMPARE(project->report().orgId(), kOrg);
+        QCOMPARE(project->report().orgName(), u"Audit Test Org"_s);
 
         // An org that does not exist fails the job with the API's error.
         auto missing =
@@ -384,9 +385,19 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(json.out).object();
         QCOMPARE(o[u"scope"_s].toString(), u"project"_s);
         QCOMPARE(o[u"project"_s][u"name"_s].toString(), u"analytics"_s);
+        // The org of a project audit is named too, not only its id.
+        QCOMPARE(o[u"organization"_s][u"id"_s].toString(), kOrg);
+        QCOMPARE(o[u"organization"_s][u"name"_s].toString(), u"Audit Test Org"_s);
         QCOMPARE(o[u"keys"_s].toArray().size(), 4);
         QCOMPARE(o[u"summary"_s][u"byClass"_s][u"never-used"_s].toInt(), 2);
         QVERIFY(!json.out.contains("\"secret\""));
+
+        const Run projectCsv = runCli(sim, {u"audit"_s, u"--project"_s, kAnalytics, u"--output"_s, u"csv"_s});
+        QVERIFY2(projectCsv.exitCode == 3, projectCsv.describe().constData());
+        QVERIFY(projectCsv.out.contains(",orgId,orgName,"));
+        // Every one of the project's four keys, with its org's id and name.
+        const QByteArray orgCells = ',' + kOrg.toLatin1() + QByteArray(",Audit Test Org,");
+        QCOMPARE(projectCsv.out.count(orgCells), 4);
 
         // CSV: header, one row per key, the formula-looking name neutralised.
         const Run csv = runCli(sim, {u"audit"_s, u"--org"_s, kOrg, u"--output"_s, u"csv"_s});

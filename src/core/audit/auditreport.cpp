@@ -323,6 +323,19 @@ void AuditJob::run()
         }
         m_projectNames.insert(m_id, call->value().name);
         m_orgId = call->value().orgId;
+        if (m_orgId.isEmpty())
+            return;
+        // The org's name too, so the report names it (CSV orgName, JSON organization.name). The
+        // contract reads organizations through their list (GET /orgs); as for an org audit, an
+        // account with project roles only may not see the org, and its id then stands alone.
+        track(client()->listOrganizations(), [this](ListJob<Organization> *list) {
+            if (!list->succeeded())
+                return;
+            for (const Organization &o : list->items()) {
+                if (o.id == m_orgId)
+                    m_orgName = o.name;
+            }
+        });
     });
 }
 
