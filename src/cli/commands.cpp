@@ -225,7 +225,12 @@ CommandTable buildTable()
         {{u"limits"_s, u"list"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "List the rate limits of each model group: a project's, or the "
                                                "organization's ceilings."),
-         nullptr, projectOrOrg, &runLimitsList},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "A project's limits stand beside the organization's ceilings and "
+                                               "the headroom left. An organization's ceilings stand beside what "
+                                               "its projects' limits add up to (one call per project), with a "
+                                               "warning on standard error for each model group where that is "
+                                               "more than the ceiling."),
+         projectOrOrg, &runLimitsList},
         {{u"limits"_s, u"set"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Set a project's requests and tokens per minute for one model "
                                                "group."),

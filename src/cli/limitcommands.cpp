@@ -4,7 +4,9 @@
 #include "platform/terminal.h"
 #include "ratelimits/ratelimitplan.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -20,6 +22,19 @@ QString countOrEmpty(const std::optional<qint64> &n)
 QJsonValue countOrNull(const std::optional<qint64> &n)
 {
     return n ? QJsonValue(*n) : QJsonValue(QJsonValue::Null);
+}
+
+// A limit's JSON (the API's field names) with its org ceiling and the headroom under it.
+QJsonObject limitRowJson(const LimitRow &row)
+{
+    QJsonObject o = json::toJson(row.limit);
+    o.insert(u"orgRequestsPerMinuteLimit"_s,
+             row.ceiling ? QJsonValue(row.ceiling->requestsPerMinuteLimit) : QJsonValue(QJsonValue::Null));
+    o.insert(u"orgTokensPerMinuteLimit"_s,
+             row.ceiling ? QJsonValue(row.ceiling->tokensPerMinuteLimit) : QJsonValue(QJsonValue::Null));
+    o.insert(u"requestsHeadroom"_s, countOrNull(row.requestsHeadroom()));
+    o.insert(u"tokensHeadroom"_s, countOrNull(row.tokensHeadroom()));
+    return o;
 }
 
 // A project's limits beside the organization's ceilings: the ceiling of each group and the headroom
@@ -51,17 +66,8 @@ void printLimitRows(CommandContext &ctx, const QList<LimitRow> &rows, const QStr
     }
     case OutputFormat::Json: {
         QJsonArray array;
-        for (const LimitRow &row : rows) {
-            QJsonObject o = json::toJson(row.limit);
-            o.insert(u"orgRequestsPerMinuteLimit"_s, row.ceiling
-                                                         ? QJsonValue(row.ceiling->requestsPerMinuteLimit)
-                                                         : QJsonValue(QJsonValue::Null));
-            o.insert(u"orgTokensPerMinuteLimit"_s, row.ceiling ? QJsonValue(row.ceiling->tokensPerMinuteLimit)
-                                                               : QJsonValue(QJsonValue::Null));
-            o.insert(u"requestsHeadroom"_s, countOrNull(row.requestsHeadroom()));
-            o.insert(u"tokensHeadroom"_s, countOrNull(row.tokensHeadroom()));
-            array.append(o);
-        }
+        for (const LimitRow &row : rows)
+            array.append(limitRowJson(row));
         ctx.console().outBytes(renderJson(array));
         return;
     }
@@ -86,19 +92,189 @@ void printLimitRows(CommandContext &ctx, const QList<LimitRow> &rows, const QStr
     }
 }
 
+// One limit the way `limits list --project` shows it: a table row with the ceiling and headroom in
+// table and CSV; in JSON one object (what the command printed before, with the same added fields).
+void printLimitRow(CommandContext &ctx, const LimitRow &row)
+{
+    if (ctx.format() == OutputFormat::Json)
+        ctx.console().outBytes(renderJson(limitRowJson(row)));
+    else
+        printLimitRows(ctx, {row}, QString());
+}
+
+// The organization of a project. nullopt (and why) when it cannot be read.
+std::optional<QString> orgOfProject(CommandContext &ctx, const QString &project, ApiError *error)
+{
+    const auto owner = CommandContext::own(ctx.client()->getProject(project));
+    if (!ctx.wait(owner.get())) {
+        *error = owner->error();
+        return std::nullopt;
+    }
+    return owner->value().orgId;
+}
+
+// The ceilings of a project's organization, for the headroom of what a command changed. When they
+// cannot be read a notice says so and the ceiling columns stay empty (an empty list).
+QList<RateLimit> ceilingsAfterChange(CommandContext &ctx, const QString &project)
+{
+    ApiError error;
+    const std::optional<QString> org = orgOfProject(ctx, project, &error);
+    if (org) {
+        const auto ceilings = CommandContext::own(ctx.client()->listOrgRateLimits(*org));
+        if (ctx.wait(ceilings.get()))
+            return ceilings->items();
+        error = ceilings->error();
+    }
+    if (!ctx.interrupted()) {
+        ctx.notice(Cli::tr("The organization's limits could not be read, so the ceiling and headroom are not "
+                           "shown: %1")
+                       .arg(error.message()));
+    }
+    return {};
+}
+
+QString yesNo(bool yes)
+{
+    return yes ? u"true"_s : u"false"_s;
+}
+
+// The ceilings with their projects' totals; totalsKnown false leaves the totals empty (null).
+void printOrgAllocations(CommandContext &ctx, const QList<GroupAllocation> &allocations, bool totalsKnown,
+                         const QString &org)
+{
+    auto total = [totalsKnown](qint64 n) { return totalsKnown ? QString::number(n) : QString(); };
+    auto totalJson = [totalsKnown](qint64 n) {
+        return totalsKnown ? QJsonValue(n) : QJsonValue(QJsonValue::Null);
+    };
+    auto overJson = [totalsKnown](bool over) {
+        return totalsKnown ? QJsonValue(over) : QJsonValue(QJsonValue::Null);
+    };
+    QList<RateLimit> ceilings;
+    for (const GroupAllocation &a : allocations)
+        ceilings.append(a.ceiling);
+    switch (ctx.format()) {
+    case OutputFormat::Table: {
+        if (allocations.isEmpty()) {
+            ctx.console().out(Cli::tr("No rate limits in organization %1.").arg(org) + u'\n');
+            return;
+        }
+        Rows r = tableRows(ceilings);
+        r.headers << Cli::tr("PROJECTS' REQUESTS/MIN") << Cli::tr("PROJECTS' TOKENS/MIN") << Cli::tr("OVER");
+        const int first = int(r.headers.size()) - 3;
+        r.numericColumns.unite({first, first + 1});
+        for (qsizetype i = 0; i < allocations.size(); ++i) {
+            const GroupAllocation &a = allocations.at(i);
+            QStringList over;
+            if (totalsKnown && a.requestsOver())
+                over << Cli::tr("requests");
+            if (totalsKnown && a.tokensOver())
+                over << Cli::tr("tokens");
+            r.rows[i] << total(a.requestsTotal) << total(a.tokensTotal) << over.join(u", "_s);
+        }
+        ctx.console().out(renderTable(r));
+        return;
+    }
+    case OutputFormat::Json: {
+        QJsonArray array;
+        for (const GroupAllocation &a : allocations) {
+            QJsonObject o = json::toJson(a.ceiling);
+            o.insert(u"projectsRequestsPerMinuteTotal"_s, totalJson(a.requestsTotal));
+            o.insert(u"projectsTokensPerMinuteTotal"_s, totalJson(a.tokensTotal));
+            o.insert(u"requestsOversubscribed"_s, overJson(a.requestsOver()));
+            o.insert(u"tokensOversubscribed"_s, overJson(a.tokensOver()));
+            array.append(o);
+        }
+        ctx.console().outBytes(renderJson(array));
+        return;
+    }
+    case OutputFormat::Csv: {
+        Rows r = csvRows(ceilings);
+        r.headers << u"projectsRequestsPerMinuteTotal"_s << u"projectsTokensPerMinuteTotal"_s
+                  << u"requestsOversubscribed"_s << u"tokensOversubscribed"_s;
+        const int first = int(r.headers.size()) - 4;
+        r.numericColumns.unite({first, first + 1});
+        for (qsizetype i = 0; i < allocations.size(); ++i) {
+            const GroupAllocation &a = allocations.at(i);
+            r.rows[i] << total(a.requestsTotal) << total(a.tokensTotal)
+                      << (totalsKnown ? yesNo(a.requestsOver()) : QString())
+                      << (totalsKnown ? yesNo(a.tokensOver()) : QString());
+        }
+        ctx.console().outBytes(renderCsv(r));
+        return;
+    }
+    }
+}
+
+// The org's ceilings with, per model group, what its projects' limits add up to (OrgLimitsJob, as the
+// desktop app's organization page), and a warning for each group where that is more than the ceiling.
+int listOrgLimits(CommandContext &ctx, const QString &org)
+{
+    const auto job = CommandContext::own(new OrgLimitsJob(ctx.client(), org));
+    job->start();
+    if (!ctx.wait(job.get())) {
+        if (ctx.interrupted())
+            return ctx.fail(job->error());
+        // The projects (or their limits) could not be read: the ceilings alone, as far as they go.
+        const auto ceilings = CommandContext::own(ctx.client()->listOrgRateLimits(org));
+        if (!ctx.wait(ceilings.get()))
+            return ctx.fail(ceilings->error());
+        ctx.notice(Cli::tr("The projects' limits could not be read, so their totals are not shown: %1")
+                       .arg(job->error().message()));
+        QList<GroupAllocation> unknown;
+        for (const RateLimit &c : ceilings->items())
+            unknown.append(GroupAllocation{c, 0, 0, {}});
+        printOrgAllocations(ctx, unknown, false, org);
+        return ExitOk;
+    }
+
+    const int projects = int(job->projects().size());
+    const int failed = int(job->failures().size());
+    if (failed > 0) {
+        const ApiError first = job->failures().cbegin().value();
+        ctx.notice(Cli::tr("The limits of %1 of %2 projects could not be read and are left out of the totals "
+                           "(%3).")
+                       .arg(failed)
+                       .arg(projects)
+                       .arg(first.message()));
+    }
+    const QList<GroupAllocation> allocations = job->allocations();
+    const QLocale locale;
+    for (const GroupAllocation &a : allocations) {
+        if (!a.isOver())
+            continue;
+        QStringList parts;
+        if (a.requestsOver())
+            parts << Cli::tr("%1 requests/min against a ceiling of %2")
+                         .arg(locale.toString(a.requestsTotal),
+                              locale.toString(a.ceiling.requestsPerMinuteLimit));
+        if (a.tokensOver())
+            parts << Cli::tr("%1 tokens/min against a ceiling of %2")
+                         .arg(locale.toString(a.tokensTotal),
+                              locale.toString(a.ceiling.tokensPerMinuteLimit));
+        QStringList largest;
+        for (qsizetype i = 0; i < a.projects.size() && i < 3; ++i) {
+            const auto &[projectId, limit] = a.projects.at(i);
+            largest << Cli::tr("%1 (%2 requests/min, %3 tokens/min)")
+                           .arg(job->projectName(projectId), locale.toString(limit.requestsPerMinuteLimit),
+                                locale.toString(limit.tokensPerMinuteLimit));
+        }
+        ctx.notice(sanitizeForTerminal(
+            Cli::tr("Warning: %1 is over-subscribed: the projects' limits add up to %2. One busy project can "
+                    "use up the organization's limit and starve the others. Largest: %3.")
+                .arg(a.ceiling.modelGroupName, parts.join(Cli::tr("; ")), largest.join(u", "_s))));
+    }
+    printOrgAllocations(ctx, allocations, true, org);
+    return ExitOk;
+}
+
 } // namespace
 
 int runLimitsList(CommandContext &ctx)
 {
     const QString project = ctx.value(u"project"_s);
     const QString org = ctx.value(u"org"_s);
-    if (project.isEmpty()) {
-        const auto job = CommandContext::own(ctx.client()->listOrgRateLimits(org));
-        if (!ctx.wait(job.get()))
-            return ctx.fail(job->error());
-        ctx.printList(job->items(), Cli::tr("No rate limits in organization %1.").arg(org));
-        return ExitOk;
-    }
+    if (project.isEmpty())
+        return listOrgLimits(ctx, org);
     // The project's limits, its organization's ceilings and the headroom between them. Reading the
     // ceilings needs an organization role: without one the columns stay empty and a notice says why.
     const auto job = CommandContext::own(new ProjectLimitsJob(ctx.client(), project));
@@ -148,7 +324,8 @@ int runLimitsSet(CommandContext &ctx)
         CommandContext::own(ctx.client()->updateProjectRateLimit(project, KeyScope(), group, rpm, tpm));
     if (!ctx.wait(call.get()))
         return ctx.fail(call->error());
-    ctx.printItem(call->value());
+    // The ceiling read before sending; the headroom is what is left under it now.
+    printLimitRow(ctx, LimitRow{call->value(), limit});
     return ExitOk;
 }
 
@@ -160,8 +337,9 @@ int runLimitsReset(CommandContext &ctx)
             ctx.client()->resetProjectRateLimit(project, KeyScope(), ctx.value(u"model-group"_s)));
         if (!ctx.wait(call.get()))
             return ctx.fail(call->error());
-        ctx.printItem(call->value());
-        return ExitOk;
+        const QList<RateLimit> ceilings = ceilingsAfterChange(ctx, project);
+        printLimitRow(ctx, LimitRow{call->value(), RateLimitPlan::ceilingFor(call->value(), ceilings)});
+        return ctx.interrupted() ? ExitInterrupted : ExitOk;
     }
 
     if (!ctx.has(u"yes"_s)) {
@@ -184,8 +362,10 @@ int runLimitsReset(CommandContext &ctx)
     const auto call = CommandContext::own(ctx.client()->resetProjectRateLimits(project));
     if (!ctx.wait(call.get()))
         return ctx.fail(call->error());
-    ctx.printList(call->value(), Cli::tr("No rate limits in project %1.").arg(project));
-    return ExitOk;
+    const QList<RateLimit> ceilings = ceilingsAfterChange(ctx, project);
+    printLimitRows(ctx, RateLimitPlan::join(call->value(), ceilings),
+                   Cli::tr("No rate limits in project %1.").arg(project));
+    return ctx.interrupted() ? ExitInterrupted : ExitOk;
 }
 
 } // namespace aikeys::cli

@@ -262,20 +262,14 @@ void RateLimitView::reload()
             }
             m_ceilings = job->ceilings();
             m_oversubscriptions = job->oversubscriptions();
-            // Sums for every group, not only the over-subscribed ones.
-            QHash<QString, std::pair<qint64, qint64>> totals;
-            for (auto it = job->projectLimits().cbegin(); it != job->projectLimits().cend(); ++it) {
-                for (const RateLimit &l : it.value()) {
-                    auto &t = totals[RateLimitPlan::matchKey(l)];
-                    t.first += l.requestsPerMinuteLimit;
-                    t.second += l.tokensPerMinuteLimit;
-                }
-            }
+            // Sums for every group, not only the over-subscribed ones, in the ceilings' order.
+            const QList<GroupAllocation> allocations = job->allocations();
             const QLocale locale;
             m_ui->ceilingsTable->setRowCount(int(m_ceilings.size()));
             for (int row = 0; row < m_ceilings.size(); ++row) {
                 const RateLimit &c = m_ceilings.at(row);
-                const auto t = totals.value(RateLimitPlan::matchKey(c));
+                const std::pair<qint64, qint64> t{allocations.at(row).requestsTotal,
+                                                  allocations.at(row).tokensTotal};
                 m_ui->ceilingsTable->setItem(row, OrgGroupColumn, textItem(c.modelGroupName));
                 m_ui->ceilingsTable->setItem(row, OrgModelsColumn, textItem(c.modelNames.join(u", "_s)));
                 m_ui->ceilingsTable->setItem(row, OrgRequestsColumn, numberItem(c.requestsPerMinuteLimit));

@@ -134,6 +134,36 @@ private Q_SLOTS:
 
         QVERIFY(RateLimitPlan::oversubscriptions(kCeilings, {}).isEmpty());
     }
+
+    void allocationsCoverEveryGroup()
+    {
+        const QHash<QString, QList<RateLimit>> projects{
+            {u"p1"_s, {limit(u"embed_large"_s, 2000, 3000000), limit(u"rerank"_s, 1000, 1000000)}},
+            {u"p2"_s, {limit(u"embed_large"_s, 2500, 3000000)}},
+        };
+        const QList<GroupAllocation> all = RateLimitPlan::allocations(kCeilings, projects);
+        // One per ceiling, in the ceilings' order, over or not.
+        QCOMPARE(all.size(), kCeilings.size());
+        for (qsizetype i = 0; i < all.size(); ++i)
+            QCOMPARE(all.at(i).ceiling.modelGroupName, kCeilings.at(i).modelGroupName);
+        const GroupAllocation &large = all.at(0);
+        QCOMPARE(large.requestsTotal, 4500);
+        QCOMPARE(large.tokensTotal, 6000000);
+        QVERIFY(large.isOver());
+        QCOMPARE(large.projects.first().first, u"p2"_s);
+        const GroupAllocation &rerank = all.at(1);
+        QCOMPARE(rerank.requestsTotal, 1000);
+        QVERIFY(!rerank.isOver());
+        // The over-subscribed ones are exactly those of the allocations that are over.
+        const QList<Oversubscription> over = RateLimitPlan::oversubscriptions(kCeilings, projects);
+        QCOMPARE(over.size(), 1);
+        QCOMPARE(over.first().ceiling.modelGroupName, u"embed_large"_s);
+        // No project: every group, at zero.
+        for (const GroupAllocation &a : RateLimitPlan::allocations(kCeilings, {})) {
+            QCOMPARE(a.requestsTotal, 0);
+            QVERIFY(a.projects.isEmpty());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRateLimitPlan)

@@ -545,6 +545,174 @@ private Q_SLOTS:
                  projectKeys.json().array().size());
     }
 
+    void limitsShowTotalsCeilingsAndHeadroom()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(sim, &org, &project));
+
+        // What the org's projects' limits add up to, per model group, from each project's listing.
+        const Run projects =
+            runCli({u"projects"_s, u"list"_s, u"--org"_s, org, u"--output"_s, u"json"_s}, Auth::ApiKey, sim);
+        QVERIFY2(projects.exitCode == 0, projects.describe());
+        QHash<QString, std::pair<qint64, qint64>> sums;
+        for (const QJsonValue &p : projects.json().array()) {
+            const Run limits = runCli({u"limits"_s, u"list"_s, u"--project"_s,
+                                       p.toObject().value("id"_L1).toString(), u"--output"_s, u"json"_s},
+                                      Auth::ApiKey, sim);
+            QVERIFY2(limits.exitCode == 0, limits.describe());
+            for (const QJsonValue &v : limits.json().array()) {
+                auto &sum = sums[v.toObject().value("modelGroupName"_L1).toString()];
+                sum.first += v.toObject().value("requestsPerMinuteLimit"_L1).toInteger();
+                sum.second += v.toObject().value("tokensPerMinuteLimit"_L1).toInteger();
+            }
+        }
+
+        // limits list --org: the ceilings (fields as before) with those totals, and a warning per
+        // over-subscribed group on standard error.
+        const Run json =
+            runCli({u"limits"_s, u"list"_s, u"--org"_s, org, u"--output"_s, u"json"_s}, Auth::ApiKey, sim);
+        QVERIFY2(json.exitCode == 0, json.describe());
+        const QJsonArray groups = json.json().array();
+        QVERIFY(!groups.isEmpty());
+        QStringList over;
+        QHash<QString, std::pair<qint64, qint64>> ceilings;
+        for (const QJsonValue &v : groups) {
+            const QJsonObject o = v.toObject();
+            const QString group = o.value("modelGroupName"_L1).toString();
+            const qint64 rpm = o.value("requestsPerMinuteLimit"_L1).toInteger();
+            const qint64 tpm = o.value("tokensPerMinuteLimit"_L1).toInteger();
+            ceilings.insert(group, {rpm, tpm});
+            QVERIFY(o.value("modelNames"_L1).isArray());
+            QVERIFY(o.contains("cloud"_L1));
+            QCOMPARE(o.value("projectsRequestsPerMinuteTotal"_L1).toInteger(), sums.value(group).first);
+            QCOMPARE(o.value("projectsTokensPerMinuteTotal"_L1).toInteger(), sums.value(group).second);
+            QCOMPARE(o.value("requestsOversubscribed"_L1).toBool(), sums.value(group).first > rpm);
+            QCOMPARE(o.value("tokensOversubscribed"_L1).toBool(), sums.value(group).second > tpm);
+            if (sums.value(group).first > rpm || sums.value(group).second > tpm)
+                over << group;
+        }
+        // The demo data over-subscribes groups of its first org.
+        QVERIFY(!over.isEmpty());
+        for (const QString &group : std::as_const(over))
+            QVERIFY2(json.errText().contains(u"Warning: "_s + group + u" is over-subscribed"_s),
+                     json.describe());
+        QCOMPARE(json.errText().count(u"is over-subscribed"_s), over.size());
+
+        const Run table = runCli({u"limits"_s, u"list"_s, u"--org"_s, org}, Auth::ApiKey, sim);
+        QVERIFY2(table.exitCode == 0, table.describe());
+        const QString header = table.outText().section(u'\n', 0, 0);
+        for (const QString &c : {u"MODEL GROUP"_s, u"REQUESTS/MIN"_s, u"PROJECTS' REQUESTS/MIN"_s,
+                                 u"PROJECTS' TOKENS/MIN"_s, u"OVER"_s})
+            QVERIFY2(header.contains(c), qPrintable(header));
+        QVERIFY(table.errText().contains(u"is over-subscribed"_s));
+
+        const Run csv =
+            runCli({u"limits"_s, u"list"_s, u"--org"_s, org, u"--output"_s, u"csv"_s}, Auth::ApiKey, sim);
+        QVERIFY2(csv.exitCode == 0, csv.describe());
+        QVERIFY(csv.out.startsWith("modelGroupName,modelNames,requestsPerMinuteLimit,tokensPerMinuteLimit,"));
+        QVERIFY(csv.out.left(csv.out.indexOf('\n'))
+                    .trimmed()
+                    .endsWith(
+                        ",projectsRequestsPerMinuteTotal,projectsTokensPerMinuteTotal,requestsOversubscribed,"
+                        "tokensOversubscribed"));
+        QCOMPARE(csv.out.count("\r\n"), groups.size() + 1);
+
+        // limits set: the new limit with the org's ceiling and the headroom left, as list --project.
+        const QString group = groups.first().toObject().value("modelGroupName"_L1).toString();
+        const qint64 ceilingRpm = ceilings.value(group).first;
+        const qint64 ceilingTpm = ceilings.value(group).second;
+        Run r = runCli({u"limits"_s, u"set"_s, u"--project"_s, project, u"--model-group"_s, group, u"--rpm"_s,
+                        u"7"_s, u"--tpm"_s, u"7000"_s, u"--output"_s, u"json"_s},
+                       Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QJsonObject o = r.json().object();
+        QCOMPARE(o.value("modelGroupName"_L1).toString(), group);
+        QCOMPARE(o.value("requestsPerMinuteLimit"_L1).toInteger(), 7);
+        QCOMPARE(o.value("orgRequestsPerMinuteLimit"_L1).toInteger(), ceilingRpm);
+        QCOMPARE(o.value("orgTokensPerMinuteLimit"_L1).toInteger(), ceilingTpm);
+        QCOMPARE(o.value("requestsHeadroom"_L1).toInteger(), ceilingRpm - 7);
+        QCOMPARE(o.value("tokensHeadroom"_L1).toInteger(), ceilingTpm - 7000);
+        r = runCli({u"limits"_s, u"set"_s, u"--project"_s, project, u"--model-group"_s, group, u"--rpm"_s,
+                    u"8"_s, u"--tpm"_s, u"8000"_s},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(r.outText().section(u'\n', 0, 0).contains(u"HEADROOM"_s), r.describe());
+        QVERIFY2(r.outText().contains(QString::number(ceilingRpm - 8)), r.describe());
+        r = runCli({u"limits"_s, u"set"_s, u"--project"_s, project, u"--model-group"_s, group, u"--rpm"_s,
+                    u"9"_s, u"--tpm"_s, u"9000"_s, u"--output"_s, u"csv"_s},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY(r.out.contains(
+            ",orgRequestsPerMinuteLimit,orgTokensPerMinuteLimit,requestsHeadroom,tokensHeadroom"));
+        QCOMPARE(r.out.count("\r\n"), 2);
+
+        // limits reset of one group: one object; of all: an array; both with ceiling and headroom.
+        r = runCli({u"limits"_s, u"reset"_s, u"--project"_s, project, u"--model-group"_s, group,
+                    u"--output"_s, u"json"_s},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        o = r.json().object();
+        const qint64 defaultRpm = o.value("requestsPerMinuteLimit"_L1).toInteger();
+        QVERIFY(defaultRpm > 9);
+        QCOMPARE(o.value("orgRequestsPerMinuteLimit"_L1).toInteger(), ceilingRpm);
+        QCOMPARE(o.value("requestsHeadroom"_L1).toInteger(), ceilingRpm - defaultRpm);
+        r = runCli({u"limits"_s, u"reset"_s, u"--project"_s, project, u"--yes"_s, u"--output"_s, u"json"_s},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY(!r.json().array().isEmpty());
+        for (const QJsonValue &v : r.json().array()) {
+            const QJsonObject l = v.toObject();
+            const auto c = ceilings.value(l.value("modelGroupName"_L1).toString());
+            QCOMPARE(l.value("orgRequestsPerMinuteLimit"_L1).toInteger(), c.first);
+            QCOMPARE(l.value("requestsHeadroom"_L1).toInteger(),
+                     c.first - l.value("requestsPerMinuteLimit"_L1).toInteger());
+        }
+        r = runCli({u"limits"_s, u"reset"_s, u"--project"_s, project, u"--yes"_s}, Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY(r.outText().section(u'\n', 0, 0).contains(u"ORG MAX"_s));
+    }
+
+    void limitsOfAnOrgWhoseProjectsCannotBeRead()
+    {
+        QString org;
+        {
+            SimProcess probe;
+            QVERIFY2(probe.start(), qPrintable(probe.errorString()));
+            QString project;
+            QVERIFY(firstOrgAndProject(probe, &org, &project));
+        }
+        // The projects cannot be listed: the ceilings alone, totals null, and a notice.
+        SimProcess noProjects({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"403"_s, u"--fault-match"_s,
+                               u"GET /api/atlas/v2/orgs/*/groups"_s});
+        QVERIFY2(noProjects.start(), qPrintable(noProjects.errorString()));
+        Run r = runCli({u"limits"_s, u"list"_s, u"--org"_s, org, u"--output"_s, u"json"_s}, Auth::ApiKey,
+                       noProjects);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(r.errText().contains(u"their totals are not shown"_s), r.describe());
+        QVERIFY(!r.json().array().isEmpty());
+        for (const QJsonValue &v : r.json().array()) {
+            QVERIFY(v.toObject().value("requestsPerMinuteLimit"_L1).toInteger() > 0);
+            QVERIFY(v.toObject().value("projectsRequestsPerMinuteTotal"_L1).isNull());
+            QVERIFY(v.toObject().value("requestsOversubscribed"_L1).isNull());
+        }
+
+        // No project's limits can be read: the sums leave them out, and a notice says how many.
+        SimProcess noLimits({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"403"_s, u"--fault-match"_s,
+                             u"GET /api/atlas/v2/groups/*/aiModelApiRateLimits"_s});
+        QVERIFY2(noLimits.start(), qPrintable(noLimits.errorString()));
+        r = runCli({u"limits"_s, u"list"_s, u"--org"_s, org, u"--output"_s, u"json"_s}, Auth::ApiKey,
+                   noLimits);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(r.errText().contains(u"could not be read and are left out of the totals"_s), r.describe());
+        for (const QJsonValue &v : r.json().array()) {
+            QCOMPARE(v.toObject().value("projectsRequestsPerMinuteTotal"_L1).toInteger(), 0);
+            QCOMPARE(v.toObject().value("requestsOversubscribed"_L1).toBool(true), false);
+        }
+        QVERIFY(!r.errText().contains(u"over-subscribed"_s));
+    }
+
     void helpAtEveryLevel_data()
     {
         QTest::addColumn<QStringList>("args");

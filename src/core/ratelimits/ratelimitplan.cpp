@@ -88,34 +88,45 @@ QString RateLimitPlan::validateEdit(qint64 requestsPerMinute, qint64 tokensPerMi
     return {};
 }
 
+QList<GroupAllocation> RateLimitPlan::allocations(const QList<RateLimit> &orgCeilings,
+                                                  const QHash<QString, QList<RateLimit>> &projectLimits)
+{
+    QList<GroupAllocation> out;
+    out.reserve(orgCeilings.size());
+    for (const RateLimit &ceiling : orgCeilings) {
+        const QString key = matchKey(ceiling);
+        GroupAllocation a;
+        a.ceiling = ceiling;
+        for (auto it = projectLimits.cbegin(); it != projectLimits.cend(); ++it) {
+            for (const RateLimit &l : it.value()) {
+                if (matchKey(l) != key)
+                    continue;
+                a.requestsTotal += l.requestsPerMinuteLimit;
+                a.tokensTotal += l.tokensPerMinuteLimit;
+                a.projects.append({it.key(), l});
+            }
+        }
+        std::sort(a.projects.begin(), a.projects.end(), [](const auto &x, const auto &y) {
+            if (x.second.requestsPerMinuteLimit != y.second.requestsPerMinuteLimit)
+                return x.second.requestsPerMinuteLimit > y.second.requestsPerMinuteLimit;
+            if (x.second.tokensPerMinuteLimit != y.second.tokensPerMinuteLimit)
+                return x.second.tokensPerMinuteLimit > y.second.tokensPerMinuteLimit;
+            return x.first < y.first;
+        });
+        out.append(std::move(a));
+    }
+    return out;
+}
+
 QList<Oversubscription>
 RateLimitPlan::oversubscriptions(const QList<RateLimit> &orgCeilings,
                                  const QHash<QString, QList<RateLimit>> &projectLimits)
 {
     QList<Oversubscription> out;
-    for (const RateLimit &ceiling : orgCeilings) {
-        const QString key = matchKey(ceiling);
-        Oversubscription o;
-        o.ceiling = ceiling;
-        for (auto it = projectLimits.cbegin(); it != projectLimits.cend(); ++it) {
-            for (const RateLimit &l : it.value()) {
-                if (matchKey(l) != key)
-                    continue;
-                o.requestsTotal += l.requestsPerMinuteLimit;
-                o.tokensTotal += l.tokensPerMinuteLimit;
-                o.projects.append({it.key(), l});
-            }
-        }
-        if (!o.requestsOver() && !o.tokensOver())
-            continue;
-        std::sort(o.projects.begin(), o.projects.end(), [](const auto &a, const auto &b) {
-            if (a.second.requestsPerMinuteLimit != b.second.requestsPerMinuteLimit)
-                return a.second.requestsPerMinuteLimit > b.second.requestsPerMinuteLimit;
-            if (a.second.tokensPerMinuteLimit != b.second.tokensPerMinuteLimit)
-                return a.second.tokensPerMinuteLimit > b.second.tokensPerMinuteLimit;
-            return a.first < b.first;
-        });
-        out.append(o);
+    const QList<GroupAllocation> all = allocations(orgCeilings, projectLimits);
+    for (const GroupAllocation &a : all) {
+        if (a.isOver())
+            out.append(a);
     }
     return out;
 }

@@ -25,9 +25,10 @@ struct LimitRow
     std::optional<qint64> tokensHeadroom() const;
 };
 
-// One model group whose projects' limits add up to more than the organization's ceiling: together
-// they may ask for more than the org grants, so one busy project can starve the others.
-struct Oversubscription
+// One model group of an organization: its ceiling and what its projects' limits for the group add
+// up to. When the sum exceeds the ceiling (isOver()) the group is over-subscribed: together the
+// projects may ask for more than the org grants, so one busy project can starve the others.
+struct GroupAllocation
 {
     RateLimit ceiling;
     qint64 requestsTotal = 0;
@@ -37,7 +38,10 @@ struct Oversubscription
 
     bool requestsOver() const { return requestsTotal > ceiling.requestsPerMinuteLimit; }
     bool tokensOver() const { return tokensTotal > ceiling.tokensPerMinuteLimit; }
+    bool isOver() const { return requestsOver() || tokensOver(); }
 };
+// A group whose projects' limits add up to more than the ceiling.
+using Oversubscription = GroupAllocation;
 
 // The arithmetic of rate limits, free of I/O. Limits and ceilings are matched by model group, cloud
 // and geography (today every limit is ANY/ANY; the scope is data, so it is part of the match).
@@ -56,8 +60,11 @@ public:
     static QString validateEdit(qint64 requestsPerMinute, qint64 tokensPerMinute,
                                 const std::optional<RateLimit> &ceiling);
 
-    // The groups where the sum of the projects' limits exceeds the ceiling, in the ceilings' order.
+    // Every group of the ceilings, in their order, with the sum of the projects' limits for it.
     // projectLimits: project id -> that project's limits.
+    static QList<GroupAllocation> allocations(const QList<RateLimit> &orgCeilings,
+                                              const QHash<QString, QList<RateLimit>> &projectLimits);
+    // The groups where the sum of the projects' limits exceeds the ceiling, in the ceilings' order.
     static QList<Oversubscription> oversubscriptions(const QList<RateLimit> &orgCeilings,
                                                      const QHash<QString, QList<RateLimit>> &projectLimits);
 };
@@ -144,6 +151,10 @@ public:
     const QList<Project> &projects() const { return m_projects; }
     const QHash<QString, QList<RateLimit>> &projectLimits() const { return m_projectLimits; }
     const QHash<QString, ApiError> &failures() const { return m_failures; }
+    QList<GroupAllocation> allocations() const
+    {
+        return RateLimitPlan::allocations(m_ceilings, m_projectLimits);
+    }
     QList<Oversubscription> oversubscriptions() const
     {
         return RateLimitPlan::oversubscriptions(m_ceilings, m_projectLimits);
