@@ -64,11 +64,19 @@ RateLimitView::RateLimitView(AtlasClient *client, QWidget *parent)
     , m_ui(std::make_unique<Ui::RateLimitView>())
     , m_client(client)
     , m_messageBar(new MessageBar(this))
+    , m_oversubscriptionBar(new MessageBar(this))
 {
     m_ui->setupUi(this);
     setObjectName(u"rateLimitView"_s);
     m_messageBar->setObjectName(u"rateLimitMessageBar"_s);
     m_ui->messageLayout->addWidget(m_messageBar);
+    // Under the project's table: the org's projects together against its ceilings.
+    m_oversubscriptionBar->setObjectName(u"oversubscriptionBar"_s);
+    m_oversubscriptionBar->setAnimated(false);
+    m_oversubscriptionBar->setCloseButtonVisible(false);
+    m_oversubscriptionBar->hide();
+    m_ui->projectLayout->insertWidget(m_ui->projectLayout->indexOf(m_ui->ceilingNoteLabel) + 1,
+                                      m_oversubscriptionBar);
     connect(m_messageBar, &MessageBar::actionTriggered, this, [this] {
         m_messageBar->animatedHide();
         reload();
@@ -134,6 +142,7 @@ RateLimitView::~RateLimitView()
 {
     if (m_load)
         m_load->cancel();
+    cancelOrgCheck();
 }
 
 void RateLimitView::setClient(AtlasClient *client)
@@ -142,8 +151,72 @@ void RateLimitView::setClient(AtlasClient *client)
         m_load->disconnect(this);
         m_load->cancel();
     }
+    cancelOrgCheck();
+    m_orgCheckedId.clear();
     m_client = client;
     setBusy(false);
+}
+
+bool RateLimitView::isCheckingOrg() const
+{
+    return m_orgCheck && !m_orgCheck->isFinished();
+}
+
+void RateLimitView::cancelOrgCheck()
+{
+    if (m_orgCheck) {
+        m_orgCheck->disconnect(this);
+        m_orgCheck->cancel();
+        m_orgCheck = nullptr;
+    }
+}
+
+void RateLimitView::checkOrg(bool fresh)
+{
+    if (m_mode != Mode::Project || !m_client || m_orgId.isEmpty() || !m_hasCeilings)
+        return;
+    // Another project of the same org: what was learnt stands until a reload or a change.
+    if (!fresh && m_orgCheckedId == m_orgId) {
+        showOversubscriptions();
+        Q_EMIT orgChecked();
+        return;
+    }
+    cancelOrgCheck();
+    auto *job = new OrgLimitsJob(m_client, m_orgId, this);
+    m_orgCheck = job;
+    const QString orgId = m_orgId;
+    connect(job, &Job::finished, this, [this, job, orgId] {
+        m_orgCheck = nullptr;
+        if (job->succeeded()) {
+            m_orgCheckedId = orgId;
+            m_orgOversubscriptions = job->oversubscriptions();
+        } else {
+            // A warning that cannot be checked is not shown; the org's own page says why.
+            m_orgCheckedId.clear();
+            m_orgOversubscriptions.clear();
+        }
+        showOversubscriptions();
+        Q_EMIT orgChecked();
+    });
+    job->start();
+}
+
+void RateLimitView::showOversubscriptions()
+{
+    if (m_mode != Mode::Project || m_orgCheckedId != m_orgId || m_orgOversubscriptions.isEmpty()) {
+        m_oversubscriptionBar->hide();
+        return;
+    }
+    QStringList groups;
+    for (const Oversubscription &o : std::as_const(m_orgOversubscriptions))
+        groups << o.ceiling.modelGroupName;
+    const QString list = QLocale().createSeparatedList(groups);
+    m_oversubscriptionBar->showMessage(
+        MessageBar::Kind::Warning,
+        tr("The projects of this organization together allow more than the organization's ceiling for %1.")
+            .arg(list),
+        tr("One busy project can use up the organization's limit and starve the others. See the "
+           "organization's rate limits: select the organization, then Rate Limits."));
 }
 
 bool RateLimitView::isLoading() const
@@ -162,7 +235,7 @@ void RateLimitView::showProject(const QString &projectId, const QString &orgId)
     m_projectId = projectId;
     m_projectName.clear();
     m_orgId = orgId;
-    reload();
+    load(false);
 }
 
 void RateLimitView::showOrg(const QString &orgId, const QString &orgName)
@@ -188,12 +261,19 @@ void RateLimitView::setBusy(bool busy)
 
 void RateLimitView::reload()
 {
+    load(true);
+}
+
+void RateLimitView::load(bool freshOrgCheck)
+{
     if (m_load) {
         m_load->disconnect(this);
         m_load->cancel();
         m_load = nullptr;
     }
     m_messageBar->hide();
+    cancelOrgCheck();
+    m_oversubscriptionBar->hide();
     if (!m_client || m_mode == Mode::None) {
         if (!m_client)
             m_messageBar->showMessage(MessageBar::Kind::Error, tr("Not signed in."),
@@ -207,7 +287,7 @@ void RateLimitView::reload()
         auto *job = new ProjectLimitsJob(m_client, m_projectId, m_orgId, this);
         m_load = job;
         m_ui->statusLabel->setText(tr("Reading the rate limits\u2026"));
-        connect(job, &Job::finished, this, [this, job] {
+        connect(job, &Job::finished, this, [this, job, freshOrgCheck] {
             m_load = nullptr;
             setBusy(false);
             if (!job->succeeded()) {
@@ -236,6 +316,7 @@ void RateLimitView::reload()
             fillProjectTable();
             m_ui->pages->show();
             Q_EMIT loaded();
+            checkOrg(freshOrgCheck);
         });
         job->start();
     } else {
@@ -262,6 +343,9 @@ void RateLimitView::reload()
             }
             m_ceilings = job->ceilings();
             m_oversubscriptions = job->oversubscriptions();
+            // What a project of this org then shows, without reading every project again.
+            m_orgCheckedId = m_orgId;
+            m_orgOversubscriptions = m_oversubscriptions;
             // Sums for every group, not only the over-subscribed ones, in the ceilings' order.
             const QList<GroupAllocation> allocations = job->allocations();
             const QLocale locale;
@@ -507,6 +591,7 @@ bool RateLimitView::applyEdit(const QString &group, qint64 requestsPerMinute, qi
                                       .arg(group, locale.toString(call->value().requestsPerMinuteLimit),
                                            locale.toString(call->value().tokensPerMinuteLimit)));
         Q_EMIT changed();
+        checkOrg(true);
     });
     return true;
 }
@@ -551,6 +636,7 @@ void RateLimitView::resetGroup(const QString &group)
         m_messageBar->showMessage(MessageBar::Kind::Information,
                                   tr("%1 is back to its default limits.").arg(group));
         Q_EMIT changed();
+        checkOrg(true);
     });
 }
 
@@ -581,6 +667,7 @@ void RateLimitView::resetAll()
         m_messageBar->showMessage(MessageBar::Kind::Information,
                                   tr("Every model group is back to its default limits."));
         Q_EMIT changed();
+        checkOrg(true);
     });
 }
 

@@ -22,7 +22,9 @@ class MessageBar;
 // For a project: a table of model groups (name, models, requests and tokens per minute, the org's
 // ceiling for each, the headroom left), an editor for the selected group whose spin boxes stop at the
 // ceiling and whose values are checked (1 ..= ceiling) before anything is sent, reset of one group,
-// and reset of every group after a confirmation.
+// and reset of every group after a confirmation. Once the ceilings are known, the org's projects are
+// checked in the background (OrgLimitsJob, as for the org's page): a warning bar names the groups
+// where the projects together allow more than the org's ceiling.
 // For an organization: its ceilings, the sum of its projects' limits per group (one call per project,
 // a few at a time), and a warning for each group where that sum exceeds the ceiling, since one busy
 // project can then starve the others.
@@ -47,6 +49,11 @@ public:
 
     // Project page.
     const QList<LimitRow> &rows() const { return m_rows; }
+    // The over-subscribed groups of the project's organization (empty until checked, or when the
+    // check failed).
+    const QList<Oversubscription> &orgOversubscriptions() const { return m_orgOversubscriptions; }
+    bool isCheckingOrg() const;
+    MessageBar *oversubscriptionBar() const { return m_oversubscriptionBar; }
     bool hasCeilings() const { return m_hasCeilings; }
     QString currentGroup() const;
     void setCurrentGroup(const QString &group);
@@ -74,6 +81,8 @@ Q_SIGNALS:
     void loadFailed(const aikeys::ApiError &error);
     // A change was accepted by Atlas (an edit or a reset).
     void changed();
+    // The background check of the project's organization finished (or failed, which shows nothing).
+    void orgChecked();
 
 private:
     enum class Mode { None, Project, Org };
@@ -85,6 +94,10 @@ private:
     void setBusy(bool busy);
     void showError(const QString &what, const ApiError &error);
     int rowOf(const QString &group) const;
+    void load(bool freshOrgCheck);
+    void checkOrg(bool fresh);
+    void cancelOrgCheck();
+    void showOversubscriptions();
 
     const std::unique_ptr<Ui::RateLimitView> m_ui;
     QPointer<AtlasClient> m_client;
@@ -101,6 +114,10 @@ private:
     QString m_validation;
     QPointer<Job> m_load;
     QPointer<Job> m_change;
+    MessageBar *m_oversubscriptionBar;
+    QPointer<OrgLimitsJob> m_orgCheck;
+    QString m_orgCheckedId; // the org m_orgOversubscriptions is about (empty: nothing checked)
+    QList<Oversubscription> m_orgOversubscriptions;
 };
 
 } // namespace aikeys

@@ -226,6 +226,62 @@ private Q_SLOTS:
         QCOMPARE(serverLimit(c.api.get(), kSearch, u"embed_large"_s).requestsPerMinuteLimit, 3000);
     }
 
+    void projectWarnsOfOrgOversubscription()
+    {
+        // The project's page says when its org's projects together allow more than a ceiling
+        // (embed_large: 3,000 + 2,000 against 4,000; multimodal: 2,000 + 2,000 against 2,000).
+        SimProcess sim({u"--data"_s, m_seedPath});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim);
+        RateLimitView view(c.api.get());
+        view.resize(1000, 700);
+        view.show();
+        QSignalSpy loaded(&view, &RateLimitView::loaded);
+        QSignalSpy checked(&view, &RateLimitView::orgChecked);
+        QSignalSpy changed(&view, &RateLimitView::changed);
+        view.showProject(kAnalytics);
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(checked.wait(20000));
+        MessageBar *bar = view.oversubscriptionBar();
+        QCOMPARE(bar->objectName(), u"oversubscriptionBar"_s);
+        QVERIFY(bar->isVisible());
+        QCOMPARE(bar->kind(), MessageBar::Kind::Warning);
+        QVERIFY2(bar->text().contains(u"together allow more than the organization's ceiling"_s),
+                 qPrintable(bar->text()));
+        QVERIFY(bar->text().contains(u"embed_large"_s));
+        QVERIFY(bar->text().contains(u"multimodal"_s));
+        QVERIFY(!bar->text().contains(u"rerank"_s));
+        QVERIFY(bar->hint().contains(u"organization's rate limits"_s));
+        QCOMPARE(view.orgOversubscriptions().size(), 2);
+
+        // Lowering this project's embed_large below the rest: that group fits now, the warning follows.
+        QVERIFY(view.applyEdit(u"embed_large"_s, 1000, 1000000));
+        QVERIFY(changed.wait(20000));
+        QVERIFY(checked.wait(20000));
+        QVERIFY(bar->isVisible());
+        QVERIFY(!bar->text().contains(u"embed_large"_s));
+        QVERIFY(bar->text().contains(u"multimodal"_s));
+
+        // Another project of the same org reuses what was learnt; its own table shows at once.
+        view.showProject(kSearch, kOrg);
+        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY(bar->isVisible());
+        QVERIFY(bar->text().contains(u"multimodal"_s));
+
+        // Nothing over-subscribed (multimodal lowered in both projects elsewhere, then a reload): no
+        // warning.
+        for (const QString &project : {kAnalytics, kSearch}) {
+            auto lowered =
+                finished(c.api->updateProjectRateLimit(project, {}, u"multimodal"_s, 1000, 1000000));
+            QVERIFY(lowered->succeeded());
+        }
+        view.reload();
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(checked.wait(20000));
+        QVERIFY(view.orgOversubscriptions().isEmpty());
+        QVERIFY(!bar->isVisible());
+    }
+
     void orgOversubscription()
     {
         SimProcess sim({u"--data"_s, m_seedPath});
