@@ -8,6 +8,7 @@
 #include "bulkretiredialog.h"
 #include "domain/timestamp.h"
 #include "filedialog.h"
+#include "keycolumns.h"
 #include "lastusechart.h"
 #include "messagebar.h"
 #include "messagebox.h"
@@ -91,7 +92,8 @@ AuditView::AuditView(AtlasClient *client, Settings *settings, QWidget *parent)
     m_ui->keyTable->horizontalHeader()->setSectionsMovable(true);
     m_ui->keyTable->horizontalHeader()->setHighlightSections(false);
     m_ui->keyTable->horizontalHeader()->setDefaultSectionSize(fontMetrics().averageCharWidth() * 16);
-    m_ui->keyTable->setColumnWidth(KeyTableModel::Name, fontMetrics().averageCharWidth() * 30);
+    // Key IDs, project names and the rest as wide as their typical values (full text as a tooltip).
+    sizeKeyColumns(m_ui->keyTable->horizontalHeader(), m_ui->keyTable->fontMetrics());
     m_ui->keyTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->keyTable->sortByColumn(KeyTableModel::LastUsed, Qt::AscendingOrder);
 
@@ -111,15 +113,21 @@ AuditView::AuditView(AtlasClient *client, Settings *settings, QWidget *parent)
         updateSelectionLabel();
         updateActions();
     });
-    // Keep the Class column right after Name, wherever the model puts it.
-    connect(m_model, &QAbstractItemModel::columnsInserted, this, [this] {
-        QHeaderView *header = m_ui->keyTable->horizontalHeader();
-        header->moveSection(header->visualIndex(m_model->classColumn()), 1);
-        m_ui->keyTable->setColumnWidth(
-            m_model->classColumn(),
-            fontMetrics().horizontalAdvance(KeyClassifier::name(KeyClass::RecentlyCreated)) +
-                fontMetrics().averageCharWidth() * 4);
-    });
+    // Keep the Class column right after Name (and an org's Project after it), wherever the model puts
+    // them.
+    connect(m_model, &QAbstractItemModel::columnsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                QHeaderView *header = m_ui->keyTable->horizontalHeader();
+                sizeKeyColumns(header, m_ui->keyTable->fontMetrics(), first, last);
+                header->moveSection(header->visualIndex(m_model->classColumn()), 1);
+                // An org's audit reads by project: its column comes next, in view without scrolling.
+                if (first <= KeyTableModel::Project && KeyTableModel::Project <= last)
+                    header->moveSection(header->visualIndex(KeyTableModel::Project), 2);
+                m_ui->keyTable->setColumnWidth(
+                    m_model->classColumn(),
+                    fontMetrics().horizontalAdvance(KeyClassifier::name(KeyClass::RecentlyCreated)) +
+                        fontMetrics().averageCharWidth() * 4);
+            });
     m_ui->keyTable->horizontalHeader()->moveSection(m_model->classColumn(), 1);
     m_ui->keyTable->setColumnWidth(
         m_model->classColumn(),

@@ -6,6 +6,7 @@
 #include "createkeydialog.h"
 #include "deletekeydialog.h"
 #include "domain/keynamerules.h"
+#include "keycolumns.h"
 #include "logging.h"
 #include "messagebar.h"
 #include "messagebox.h"
@@ -261,25 +262,13 @@ void KeysView::ensureWidgets()
     header->setStretchLastSection(true);
     header->setHighlightSections(false);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    // Widths that fit typical values (ids are 24 characters, masked keys 11), and never less than
-    // the column's title with its sort arrow.
-    const QFontMetrics metrics = m_table->fontMetrics();
-    const QFontMetrics headerMetrics = header->fontMetrics();
-    const std::pair<int, QString> samples[] = {
-        {KeyTableModel::Name, u"prod-search-embeddings-v2"_s},
-        {KeyTableModel::Status, u"ACTIVE"_s},
-        {KeyTableModel::LastUsed, u"11 months ago"_s},
-        {KeyTableModel::Created, u"28 Sept 2026"_s},
-        {KeyTableModel::CreatedBy, u"CI Service Account"_s},
-        {KeyTableModel::MaskedSecret, u"al-****abcd"_s},
-        {KeyTableModel::KeyId, u"mw06mztwbduc7wkskamdq8w1"_s},
-        {KeyTableModel::Endpoint, u"127.0.0.1:65535"_s},
-    };
-    for (const auto &[column, sample] : samples) {
-        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
-        header->resizeSection(column, std::max(metrics.horizontalAdvance(sample) + 16,
-                                               headerMetrics.horizontalAdvance(title) + 36));
-    }
+    // Widths that fit typical values, and never less than the column's title with its sort arrow;
+    // the Project column gets its own when it comes (the organization's keys).
+    sizeKeyColumns(header, m_table->fontMetrics());
+    connect(m_model, &QAbstractItemModel::columnsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                sizeKeyColumns(m_table->horizontalHeader(), m_table->fontMetrics(), first, last);
+            });
     // Enabling sorting applies the header's indicator (column 0, descending, by default): keep the
     // proxy's order instead.
     const int sortColumn = m_proxy->sortColumn() >= 0 ? m_proxy->sortColumn() : int(KeyTableModel::Name);

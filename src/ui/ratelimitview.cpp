@@ -57,6 +57,17 @@ QTableWidgetItem *textItem(const QString &text)
     return item;
 }
 
+// Every column as wide as its contents but the models', which takes the rest and wraps, the rows
+// growing to show every model name.
+void fitColumns(QTableWidget *table, int modelsColumn)
+{
+    table->setWordWrap(true);
+    QHeaderView *header = table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(modelsColumn, QHeaderView::Stretch);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+}
+
 } // namespace
 
 RateLimitView::RateLimitView(AtlasClient *client, QWidget *parent)
@@ -87,9 +98,10 @@ RateLimitView::RateLimitView(AtlasClient *client, QWidget *parent)
     m_ui->titleLabel->setFont(title);
 
     m_ui->limitsTable->setColumnCount(ProjectColumnCount);
+    // Two-line titles keep the number columns narrow, so the models get the room.
     m_ui->limitsTable->setHorizontalHeaderLabels(
-        {tr("Model group"), tr("Models"), tr("Requests/min"), tr("Org max requests"), tr("Requests headroom"),
-         tr("Tokens/min"), tr("Org max tokens"), tr("Tokens headroom")});
+        {tr("Model group"), tr("Models"), tr("Requests/min"), tr("Org max\nrequests"),
+         tr("Requests\nheadroom"), tr("Tokens/min"), tr("Org max\ntokens"), tr("Tokens\nheadroom")});
     m_ui->limitsTable->horizontalHeaderItem(RequestsCeilingColumn)
         ->setToolTip(
             tr("The organization's ceiling for requests per minute: no project may be set above it."));
@@ -100,14 +112,14 @@ RateLimitView::RateLimitView(AtlasClient *client, QWidget *parent)
     m_ui->limitsTable->horizontalHeaderItem(TokensHeadroomColumn)
         ->setToolTip(tr("How far the project's tokens per minute could still be raised."));
     m_ui->limitsTable->verticalHeader()->hide();
-    m_ui->limitsTable->horizontalHeader()->setSectionResizeMode(ModelsColumn, QHeaderView::Stretch);
+    fitColumns(m_ui->limitsTable, ModelsColumn);
 
     m_ui->ceilingsTable->setColumnCount(OrgColumnCount);
     m_ui->ceilingsTable->setHorizontalHeaderLabels({tr("Model group"), tr("Models"), tr("Requests/min"),
                                                     tr("Tokens/min"), tr("Projects' requests/min"),
                                                     tr("Projects' tokens/min")});
     m_ui->ceilingsTable->verticalHeader()->hide();
-    m_ui->ceilingsTable->horizontalHeader()->setSectionResizeMode(OrgModelsColumn, QHeaderView::Stretch);
+    fitColumns(m_ui->ceilingsTable, OrgModelsColumn);
     m_ui->warningsList->setHeaderHidden(true);
     // The spin boxes as wide as their largest value, the ceiling's words beside them.
     const int spinWidth =
@@ -115,13 +127,12 @@ RateLimitView::RateLimitView(AtlasClient *client, QWidget *parent)
     m_ui->requestsSpin->setMaximumWidth(spinWidth);
     m_ui->tokensSpin->setMaximumWidth(spinWidth);
     m_ui->editGrid->setColumnStretch(2, 1);
-    m_ui->projectLayout->addStretch(1);
-    m_ui->limitsTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    m_ui->limitsTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The project's table takes the page's height (the editor stays below it); the org's takes the
+    // height of its rows, and the rest goes to the warnings.
+    m_ui->limitsTable->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_ui->projectLayout->setStretchFactor(m_ui->limitsTable, 1);
     m_ui->ceilingsTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_ui->ceilingsTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // The tables take the height of their rows; the rest goes to the warnings.
-    m_ui->limitsTable->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     m_ui->ceilingsTable->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
 
     m_ui->resetAllButton->setIcon(QIcon::fromTheme(u"edit-undo"_s));
@@ -375,9 +386,6 @@ void RateLimitView::load(bool freshOrgCheck)
                 m_ui->ceilingsTable->setItem(row, OrgRequestsTotalColumn, rt);
                 m_ui->ceilingsTable->setItem(row, OrgTokensTotalColumn, tt);
             }
-            m_ui->ceilingsTable->resizeColumnsToContents();
-            m_ui->ceilingsTable->horizontalHeader()->setSectionResizeMode(OrgModelsColumn,
-                                                                          QHeaderView::Stretch);
 
             const int projects = int(job->projects().size());
             const int failed = int(job->failures().size());
@@ -465,8 +473,6 @@ void RateLimitView::fillProjectTable()
             }
         }
     }
-    m_ui->limitsTable->resizeColumnsToContents();
-    m_ui->limitsTable->horizontalHeader()->setSectionResizeMode(ModelsColumn, QHeaderView::Stretch);
     const int row = rowOf(current);
     m_ui->limitsTable->setCurrentCell(row >= 0 ? row : (m_rows.isEmpty() ? -1 : 0), 0);
     updateEditor();

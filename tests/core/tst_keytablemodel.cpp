@@ -459,6 +459,12 @@ private Q_SLOTS:
                  locale.toString(created.toLocalTime().date(), QLocale::ShortFormat));
         QCOMPARE(model.index(0, KeyTableModel::Created).data(Qt::ToolTipRole).toString(),
                  locale.toString(created.toLocalTime(), QLocale::LongFormat));
+        // Columns a narrow table cuts short show their full text on hover.
+        for (const int column : {int(KeyTableModel::Name), int(KeyTableModel::KeyId),
+                                 int(KeyTableModel::CreatedBy), int(KeyTableModel::Endpoint)}) {
+            const QModelIndex index = model.index(0, column);
+            QCOMPARE(index.data(Qt::ToolTipRole).toString(), index.data().toString());
+        }
     }
 
     void customRoles()
@@ -526,7 +532,8 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, KeyTableModel::Project).data().toString(), u"Search"_s);
         QCOMPARE(model.index(1, KeyTableModel::Project).data().toString(), u"Billing"_s);
         QCOMPARE(model.index(4, KeyTableModel::Project).data().toString(), u"p3"_s);
-        QCOMPARE(model.index(0, KeyTableModel::Project).data(Qt::ToolTipRole).toString(), u"p1"_s);
+        QCOMPARE(model.index(0, KeyTableModel::Project).data(Qt::ToolTipRole).toString(), u"Search (p1)"_s);
+        QCOMPARE(model.index(4, KeyTableModel::Project).data(Qt::ToolTipRole).toString(), u"p3"_s);
 
         model.setShowProjectColumn(false);
         QCOMPARE(removed.count(), 1);

@@ -17,6 +17,7 @@
 
 #include <QAbstractItemView>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -179,6 +180,22 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(&view, "oldestLabel")->text().contains(u"backfill-2024"_s));
         QVERIFY(child<QLabel>(&view, "projectsLabel")->text().contains(u"analytics: 4 keys"_s));
         QVERIFY(child<QLabel>(&view, "thresholdsLabel")->text().contains(u"more than 90 days ago"_s));
+
+        // The table: key IDs and project names whole, an org's Project column right after Class, and
+        // the full text in a tooltip.
+        auto *table = child<QTableView>(&view, "keyTable");
+        QHeaderView *header = table->horizontalHeader();
+        QCOMPARE(header->visualIndex(view.model()->classColumn()), 1);
+        QCOMPARE(header->visualIndex(KeyTableModel::Project), 2);
+        const QFontMetrics metrics = table->fontMetrics();
+        for (int row = 0; row < view.model()->rowCount(); ++row) {
+            for (const int column : {int(KeyTableModel::KeyId), int(KeyTableModel::Project)}) {
+                const QModelIndex index = view.model()->index(row, column);
+                const QString text = index.data().toString();
+                QVERIFY2(metrics.horizontalAdvance(text) + 8 <= table->columnWidth(column), qPrintable(text));
+                QVERIFY(index.data(Qt::ToolTipRole).toString().contains(text));
+            }
+        }
 
         LastUseChart *chart = view.chart();
         for (int b = 0; b < kLastUseBucketCount; ++b)

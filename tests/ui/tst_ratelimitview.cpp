@@ -282,6 +282,43 @@ private Q_SLOTS:
         QVERIFY(!bar->isVisible());
     }
 
+    void projectTableShowsEveryModel()
+    {
+        SimProcess sim({u"--data"_s, m_seedPath});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim);
+        RateLimitView view(c.api.get());
+        view.resize(960, 640); // about what a 1280-pixel window leaves beside the tree
+        view.show();
+        QSignalSpy loaded(&view, &RateLimitView::loaded);
+        view.showProject(kSearch, kOrg);
+        QVERIFY(loaded.wait(20000));
+        auto *table = child<QTableWidget>(&view, "limitsTable");
+        QTRY_VERIFY(table->isVisible());
+        // Every model name is on screen: the Models column wraps rather than cutting them off.
+        const QFontMetrics metrics = table->fontMetrics();
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const QString models = table->item(row, 1)->text();
+            QCOMPARE(table->item(row, 1)->toolTip(), models);
+            const QRect cell = table->visualRect(table->model()->index(row, 1));
+            const QRect needed =
+                metrics.boundingRect(QRect(0, 0, cell.width() - 8, 10000), Qt::TextWordWrap, models);
+            QVERIFY2(needed.height() <= cell.height(),
+                     qPrintable(u"%1: %2 > %3"_s.arg(models).arg(needed.height()).arg(cell.height())));
+        }
+        // The numbers are never cut short either.
+        for (int column = 2; column < table->columnCount(); ++column) {
+            for (int row = 0; row < table->rowCount(); ++row) {
+                const QString text = table->item(row, column)->text();
+                QVERIFY(metrics.horizontalAdvance(text) <= table->columnWidth(column));
+            }
+        }
+        // The table takes the page's height: no empty strip between it and the editor.
+        auto *editBox = child<QWidget>(&view, "editBox");
+        QVERIFY2(editBox->geometry().top() - table->geometry().bottom() < 20,
+                 qPrintable(u"%1 %2"_s.arg(table->geometry().bottom()).arg(editBox->geometry().top())));
+    }
+
     void orgOversubscription()
     {
         SimProcess sim({u"--data"_s, m_seedPath});

@@ -144,8 +144,19 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
         }
         if (column == Created && key.createdAt.isValid())
             return QLocale().toString(key.createdAt.toLocalTime(), QLocale::LongFormat);
-        if (column == Project)
-            return key.groupId;
+        if (column == Project) {
+            const QString name = projectName(key.groupId);
+            return name == key.groupId ? key.groupId : tr("%1 (%2)").arg(name, key.groupId);
+        }
+        // The full text of columns a narrow window may cut short.
+        if (column == Name)
+            return key.name;
+        if (column == KeyId)
+            return key.apiKeyId;
+        if (column == CreatedBy)
+            return key.createdBy;
+        if (column == Endpoint)
+            return key.endpoint;
         return {};
     case KeyIdRole:
         return key.apiKeyId;
