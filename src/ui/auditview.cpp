@@ -336,6 +336,13 @@ void AuditView::fillSummary()
     LastUseChart::Counts counts{};
     for (int b = 0; b < kLastUseBucketCount; ++b)
         counts[size_t(b)] = s.perBucket[size_t(b)];
+    // The "No use yet" bar holds the Never used keys and the recently created ones: its tooltip
+    // says how many of each, so it and the Never used card never seem to disagree.
+    m_ui->lastUseChart->setBucketNote(LastUseBucket::Never,
+                                      tr("%1 never used (created more than %2 ago), %3 recently created.")
+                                          .arg(keysText(s.count(KeyClass::NeverUsed)),
+                                               AuditKeyModel::days(t.graceDays),
+                                               keysText(s.count(KeyClass::RecentlyCreated))));
     m_ui->lastUseChart->setCounts(counts);
 
     if (s.oldestLastUse) {
@@ -411,9 +418,13 @@ void AuditView::updateFilterLabel()
         text = m_hasReport ? tr("Showing every key (%1).").arg(keysText(shown)) : QString();
         break;
     case Filter::Bucket:
-        text = tr("Showing keys last used: %1 (%2).")
-                   .arg(KeyClassifier::name(LastUseBucket(m_ui->lastUseChart->selectedBucket())),
-                        keysText(shown));
+        if (LastUseBucket(m_ui->lastUseChart->selectedBucket()) == LastUseBucket::Never)
+            text =
+                tr("Showing keys with no use yet, never used or recently created (%1).").arg(keysText(shown));
+        else
+            text = tr("Showing keys last used: %1 (%2).")
+                       .arg(KeyClassifier::name(LastUseBucket(m_ui->lastUseChart->selectedBucket())),
+                            keysText(shown));
         break;
     case Filter::Candidates:
         text = tr("Showing stale and never-used keys (%1).").arg(keysText(shown));

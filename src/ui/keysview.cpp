@@ -652,7 +652,9 @@ QString KeysView::countsText() const
         shown == total ? tr("%n keys", nullptr, total) : tr("%1 of %n keys shown", nullptr, total).arg(shown);
     if (never == 0)
         return keys;
-    return tr("%1, %n never used", nullptr, never).arg(keys);
+    // "not used yet" as the audit's "No use yet": recently created keys are in it too, so it is not
+    // the audit's Never used class.
+    return tr("%1, %n not used yet", nullptr, never).arg(keys);
 }
 
 bool KeysView::eventFilter(QObject *watched, QEvent *event)

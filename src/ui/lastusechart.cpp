@@ -83,6 +83,24 @@ QString LastUseChart::summaryText() const
     return parts.join(u"; "_s) + u'.';
 }
 
+void LastUseChart::setBucketNote(LastUseBucket bucket, const QString &note)
+{
+    m_notes[size_t(bucket)] = note;
+}
+
+QString LastUseChart::toolTipText(int bucket) const
+{
+    if (bucket < 0 || bucket >= kLastUseBucketCount)
+        return {};
+    QString text =
+        tr("%1: %2.").arg(KeyClassifier::name(LastUseBucket(bucket)), keysText(m_counts[size_t(bucket)]));
+    if (!m_notes[size_t(bucket)].isEmpty())
+        text += u'\n' + m_notes[size_t(bucket)];
+    text += u'\n' + (bucket == m_selected ? tr("Click to show every key again.")
+                                          : tr("Click to show these keys in the table."));
+    return text;
+}
+
 void LastUseChart::updateAccessibility()
 {
     QString description = summaryText();
@@ -321,12 +339,7 @@ bool LastUseChart::event(QEvent *event)
             event->ignore();
             return true;
         }
-        const QString name = KeyClassifier::name(LastUseBucket(b));
-        const QString action = b == m_selected ? tr("Click to show every key again.")
-                                               : tr("Click to show these keys in the table.");
-        QToolTip::showText(help->globalPos(),
-                           tr("%1: %2.").arg(name, keysText(m_counts[size_t(b)])) + u'\n' + action, this,
-                           columnRect(b));
+        QToolTip::showText(help->globalPos(), toolTipText(b), this, columnRect(b));
         return true;
     }
     return QWidget::event(event);

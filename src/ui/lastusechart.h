@@ -9,9 +9,9 @@
 namespace aikeys {
 
 // Keys by time since last use, as one column per bucket (last 24 hours, 1-7 days, 7-30 days,
-// 30-90 days, over 90 days, never), each labelled with its count, so the shape of an org's usage
+// 30-90 days, over 90 days, no use yet), each labelled with its count, so the shape of an org's usage
 // reads at a glance. Recent buckets are drawn in the palette's highlight colour, fading with age;
-// the two that need attention (over 90 days, never) are hatched in the text colour, which tells them
+// the two that need attention (over 90 days, no use yet) are hatched in the text colour, which tells them
 // apart without relying on hue. Clicking a bar selects it (clicking it again clears the selection);
 // the audit view filters its table on selectedBucketChanged. Keyboard: Left/Right move between bars,
 // Space or Enter selects, Escape clears. Screen readers get the counts as the accessible description.
@@ -40,6 +40,12 @@ public:
     QRect barRect(int bucket) const;
     // "Last 24 hours: 4 keys; 1-7 days ago: 3 keys; ..."
     QString summaryText() const;
+    // A line about a bucket's keys for its tooltip ("3 never used, 1 recently created"); empty for
+    // none.
+    void setBucketNote(LastUseBucket bucket, const QString &note);
+    QString bucketNote(LastUseBucket bucket) const { return m_notes[size_t(bucket)]; }
+    // What a bar's tooltip says.
+    QString toolTipText(int bucket) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -72,6 +78,7 @@ private:
     void updateAccessibility();
 
     Counts m_counts{};
+    std::array<QString, kLastUseBucketCount> m_notes;
     int m_selected = -1;
     int m_hover = -1;
     int m_focus = 0;

@@ -203,6 +203,15 @@ private Q_SLOTS:
         QCOMPARE(chart->count(LastUseBucket::Older), 2);
         QCOMPARE(chart->count(LastUseBucket::Never), 4);
         QVERIFY(chart->accessibleDescription().contains(u"Over 90 days ago: 2 keys"_s));
+        // The bar of keys without a use holds the recently created one too: it is not called "Never
+        // used", so it cannot contradict the Never used card (3), and its tooltip splits it.
+        QCOMPARE(child<QLabel>(&view, "neverUsedCard")->accessibleName(), u"Never used: 3 keys"_s);
+        QVERIFY(chart->accessibleDescription().contains(u"No use yet: 4 keys"_s));
+        QVERIFY(!chart->accessibleDescription().contains(u"Never used"_s));
+        const QString noUseTip = chart->toolTipText(int(LastUseBucket::Never));
+        QVERIFY2(noUseTip.startsWith(u"No use yet: 4 keys."_s), qPrintable(noUseTip));
+        QVERIFY2(noUseTip.contains(u"3 keys never used"_s), qPrintable(noUseTip));
+        QVERIFY2(noUseTip.contains(u"1 key recently created"_s), qPrintable(noUseTip));
         QCOMPARE(view.proxy()->rowCount(), 8);
 
         // A click on a bar shows those keys only.
@@ -220,7 +229,17 @@ private Q_SLOTS:
         // Another bar, from its label (the whole column is the target).
         const QRect never = chart->columnRect(int(LastUseBucket::Never));
         QTest::mouseClick(chart, Qt::LeftButton, {}, QPoint(never.center().x(), never.bottom() - 4));
-        QCOMPARE(view.proxy()->rowCount(), 4);
+        // The filter matches the bar: its 4 keys, never used and recently created alike.
+        QCOMPARE(view.proxy()->rowCount(), chart->count(LastUseBucket::Never));
+        int neverUsed = 0;
+        for (int row = 0; row < view.proxy()->rowCount(); ++row) {
+            const QModelIndex source = view.proxy()->mapToSource(view.proxy()->index(row, 0));
+            QCOMPARE(view.model()->bucketAt(source.row()), LastUseBucket::Never);
+            neverUsed += view.model()->classAt(source.row()) == KeyClass::NeverUsed ? 1 : 0;
+        }
+        QCOMPARE(neverUsed, 3);
+        QVERIFY2(child<QLabel>(&view, "filterLabel")->text().contains(u"no use yet"_s),
+                 qPrintable(child<QLabel>(&view, "filterLabel")->text()));
         // The same bar again: every key.
         QTest::mouseClick(chart, Qt::LeftButton, {}, chart->barRect(int(LastUseBucket::Never)).center());
         QCOMPARE(chart->selectedBucket(), -1);

@@ -207,7 +207,7 @@ private Q_SLOTS:
         const QString counts = window->countsText();
         QVERIFY2(counts.contains(QString::number(listed.size())), qPrintable(counts));
         if (never > 0)
-            QVERIFY2(counts.contains(u"%1 never used"_s.arg(never)), qPrintable(counts));
+            QVERIFY2(counts.contains(u"%1 not used yet"_s.arg(never)), qPrintable(counts));
 
         // Sorted by name, A to Z, until the user says otherwise.
         QCOMPARE(keys->table()->horizontalHeader()->sortIndicatorSection(), int(KeyTableModel::Name));

@@ -107,7 +107,9 @@ QString KeyClassifier::name(LastUseBucket b)
     case LastUseBucket::Older:
         return tr("Over 90 days ago");
     case LastUseBucket::Never:
-        return tr("Never used");
+        // Not "Never used": the bucket holds recently created keys too, and must not read as the
+        // Never used class.
+        return tr("No use yet");
     }
     return {};
 }

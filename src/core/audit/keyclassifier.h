@@ -31,7 +31,8 @@ inline constexpr int kKeyClassCount = 4;
 // Last-use buckets of the audit chart, by age of the last use (future uses have age 0):
 //   Today: age <= 1 day (the last 24 hours, not the calendar day, which depends on a time zone)
 //   Within7Days: 1 day < age <= 7 days      Within30Days: 7 < age <= 30 days
-//   Within90Days: 30 < age <= 90 days      Older: age > 90 days       Never: no last use
+//   Within90Days: 30 < age <= 90 days      Older: age > 90 days
+//   Never: no last use ("No use yet": the Never used and Recently created classes together)
 // Each edge belongs to the younger bucket, as with the classes: with the default staleDays (90)
 // the Older bucket holds exactly the Stale keys.
 enum class LastUseBucket { Today, Within7Days, Within30Days, Within90Days, Older, Never };
