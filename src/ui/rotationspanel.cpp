@@ -46,6 +46,12 @@ QString hoursText(qint64 ms)
                         : RotationsPanel::tr("%n minutes", nullptr, minutes);
 }
 
+// The Atlas a client is signed in to, as rotations record it (empty when signed out).
+QString atlasUrlOf(const AtlasClient *client)
+{
+    return client && client->session() ? client->session()->config().baseUrl.toString() : QString();
+}
+
 QString everyText(int ms)
 {
     const int seconds = ms / 1000;
@@ -127,6 +133,7 @@ RotationsPanel::RotationsPanel(AtlasClient *client, Settings *settings, SecureCl
     });
     m_clockTimer.start();
 
+    m_tracker->setAtlasUrl(atlasUrlOf(m_client));
     m_ui->statusLabel->hide();
     // The empty state reads from the top, where the list would be, not centred in the panel.
     m_ui->emptyLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
@@ -142,6 +149,7 @@ RotationsPanel::~RotationsPanel() = default;
 void RotationsPanel::setClient(AtlasClient *client)
 {
     m_client = client;
+    m_tracker->setAtlasUrl(atlasUrlOf(client));
     updateTimer();
     updateDetails();
     if (m_client && m_tracker->count() > 0)
@@ -269,6 +277,9 @@ QString RotationsPanel::stateText(const Rotation &r) const
             tr("Waiting for the new key's first use: switch your applications to \u201c%1\u201d. The old key "
                "stays valid until you retire it.")
                 .arg(r.newKeyName);
+        if (r.newKeyTestedAt && r.newLastUsedAt && !m_tracker->isClientUse(r, *r.newLastUsedAt))
+            text += u' ' + tr("The key test of %1 does not count as an application's use.")
+                               .arg(exactTime(*r.newKeyTestedAt));
         break;
     case RotationState::OldKeyStillUsed:
         text = tr("New key in use, old key still used (last %1): some applications have not switched yet.")
@@ -290,11 +301,12 @@ QString RotationsPanel::stateText(const Rotation &r) const
         text = tr("The new key no longer exists, so the old key must stay. Rotate the old key again to "
                   "replace it.");
         break;
+    case RotationState::InAnotherAtlas:
+        text = tr("In another Atlas (%1): its keys are not checked, nor retired, from this session. Sign in "
+                  "to that Atlas to continue the rotation, or stop tracking it.")
+                   .arg(r.atlasUrl);
+        break;
     }
-    const QString atlas =
-        m_client && m_client->session() ? m_client->session()->config().baseUrl.toString() : QString();
-    if (!r.atlasUrl.isEmpty() && !atlas.isEmpty() && r.atlasUrl != atlas)
-        text += u' ' + tr("(In another Atlas, %1: not checked from this session.)").arg(r.atlasUrl);
     return text;
 }
 
@@ -321,10 +333,19 @@ void RotationsPanel::updateDetails()
             tr("Suggested: retire the old key \u201c%1\u201d.").arg(r->oldKeyName));
     m_ui->retireButton->setText(state == RotationState::OldKeyGone ? tr("&Finish")
                                                                    : tr("&Retire Old Key\u2026"));
-    m_ui->retireButton->setEnabled(m_client && state != RotationState::NewKeyGone);
+    const bool otherAtlas = state == RotationState::InAnotherAtlas;
+    m_ui->retireButton->setEnabled(m_client && state != RotationState::NewKeyGone && !otherAtlas);
+    m_ui->retireButton->setToolTip(otherAtlas ? m_tracker->retireRefusal(r->id, m_client) : QString());
     m_ui->retireButton->setDefault(suggested);
     m_ui->retireButton->setAutoDefault(suggested);
     m_ui->retireButton->setAccessibleDescription(suggested ? tr("Suggested now") : QString());
+    if (otherAtlas) {
+        m_ui->checkedLabel->setText(
+            r->checkedAt.isValid() ? tr("Last checked %1, from a session of that Atlas.")
+                                         .arg(KeyTableModel::relativeTime(r->checkedAt, m_tracker->now()))
+                                   : tr("Not checked yet."));
+        return;
+    }
     m_ui->checkedLabel->setText(r->checkedAt.isValid()
                                     ? tr("Checked %1. Both keys are checked %2 while the app runs.")
                                           .arg(KeyTableModel::relativeTime(r->checkedAt, m_tracker->now()),
@@ -418,9 +439,7 @@ void RotationsPanel::create(const AiKey &oldKey, const QString &projectName, con
             return;
         }
         const AiKey key = call->key();
-        const QString atlas =
-            m_client && m_client->session() ? m_client->session()->config().baseUrl.toString() : QString();
-        const QString id = m_tracker->add(oldKey, projectName, key, atlas);
+        const QString id = m_tracker->add(oldKey, projectName, key, atlasUrlOf(m_client));
         Q_EMIT rotationStarted(id, key);
 
         // The secret goes from the create's answer straight to the dialog, once.
@@ -435,8 +454,10 @@ void RotationsPanel::create(const AiKey &oldKey, const QString &projectName, con
                     return new EmbeddingTest(nam, endpoint, secret);
                 });
         }
-        // A successful test uses the key: its first use shows at once.
-        connect(dialog, &SecretDialog::keyTested, this, [this](bool works) {
+        // The test is a use of the key that Atlas records, not an application's: the rotation keeps
+        // waiting for the first use after it.
+        connect(dialog, &SecretDialog::keyTested, this, [this, id](bool works) {
+            m_tracker->markNewKeyTested(id, m_tracker->now());
             if (works)
                 refreshNow();
         });
@@ -459,6 +480,12 @@ void RotationsPanel::retireCurrent()
     const RotationState state = m_tracker->state(*r);
     const QDateTime now = m_tracker->now();
     switch (state) {
+    case RotationState::InAnotherAtlas:
+        MessageBox::warning(
+            this, tr("Retire Old Key"),
+            tr("The old key \u201c%1\u201d is not in the Atlas you are signed in to.").arg(r->oldKeyName),
+            QMessageBox::Ok, QMessageBox::Ok, m_tracker->retireRefusal(id, m_client));
+        return;
     case RotationState::NewKeyGone:
         MessageBox::warning(
             this, tr("Retire Old Key"),

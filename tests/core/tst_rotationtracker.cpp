@@ -94,7 +94,16 @@ private Q_SLOTS:
         tracker.updateKey(id, key(newKey.apiKeyId, newKey.name, kStart, firstUse));
         QCOMPARE(changed.count(), 1);
         QCOMPARE(tracker.rotation(id)->newFirstSeenUsedAt, firstUse);
-        // The old key has been idle for more than 24 hours already (last use 5 minutes before start).
+        // The old key was last used 5 minutes before the rotation, long over 24 hours ago; but idle
+        // before the switch proves nothing: the wait starts at the new key's first use.
+        QCOMPARE(tracker.state(id), RotationState::OldKeyIdle);
+        QCOMPARE(RotationTracker::oldIdleSince(*tracker.rotation(id)), firstUse);
+        QCOMPARE(RotationTracker::oldLastActivity(*tracker.rotation(id)), kStart.addSecs(-300));
+        QCOMPARE(RotationTracker::retireSuggestedAt(*tracker.rotation(id), tracker.idleMs()),
+                 firstUse.addMSecs(24 * kHour));
+        clock.now = firstUse.addMSecs(24 * kHour - 1);
+        QCOMPARE(tracker.state(id), RotationState::OldKeyIdle);
+        clock.now = firstUse.addMSecs(24 * kHour);
         QCOMPARE(tracker.state(id), RotationState::ReadyToRetire);
 
         // Then the old key is used again, after the new one came into use: some clients did not switch.
@@ -146,12 +155,133 @@ private Q_SLOTS:
         const QString id = tracker.add(key(u"o"_s, u"o"_s, kStart.addDays(-10), oldUse), u"p"_s,
                                        key(u"n"_s, u"n"_s, kStart, {}), kAtlas);
         clock.advance(2 * kHour);
-        tracker.updateKey(id, key(u"n"_s, u"n"_s, kStart, clock.now));
+        const QDateTime switched = clock.now;
+        tracker.updateKey(id, key(u"n"_s, u"n"_s, kStart, switched));
         QCOMPARE(tracker.state(id), RotationState::OldKeyIdle);
-        QCOMPARE(RotationTracker::oldIdleSince(*tracker.rotation(id)), oldUse);
+        // Idle since the new key came into use, not since the old key's last use before the rotation.
+        QCOMPARE(RotationTracker::oldIdleSince(*tracker.rotation(id)), switched);
         QCOMPARE(RotationTracker::stateName(RotationState::OldKeyIdle), u"Old key idle"_s);
         clock.now = oldUse.addMSecs(24 * kHour);
+        QCOMPARE(tracker.state(id), RotationState::OldKeyIdle);
+        clock.now = switched.addMSecs(24 * kHour);
         QCOMPARE(tracker.state(id), RotationState::ReadyToRetire);
+    }
+
+    void oldKeyUsedAfterTheSwitchIsIdleSinceThatUse()
+    {
+        Clock clock;
+        RotationTracker tracker(QString{});
+        tracker.setClock([&clock] { return clock.now; });
+        const QString id = tracker.add(key(u"o"_s, u"o"_s, kStart.addDays(-10), kStart.addSecs(-60)), u"p"_s,
+                                       key(u"n"_s, u"n"_s, kStart, {}), kAtlas);
+        const QDateTime switched = kStart.addSecs(600);
+        const QDateTime oldUse = kStart.addSecs(3600);
+        clock.now = kStart.addSecs(2 * 3600);
+        tracker.updateKey(id, key(u"n"_s, u"n"_s, kStart, switched));
+        tracker.updateKey(id, key(u"o"_s, u"o"_s, kStart.addDays(-10), oldUse));
+        QCOMPARE(tracker.state(id), RotationState::OldKeyStillUsed);
+        QCOMPARE(RotationTracker::oldIdleSince(*tracker.rotation(id)), oldUse);
+        clock.now = oldUse.addMSecs(24 * kHour);
+        QCOMPARE(tracker.state(id), RotationState::ReadyToRetire);
+    }
+
+    void keyTestIsNotTheFirstUse()
+    {
+        Clock clock;
+        RotationTracker tracker(QString{});
+        tracker.setClock([&clock] { return clock.now; });
+        const AiKey oldKey = key(u"o"_s, u"o"_s, kStart.addDays(-100), kStart.addDays(-3));
+        const AiKey newKey = key(u"n"_s, u"n"_s, kStart, {});
+        const QString id = tracker.add(oldKey, u"p"_s, newKey, kAtlas);
+
+        // "Test Key" in the secret dialog a minute after creating: Atlas records that use.
+        clock.advance(60 * 1000);
+        const QDateTime testUse = clock.now.addMSecs(-400);
+        tracker.markNewKeyTested(id, clock.now);
+        QCOMPARE(tracker.rotation(id)->newKeyTestedAt, clock.now);
+        tracker.updateKey(id, key(u"n"_s, u"n"_s, kStart, testUse));
+        QCOMPARE(tracker.rotation(id)->newLastUsedAt, testUse);
+        QVERIFY(!tracker.rotation(id)->newFirstSeenUsedAt);
+        QCOMPARE(tracker.state(id), RotationState::WaitingForNewKey);
+        QVERIFY(!RotationTracker::retireSuggestedAt(*tracker.rotation(id), tracker.idleMs()));
+
+        // Days later, with no application on the new key, it is still waiting: retiring is not
+        // suggested however idle the old key is.
+        clock.advance(72 * kHour);
+        QCOMPARE(tracker.state(id), RotationState::WaitingForNewKey);
+
+        // A use within the slack after the test (Atlas's clock a little ahead) is still the test's.
+        tracker.updateKey(id, key(u"n"_s, u"n"_s, kStart, testUse.addMSecs(RotationTracker::kTestSlackMs)));
+        QCOMPARE(tracker.state(id), RotationState::WaitingForNewKey);
+
+        // An application's first use: the old key's idle time starts there.
+        const QDateTime clientUse = clock.now.addSecs(-30);
+        tracker.updateKey(id, key(u"n"_s, u"n"_s, kStart, clientUse));
+        QCOMPARE(tracker.rotation(id)->newFirstSeenUsedAt, clientUse);
+        QCOMPARE(tracker.state(id), RotationState::OldKeyIdle);
+        QCOMPARE(RotationTracker::oldIdleSince(*tracker.rotation(id)), clientUse);
+        clock.now = clientUse.addMSecs(24 * kHour - 1);
+        QCOMPARE(tracker.state(id), RotationState::OldKeyIdle);
+        clock.now = clientUse.addMSecs(24 * kHour);
+        QCOMPARE(tracker.state(id), RotationState::ReadyToRetire);
+    }
+
+    void refreshBeforeTheTestReportsIsUndone()
+    {
+        // A periodic refresh may read the test's use before the test itself reports back.
+        Clock clock;
+        RotationTracker tracker(QString{});
+        tracker.setClock([&clock] { return clock.now; });
+        const QString id = tracker.add(key(u"o"_s, u"o"_s, kStart.addDays(-100), kStart.addDays(-3)), u"p"_s,
+                                       key(u"n"_s, u"n"_s, kStart, {}), kAtlas);
+        clock.advance(30 * 1000);
+        tracker.updateKey(id, key(u"n"_s, u"n"_s, kStart, clock.now.addMSecs(-10)));
+        QCOMPARE(tracker.state(id), RotationState::OldKeyIdle);
+        clock.advance(500);
+        tracker.markNewKeyTested(id, clock.now);
+        QVERIFY(!tracker.rotation(id)->newFirstSeenUsedAt);
+        QCOMPARE(tracker.state(id), RotationState::WaitingForNewKey);
+        // A test reported late (an earlier time) changes nothing.
+        tracker.markNewKeyTested(id, clock.now.addSecs(-5));
+        QCOMPARE(tracker.rotation(id)->newKeyTestedAt, clock.now);
+    }
+
+    void anotherAtlasIsNeverReady()
+    {
+        Clock clock;
+        RotationTracker tracker(QString{});
+        tracker.setClock([&clock] { return clock.now; });
+        const QString id = tracker.add(key(u"o"_s, u"o"_s, kStart.addDays(-10), kStart.addDays(-5)), u"p"_s,
+                                       key(u"n"_s, u"n"_s, kStart, {}), u"http://127.0.0.1:40001"_s);
+        const QString legacy = tracker.add(key(u"o2"_s, u"o2"_s, kStart.addDays(-10), kStart.addDays(-5)),
+                                           u"p"_s, key(u"n2"_s, u"n2"_s, kStart, {}), QString());
+        for (const QString &r : {id, legacy})
+            tracker.updateKey(r, key(r == id ? u"n"_s : u"n2"_s, u"n"_s, kStart, kStart.addSecs(10)));
+        clock.advance(48 * kHour);
+        // Signed in to that Atlas (or not known): the rules as usual.
+        QCOMPARE(tracker.state(id), RotationState::ReadyToRetire);
+        tracker.setAtlasUrl(u"http://127.0.0.1:40001"_s);
+        QCOMPARE(tracker.state(id), RotationState::ReadyToRetire);
+
+        // Another Atlas (a later demo's simulator on another port): never ready, whatever the times.
+        QSignalSpy changed(&tracker, &RotationTracker::rotationChanged);
+        tracker.setAtlasUrl(u"http://127.0.0.1:40002"_s);
+        QCOMPARE(changed.count(), 2);
+        QVERIFY(tracker.isInAnotherAtlas(*tracker.rotation(id)));
+        QCOMPARE(tracker.state(id), RotationState::InAnotherAtlas);
+        QCOMPARE(RotationTracker::evaluate(*tracker.rotation(id), clock.now, tracker.idleMs(),
+                                           u"http://127.0.0.1:40002"_s),
+                 RotationState::InAnotherAtlas);
+        QCOMPARE(RotationTracker::stateName(RotationState::InAnotherAtlas),
+                 u"In another Atlas: not checked"_s);
+        // A rotation from before Atlas URLs were recorded is judged as before.
+        QVERIFY(!tracker.isInAnotherAtlas(*tracker.rotation(legacy)));
+        QCOMPARE(tracker.state(legacy), RotationState::ReadyToRetire);
+
+        // Without a client whose Atlas matches, retiring is refused with a reason.
+        QVERIFY(tracker.retireRefusal(id, nullptr).contains(u"another Atlas (http://127.0.0.1:40001)"_s));
+        QVERIFY(tracker.retireRefusal(legacy, nullptr).isEmpty());
+        QVERIFY(!tracker.retireRefusal(u"nope"_s, nullptr).isEmpty());
     }
 
     void neverUsedOldKeyIsIdleSinceCreation()
@@ -163,9 +293,13 @@ private Q_SLOTS:
         const QString id =
             tracker.add(key(u"o"_s, u"o"_s, created, {}), u"p"_s, key(u"n"_s, u"n"_s, kStart, {}), kAtlas);
         tracker.updateKey(id, key(u"n"_s, u"n"_s, kStart, kStart));
-        QCOMPARE(RotationTracker::oldIdleSince(*tracker.rotation(id)), created);
+        QCOMPARE(RotationTracker::oldLastActivity(*tracker.rotation(id)), created);
+        // The rotation started after the creation: idle since then.
+        QCOMPARE(RotationTracker::oldIdleSince(*tracker.rotation(id)), kStart);
         QCOMPARE(tracker.state(id), RotationState::OldKeyIdle);
         clock.now = created.addMSecs(24 * kHour);
+        QCOMPARE(tracker.state(id), RotationState::OldKeyIdle);
+        clock.now = kStart.addMSecs(24 * kHour);
         QCOMPARE(tracker.state(id), RotationState::ReadyToRetire);
 
         // Creation unknown too: idle since the rotation began.
@@ -228,8 +362,9 @@ private Q_SLOTS:
                                  kStart.addDays(-1)),
                              u"search-prod"_s, key(u"new0000000000000000000002"_s, u"prod 2"_s, kStart, {}),
                              kAtlas);
-            tracker.updateKey(id,
-                              key(u"new0000000000000000000002"_s, u"prod 2"_s, kStart, kStart.addSecs(30)));
+            tracker.markNewKeyTested(id, kStart.addSecs(5));
+            tracker.updateKey(id, key(u"new0000000000000000000002"_s, u"prod 2"_s, kStart,
+                                      kStart.addSecs(5 + RotationTracker::kTestSlackMs / 1000 + 30)));
             QVERIFY(QFile::exists(path));
         }
 
@@ -255,6 +390,7 @@ private Q_SLOTS:
                                   u"oldLastUsedAt"_s,
                                   u"newLastUsedAt"_s,
                                   u"newFirstSeenUsedAt"_s,
+                                  u"newKeyTestedAt"_s,
                                   u"checkedAt"_s,
                                   u"oldKeyGone"_s,
                                   u"newKeyGone"_s};
@@ -270,8 +406,12 @@ private Q_SLOTS:
         QCOMPARE(r.projectName, u"search-prod"_s);
         QCOMPARE(r.atlasUrl, kAtlas);
         QCOMPARE(r.oldLastUsedAt, kStart.addDays(-1));
-        QCOMPARE(r.newFirstSeenUsedAt, kStart.addSecs(30));
+        const QDateTime firstUse = kStart.addSecs(5 + RotationTracker::kTestSlackMs / 1000 + 30);
+        QCOMPARE(r.newFirstSeenUsedAt, firstUse);
+        QCOMPARE(r.newKeyTestedAt, kStart.addSecs(5));
         QCOMPARE(r.startedAt, kStart);
+        QCOMPARE(again.state(id), RotationState::OldKeyIdle);
+        clock.now = firstUse.addMSecs(24 * kHour);
         QCOMPARE(again.state(id), RotationState::ReadyToRetire);
         QVERIFY(again.remove(id));
         RotationTracker empty(path);

@@ -3,12 +3,14 @@
 // retiring early needs an explicit confirmation, retiring when suggested ends the rotation, and
 // rotations survive a restart.
 #include "atlas/atlasclient.h"
+#include "atlas/embeddingtest.h"
 #include "atlas/session.h"
 #include "createkeydialog.h"
 #include "messagebar.h"
 #include "messagebox.h"
 #include "rotationspanel.h"
 #include "secretdialog.h"
+#include "security/secretbuffer.h"
 #include "settings.h"
 #include "simprocess.h"
 #include "testclient.h"
@@ -164,12 +166,37 @@ private Q_SLOTS:
             child<QLabel>(&panel, "stateValue")->text().startsWith(u"Waiting for the new key's first use"_s));
         QVERIFY(!child<QLabel>(&panel, "suggestionLabel")->isVisible());
 
-        // Test Key in the secret dialog uses the new key: its first use shows in the panel.
+        // Test Key in the secret dialog uses the new key, but it is the app's use, not an
+        // application's: the rotation keeps waiting, and retiring is not suggested.
+        // (No slack for clock differences here: this machine is Atlas too.)
+        panel.tracker()->setTestSlackMs(0);
         QSignalSpy refreshed(panel.tracker(), &RotationTracker::refreshed);
         QSignalSpy tested(secret, &SecretDialog::keyTested);
         child<QPushButton>(secret, "testButton")->click();
         QVERIFY(tested.wait(20000));
         QCOMPARE(tested.first().first().toBool(), true);
+        QVERIFY(refreshed.wait(20000));
+        QVERIFY(panel.tracker()->rotation(id)->newKeyTestedAt);
+        QVERIFY(panel.tracker()->rotation(id)->newLastUsedAt);
+        QCOMPARE(panel.tracker()->state(id), RotationState::WaitingForNewKey);
+        QVERIFY2(child<QLabel>(&panel, "stateValue")->text().contains(u"does not count"_s),
+                 qPrintable(child<QLabel>(&panel, "stateValue")->text()));
+        QVERIFY(!child<QLabel>(&panel, "suggestionLabel")->isVisible());
+
+        // An application then uses the new key (its secret, as the user copied it): the first use.
+        secret->setRevealed(true);
+        const QString secretText = child<QLineEdit>(secret, "secretEdit")->text();
+        QVERIFY(!secretText.isEmpty());
+        QTest::qWait(20); // the application's use comes strictly after the test
+        QNetworkAccessManager nam;
+        auto client =
+            std::make_unique<EmbeddingTest>(&nam, newKey.endpoint, SecretBuffer::fromUtf8(secretText));
+        client->setAutoDelete(false);
+        QSignalSpy clientDone(client.get(), &Job::finished);
+        client->start();
+        QVERIFY(clientDone.wait(20000));
+        QVERIFY2(client->succeeded(), qPrintable(client->message()));
+        panel.refreshNow();
         QVERIFY(refreshed.wait(20000));
         QCOMPARE(panel.tracker()->state(id), RotationState::OldKeyIdle);
         QVERIFY(child<QLabel>(&panel, "stateValue")->text().contains(u"Old key idle since"_s));
@@ -244,6 +271,69 @@ private Q_SLOTS:
         child<QPushButton>(&second, "stopButton")->click();
         QCOMPARE(second.tracker()->count(), 0);
         QVERIFY(finished(c.api->getProjectKey(kProject, kOldKey))->succeeded());
+    }
+
+    void anotherAtlasIsNotRetired()
+    {
+        // A rotation recorded in another Atlas (say an earlier demo's simulator, on another port)
+        // whose key ids happen to name a key here: it is never ready, and never deleted from here.
+        SimProcess sim({u"--data"_s, m_seedPath, u"--verbose"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim);
+        auto old = finished(c.api->getProjectKey(kProject, kOldKey));
+        QVERIFY(old->succeeded());
+        auto created = finished(c.api->createKey(kProject, u"replacement elsewhere"_s));
+        QVERIFY(created->succeeded());
+        AiKey usedNew = created->key();
+        usedNew.lastUsedAt = QDateTime::currentDateTimeUtc().addDays(-3);
+        const QString elsewhere = u"http://127.0.0.1:1"_s;
+
+        RotationsPanel panel(c.api.get(), m_settings.get(), nullptr, nullptr,
+                             m_dir.filePath(u"elsewhere/rotations.json"_s));
+        panel.show();
+        const QString id = panel.tracker()->add(old->value(), u"search-prod"_s, usedNew, elsewhere);
+        // By the times alone it would be ready to retire.
+        const QDateTime later = QDateTime::currentDateTimeUtc().addDays(5);
+        panel.tracker()->setClock([later] { return later; });
+        QCOMPARE(RotationTracker::evaluate(*panel.tracker()->rotation(id), later, panel.tracker()->idleMs()),
+                 RotationState::ReadyToRetire);
+        QCOMPARE(panel.tracker()->state(id), RotationState::InAnotherAtlas);
+
+        QSignalSpy refreshed(panel.tracker(), &RotationTracker::refreshed);
+        panel.refreshNow();
+        QVERIFY(refreshed.wait(5000));
+        QCOMPARE(panel.tracker()->state(id), RotationState::InAnotherAtlas);
+        QVERIFY(!panel.tracker()->rotation(id)->oldKeyGone);
+        QVERIFY(!child<QLabel>(&panel, "suggestionLabel")->isVisible());
+        QVERIFY(child<QLabel>(&panel, "stateValue")->text().contains(u"In another Atlas"_s));
+        QCOMPARE(child<QTreeWidget>(&panel, "rotationList")->topLevelItem(0)->text(3),
+                 u"In another Atlas: not checked"_s);
+        auto *retire = child<QPushButton>(&panel, "retireButton");
+        QVERIFY(!retire->isEnabled());
+        QVERIFY2(retire->toolTip().contains(u"another Atlas"_s), qPrintable(retire->toolTip()));
+        QVERIFY(retire->toolTip().contains(elsewhere));
+        QVERIFY(child<QLabel>(&panel, "checkedLabel")->text().startsWith(u"Last checked"_s));
+
+        // Asked anyway (a shortcut, a script): refused with the reason, nothing deleted.
+        const int prompts = MessageBox::promptCount();
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        panel.retireCurrent();
+        QCOMPARE(MessageBox::promptCount(), prompts + 1);
+        QVERIFY2(MessageBox::lastText().contains(u"not in the Atlas you are signed in to"_s),
+                 qPrintable(MessageBox::lastText()));
+
+        DeleteCall *call = panel.tracker()->retireOldKey(c.api.get(), id);
+        QVERIFY(call);
+        QSignalSpy done(call, &Job::finished);
+        QVERIFY(done.wait(5000));
+        QVERIFY(!call->succeeded());
+        QCOMPARE(call->error().kind(), ApiError::Kind::InvalidInput);
+        QVERIFY2(call->error().message().contains(u"another Atlas"_s), qPrintable(call->error().message()));
+        QVERIFY(finished(c.api->getProjectKey(kProject, kOldKey))->succeeded());
+        QCOMPARE(panel.tracker()->count(), 1);
+        const QByteArray log = sim.standardError();
+        QVERIFY2(log.contains("GET /api/atlas/v2/groups/"), log.constData()); // the log does show requests
+        QVERIFY(!log.contains("DELETE"));
     }
 
     void failedCreateTracksNothing()

@@ -66,6 +66,20 @@ QString RotationTracker::defaultStoragePath()
         .filePath(u"rotations.json"_s);
 }
 
+void RotationTracker::setAtlasUrl(const QString &url)
+{
+    if (url == m_atlasUrl)
+        return;
+    m_atlasUrl = url;
+    for (const Rotation &r : std::as_const(m_rotations))
+        Q_EMIT rotationChanged(r.id);
+}
+
+bool RotationTracker::isInAnotherAtlas(const Rotation &r) const
+{
+    return !r.atlasUrl.isEmpty() && !m_atlasUrl.isEmpty() && r.atlasUrl != m_atlasUrl;
+}
+
 void RotationTracker::setClock(Clock clock)
 {
     m_clock = std::move(clock);
@@ -188,12 +202,29 @@ void RotationTracker::updateKey(const QString &id, const AiKey &key)
         r->newKeyName = key.name;
         r->newLastUsedAt = used;
         r->newKeyGone = false;
-        if (used && (!r->newFirstSeenUsedAt || *used < *r->newFirstSeenUsedAt))
+        // The app's own key test is a use Atlas records, not a client's: it does not count.
+        if (used && isClientUse(*r, *used) && (!r->newFirstSeenUsedAt || *used < *r->newFirstSeenUsedAt))
             r->newFirstSeenUsedAt = used;
     } else {
         return;
     }
     r->checkedAt = now().toUTC();
+    changed(id);
+}
+
+void RotationTracker::markNewKeyTested(const QString &id, const QDateTime &at)
+{
+    Rotation *r = find(id);
+    if (!r || !at.isValid())
+        return;
+    const QDateTime when = at.toUTC();
+    if (r->newKeyTestedAt && *r->newKeyTestedAt >= when)
+        return;
+    r->newKeyTestedAt = when;
+    // A refresh may have seen the test's use before the test reported back.
+    if (r->newFirstSeenUsedAt && !isClientUse(*r, *r->newFirstSeenUsedAt))
+        r->newFirstSeenUsedAt.reset();
+    qCInfo(lcAudit) << "rotation" << id << "new key tested";
     changed(id);
 }
 
@@ -211,7 +242,23 @@ void RotationTracker::markKeyGone(const QString &id, const QString &apiKeyId)
     changed(id);
 }
 
-QDateTime RotationTracker::oldIdleSince(const Rotation &r)
+bool RotationTracker::isClientUse(const Rotation &r, const QDateTime &used) const
+{
+    if (!used.isValid())
+        return false;
+    if (!r.newKeyTestedAt || !r.newKeyTestedAt->isValid())
+        return true;
+    return used.toMSecsSinceEpoch() > r.newKeyTestedAt->toMSecsSinceEpoch() + m_testSlackMs;
+}
+
+std::optional<QDateTime> RotationTracker::newKeyFirstClientUse(const Rotation &r)
+{
+    if (r.newFirstSeenUsedAt && r.newFirstSeenUsedAt->isValid())
+        return r.newFirstSeenUsedAt;
+    return std::nullopt;
+}
+
+QDateTime RotationTracker::oldLastActivity(const Rotation &r)
 {
     if (r.oldLastUsedAt && r.oldLastUsedAt->isValid())
         return *r.oldLastUsedAt;
@@ -220,29 +267,48 @@ QDateTime RotationTracker::oldIdleSince(const Rotation &r)
     return r.startedAt;
 }
 
+QDateTime RotationTracker::oldIdleSince(const Rotation &r)
+{
+    QDateTime since = oldLastActivity(r);
+    auto later = [&since](const QDateTime &t) {
+        if (t.isValid() && (!since.isValid() || t.toMSecsSinceEpoch() > since.toMSecsSinceEpoch()))
+            since = t;
+    };
+    // Idle before the rotation proves nothing about clients that have yet to switch: the wait starts
+    // at the rotation, and again once a client uses the new key.
+    later(r.startedAt);
+    if (const std::optional<QDateTime> first = newKeyFirstClientUse(r))
+        later(*first);
+    return since;
+}
+
 std::optional<QDateTime> RotationTracker::retireSuggestedAt(const Rotation &r, qint64 idleMs)
 {
-    if (!r.newLastUsedAt)
+    if (!newKeyFirstClientUse(r))
         return std::nullopt;
     return oldIdleSince(r).addMSecs(idleMs);
 }
 
-RotationState RotationTracker::evaluate(const Rotation &r, const QDateTime &now, qint64 idleMs)
+RotationState RotationTracker::evaluate(const Rotation &r, const QDateTime &now, qint64 idleMs,
+                                        const QString &currentAtlasUrl)
 {
+    // Never judged (nor retired) from a session of another Atlas: its keys are not the ones there.
+    if (!r.atlasUrl.isEmpty() && !currentAtlasUrl.isEmpty() && r.atlasUrl != currentAtlasUrl)
+        return RotationState::InAnotherAtlas;
     if (r.newKeyGone)
         return RotationState::NewKeyGone;
     if (r.oldKeyGone)
         return RotationState::OldKeyGone;
-    if (!r.newLastUsedAt || !r.newLastUsedAt->isValid())
+    const std::optional<QDateTime> switched = newKeyFirstClientUse(r);
+    if (!switched)
         return RotationState::WaitingForNewKey;
     // Measured between instants, so no time zone can move a result; a last use in the future
     // (clock skew) is idle for 0.
     const qint64 idle = std::max<qint64>(0, msBetween(oldIdleSince(r), now));
     if (idle >= idleMs)
         return RotationState::ReadyToRetire;
-    const QDateTime switched = r.newFirstSeenUsedAt ? *r.newFirstSeenUsedAt : *r.newLastUsedAt;
     if (r.oldLastUsedAt && r.oldLastUsedAt->isValid() &&
-        r.oldLastUsedAt->toMSecsSinceEpoch() >= switched.toMSecsSinceEpoch())
+        r.oldLastUsedAt->toMSecsSinceEpoch() >= switched->toMSecsSinceEpoch())
         return RotationState::OldKeyStillUsed;
     return RotationState::OldKeyIdle;
 }
@@ -262,6 +328,8 @@ QString RotationTracker::stateName(RotationState state)
         return tr("Old key already deleted");
     case RotationState::NewKeyGone:
         return tr("New key no longer exists");
+    case RotationState::InAnotherAtlas:
+        return tr("In another Atlas: not checked");
     }
     return {};
 }
@@ -303,11 +371,37 @@ bool RotationTracker::refresh(AtlasClient *client)
     return true;
 }
 
+QString RotationTracker::retireRefusal(const QString &id, AtlasClient *client) const
+{
+    const std::optional<Rotation> r = rotation(id);
+    if (!r)
+        return tr("There is no such rotation.");
+    const QString atlas =
+        client && client->session() ? client->session()->config().baseUrl.toString() : QString();
+    if (!r->atlasUrl.isEmpty() && r->atlasUrl != atlas) {
+        return tr("The rotation of \u201c%1\u201d was started in another Atlas (%2), not the one signed in "
+                  "to (%3): its old key is not retired from here. Sign in to that Atlas to retire it, or "
+                  "stop tracking the rotation.")
+            .arg(r->oldKeyName, r->atlasUrl, atlas.isEmpty() ? tr("none") : atlas);
+    }
+    return {};
+}
+
 DeleteCall *RotationTracker::retireOldKey(AtlasClient *client, const QString &id)
 {
     const std::optional<Rotation> r = rotation(id);
     if (!client || !r)
         return nullptr;
+    const QString refusal = retireRefusal(id, client);
+    if (!refusal.isEmpty()) {
+        // Never a DELETE with a key id from another Atlas: it could name a key of this one.
+        qCWarning(lcAudit) << "rotation" << id << "is of another Atlas: its old key is not retired";
+        ApiRequest none;
+        none.verb = "DELETE";
+        auto *refused = new DeleteCall(client->session(), std::move(none));
+        refused->failBeforeSending(ApiError::invalidInput(refusal));
+        return refused;
+    }
     DeleteCall *call = client->deleteKey(r->projectId, r->oldKeyId);
     connect(call, &Job::finished, this, [this, call, id] {
         if (call->succeeded()) {
@@ -336,6 +430,7 @@ QByteArray RotationTracker::serialize() const
             {u"oldLastUsedAt"_s, timeValue(r.oldLastUsedAt)},
             {u"newLastUsedAt"_s, timeValue(r.newLastUsedAt)},
             {u"newFirstSeenUsedAt"_s, timeValue(r.newFirstSeenUsedAt)},
+            {u"newKeyTestedAt"_s, timeValue(r.newKeyTestedAt)},
             {u"checkedAt"_s, timeValue(r.checkedAt)},
             {u"oldKeyGone"_s, r.oldKeyGone},
             {u"newKeyGone"_s, r.newKeyGone},
@@ -377,6 +472,7 @@ std::optional<QList<Rotation>> RotationTracker::deserialize(const QByteArray &da
         r.oldLastUsedAt = readTime(o, u"oldLastUsedAt"_s);
         r.newLastUsedAt = readTime(o, u"newLastUsedAt"_s);
         r.newFirstSeenUsedAt = readTime(o, u"newFirstSeenUsedAt"_s);
+        r.newKeyTestedAt = readTime(o, u"newKeyTestedAt"_s);
         r.checkedAt = readTime(o, u"checkedAt"_s).value_or(QDateTime());
         r.oldKeyGone = o.value(u"oldKeyGone"_s).toBool();
         r.newKeyGone = o.value(u"newKeyGone"_s).toBool();
