@@ -572,8 +572,12 @@ void MainWindow::setSession(AtlasSession *session, const Profile &profile, bool 
     m_keys->setClient(m_client);
     if (m_audit)
         m_audit->setClient(m_client);
-    if (m_rotations)
+    if (m_rotations) {
+        // Demo rotations stay in memory: the demo's keys vanish with its simulator, and the user's
+        // rotations file is not the place for them.
+        m_rotations->setStoragePath(rotationsStoragePath());
         m_rotations->setClient(m_client);
+    }
     if (m_limits)
         m_limits->setClient(m_client);
     m_keys->showNothing();
@@ -763,7 +767,7 @@ void MainWindow::checkIdle()
     m_firstLoadPending = false;
     // Rotations in progress keep being watched from the start, not only once their tab is opened:
     // the panel refreshes both keys' last use and suggests retiring when it is time.
-    if (!m_rotations) {
+    if (!m_rotations && !m_demo) {
         RotationTracker saved(RotationTracker::defaultStoragePath());
         if (saved.load() && !saved.rotations().isEmpty())
             rotationsPanel();
@@ -833,12 +837,18 @@ AuditView *MainWindow::auditView()
 RotationsPanel *MainWindow::rotationsPanel()
 {
     if (!m_rotations) {
-        m_rotations = new RotationsPanel(m_client, m_settings, m_clipboard, m_rotationsPage);
+        m_rotations =
+            new RotationsPanel(m_client, m_settings, m_clipboard, m_rotationsPage, rotationsStoragePath());
         m_rotationsPage->layout()->addWidget(m_rotations);
         connect(m_rotations, &RotationsPanel::rotationStarted, m_keys, &KeysView::refresh);
         connect(m_rotations, &RotationsPanel::oldKeyRetired, m_keys, &KeysView::refresh);
     }
     return m_rotations;
+}
+
+QString MainWindow::rotationsStoragePath() const
+{
+    return m_demo ? QString() : RotationTracker::defaultStoragePath();
 }
 
 RateLimitView *MainWindow::rateLimitView()

@@ -144,6 +144,8 @@ private:
     void updateActions();
     void updateProgress();
     void scheduleIdleCheck();
+    // Where the rotations panel keeps rotations: the user's file, or nowhere (memory) in demo mode.
+    QString rotationsStoragePath() const;
     void checkIdle();
     void onTreeCurrentChanged(const QModelIndex &current);
     void onTreeExpanded(const QModelIndex &index);

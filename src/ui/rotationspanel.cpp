@@ -113,6 +113,10 @@ RotationsPanel::RotationsPanel(AtlasClient *client, Settings *settings, SecureCl
         updateTimer();
     });
     connect(m_tracker, &RotationTracker::rotationChanged, this, &RotationsPanel::updateItem);
+    connect(m_tracker, &RotationTracker::reset, this, [this] {
+        rebuildList();
+        updateTimer();
+    });
     connect(m_tracker, &RotationTracker::refreshFailed, this, [this](const QString &, const ApiError &error) {
         m_messageBar->showMessage(MessageBar::Kind::Warning,
                                   tr("A key of a rotation could not be checked: %1").arg(error.message()),
@@ -152,6 +156,13 @@ void RotationsPanel::setClient(AtlasClient *client)
     m_tracker->setAtlasUrl(atlasUrlOf(client));
     updateTimer();
     updateDetails();
+    if (m_client && m_tracker->count() > 0)
+        refreshNow();
+}
+
+void RotationsPanel::setStoragePath(const QString &path)
+{
+    m_tracker->setStoragePath(path);
     if (m_client && m_tracker->count() > 0)
         refreshNow();
 }

@@ -52,6 +52,9 @@ public:
     // After signing in again (null when signed out: nothing is checked then).
     void setClient(AtlasClient *client);
     RotationTracker *tracker() const { return m_tracker; }
+    // Where rotations are kept from now on (RotationTracker::setStoragePath(): empty keeps them in
+    // memory only, as demo mode does); the list shows that file's rotations.
+    void setStoragePath(const QString &path);
 
     // Asks for the replacement's name (CreateKeyDialog, prefilled), creates it, shows its secret once
     // and starts tracking. Nothing happens until the user confirms the name.

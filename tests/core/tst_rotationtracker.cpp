@@ -284,6 +284,38 @@ private Q_SLOTS:
         QVERIFY(!tracker.retireRefusal(u"nope"_s, nullptr).isEmpty());
     }
 
+    void demoModeKeepsRotationsInMemory()
+    {
+        const QString path = m_dir.filePath(u"switch/rotations.json"_s);
+        RotationTracker tracker(path);
+        const QString id =
+            tracker.add(key(u"o"_s, u"o"_s, kStart, {}), u"p"_s, key(u"n"_s, u"n"_s, kStart, {}), kAtlas);
+        QVERIFY(QFile::exists(path));
+        QSignalSpy reset(&tracker, &RotationTracker::reset);
+
+        // Memory only: none of the file's rotations, and nothing written to it.
+        tracker.setStoragePath(QString());
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(tracker.count(), 0);
+        tracker.add(key(u"o2"_s, u"o2"_s, kStart, {}), u"p"_s, key(u"n2"_s, u"n2"_s, kStart, {}),
+                    u"http://127.0.0.1:40001"_s);
+        QCOMPARE(tracker.count(), 1);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.contains("\"o\""));
+        QVERIFY(!bytes.contains("\"o2\""));
+        file.close();
+
+        // Back to the file: its rotations again, the memory ones gone.
+        tracker.setStoragePath(path);
+        QCOMPARE(reset.count(), 2);
+        QCOMPARE(tracker.count(), 1);
+        QVERIFY(tracker.rotation(id));
+        tracker.setStoragePath(path);
+        QCOMPARE(reset.count(), 2);
+    }
+
     void neverUsedOldKeyIsIdleSinceCreation()
     {
         Clock clock;

@@ -838,6 +838,61 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(RotationTracker::defaultStoragePath()));
     }
 
+    void demoRotationsStayOutOfTheRotationsFile()
+    {
+        const QString path = RotationTracker::defaultStoragePath();
+        QFile::remove(path); // a leftover of an interrupted run
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        // The user's own rotation, in the real Atlas.
+        AiKey oldKey;
+        oldKey.apiKeyId = u"userkeyuserkeyuserkeyold"_s;
+        oldKey.name = u"user old"_s;
+        oldKey.groupId = kProdSearch;
+        AiKey newKey = oldKey;
+        newKey.apiKeyId = u"userkeyuserkeyuserkeynew"_s;
+        newKey.name = u"user new"_s;
+        QString userRotation;
+        {
+            RotationTracker saved(path);
+            userRotation = saved.add(oldKey, u"prod-search"_s, newKey, u"https://cloud.mongodb.com"_s);
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+
+        auto window = makeWindow();
+        Profile demo;
+        demo.name = u"Demo"_s;
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl()), demo, true));
+        // The user's rotations are not the demo's business: not loaded, not watched.
+        QVERIFY(!window->findChild<RotationsPanel *>());
+        RotationsPanel *panel = window->rotationsPanel();
+        QVERIFY(panel->tracker()->storagePath().isEmpty());
+        QCOMPARE(panel->tracker()->count(), 0);
+        // A demo rotation lives in memory only.
+        AiKey demoOld = oldKey;
+        demoOld.apiKeyId = u"demokeydemokeydemokeyold"_s;
+        AiKey demoNew = oldKey;
+        demoNew.apiKeyId = u"demokeydemokeydemokeynew"_s;
+        panel->tracker()->add(demoOld, u"prod-search"_s, demoNew, sim.baseUrl().toString());
+        QCOMPARE(panel->tracker()->count(), 1);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        file.close();
+
+        // Signed in for real in the same window: the user's file again, the demo's rotation gone.
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        QCOMPARE(panel->tracker()->storagePath(), path);
+        QCOMPARE(panel->tracker()->count(), 1);
+        QVERIFY(panel->tracker()->rotation(userRotation));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("demokey"));
+        file.close();
+        QVERIFY(QFile::remove(path));
+    }
+
     void exportToTerraform()
     {
         SimProcess sim;

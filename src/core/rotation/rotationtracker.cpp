@@ -66,6 +66,18 @@ QString RotationTracker::defaultStoragePath()
         .filePath(u"rotations.json"_s);
 }
 
+void RotationTracker::setStoragePath(const QString &path)
+{
+    if (path == m_path)
+        return;
+    m_path = path;
+    m_rotations.clear();
+    m_lastError.clear();
+    if (!m_path.isEmpty() && QFileInfo::exists(m_path))
+        load();
+    Q_EMIT reset();
+}
+
 void RotationTracker::setAtlasUrl(const QString &url)
 {
     if (url == m_atlasUrl)

@@ -102,6 +102,10 @@ public:
     // <AppDataLocation>/rotations.json
     static QString defaultStoragePath();
     QString storagePath() const { return m_path; }
+    // Keeps rotations in another file from now on (empty: in memory only, as demo mode does) and
+    // replaces the current rotations with that file's (none in memory only). The current ones stay
+    // in their own file. Emits reset(). Nothing happens when the path is the current one.
+    void setStoragePath(const QString &path);
 
     void setClock(Clock clock);
     QDateTime now() const;
@@ -194,6 +198,8 @@ Q_SIGNALS:
     void rotationAdded(const QString &id);
     void rotationChanged(const QString &id);
     void rotationRemoved(const QString &id);
+    // Every rotation was replaced (setStoragePath()).
+    void reset();
     void refreshFailed(const QString &id, const aikeys::ApiError &error);
     void refreshed();
 
