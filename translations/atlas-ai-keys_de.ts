@@ -1547,6 +1547,14 @@
         <source>Saved the audit to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 never used (created more than %2 ago), %3 recently created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing keys with no use yet, never used or recently created (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::Auth</name>
@@ -1938,6 +1946,10 @@
         <source>Over 90 days ago</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No use yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::KeyNameRules</name>
@@ -2073,6 +2085,10 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2223,13 +2239,6 @@
             <numerusform></numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%1, %n never used</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>New Key</source>
         <translation type="unfinished"></translation>
@@ -2333,6 +2342,13 @@ Delete the key now? You can then create a new one.</source>
     <message>
         <source>Masked key of “%1” copied.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n not used yet</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3375,22 +3391,6 @@ Delete the key now? You can then create a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Org max requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests headroom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Org max tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tokens headroom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Where the projects&apos; limits of a model group add up to more than the organization&apos;s, one busy project can starve the others:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3404,6 +3404,34 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>One busy project can use up the organization&apos;s limit and starve the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org max
+requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests
+headroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org max
+tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens
+headroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The projects of this organization together allow more than the organization&apos;s ceiling for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One busy project can use up the organization&apos;s limit and starve the others. See the organization&apos;s rate limits: select the organization, then Rate Limits.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3462,6 +3490,22 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>The rotations file has an unknown format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In another Atlas: not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such rotation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rotation of “%1” was started in another Atlas (%2), not the one signed in to (%3): its old key is not retired from here. Sign in to that Atlas to retire it, or stop tracking the rotation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3578,10 +3622,6 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>The new key no longer exists, so the old key must stay. Rotate the old key again to replace it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(In another Atlas, %1: not checked from this session.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3710,6 +3750,22 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>Both keys stay as they are; only this panel forgets them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key test of %1 does not count as an application&apos;s use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In another Atlas (%1): its keys are not checked, nor retired, from this session. Sign in to that Atlas to continue the rotation, or stop tracking it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checked %1, from a session of that Atlas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old key “%1” is not in the Atlas you are signed in to.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
