@@ -1293,7 +1293,32 @@ void tst_Simulator::seedFileDataAndPrincipals()
     p.start(SimProcess::executablePath(), {u"--data"_s, bad.fileName()});
     QVERIFY(p.waitForFinished(15000));
     QCOMPARE(p.exitCode(), 2);
-    QVERIFY2(p.readAllStandardError().contains("projects[0]"), "the error names the item");
+    const QByteArray unknownOrg = p.readAllStandardError();
+    QVERIFY2(unknownOrg.contains("projects[0]: "), unknownOrg.constData());
+    // ... and says why, not only where (the reason comes from the store, after the call).
+    QVERIFY2(unknownOrg.contains("5f0000000000000000000009"), unknownOrg.constData());
+
+    // A duplicate key name: the third key is refused, with the store's reason after its index.
+    QFile duplicate(dir.filePath(u"duplicate.json"_s));
+    QVERIFY(duplicate.open(QIODevice::WriteOnly));
+    duplicate.write(R"({
+      "orgs": [ { "id": "5f0000000000000000000001", "name": "Seeded Org" } ],
+      "projects": [ { "id": "6a0000000000000000000001", "orgId": "5f0000000000000000000001", "name": "p" } ],
+      "keys": [
+        { "groupId": "6a0000000000000000000001", "name": "first" },
+        { "groupId": "6a0000000000000000000001", "name": "second" },
+        { "groupId": "6a0000000000000000000001", "name": "first" }
+      ]
+    })");
+    duplicate.close();
+    p.start(SimProcess::executablePath(), {u"--data"_s, duplicate.fileName()});
+    QVERIFY(p.waitForFinished(15000));
+    QCOMPARE(p.exitCode(), 2);
+    const QByteArray err = p.readAllStandardError();
+    const QByteArray expected = "atlas-sim: " + QFile::encodeName(duplicate.fileName()) +
+                                ": keys[2]: key \"first\" in project 6a0000000000000000000001: names must "
+                                "be non-empty and unique within a project";
+    QVERIFY2(err.contains(expected), err.constData());
 }
 
 void tst_Simulator::commandLineErrorsExitWithCode2()
