@@ -147,8 +147,12 @@ CommandTable buildTable()
         {u"name"_s, u"NAME"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "The key's name: 1 to 250 characters, unique in its project."), false, {}, &validateName},
         {u"secret-file"_s, u"PATH"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
-            "Write the new key's secret to this file (readable only by you) instead of standard output."),
+            "Write the new key's secret to this new file (readable only by you) instead of standard output. "
+            "A file that already exists is refused before the key is created, unless --force is given."),
             false, {}, &validateNotEmpty},
+        {u"force"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "With --secret-file: replace an existing file. The secret goes into a new private file that is "
+            "then renamed over it, so the old file's readers never see it."), false, {}, nullptr},
         {u"yes"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "Do it without asking; required when standard input is not a terminal."), false, {}, nullptr},
         {u"model-group"_s, u"GROUP"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
@@ -210,8 +214,11 @@ CommandTable buildTable()
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "The secret is printed once, with the key (json: a \"secret\" "
                                                "field; table: a Secret: line). With --secret-file it goes only "
                                                "to that file, created readable by you alone, and standard "
-                                               "output says where it went. Atlas never shows it again."),
-         {project, {u"name"_s, true, {}}, {u"secret-file"_s, false, {}}}, &runKeysCreate},
+                                               "output says where it went. Atlas never shows it again. An "
+                                               "existing file is never overwritten unless --force is given "
+                                               "(exit code 2 otherwise, and no key is created)."),
+         {project, {u"name"_s, true, {}}, {u"secret-file"_s, false, {}}, {u"force"_s, false, {}}},
+         &runKeysCreate},
         {{u"keys"_s, u"rename"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Rename a key (the name is the only thing that can change)."),
          nullptr, {project, key, {u"name"_s, true, {}}}, &runKeysRename},

@@ -530,7 +530,8 @@ private Q_SLOTS:
         QTest::newRow("command") << QStringList{u"keys"_s, u"create"_s, u"--help"_s}
                                  << QStringList{
                                         u"Usage: atlas-ai-keys-cli keys create --project PROJECT_ID"_s,
-                                        u"--secret-file PATH"_s, u"--output FORMAT"_s};
+                                        u"--secret-file PATH"_s, u"--output FORMAT"_s, u"--force"_s,
+                                        u"unless --force"_s};
         QTest::newRow("command -h, other options ignored")
             << QStringList{u"limits"_s, u"set"_s, u"--rpm"_s, u"abc"_s, u"-h"_s}
             << QStringList{u"--rpm N"_s, u"--tpm N"_s};
@@ -545,8 +546,10 @@ private Q_SLOTS:
         const Run r = runCli(args, cleanEnvironment());
         QVERIFY2(r.exitCode == 0, r.describe());
         QVERIFY2(r.err.isEmpty(), r.describe());
+        // Help is wrapped to the terminal's width: compare with line breaks and indents as spaces.
+        const QString out = r.outText().simplified();
         for (const QString &e : expected)
-            QVERIFY2(r.outText().contains(e), qPrintable(e + u"\n"_s + r.outText()));
+            QVERIFY2(out.contains(e), qPrintable(e + u"\n"_s + r.outText()));
     }
 
     void version()
@@ -784,16 +787,52 @@ private Q_SLOTS:
         QVERIFY(r.outText().contains(path2));
         QVERIFY(!kSecretPattern.match(r.outText()).hasMatch());
 
-        // An existing, world-readable file is taken over: made private, then overwritten.
+        // An existing file is refused before any key is created, and left as it was.
         const QString existing = dir.filePath(u"existing.secret"_s);
+        const QByteArray oldContents =
+            "old contents that are longer than any secret would be, to prove nothing is reused\n";
         {
             QFile f(existing);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("old contents that are longer than any secret would be, to prove truncation happens\n");
+            f.write(oldContents);
         }
         QVERIFY(::chmod(QFile::encodeName(existing).constData(), 0644) == 0);
+        const auto keyCount = [&] {
+            return runCli({u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s},
+                          Auth::ApiKey, sim)
+                .json()
+                .array()
+                .size();
+        };
+        const qsizetype keysBeforeRefusal = keyCount();
         r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"overwrite"_s,
                     u"--secret-file"_s, existing},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"already exists"_s) && r.errText().contains(u"--force"_s) &&
+                     r.errText().contains(u"No key was created"_s),
+                 r.describe());
+        QCOMPARE(keyCount(), keysBeforeRefusal);
+        {
+            QFile f(existing);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), oldContents);
+        }
+        QCOMPARE(::stat(QFile::encodeName(existing).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 07777), 0644);
+        // --force without --secret-file makes no sense: refused too.
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"forced"_s, u"--force"_s},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"--secret-file"_s), r.describe());
+        QCOMPARE(keyCount(), keysBeforeRefusal);
+
+        // --force replaces it with a new private file; a reader that had the old one open keeps
+        // reading the old contents, never the secret.
+        QFile oldReader(existing);
+        QVERIFY(oldReader.open(QIODevice::ReadOnly));
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"overwrite"_s,
+                    u"--secret-file"_s, existing, u"--force"_s},
                    Auth::ApiKey, sim);
         QVERIFY2(r.exitCode == 0, r.describe());
         QCOMPARE(::stat(QFile::encodeName(existing).constData(), &st), 0);
@@ -803,6 +842,10 @@ private Q_SLOTS:
         const QByteArray overwritten = again.readAll();
         QVERIFY(!overwritten.contains("old contents"));
         QVERIFY(kSecretPattern.match(QString::fromUtf8(overwritten)).hasMatch());
+        QCOMPARE(oldReader.readAll(), oldContents);
+        // Nothing is left behind in the folder but the files named above.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name),
+                 (QStringList{u"existing.secret"_s, u"new-key.secret"_s, u"second.secret"_s}));
 
         // A symbolic link, or a folder that does not exist: refused before any key is created.
         const Run countBefore = runCli(
@@ -821,9 +864,10 @@ private Q_SLOTS:
                    Auth::ApiKey, sim);
         QVERIFY2(r.exitCode == 2, r.describe());
         QVERIFY2(r.errText().contains(u"No key was created"_s), r.describe());
-        // A create that fails leaves an existing file as it was, and removes one it created.
+        // A create that fails leaves an existing file as it was (even with --force), and removes one
+        // it created.
         r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"refused"_s,
-                    u"--secret-file"_s, existing},
+                    u"--secret-file"_s, existing, u"--force"_s},
                    Auth::ReadOnlyApiKey, sim);
         QVERIFY2(r.exitCode == 1, r.describe());
         QFile unchanged(existing);
