@@ -224,9 +224,10 @@ CommandTable buildTable()
          nullptr, {project, key, {u"name"_s, true, {}}}, &runKeysRename},
         {{u"keys"_s, u"delete"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Delete a key: it stops working at once and cannot be restored."),
-         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "On a terminal, shows the key's name and last use and asks first. "
-                                               "Without a terminal (a script), --yes is required. A key that is "
-                                               "already gone is reported and counts as success."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "On a terminal, shows the key's name and last use and asks first; "
+                                               "declining deletes nothing and exits with code 1. Without a "
+                                               "terminal (a script), --yes is required (exit code 2 without it). "
+                                               "A key that is already gone is reported and counts as success."),
          {project, key, {u"yes"_s, false, {}}}, &runKeysDelete},
         {{u"limits"_s, u"list"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "List the rate limits of each model group: a project's, or the "
@@ -240,8 +241,12 @@ CommandTable buildTable()
         {{u"limits"_s, u"reset"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Put a project's rate limits back to their defaults: one model "
                                                "group, or all of them."),
-         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Without --model-group every group is reset: on a terminal this "
-                                               "asks first, and without a terminal it needs --yes."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "With --model-group one group is reset, without asking. Without "
+                                               "it every group is reset, which undoes all of the project's "
+                                               "customised limits at once, so it is confirmed like a delete: on "
+                                               "a terminal this asks first (declining changes nothing, exit code "
+                                               "1), and without a terminal it needs --yes (exit code 2 without "
+                                               "it)."),
          {project, {u"model-group"_s, false, {}}, {u"yes"_s, false, {}}}, &runLimitsReset},
 
         {{u"profiles"_s, u"list"_s},

@@ -532,6 +532,17 @@ private Q_SLOTS:
                                         u"Usage: atlas-ai-keys-cli keys create --project PROJECT_ID"_s,
                                         u"--secret-file PATH"_s, u"--output FORMAT"_s, u"--force"_s,
                                         u"unless --force"_s};
+        QTest::newRow("declining a delete")
+            << QStringList{u"keys"_s, u"delete"_s, u"--help"_s}
+            << QStringList{u"declining deletes nothing and exits with code 1"_s,
+                           u"--yes is required (exit code 2 without it)"_s};
+        QTest::newRow("resetting every limit")
+            << QStringList{u"limits"_s, u"reset"_s, u"--help"_s}
+            << QStringList{u"With --model-group one group is reset, without asking."_s, u"it needs --yes"_s,
+                           u"declining changes nothing, exit code 1"_s};
+        QTest::newRow("top exit codes")
+            << QStringList{u"--help"_s}
+            << QStringList{u"1 Atlas or network error (or a declined confirmation)"_s};
         QTest::newRow("command -h, other options ignored")
             << QStringList{u"limits"_s, u"set"_s, u"--rpm"_s, u"abc"_s, u"-h"_s}
             << QStringList{u"--rpm N"_s, u"--tpm N"_s};
@@ -902,10 +913,43 @@ private Q_SLOTS:
         QVERIFY2(r.errText().contains(u"--yes"_s), r.describe());
         QCOMPARE(keyExitCode(sim, project, keyId), 0);
 
-        // Resetting every rate limit is guarded the same way.
+        // Resetting every rate limit is guarded the same way: refused without --yes, and nothing is
+        // changed. Resetting one group needs no confirmation.
+        const auto limitsOf = [&] {
+            return runCli({u"limits"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s},
+                          Auth::ApiKey, sim)
+                .json()
+                .array();
+        };
+        const QString group = limitsOf().first().toObject().value("modelGroupName"_L1).toString();
+        QVERIFY(!group.isEmpty());
+        const auto rpmOf = [&](const QString &g) {
+            for (const QJsonValue &v : limitsOf()) {
+                if (v.toObject().value("modelGroupName"_L1).toString() == g)
+                    return v.toObject().value("requestsPerMinuteLimit"_L1).toInteger();
+            }
+            return qint64(-1);
+        };
+        r = runCli({u"limits"_s, u"set"_s, u"--project"_s, project, u"--model-group"_s, group, u"--rpm"_s,
+                    u"11"_s, u"--tpm"_s, u"11"_s},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
         r = runCli({u"limits"_s, u"reset"_s, u"--project"_s, project}, Auth::ApiKey, sim);
         QVERIFY2(r.exitCode == 2, r.describe());
         QVERIFY2(r.errText().contains(u"--yes"_s), r.describe());
+        QVERIFY2(r.errText().contains(u"--model-group"_s), r.describe());
+        QCOMPARE(rpmOf(group), 11);
+        r = runCli({u"limits"_s, u"reset"_s, u"--project"_s, project, u"--model-group"_s, group},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY(rpmOf(group) > 11);
+        r = runCli({u"limits"_s, u"set"_s, u"--project"_s, project, u"--model-group"_s, group, u"--rpm"_s,
+                    u"12"_s, u"--tpm"_s, u"12"_s},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        r = runCli({u"limits"_s, u"reset"_s, u"--project"_s, project, u"--yes"_s}, Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY(rpmOf(group) > 12);
 
         // --yes: gone.
         r = runCli({u"keys"_s, u"delete"_s, u"--yes"_s, u"--project"_s, project, u"--key"_s, keyId},
