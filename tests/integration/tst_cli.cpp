@@ -9,9 +9,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,7 +53,33 @@ struct Run
     }
 };
 
-enum class Auth { None, ApiKey, ServiceAccount, ReadOnlyApiKey, WrongApiKey, WrongServiceAccount };
+enum class Auth {
+    None,
+    ApiKey,
+    ServiceAccount,
+    AccessToken,
+    ReadOnlyApiKey,
+    WrongApiKey,
+    WrongServiceAccount
+};
+
+// A bearer token the simulator issued to the demo service account, fetched the way a person would
+// get one outside this app (MONGODB_ATLAS_ACCESS_TOKEN holds such a token; it is never renewed).
+QByteArray fetchAccessToken(const QUrl &base)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest req(base.resolved(QUrl(u"/api/oauth/token"_s)));
+    req.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
+    req.setRawHeader("Accept", "application/json");
+    req.setRawHeader("Authorization", "Basic " + QByteArray("mdb_sa_id_demo:mdb_sa_sk_demo").toBase64());
+    QNetworkReply *reply = nam.post(req, QByteArray("grant_type=client_credentials"));
+    QSignalSpy spy(reply, &QNetworkReply::finished);
+    spy.wait(10000);
+    const QByteArray token =
+        QJsonDocument::fromJson(reply->readAll()).object().value("access_token"_L1).toString().toUtf8();
+    reply->deleteLater();
+    return token;
+}
 
 // The test's own environment minus every Atlas variable, so a developer's real credentials can
 // never leak into a test run.
@@ -85,6 +115,10 @@ QProcessEnvironment environmentFor(Auth auth, const QUrl &baseUrl)
     case Auth::ServiceAccount:
         env.insert(u"MONGODB_ATLAS_CLIENT_ID"_s, u"mdb_sa_id_demo"_s);
         env.insert(u"MONGODB_ATLAS_CLIENT_SECRET"_s, u"mdb_sa_sk_demo"_s);
+        break;
+    case Auth::AccessToken:
+        // A fresh one each time: the token endpoint allows 50 a minute, far more than a test asks for.
+        env.insert(u"MONGODB_ATLAS_ACCESS_TOKEN"_s, QString::fromUtf8(fetchAccessToken(baseUrl)));
         break;
     case Auth::ReadOnlyApiKey:
         env.insert(u"MONGODB_ATLAS_PUBLIC_API_KEY"_s, u"demo-readonly"_s);
@@ -195,6 +229,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("auth");
         QTest::newRow("api key (digest)") << int(Auth::ApiKey);
         QTest::newRow("service account") << int(Auth::ServiceAccount);
+        QTest::newRow("access token") << int(Auth::AccessToken);
     }
     void everyCommand()
     {
