@@ -95,6 +95,7 @@ QString warmUp(AtlasClient &api)
 struct Listing
 {
     qint64 ms = 0;
+    qint64 keysMs = -1; // ours only: when the org's keys alone were in, in the same run
     qsizetype keys = 0;
     qsizetype named = 0;
     int pages = 0;
@@ -128,6 +129,7 @@ Listing ours(const QUrl &url)
     for (const AiKey &k : keys->items())
         r.named += names.contains(k.groupId) ? 1 : 0;
     r.ms = t.elapsed();
+    r.keysMs = keysDone;
     r.keys = keys->items().size();
     r.pages = keys->pagesFetched();
     delete keys;
@@ -255,7 +257,6 @@ int main(int argc, char *argv[])
     const int rounds = 1 + int(std::ceil(double(pages - 1) / 6.0));
     const double floor = double(rounds) * latency;
     const Listing b = orgPaging(sim.url, 1);
-    const Listing keysOnly = orgPaging(sim.url, 6);
     int listed = 0, total = 0;
     const Listing c = perProjectSequential(sim.url, parser.value(sampleOpt).toInt(), &listed, &total);
 
@@ -265,7 +266,10 @@ int main(int argc, char *argv[])
     line("atlas-ai-keys (concurrent pages, projects alongside)", double(a.ms), "ms",
          u"%1 keys, %2 with a project name; %3x the floor (goal <= 2x)"_s.arg(a.keys).arg(a.named).arg(
              double(a.ms) / floor, 0, 'f', 2));
-    line("  of which the org's keys alone, 6 pages at a time", double(keysOnly.ms), "ms");
+    // From the same run, so it can never exceed the total above (a separate session would pay for
+    // its own cold start).
+    line("  of which the org's keys alone, 6 pages at a time", double(a.keysMs), "ms",
+         u"the key listing's own finish, projects listed alongside"_s);
     line("sequential org paging (Terraform org data source)", double(b.ms), "ms",
          u"%1 keys; ours is %2x faster (goal >= 3x)"_s.arg(b.keys).arg(double(b.ms) / double(a.ms), 0, 'f',
                                                                        1));

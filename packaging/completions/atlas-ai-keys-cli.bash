@@ -196,7 +196,7 @@ _atlas_ai_keys_cli()
         "projects list") opts="--org" ;;
         "keys list"|"limits list") opts="--project --org" ;;
         "keys get") opts="--project --key" ;;
-        "keys create") opts="--project --name --secret-file" ;;
+        "keys create") opts="--project --name --secret-file --force" ;;
         "keys rename") opts="--project --key --name" ;;
         "keys delete") opts="--project --key --yes" ;;
         "limits set") opts="--project --model-group --rpm --tpm" ;;

@@ -48,7 +48,7 @@ function __atlas_ai_keys_cli_takes --argument-names option
         case 'keys get'
             set opts project key
         case 'keys create'
-            set opts project name secret-file
+            set opts project name secret-file force
         case 'keys rename'
             set opts project key name
         case 'keys delete'
@@ -141,7 +141,8 @@ complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes project' -l project 
 complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes org' -l org -x -d 'Organization ID (24 hex digits)'
 complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes key' -l key -x -d 'Key ID'
 complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes name' -l name -x -d 'Key name'
-complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes secret-file' -l secret-file -r -F -d 'Write the secret to this file'
+complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes secret-file' -l secret-file -r -F -d 'Write the secret to this new file'
+complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes force' -l force -d 'With --secret-file, replace an existing file'
 complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes yes' -l yes -d 'Do not ask'
 complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes model-group' -l model-group -x -d 'Model group'
 complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes rpm' -l rpm -x -d 'Requests per minute'

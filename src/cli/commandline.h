@@ -16,7 +16,7 @@ class Cli
 
 enum ExitCode : int {
     ExitOk = 0,
-    ExitFailure = 1,      // Atlas or the network said no
+    ExitFailure = 1,      // Atlas or the network said no, or a confirmation was declined
     ExitUsage = 2,        // the command line (or the environment) is wrong; nothing was sent
     ExitInterrupted = 130 // Ctrl+C, as shells report SIGINT
 };

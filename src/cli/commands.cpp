@@ -147,8 +147,12 @@ CommandTable buildTable()
         {u"name"_s, u"NAME"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "The key's name: 1 to 250 characters, unique in its project."), false, {}, &validateName},
         {u"secret-file"_s, u"PATH"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
-            "Write the new key's secret to this file (readable only by you) instead of standard output."),
+            "Write the new key's secret to this new file (readable only by you) instead of standard output. "
+            "A file that already exists is refused before the key is created, unless --force is given."),
             false, {}, &validateNotEmpty},
+        {u"force"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "With --secret-file: replace an existing file. The secret goes into a new private file that is "
+            "then renamed over it, so the old file's readers never see it."), false, {}, nullptr},
         {u"yes"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "Do it without asking; required when standard input is not a terminal."), false, {}, nullptr},
         {u"model-group"_s, u"GROUP"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
@@ -211,16 +215,20 @@ CommandTable buildTable()
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "The secret is printed once, with the key (json: a \"secret\" "
                                                "field; table: a Secret: line). With --secret-file it goes only "
                                                "to that file, created readable by you alone, and standard "
-                                               "output says where it went. Atlas never shows it again."),
-         {project, {u"name"_s, true, {}}, {u"secret-file"_s, false, {}}}, &runKeysCreate},
+                                               "output says where it went. Atlas never shows it again. An "
+                                               "existing file is never overwritten unless --force is given "
+                                               "(exit code 2 otherwise, and no key is created)."),
+         {project, {u"name"_s, true, {}}, {u"secret-file"_s, false, {}}, {u"force"_s, false, {}}},
+         &runKeysCreate},
         {{u"keys"_s, u"rename"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Rename a key (the name is the only thing that can change)."),
          nullptr, {project, key, {u"name"_s, true, {}}}, &runKeysRename},
         {{u"keys"_s, u"delete"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Delete a key: it stops working at once and cannot be restored."),
-         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "On a terminal, shows the key's name and last use and asks first. "
-                                               "Without a terminal (a script), --yes is required. A key that is "
-                                               "already gone is reported and counts as success."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "On a terminal, shows the key's name and last use and asks first; "
+                                               "declining deletes nothing and exits with code 1. Without a "
+                                               "terminal (a script), --yes is required (exit code 2 without it). "
+                                               "A key that is already gone is reported and counts as success."),
          {project, key, {u"yes"_s, false, {}}}, &runKeysDelete},
         {{u"limits"_s, u"list"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "List the rate limits of each model group: a project's, or the "
@@ -239,8 +247,12 @@ CommandTable buildTable()
         {{u"limits"_s, u"reset"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Put a project's rate limits back to their defaults: one model "
                                                "group, or all of them."),
-         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Without --model-group every group is reset: on a terminal this "
-                                               "asks first, and without a terminal it needs --yes."),
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "With --model-group one group is reset, without asking. Without "
+                                               "it every group is reset, which undoes all of the project's "
+                                               "customised limits at once, so it is confirmed like a delete: on "
+                                               "a terminal this asks first (declining changes nothing, exit code "
+                                               "1), and without a terminal it needs --yes (exit code 2 without "
+                                               "it)."),
          {project, {u"model-group"_s, false, {}}, {u"yes"_s, false, {}}}, &runLimitsReset},
 
         {{u"profiles"_s, u"list"_s},

@@ -141,11 +141,12 @@ QString helpText(const CommandTable &table, const QStringList &words)
                     0, 0) +
                u"\n\n"_s + Cli::tr("Environment:") + u'\n' + environmentSection() + u'\n';
         out +=
-            wrap(Cli::tr(
-                     "Results go to standard output; errors, notices and prompts to standard error. Exit "
-                     "codes: 0 success, 1 Atlas or network error, 2 usage error (nothing was sent), 3 audit "
-                     "found a stale or never-used key, 130 interrupted (Ctrl+C)."),
-                 0, 0) +
+            wrap(
+                Cli::tr(
+                    "Results go to standard output; errors, notices and prompts to standard error. Exit "
+                    "codes: 0 success, 1 Atlas or network error (or a declined confirmation), 2 usage error "
+                    "(nothing was sent), 3 audit found a stale or never-used key, 130 interrupted (Ctrl+C)."),
+                0, 0) +
             u"\n\n"_s;
         out +=
             Cli::tr("Run '%1 COMMAND --help' for a command's options, for example '%1 keys create --help'.")

@@ -186,22 +186,29 @@ int runKeysCreate(CommandContext &ctx)
     const QString name = ctx.value(u"name"_s);
     const QString secretFile =
         ctx.has(u"secret-file"_s) ? QFileInfo(ctx.value(u"secret-file"_s)).absoluteFilePath() : QString();
+    const bool replaceFile = ctx.has(u"force"_s);
+    if (replaceFile && secretFile.isEmpty())
+        return ctx.usageError(Cli::tr("--force applies only with --secret-file PATH."));
 
-    // Check the file before creating a key whose secret would otherwise be lost. A new file is
-    // created (empty, private) now; an existing one is only inspected, so a failed create leaves
-    // what it holds untouched. writeSecretFile repeats every check when it writes.
+    // Check the file before creating a key whose secret would otherwise be lost: on bad input nothing
+    // is created and no file changes. A new file is created now (empty, private), so that the name is
+    // ours; with --force an existing regular file is only inspected, and replaced at the end by a new
+    // private file renamed over it. writeSecretFile repeats every check when it writes.
     bool createdFile = false;
     if (!secretFile.isEmpty()) {
         const QFileInfo info(secretFile);
         QString why;
         if (info.isSymLink()) {
             why = Cli::tr("%1 is a symbolic link; give the path of a regular file instead.").arg(secretFile);
+        } else if (info.exists() && !replaceFile) {
+            why = Cli::tr("%1 already exists; choose a new file, or add --force to replace it.")
+                      .arg(secretFile);
         } else if (info.exists()) {
             if (!info.isFile())
                 why = Cli::tr("%1 is not a regular file.").arg(secretFile);
-            else if (!info.isWritable())
-                why = Cli::tr("%1 is not writable.").arg(secretFile);
-        } else if (writeSecretFile(secretFile, QByteArray(), &why)) {
+            else if (!QFileInfo(info.absolutePath()).isWritable())
+                why = Cli::tr("%1 cannot be replaced: its folder is not writable.").arg(secretFile);
+        } else if (writeSecretFile(secretFile, QByteArray(), SecretFileMode::CreateNew, &why)) {
             createdFile = true;
         }
         if (!why.isEmpty())
@@ -238,7 +245,9 @@ int runKeysCreate(CommandContext &ctx)
         contents.append('\n');
         secret.wipe();
         QString why;
-        const bool written = writeSecretFile(secretFile, contents, &why);
+        // Over the empty file made above, or the existing one --force replaces: either way a new
+        // private file takes the name, so nobody who had the old one open reads the secret.
+        const bool written = writeSecretFile(secretFile, contents, SecretFileMode::Replace, &why);
         SecretBuffer::wipeBytes(contents);
         if (!written) {
             ctx.notice(

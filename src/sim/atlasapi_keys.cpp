@@ -16,18 +16,8 @@ namespace {
 
 constexpr int kMaxNameLength = 250;
 
-// Names are limited in Unicode code points, so "🔑" counts once (it is two UTF-16 units).
-qsizetype codePoints(const QString &s)
-{
-    qsizetype n = 0;
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        if (s.at(i).isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate())
-            ++i;
-        ++n;
-    }
-    return n;
-}
-
+// Names are limited in UTF-16 code units, as Java's String.length() counts them (Atlas runs on the
+// JVM), and as the client checks them: "🔑" counts twice. Whitespace is kept and counted as sent.
 void checkName(const QJsonObject &body, QList<FieldViolation> *violations)
 {
     const QJsonValue name = body.value(u"name"_s);
@@ -35,7 +25,7 @@ void checkName(const QJsonObject &body, QList<FieldViolation> *violations)
         violations->append({u"name"_s, u"must be present"_s});
     else if (!name.isString())
         violations->append({u"name"_s, u"must be a string"_s});
-    else if (const qsizetype n = codePoints(name.toString()); n < 1 || n > kMaxNameLength)
+    else if (const qsizetype n = name.toString().size(); n < 1 || n > kMaxNameLength)
         violations->append(
             {u"name"_s, u"size must be between 1 and %1 characters (it is %2)"_s.arg(kMaxNameLength).arg(n)});
 }

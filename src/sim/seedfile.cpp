@@ -60,6 +60,15 @@ void check(bool ok, const QString &error)
         throw SeedError{error};
 }
 
+// For the Store calls that explain a refusal through an out parameter: the call has run, and filled
+// reason, before the message is put together here. (Building "where: " + reason in the caller's
+// argument list could read reason before the call fills it: the order is unspecified.)
+void checkAt(bool ok, const QString &where, const QString &reason)
+{
+    if (!ok)
+        throw SeedError{where + u": "_s + reason};
+}
+
 void readPrincipal(const QJsonObject &o, Principals *principals, int index)
 {
     const QString where = u"principals[%1]"_s.arg(index);
@@ -131,11 +140,11 @@ void readSeed(const QJsonObject &root, Store *store, Principals *principals, Mic
         const QJsonObject o = orgs.at(i).toObject();
         const QString where = u"orgs[%1]"_s.arg(i);
         Organization org{requiredString(o, u"id"_s, where), requiredString(o, u"name"_s, where)};
-        check(store->addOrganization(org, &error), where + u": "_s + error);
+        checkAt(store->addOrganization(org, &error), where, error);
         const QJsonObject limits = o.value(u"rateLimits"_s).toObject();
         for (auto it = limits.constBegin(); it != limits.constEnd(); ++it) {
             const RateLimitValue v = limitValue(it.value(), where + u".rateLimits."_s + it.key());
-            check(store->setOrgCeiling(org.id, it.key(), v, &error), where + u": "_s + error);
+            checkAt(store->setOrgCeiling(org.id, it.key(), v, &error), where, error);
         }
     }
 
@@ -153,11 +162,11 @@ void readSeed(const QJsonObject &root, Store *store, Principals *principals, Mic
         for (const QJsonValue &t : o.value(u"tags"_s).toArray())
             p.tags.append(
                 {t.toObject().value(u"key"_s).toString(), t.toObject().value(u"value"_s).toString()});
-        check(store->addProject(p, &error), where + u": "_s + error);
+        checkAt(store->addProject(p, &error), where, error);
         const QJsonObject limits = o.value(u"rateLimits"_s).toObject();
         for (auto it = limits.constBegin(); it != limits.constEnd(); ++it) {
             const RateLimitValue v = limitValue(it.value(), where + u".rateLimits."_s + it.key());
-            check(store->setProjectOverride(p.id, it.key(), v, &error), where + u": "_s + error);
+            checkAt(store->setProjectOverride(p.id, it.key(), v, &error), where, error);
         }
     }
 
@@ -198,7 +207,7 @@ void readSeed(const QJsonObject &root, Store *store, Principals *principals, Mic
         k.maskedSecret = o.value(u"maskedSecret"_s).toString(k.maskedSecret);
         if (k.maskedSecret.isEmpty())
             k.maskedSecret = u"al-****"_s + randomApiKeyId(idRng).left(4);
-        check(store->insertKey(std::move(k), &error), where + u": "_s + error);
+        checkAt(store->insertKey(std::move(k), &error), where, error);
     }
 
     if (principals) {

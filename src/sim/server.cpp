@@ -4,10 +4,6 @@
 #include "store.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
-#include <QHttpServerRequest>
-#include <QPointer>
-#include <QTcpSocket>
 #include <QTimer>
 
 #include <cstdio>
@@ -20,50 +16,6 @@ namespace {
 
 constexpr auto kAtlasPrefix = "/api/atlas/v2";
 constexpr int kTokenRequestsPerMinute = 50;
-
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    case QHttpServerRequest::Method::Connect:
-        return "CONNECT";
-    case QHttpServerRequest::Method::Trace:
-        return "TRACE";
-    default:
-        return "UNKNOWN";
-    }
-}
-
-Request copyRequest(const QHttpServerRequest &in)
-{
-    Request r;
-    r.method = methodName(in.method());
-    r.path = in.url().path(QUrl::FullyDecoded);
-    r.query = in.query();
-    for (const auto &[name, value] : in.headers()) {
-        const QByteArray key = name.toLower();
-        const auto it = r.headers.find(key);
-        if (it == r.headers.end())
-            r.headers.insert(key, value);
-        else
-            it.value() += ", " + value;
-    }
-    r.body = in.body();
-    return r;
-}
 
 } // namespace
 
@@ -82,26 +34,6 @@ SimServer::SimServer(const Options &options, Store &store, const Principals &pri
     , m_oauth(principals, m_tokens)
     , m_embeddings(store)
 {}
-
-bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    QElapsedTimer timer;
-    timer.start();
-    const Request r = copyRequest(request);
-    const Outcome outcome = dispatch(r);
-    deliver(socket, outcome);
-    log(r, outcome, timer.nsecsElapsed());
-    return true;
-}
-
-void SimServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    // handleRequest() answers everything; this exists because Qt requires it.
-    Outcome o;
-    o.response = apiError(404, u"RESOURCE_NOT_FOUND"_s, u"Nothing here."_s);
-    deliver(socket, o);
-    log(copyRequest(request), o, 0);
-}
 
 SimServer::Outcome SimServer::dispatch(const Request &request)
 {
@@ -318,34 +250,6 @@ void SimServer::setRateHeaders(Response &response, const RateLimiter::Decision &
 {
     response.setHeader("RateLimit-Limit", QByteArray::number(decision.limit));
     response.setHeader("RateLimit-Remaining", QByteArray::number(decision.remaining));
-}
-
-void SimServer::deliver(QTcpSocket *socket, const Outcome &outcome)
-{
-    if (outcome.delivery == Delivery::Hang) {
-        // The connection stays open and silent until the client gives up.
-        if (!m_hung.contains(socket)) {
-            m_hung.insert(socket);
-            connect(socket, &QObject::destroyed, this, [this, socket] { m_hung.remove(socket); });
-        }
-        return;
-    }
-    const QPointer<QTcpSocket> target(socket);
-    const bool drop = outcome.delivery == Delivery::Drop;
-    QByteArray bytes = drop ? QByteArray() : serialize(outcome.response);
-    const auto send = [this, target, drop, bytes] {
-        // The client may have gone away while the answer waited.
-        if (!target || target->state() != QAbstractSocket::ConnectedState || m_hung.contains(target.data()))
-            return;
-        if (drop)
-            target->abort();
-        else
-            target->write(bytes);
-    };
-    if (m_options.latencyMs > 0)
-        QTimer::singleShot(m_options.latencyMs, this, send);
-    else
-        send();
 }
 
 void SimServer::log(const Request &request, const Outcome &outcome, qint64 nanoseconds) const

@@ -260,7 +260,9 @@ void SecretDialog::saveToFile()
     contents.append(m_secret.reveal());
     contents.append('\n');
     QString error;
-    const bool ok = writeSecretFile(path, contents, &error);
+    // The file dialog has already asked before choosing an existing file: replace it (with a new
+    // private file renamed over it, so that nobody reading the old one sees the secret).
+    const bool ok = writeSecretFile(path, contents, SecretFileMode::Replace, &error);
     SecretBuffer::wipeBytes(contents);
 
     const QString shown = QDir::toNativeSeparators(path);

@@ -111,6 +111,39 @@ private Q_SLOTS:
         QVERIFY(e.toString().startsWith(e.message()));
     }
 
+    void messageAndHintAreSentences()
+    {
+        // Qt's network error strings have no full stop: the message adds one, so that the hint that
+        // follows is a sentence of its own.
+        const ApiError net = ApiError::network(QNetworkReply::ConnectionRefusedError, u"Connection refused"_s,
+                                               "GET", u"/api/atlas/v2/orgs"_s);
+        QCOMPARE(net.message(), u"Could not reach Atlas to GET /api/atlas/v2/orgs: Connection refused."_s);
+        QCOMPARE(net.toString(), net.message() + u" "_s + net.hint());
+        QVERIFY2(net.toString().contains(u"Connection refused. Check the network"_s),
+                 qPrintable(net.toString()));
+        // A message that already ends a sentence gets no second full stop.
+        const ApiError dotted =
+            ApiError::network(QNetworkReply::RemoteHostClosedError, u"Connection closed."_s, "GET", u"/p"_s);
+        QVERIFY2(dotted.toString().contains(u"Connection closed. Check"_s), qPrintable(dotted.toString()));
+        const ApiError found = ApiError::fromHttp(
+            404,
+            R"({"error":404,"errorCode":"RESOURCE_NOT_FOUND","detail":"No such key.","reason":"Not Found"})",
+            "GET", u"/k"_s);
+        QVERIFY2(found.toString().contains(u"No such key. (RESOURCE_NOT_FOUND) It may have been deleted"_s),
+                 qPrintable(found.toString()));
+        // A detail without one: the full stop goes after the error code, before the hint.
+        const ApiError busy = ApiError::fromHttp(
+            503, R"({"error":503,"errorCode":"SERVICE_UNAVAILABLE","detail":"Try later","reason":"x"})",
+            "GET", u"/k"_s);
+        QVERIFY2(busy.toString().contains(u"Try later (SERVICE_UNAVAILABLE). Atlas had a problem"_s),
+                 qPrintable(busy.toString()));
+        const ApiError credentials = ApiError::wrongCredentials(u"the key was refused"_s);
+        QVERIFY2(credentials.toString().contains(u"the key was refused. Check"_s),
+                 qPrintable(credentials.toString()));
+        // Nothing to add after a message without a hint.
+        QCOMPARE(ApiError::canceled().toString(), ApiError::canceled().message());
+    }
+
     void htmlBodyIsIgnored()
     {
         const ApiError e = ApiError::fromHttp(502, "<html><body>Bad gateway</body></html>", "GET", u"/p"_s);

@@ -74,6 +74,11 @@ private Q_SLOTS:
         QVERIFY(!validateKeyName(u""_s).isEmpty());
         QVERIFY(!validateKeyName(u"   "_s).isEmpty());
         QVERIFY(validateKeyName(u"Schlüssel für Ana 🔑"_s).isEmpty());
+        // UTF-16 code units, as Atlas (Java) and atlas-sim count them: an emoji outside the BMP is 2.
+        const QString key = QString::fromUcs4(U"\U0001F511", 1);
+        QVERIFY(validateKeyName(key.repeated(125)).isEmpty());
+        QVERIFY(validateKeyName(key.repeated(126)).contains(u"252"_s));
+        QVERIFY(validateKeyName(key.repeated(250)).contains(u"500"_s));
     }
 };
 

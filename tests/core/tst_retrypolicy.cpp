@@ -1,7 +1,17 @@
+#include "atlas/atlasclient.h"
 #include "atlas/retrypolicy.h"
+#include "atlas/session.h"
 
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
+#include <memory>
+
+using namespace Qt::StringLiterals;
 using namespace aikeys;
 using Decision = RetryPolicy::Decision;
 
@@ -47,6 +57,80 @@ private Q_SLOTS:
         QCOMPARE(p.delayMs(1, 3, 0.9), 3000);
         QCOMPARE(p.delayMs(1, 0, 0.9), 0);
         QCOMPARE(p.delayMs(1, 120, 0.5), 10000);
+    }
+
+    void retryAfterAboveTheCapIsWaitedForCapped()
+    {
+        RetryPolicy p;
+        p.maxRetryAfterMs = 10000;
+        // 429 and 503 with a Retry-After beyond the cap: wait the cap, then try again.
+        QCOMPARE(p.retryDelayMs(true, 1, 429, QNetworkReply::NoError, false, 120, 0.5),
+                 std::optional<int>(10000));
+        QCOMPARE(p.retryDelayMs(true, 2, 503, QNetworkReply::NoError, false, 86400, 0.5),
+                 std::optional<int>(10000));
+        QCOMPARE(p.retryDelayMs(true, 1, 429, QNetworkReply::NoError, false, 3, 0.5),
+                 std::optional<int>(3000));
+        // Without one, the backoff.
+        QCOMPARE(p.retryDelayMs(true, 1, 503, QNetworkReply::NoError, false, std::nullopt, 0.0),
+                 std::optional<int>(p.delayMs(1, std::nullopt, 0.0)));
+        // Still bounded by the attempts, and never for a create.
+        QCOMPARE(p.retryDelayMs(true, p.maxAttempts, 429, QNetworkReply::NoError, false, 120, 0.5),
+                 std::nullopt);
+        QCOMPARE(p.retryDelayMs(false, 1, 429, QNetworkReply::NoError, false, 120, 0.5), std::nullopt);
+        QCOMPARE(p.retryDelayMs(true, 1, 404, QNetworkReply::NoError, false, 120, 0.5), std::nullopt);
+    }
+
+    // The same through a real call: a server that asks for two minutes gets the capped wait and a
+    // second request, and the call succeeds, instead of failing at once.
+    void callWaitsOutALongRetryAfter()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        int requests = 0;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [&requests, socket] {
+                    const QByteArray request = socket->readAll();
+                    if (!request.contains("\r\n\r\n"))
+                        return;
+                    ++requests;
+                    const QByteArray body =
+                        requests == 1
+                            ? QByteArray(R"({"error":429,"errorCode":"RATE_LIMITED","detail":"Slow down."})")
+                            : QByteArray(R"({"results":[{"id":"5f0000000000000000000001","name":"Org",)"
+                                         R"("isDeleted":false}],"totalCount":1,"links":[]})");
+                    const QByteArray head = requests == 1
+                                                ? "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 120\r\n"
+                                                : "HTTP/1.1 200 OK\r\n";
+                    const QByteArray type =
+                        requests == 1 ? "application/json" : "application/vnd.atlas.2023-01-01+json";
+                    socket->write(head + "Content-Type: " + type + "\r\nContent-Length: " +
+                                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                });
+            }
+        });
+
+        SessionConfig config;
+        config.baseUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort()));
+        config.transferTimeoutMs = 10000;
+        config.retry.maxRetryAfterMs = 300;
+        AtlasSession session(config,
+                             Credentials{AuthMode::AccessToken, {}, SecretBuffer(QByteArray("token"))},
+                             new QNetworkAccessManager);
+        AtlasClient api(&session);
+        auto *job = api.listOrganizations();
+        job->setAutoDelete(false);
+        const std::unique_ptr<Job> owned(job);
+        QSignalSpy retrying(job, &Job::retrying);
+        QSignalSpy finished(job, &Job::finished);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(job->succeeded(), qPrintable(job->error().toString()));
+        QCOMPARE(requests, 2);
+        QCOMPARE(retrying.size(), 1);
+        QCOMPARE(retrying.first().at(1).toInt(), 300); // the cap, not 120 s
+        QVERIFY(timer.elapsed() >= 250);
     }
 
     void exponentialBackoffWithJitter()

@@ -9,9 +9,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,7 +53,33 @@ struct Run
     }
 };
 
-enum class Auth { None, ApiKey, ServiceAccount, ReadOnlyApiKey, WrongApiKey, WrongServiceAccount };
+enum class Auth {
+    None,
+    ApiKey,
+    ServiceAccount,
+    AccessToken,
+    ReadOnlyApiKey,
+    WrongApiKey,
+    WrongServiceAccount
+};
+
+// A bearer token the simulator issued to the demo service account, fetched the way a person would
+// get one outside this app (MONGODB_ATLAS_ACCESS_TOKEN holds such a token; it is never renewed).
+QByteArray fetchAccessToken(const QUrl &base)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest req(base.resolved(QUrl(u"/api/oauth/token"_s)));
+    req.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
+    req.setRawHeader("Accept", "application/json");
+    req.setRawHeader("Authorization", "Basic " + QByteArray("mdb_sa_id_demo:mdb_sa_sk_demo").toBase64());
+    QNetworkReply *reply = nam.post(req, QByteArray("grant_type=client_credentials"));
+    QSignalSpy spy(reply, &QNetworkReply::finished);
+    spy.wait(10000);
+    const QByteArray token =
+        QJsonDocument::fromJson(reply->readAll()).object().value("access_token"_L1).toString().toUtf8();
+    reply->deleteLater();
+    return token;
+}
 
 // The test's own environment minus every Atlas variable, so a developer's real credentials can
 // never leak into a test run.
@@ -85,6 +115,10 @@ QProcessEnvironment environmentFor(Auth auth, const QUrl &baseUrl)
     case Auth::ServiceAccount:
         env.insert(u"MONGODB_ATLAS_CLIENT_ID"_s, u"mdb_sa_id_demo"_s);
         env.insert(u"MONGODB_ATLAS_CLIENT_SECRET"_s, u"mdb_sa_sk_demo"_s);
+        break;
+    case Auth::AccessToken:
+        // A fresh one each time: the token endpoint allows 50 a minute, far more than a test asks for.
+        env.insert(u"MONGODB_ATLAS_ACCESS_TOKEN"_s, QString::fromUtf8(fetchAccessToken(baseUrl)));
         break;
     case Auth::ReadOnlyApiKey:
         env.insert(u"MONGODB_ATLAS_PUBLIC_API_KEY"_s, u"demo-readonly"_s);
@@ -195,6 +229,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("auth");
         QTest::newRow("api key (digest)") << int(Auth::ApiKey);
         QTest::newRow("service account") << int(Auth::ServiceAccount);
+        QTest::newRow("access token") << int(Auth::AccessToken);
     }
     void everyCommand()
     {
@@ -734,7 +769,19 @@ private Q_SLOTS:
         QTest::newRow("command") << QStringList{u"keys"_s, u"create"_s, u"--help"_s}
                                  << QStringList{
                                         u"Usage: atlas-ai-keys-cli keys create --project PROJECT_ID"_s,
-                                        u"--secret-file PATH"_s, u"--output FORMAT"_s};
+                                        u"--secret-file PATH"_s, u"--output FORMAT"_s, u"--force"_s,
+                                        u"unless --force"_s};
+        QTest::newRow("declining a delete")
+            << QStringList{u"keys"_s, u"delete"_s, u"--help"_s}
+            << QStringList{u"declining deletes nothing and exits with code 1"_s,
+                           u"--yes is required (exit code 2 without it)"_s};
+        QTest::newRow("resetting every limit")
+            << QStringList{u"limits"_s, u"reset"_s, u"--help"_s}
+            << QStringList{u"With --model-group one group is reset, without asking."_s, u"it needs --yes"_s,
+                           u"declining changes nothing, exit code 1"_s};
+        QTest::newRow("top exit codes")
+            << QStringList{u"--help"_s}
+            << QStringList{u"1 Atlas or network error (or a declined confirmation)"_s};
         QTest::newRow("command -h, other options ignored")
             << QStringList{u"limits"_s, u"set"_s, u"--rpm"_s, u"abc"_s, u"-h"_s}
             << QStringList{u"--rpm N"_s, u"--tpm N"_s};
@@ -749,8 +796,10 @@ private Q_SLOTS:
         const Run r = runCli(args, cleanEnvironment());
         QVERIFY2(r.exitCode == 0, r.describe());
         QVERIFY2(r.err.isEmpty(), r.describe());
+        // Help is wrapped to the terminal's width: compare with line breaks and indents as spaces.
+        const QString out = r.outText().simplified();
         for (const QString &e : expected)
-            QVERIFY2(r.outText().contains(e), qPrintable(e + u"\n"_s + r.outText()));
+            QVERIFY2(out.contains(e), qPrintable(e + u"\n"_s + r.outText()));
     }
 
     void version()
@@ -988,16 +1037,52 @@ private Q_SLOTS:
         QVERIFY(r.outText().contains(path2));
         QVERIFY(!kSecretPattern.match(r.outText()).hasMatch());
 
-        // An existing, world-readable file is taken over: made private, then overwritten.
+        // An existing file is refused before any key is created, and left as it was.
         const QString existing = dir.filePath(u"existing.secret"_s);
+        const QByteArray oldContents =
+            "old contents that are longer than any secret would be, to prove nothing is reused\n";
         {
             QFile f(existing);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("old contents that are longer than any secret would be, to prove truncation happens\n");
+            f.write(oldContents);
         }
         QVERIFY(::chmod(QFile::encodeName(existing).constData(), 0644) == 0);
+        const auto keyCount = [&] {
+            return runCli({u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s},
+                          Auth::ApiKey, sim)
+                .json()
+                .array()
+                .size();
+        };
+        const qsizetype keysBeforeRefusal = keyCount();
         r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"overwrite"_s,
                     u"--secret-file"_s, existing},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"already exists"_s) && r.errText().contains(u"--force"_s) &&
+                     r.errText().contains(u"No key was created"_s),
+                 r.describe());
+        QCOMPARE(keyCount(), keysBeforeRefusal);
+        {
+            QFile f(existing);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), oldContents);
+        }
+        QCOMPARE(::stat(QFile::encodeName(existing).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 07777), 0644);
+        // --force without --secret-file makes no sense: refused too.
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"forced"_s, u"--force"_s},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"--secret-file"_s), r.describe());
+        QCOMPARE(keyCount(), keysBeforeRefusal);
+
+        // --force replaces it with a new private file; a reader that had the old one open keeps
+        // reading the old contents, never the secret.
+        QFile oldReader(existing);
+        QVERIFY(oldReader.open(QIODevice::ReadOnly));
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"overwrite"_s,
+                    u"--secret-file"_s, existing, u"--force"_s},
                    Auth::ApiKey, sim);
         QVERIFY2(r.exitCode == 0, r.describe());
         QCOMPARE(::stat(QFile::encodeName(existing).constData(), &st), 0);
@@ -1007,6 +1092,10 @@ private Q_SLOTS:
         const QByteArray overwritten = again.readAll();
         QVERIFY(!overwritten.contains("old contents"));
         QVERIFY(kSecretPattern.match(QString::fromUtf8(overwritten)).hasMatch());
+        QCOMPARE(oldReader.readAll(), oldContents);
+        // Nothing is left behind in the folder but the files named above.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name),
+                 (QStringList{u"existing.secret"_s, u"new-key.secret"_s, u"second.secret"_s}));
 
         // A symbolic link, or a folder that does not exist: refused before any key is created.
         const Run countBefore = runCli(
@@ -1025,9 +1114,10 @@ private Q_SLOTS:
                    Auth::ApiKey, sim);
         QVERIFY2(r.exitCode == 2, r.describe());
         QVERIFY2(r.errText().contains(u"No key was created"_s), r.describe());
-        // A create that fails leaves an existing file as it was, and removes one it created.
+        // A create that fails leaves an existing file as it was (even with --force), and removes one
+        // it created.
         r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"refused"_s,
-                    u"--secret-file"_s, existing},
+                    u"--secret-file"_s, existing, u"--force"_s},
                    Auth::ReadOnlyApiKey, sim);
         QVERIFY2(r.exitCode == 1, r.describe());
         QFile unchanged(existing);
@@ -1062,10 +1152,43 @@ private Q_SLOTS:
         QVERIFY2(r.errText().contains(u"--yes"_s), r.describe());
         QCOMPARE(keyExitCode(sim, project, keyId), 0);
 
-        // Resetting every rate limit is guarded the same way.
+        // Resetting every rate limit is guarded the same way: refused without --yes, and nothing is
+        // changed. Resetting one group needs no confirmation.
+        const auto limitsOf = [&] {
+            return runCli({u"limits"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s},
+                          Auth::ApiKey, sim)
+                .json()
+                .array();
+        };
+        const QString group = limitsOf().first().toObject().value("modelGroupName"_L1).toString();
+        QVERIFY(!group.isEmpty());
+        const auto rpmOf = [&](const QString &g) {
+            for (const QJsonValue &v : limitsOf()) {
+                if (v.toObject().value("modelGroupName"_L1).toString() == g)
+                    return v.toObject().value("requestsPerMinuteLimit"_L1).toInteger();
+            }
+            return qint64(-1);
+        };
+        r = runCli({u"limits"_s, u"set"_s, u"--project"_s, project, u"--model-group"_s, group, u"--rpm"_s,
+                    u"11"_s, u"--tpm"_s, u"11"_s},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
         r = runCli({u"limits"_s, u"reset"_s, u"--project"_s, project}, Auth::ApiKey, sim);
         QVERIFY2(r.exitCode == 2, r.describe());
         QVERIFY2(r.errText().contains(u"--yes"_s), r.describe());
+        QVERIFY2(r.errText().contains(u"--model-group"_s), r.describe());
+        QCOMPARE(rpmOf(group), 11);
+        r = runCli({u"limits"_s, u"reset"_s, u"--project"_s, project, u"--model-group"_s, group},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY(rpmOf(group) > 11);
+        r = runCli({u"limits"_s, u"set"_s, u"--project"_s, project, u"--model-group"_s, group, u"--rpm"_s,
+                    u"12"_s, u"--tpm"_s, u"12"_s},
+                   Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        r = runCli({u"limits"_s, u"reset"_s, u"--project"_s, project, u"--yes"_s}, Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY(rpmOf(group) > 12);
 
         // --yes: gone.
         r = runCli({u"keys"_s, u"delete"_s, u"--yes"_s, u"--project"_s, project, u"--key"_s, keyId},

@@ -255,7 +255,7 @@ private Q_SLOTS:
 
     void createReturnsSecretOnlyOnce();
     void duplicateNameConflicts();
-    void nameLengthIsCountedInCodePoints();
+    void nameLengthIsCountedInUtf16Units();
     void invalidBodiesAreRejected();
     void deleteThenNotFound();
     void unknownPathsAndMethods();
@@ -669,7 +669,7 @@ void tst_Simulator::duplicateNameConflicts()
     QVERIFY(!renamed.json().contains(u"secret"_s));
 }
 
-void tst_Simulator::nameLengthIsCountedInCodePoints()
+void tst_Simulator::nameLengthIsCountedInUtf16Units()
 {
     SimProcess sim;
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
@@ -682,13 +682,26 @@ void tst_Simulator::nameLengthIsCountedInCodePoints()
     QCOMPARE(tooLong.errorCode(), u"VALIDATION_ERROR"_s);
     QCOMPARE(fieldNames(tooLong), QStringList{u"name"_s});
 
-    // 250 key emoji are 500 UTF-16 units but 250 characters: accepted.
-    QString emoji;
-    for (int i = 0; i < 250; ++i)
-        emoji += QString::fromUcs4(U"\U0001F511", 1);
-    QCOMPARE(emoji.size(), 500);
-    QCOMPARE(createKey(http, groupId, emoji).status, 201);
-    QCOMPARE(createKey(http, groupId, emoji + QString::fromUcs4(U"\U0001F511", 1)).status, 400);
+    // Lengths are UTF-16 code units, as Java (Atlas) and the client count them: a key emoji outside
+    // the BMP counts twice. 125 of them are 250 units: accepted; 250 are 500 units: refused.
+    const QString key = QString::fromUcs4(U"\U0001F511", 1);
+    QCOMPARE(key.size(), 2);
+    const QString emoji125 = key.repeated(125);
+    QCOMPARE(createKey(http, groupId, emoji125).status, 201);
+    const Reply emoji250 = createKey(http, groupId, key.repeated(250));
+    QCOMPARE(emoji250.status, 400);
+    QCOMPARE(emoji250.errorCode(), u"VALIDATION_ERROR"_s);
+    QCOMPARE(fieldNames(emoji250), QStringList{u"name"_s});
+    QVERIFY2(emoji250.body.contains("(it is 500)"), emoji250.body.constData());
+    // One unit over: 124 emoji and three letters are 251 units.
+    QCOMPARE(createKey(http, groupId, key.repeated(124) + u"abc"_s).status, 400);
+    QCOMPARE(createKey(http, groupId, key.repeated(124) + u"ab"_s).status, 201);
+    // A rename is held to the same rule.
+    const QString renamePath = u"/api/atlas/v2/groups/%1/aiModelApiKeys/%2"_s.arg(
+        groupId, createKey(http, groupId, u"to rename"_s).json().value(u"apiKeyId"_s).toString());
+    const QByteArray longEmojiName =
+        QJsonDocument(QJsonObject{{u"name"_s, key.repeated(126)}}).toJson(QJsonDocument::Compact);
+    QCOMPARE(http.send("PATCH", renamePath, kV2025, longEmojiName, kV2025).status, 400);
 
     const Reply empty = createKey(http, groupId, QString());
     QCOMPARE(empty.status, 400);
@@ -1293,7 +1306,32 @@ void tst_Simulator::seedFileDataAndPrincipals()
     p.start(SimProcess::executablePath(), {u"--data"_s, bad.fileName()});
     QVERIFY(p.waitForFinished(15000));
     QCOMPARE(p.exitCode(), 2);
-    QVERIFY2(p.readAllStandardError().contains("projects[0]"), "the error names the item");
+    const QByteArray unknownOrg = p.readAllStandardError();
+    QVERIFY2(unknownOrg.contains("projects[0]: "), unknownOrg.constData());
+    // ... and says why, not only where (the reason comes from the store, after the call).
+    QVERIFY2(unknownOrg.contains("5f0000000000000000000009"), unknownOrg.constData());
+
+    // A duplicate key name: the third key is refused, with the store's reason after its index.
+    QFile duplicate(dir.filePath(u"duplicate.json"_s));
+    QVERIFY(duplicate.open(QIODevice::WriteOnly));
+    duplicate.write(R"({
+      "orgs": [ { "id": "5f0000000000000000000001", "name": "Seeded Org" } ],
+      "projects": [ { "id": "6a0000000000000000000001", "orgId": "5f0000000000000000000001", "name": "p" } ],
+      "keys": [
+        { "groupId": "6a0000000000000000000001", "name": "first" },
+        { "groupId": "6a0000000000000000000001", "name": "second" },
+        { "groupId": "6a0000000000000000000001", "name": "first" }
+      ]
+    })");
+    duplicate.close();
+    p.start(SimProcess::executablePath(), {u"--data"_s, duplicate.fileName()});
+    QVERIFY(p.waitForFinished(15000));
+    QCOMPARE(p.exitCode(), 2);
+    const QByteArray err = p.readAllStandardError();
+    const QByteArray expected = "atlas-sim: " + QFile::encodeName(duplicate.fileName()) +
+                                ": keys[2]: key \"first\" in project 6a0000000000000000000001: names must "
+                                "be non-empty and unique within a project";
+    QVERIFY2(err.contains(expected), err.constData());
 }
 
 void tst_Simulator::commandLineErrorsExitWithCode2()

@@ -398,6 +398,28 @@ private Q_SLOTS:
         QVERIFY2(status->text().startsWith(u"Saved to "_s), qPrintable(status->text()));
         QVERIFY(!status->text().contains(QString::fromLatin1(kSecret)));
 
+#ifdef Q_OS_UNIX
+        // Saving again over an existing, world-readable file (the file dialog has confirmed it):
+        // a new private file takes its place; a reader of the old one never sees the secret.
+        const QString shared = dir.filePath(u"shared.env"_s);
+        {
+            QFile f(shared);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("OLD=1\n");
+        }
+        QCOMPARE(::chmod(QFile::encodeName(shared).constData(), 0644), 0);
+        QFile reader(shared);
+        QVERIFY(reader.open(QIODevice::ReadOnly));
+        FileDialog::setNextSaveFileName(shared);
+        child<QPushButton>(dialog.get(), "saveButton")->click();
+        QCOMPARE(::stat(QFile::encodeName(shared).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
+        QFile replaced(shared);
+        QVERIFY(replaced.open(QIODevice::ReadOnly));
+        QCOMPARE(replaced.readAll(), QByteArray("VOYAGE_API_KEY=" + kSecret + "\n"));
+        QCOMPARE(reader.readAll(), QByteArray("OLD=1\n"));
+#endif
+
         // Cancel writes nothing.
         FileDialog::setNextSaveFileName(QString());
         const QString other = dir.filePath(u"other.env"_s);

@@ -272,22 +272,18 @@ void ApiCall::retryOrFinish(const ApiError &error, int status, QNetworkReply::Ne
                             bool timedOut)
 {
     const RetryPolicy &policy = m_session->config().retry;
-    if (policy.decide(m_request.idempotent, m_attempts, status, networkError, timedOut) ==
-        RetryPolicy::Decision::Retry) {
-        // A Retry-After beyond what we are willing to wait is reported, not slept on.
-        if (error.retryAfterSeconds() && qint64(*error.retryAfterSeconds()) * 1000 > policy.maxRetryAfterMs) {
-            finishWith(error);
-            return;
-        }
-        const int delay = policy.delayMs(m_attempts, error.retryAfterSeconds(),
-                                         QRandomGenerator::global()->generateDouble());
-        qCInfo(lcAtlas).noquote() << describe() << "will be retried in" << delay << "ms (attempt"
-                                  << m_attempts + 1 << "of" << policy.maxAttempts << ")";
-        Q_EMIT retrying(m_attempts + 1, delay, error.message());
-        m_retryTimer.start(delay);
+    // A Retry-After longer than the policy's cap is waited for up to the cap, then tried again.
+    const std::optional<int> delay =
+        policy.retryDelayMs(m_request.idempotent, m_attempts, status, networkError, timedOut,
+                            error.retryAfterSeconds(), QRandomGenerator::global()->generateDouble());
+    if (!delay) {
+        finishWith(error);
         return;
     }
-    finishWith(error);
+    qCInfo(lcAtlas).noquote() << describe() << "will be retried in" << *delay << "ms (attempt"
+                              << m_attempts + 1 << "of" << policy.maxAttempts << ")";
+    Q_EMIT retrying(m_attempts + 1, *delay, error.message());
+    m_retryTimer.start(*delay);
 }
 
 ApiError ApiCall::parse(QByteArray &body)

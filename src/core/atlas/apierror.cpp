@@ -9,6 +9,26 @@ using namespace Qt::StringLiterals;
 namespace aikeys {
 
 namespace {
+
+// Ends text as a sentence: adds a full stop unless it already ends with one (or "!", "?", "…"),
+// looking past a closing quote and past an error code in parentheses ("... exists.
+// (RESOURCE_NOT_FOUND)" is complete). Qt's network error strings ("Connection refused") and some
+// server details have no full stop; without one, a hint after them runs on as the same sentence.
+QString asSentence(const QString &text)
+{
+    QStringView t = QStringView(text).trimmed();
+    if (t.endsWith(u')')) {
+        const qsizetype open = t.lastIndexOf(u'(');
+        if (open > 0)
+            t = t.left(open).trimmed();
+    }
+    if (t.endsWith(u'"') || t.endsWith(u'\u201d'))
+        t.chop(1);
+    if (t.isEmpty() || t.endsWith(u'.') || t.endsWith(u'!') || t.endsWith(u'?') || t.endsWith(u'\u2026'))
+        return text;
+    return text + u'.';
+}
+
 QString statusText(int status)
 {
     switch (status) {
@@ -174,7 +194,7 @@ QString ApiError::message() const
         return out;
     }
     case Kind::Network:
-        return tr("Could not reach Atlas%1: %2").arg(where, m_networkMessage);
+        return tr("Could not reach Atlas%1: %2").arg(where, asSentence(m_networkMessage));
     case Kind::Timeout:
         return tr("Atlas did not answer in time%1. %2").arg(where, m_detail);
     case Kind::Canceled:
@@ -254,7 +274,7 @@ QString ApiError::hint() const
 QString ApiError::toString() const
 {
     const QString h = hint();
-    return h.isEmpty() ? message() : message() + u" "_s + h;
+    return h.isEmpty() ? message() : asSentence(message()) + u" "_s + h;
 }
 
 } // namespace aikeys

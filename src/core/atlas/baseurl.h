@@ -19,7 +19,10 @@ bool isLoopbackHost(const QString &host);
 // A 24-hex-digit Atlas id (projects, organizations). API key ids are opaque and never checked.
 bool isAtlasObjectId(QStringView id);
 
-// 1..250 characters after trimming nothing: the contract counts what the user typed.
+// 1..250 characters after trimming nothing: the contract counts what the user typed. Characters are
+// UTF-16 code units (QString::size(), Java's String.length(): Atlas runs on the JVM), so an emoji
+// outside the BMP counts as 2; atlas-sim counts the same way. A name of spaces only is refused here
+// (the live service's rule for it is unknown, and such a name is never what a person meant).
 // Returns an empty string when the name is acceptable, else why not.
 QString validateKeyName(const QString &name);
 

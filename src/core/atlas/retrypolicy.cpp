@@ -53,6 +53,15 @@ int RetryPolicy::delayMs(int retry, std::optional<int> retryAfterSeconds, double
     return int(step / 2 + qint64(std::floor(double(step - step / 2) * r)));
 }
 
+std::optional<int> RetryPolicy::retryDelayMs(bool idempotent, int attemptsMade, int status,
+                                             QNetworkReply::NetworkError networkError, bool timedOut,
+                                             std::optional<int> retryAfterSeconds, double random01) const
+{
+    if (decide(idempotent, attemptsMade, status, networkError, timedOut) == Decision::Stop)
+        return std::nullopt;
+    return delayMs(attemptsMade, retryAfterSeconds, random01);
+}
+
 std::optional<int> RetryPolicy::parseRetryAfter(const QByteArray &value)
 {
     const QByteArray v = value.trimmed();

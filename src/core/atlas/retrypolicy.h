@@ -29,6 +29,14 @@ struct RetryPolicy
     // half, random01 in [0, 1).
     int delayMs(int retry, std::optional<int> retryAfterSeconds, double random01) const;
 
+    // Both at once, as a failed attempt needs them: nothing when the call stops here, else how long
+    // to wait before the next attempt. A Retry-After above maxRetryAfterMs is waited for up to that
+    // cap and the call is then tried again (Atlas may well answer sooner than it said); the number of
+    // attempts still bounds the whole.
+    std::optional<int> retryDelayMs(bool idempotent, int attemptsMade, int status,
+                                    QNetworkReply::NetworkError networkError, bool timedOut,
+                                    std::optional<int> retryAfterSeconds, double random01) const;
+
     // Retry-After as the contract sends it (whole seconds); HTTP dates are read too.
     static std::optional<int> parseRetryAfter(const QByteArray &value);
 };

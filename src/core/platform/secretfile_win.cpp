@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
 
 #ifndef NOMINMAX
 #define NOMINMAX
@@ -18,6 +20,8 @@
 #ifdef _MSC_VER
 #pragma comment(lib, "advapi32.lib")
 #endif
+
+using namespace Qt::StringLiterals;
 
 namespace aikeys {
 
@@ -61,104 +65,158 @@ std::vector<BYTE> currentUserSid()
     return copy;
 }
 
-} // namespace
-
-bool writeSecretFile(const QString &path, const QByteArray &contents, QString *error)
+// The protected DACL that grants the current user alone, as security attributes for CreateFileW:
+// a file created with them is private from its first moment.
+struct PrivateSecurity
 {
-    if (path.isEmpty())
-        return fail(error, tr("No file name given for the secret."));
+    std::vector<BYTE> sidBytes;
+    std::vector<BYTE> aclBytes;
+    SECURITY_DESCRIPTOR descriptor{};
+    SECURITY_ATTRIBUTES attributes{};
 
-    std::vector<BYTE> sidBytes = currentUserSid();
-    if (sidBytes.empty())
-        return fail(error, tr("Could not determine the current user to protect %1: %2.")
-                               .arg(path, systemError(GetLastError())));
-    const PSID sid = reinterpret_cast<PSID>(sidBytes.data());
+    bool build(const QString &path, QString *error)
+    {
+        sidBytes = currentUserSid();
+        if (sidBytes.empty())
+            return fail(error, tr("Could not determine the current user to protect %1: %2.")
+                                   .arg(path, systemError(GetLastError())));
+        const PSID sid = reinterpret_cast<PSID>(sidBytes.data());
+        // One entry, the current user, protected so that nothing is inherited from the folder (which
+        // may grant Everyone or a group read access).
+        const DWORD aclSize =
+            DWORD(sizeof(ACL) + sizeof(ACCESS_ALLOWED_ACE) - sizeof(DWORD) + GetLengthSid(sid));
+        aclBytes.assign(aclSize, 0);
+        const PACL acl = reinterpret_cast<PACL>(aclBytes.data());
+        if (!InitializeAcl(acl, aclSize, ACL_REVISION) ||
+            !AddAccessAllowedAce(acl, ACL_REVISION, FILE_ALL_ACCESS, sid))
+            return fail(
+                error,
+                tr("Could not build the permissions for %1: %2.").arg(path, systemError(GetLastError())));
+        if (!InitializeSecurityDescriptor(&descriptor, SECURITY_DESCRIPTOR_REVISION) ||
+            !SetSecurityDescriptorDacl(&descriptor, TRUE, acl, FALSE) ||
+            !SetSecurityDescriptorControl(&descriptor, SE_DACL_PROTECTED, SE_DACL_PROTECTED))
+            return fail(
+                error,
+                tr("Could not build the permissions for %1: %2.").arg(path, systemError(GetLastError())));
+        attributes.nLength = sizeof(attributes);
+        attributes.lpSecurityDescriptor = &descriptor;
+        attributes.bInheritHandle = FALSE;
+        return true;
+    }
+};
 
-    // A DACL with one entry, the current user, protected so that nothing is inherited from the
-    // folder (which may grant Everyone or a group read access).
-    const DWORD aclSize = DWORD(sizeof(ACL) + sizeof(ACCESS_ALLOWED_ACE) - sizeof(DWORD) + GetLengthSid(sid));
-    std::vector<BYTE> aclBytes(aclSize);
-    const PACL acl = reinterpret_cast<PACL>(aclBytes.data());
-    if (!InitializeAcl(acl, aclSize, ACL_REVISION) ||
-        !AddAccessAllowedAce(acl, ACL_REVISION, FILE_ALL_ACCESS, sid))
-        return fail(error,
-                    tr("Could not build the permissions for %1: %2.").arg(path, systemError(GetLastError())));
-    SECURITY_DESCRIPTOR descriptor;
-    if (!InitializeSecurityDescriptor(&descriptor, SECURITY_DESCRIPTOR_REVISION) ||
-        !SetSecurityDescriptorDacl(&descriptor, TRUE, acl, FALSE) ||
-        !SetSecurityDescriptorControl(&descriptor, SE_DACL_PROTECTED, SE_DACL_PROTECTED))
-        return fail(error,
-                    tr("Could not build the permissions for %1: %2.").arg(path, systemError(GetLastError())));
-    SECURITY_ATTRIBUTES attributes;
-    attributes.nLength = sizeof(attributes);
-    attributes.lpSecurityDescriptor = &descriptor;
-    attributes.bInheritHandle = FALSE;
+// A new file with the private DACL. CREATE_NEW fails on anything already at the path (a link
+// included); FILE_FLAG_OPEN_REPARSE_POINT keeps it from following one, like O_NOFOLLOW. No sharing
+// while we write.
+HANDLE createPrivate(const std::wstring &native, PrivateSecurity &security)
+{
+    return CreateFileW(native.c_str(), GENERIC_WRITE, 0, &security.attributes, CREATE_NEW,
+                       FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OPEN_REPARSE_POINT, nullptr);
+}
 
-    // FILE_FLAG_OPEN_REPARSE_POINT opens a symbolic link or junction itself instead of its target
-    // (it is refused below), like O_NOFOLLOW. OPEN_ALWAYS without truncation: an existing file is
-    // checked before anything in it is destroyed. No sharing while we write.
-    const std::wstring native = QDir::toNativeSeparators(path).toStdWString();
-    HANDLE file = CreateFileW(native.c_str(), GENERIC_WRITE | WRITE_DAC | READ_CONTROL, 0, &attributes,
-                              OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OPEN_REPARSE_POINT, nullptr);
-    if (file == INVALID_HANDLE_VALUE)
-        return fail(error, tr("Could not create %1: %2.").arg(path, systemError(GetLastError())));
-
-    auto closeWith = [&](const QString &message) {
-        CloseHandle(file);
-        return fail(error, message);
-    };
-
-    if (GetFileType(file) != FILE_TYPE_DISK)
-        return closeWith(tr("%1 is not a regular file.").arg(path));
-    BY_HANDLE_FILE_INFORMATION info;
-    if (!GetFileInformationByHandle(file, &info))
-        return closeWith(tr("Could not inspect %1: %2.").arg(path, systemError(GetLastError())));
-    if (info.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT)
-        return closeWith(tr("%1 is a link; give the path of a regular file instead.").arg(path));
-    if (info.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)
-        return closeWith(tr("%1 is not a regular file.").arg(path));
-    if (info.nNumberOfLinks > 1)
-        return closeWith(
-            tr("%1 has other hard links; the secret would be readable under another name. Choose a "
-               "new file.")
-                .arg(path));
-
-    // The security attributes apply only to a file CreateFileW created; an existing one gets the
-    // same DACL now, before it holds the secret.
-    const DWORD rc =
-        SetSecurityInfo(file, SE_FILE_OBJECT, DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION,
-                        nullptr, nullptr, acl, nullptr);
-    if (rc != ERROR_SUCCESS)
-        return closeWith(tr("Could not make %1 private to you: %2.").arg(path, systemError(rc)));
-
-    LARGE_INTEGER zero;
-    zero.QuadPart = 0;
-    if (!SetFilePointerEx(file, zero, nullptr, FILE_BEGIN) || !SetEndOfFile(file))
-        return closeWith(tr("Could not empty %1: %2.").arg(path, systemError(GetLastError())));
-
+// Writes into a file this process just created and closes it. On failure the file is deleted.
+bool fillAndClose(HANDLE file, const std::wstring &native, const QString &shownPath,
+                  const QByteArray &contents, QString *error)
+{
     const char *data = contents.constData();
     qsizetype left = contents.size();
-    while (left > 0) {
+    DWORD code = ERROR_SUCCESS;
+    while (left > 0 && code == ERROR_SUCCESS) {
         const DWORD chunk = DWORD(qMin<qsizetype>(left, 1 << 20));
         DWORD written = 0;
         if (!WriteFile(file, data, chunk, &written, nullptr) || written == 0) {
-            const DWORD code = GetLastError();
-            // Leave no partial secret behind.
-            if (!SetFilePointerEx(file, zero, nullptr, FILE_BEGIN) || !SetEndOfFile(file))
-                qCWarning(lcSecurity) << "could not empty a partly written secret file";
-            return closeWith(tr("Could not write %1: %2.").arg(path, systemError(code)));
+            code = GetLastError();
+            break;
         }
         data += written;
         left -= qsizetype(written);
     }
-    if (!FlushFileBuffers(file)) {
-        const DWORD code = GetLastError();
-        if (!SetFilePointerEx(file, zero, nullptr, FILE_BEGIN) || !SetEndOfFile(file))
-            qCWarning(lcSecurity) << "could not empty a partly written secret file";
-        return closeWith(tr("Could not write %1 to disk: %2.").arg(path, systemError(code)));
-    }
+    if (code == ERROR_SUCCESS && !FlushFileBuffers(file))
+        code = GetLastError();
     CloseHandle(file);
+    if (code != ERROR_SUCCESS) {
+        // Leave no partial secret behind.
+        if (!DeleteFileW(native.c_str()))
+            qCWarning(lcSecurity) << "could not remove a partly written secret file";
+        return fail(error, tr("Could not write %1: %2.").arg(shownPath, systemError(code)));
+    }
     return true;
+}
+
+bool createNew(const QString &path, const QByteArray &contents, QString *error)
+{
+    PrivateSecurity security;
+    if (!security.build(path, error))
+        return false;
+    const std::wstring native = QDir::toNativeSeparators(path).toStdWString();
+    const HANDLE file = createPrivate(native, security);
+    if (file == INVALID_HANDLE_VALUE) {
+        const DWORD code = GetLastError();
+        if (code == ERROR_FILE_EXISTS || code == ERROR_ALREADY_EXISTS)
+            return fail(error, tr("%1 already exists.").arg(path));
+        return fail(error, tr("Could not create %1: %2.").arg(path, systemError(code)));
+    }
+    return fillAndClose(file, native, path, contents, error);
+}
+
+bool replace(const QString &path, const QByteArray &contents, QString *error)
+{
+    const std::wstring native = QDir::toNativeSeparators(path).toStdWString();
+    // What is there now is only looked at, never opened.
+    const DWORD attributes = GetFileAttributesW(native.c_str());
+    if (attributes != INVALID_FILE_ATTRIBUTES) {
+        if (attributes & FILE_ATTRIBUTE_REPARSE_POINT)
+            return fail(error, tr("%1 is a link; give the path of a regular file instead.").arg(path));
+        if (attributes & FILE_ATTRIBUTE_DIRECTORY)
+            return fail(error, tr("%1 is not a regular file.").arg(path));
+    } else if (const DWORD code = GetLastError(); code != ERROR_FILE_NOT_FOUND) {
+        return fail(error, tr("Could not inspect %1: %2.").arg(path, systemError(code)));
+    }
+
+    PrivateSecurity security;
+    if (!security.build(path, error))
+        return false;
+    // A sibling with a name nobody else can have chosen, so that the move stays on one volume.
+    const QFileInfo info(path);
+    std::wstring temporary;
+    HANDLE file = INVALID_HANDLE_VALUE;
+    DWORD code = ERROR_SUCCESS;
+    for (int attempt = 0; attempt < 32 && file == INVALID_HANDLE_VALUE; ++attempt) {
+        const QString name =
+            u".%1.%2.tmp"_s.arg(info.fileName()).arg(QRandomGenerator::system()->generate64(), 0, 36);
+        temporary = QDir::toNativeSeparators(info.absoluteDir().filePath(name)).toStdWString();
+        file = createPrivate(temporary, security);
+        code = file == INVALID_HANDLE_VALUE ? GetLastError() : ERROR_SUCCESS;
+        if (code != ERROR_SUCCESS && code != ERROR_FILE_EXISTS && code != ERROR_ALREADY_EXISTS)
+            break;
+    }
+    if (file == INVALID_HANDLE_VALUE)
+        return fail(error, tr("Could not create a file beside %1: %2.").arg(path, systemError(code)));
+    if (!fillAndClose(file, temporary, path, contents, error))
+        return false;
+    // The moved file keeps its own (private) DACL; MOVEFILE_WRITE_THROUGH returns once it is on disk.
+    if (!MoveFileExW(temporary.c_str(), native.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+        code = GetLastError();
+        if (!DeleteFileW(temporary.c_str()))
+            qCWarning(lcSecurity) << "could not remove a temporary secret file";
+        return fail(error, tr("Could not replace %1: %2.").arg(path, systemError(code)));
+    }
+    return true;
+}
+
+} // namespace
+
+bool writeSecretFile(const QString &path, const QByteArray &contents, SecretFileMode mode, QString *error)
+{
+    if (path.isEmpty())
+        return fail(error, tr("No file name given for the secret."));
+    switch (mode) {
+    case SecretFileMode::CreateNew:
+        return createNew(path, contents, error);
+    case SecretFileMode::Replace:
+        return replace(path, contents, error);
+    }
+    return fail(error, tr("No file name given for the secret."));
 }
 
 } // namespace aikeys
