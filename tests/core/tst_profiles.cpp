@@ -231,11 +231,14 @@ void TestProfiles::secretKeysAndService()
 {
     Profile p = serviceAccount(u"x"_s);
     p.id = QUuid::fromString(u"1b4e28ba-2fa1-11d2-883f-0016d3cca427"_s);
-    QCOMPARE(p.secretKey(), u"1b4e28ba-2fa1-11d2-883f-0016d3cca427/client-secret"_s);
+    QCOMPARE(p.secretKey(),
+             u"io.github.atlasaikeys.AtlasAiKeys/1b4e28ba-2fa1-11d2-883f-0016d3cca427/client-secret"_s);
     p.authMode = AuthMode::ApiKey;
-    QCOMPARE(p.secretKey(), u"1b4e28ba-2fa1-11d2-883f-0016d3cca427/private-key"_s);
+    QCOMPARE(p.secretKey(),
+             u"io.github.atlasaikeys.AtlasAiKeys/1b4e28ba-2fa1-11d2-883f-0016d3cca427/private-key"_s);
     p.authMode = AuthMode::AccessToken;
-    QCOMPARE(p.secretKey(), u"1b4e28ba-2fa1-11d2-883f-0016d3cca427/access-token"_s);
+    QCOMPARE(p.secretKey(),
+             u"io.github.atlasaikeys.AtlasAiKeys/1b4e28ba-2fa1-11d2-883f-0016d3cca427/access-token"_s);
     QCOMPARE(SecretStore::defaultService(), u"io.github.atlasaikeys.AtlasAiKeys"_s);
     QCOMPARE(QtKeychainSecretStore().service(), u"io.github.atlasaikeys.AtlasAiKeys"_s);
     QCOMPARE(QtKeychainSecretStore(u"other.service"_s).service(), u"other.service"_s);

@@ -30,6 +30,12 @@ constexpr auto kHowToRun =
 const QByteArray kApiSecret = "demo-private-key";
 const QByteArray kSaSecret = "mdb_sa_sk_demo";
 
+// A profile's keychain entry key: "<application id>/<uuid>/<kind>", as the app and the CLI name it.
+QString entryKey(const QString &id, const QString &kind)
+{
+    return u"io.github.atlasaikeys.AtlasAiKeys/"_s + id + u'/' + kind;
+}
+
 struct Run
 {
     int exitCode = -1;
@@ -140,8 +146,8 @@ class TestCliProfiles : public QObject
         return r;
     }
 
-    // The entry keys ("<uuid>/<kind>") of the test service's keychain items, as secret-tool lists them
-    // (it prints the attributes on standard error, the secrets on standard output).
+    // The entry keys ("<application id>/<uuid>/<kind>") of the test service's keychain items, as secret-tool
+    // lists them (it prints the attributes on standard error, the secrets on standard output).
     QStringList keychainEntries() const
     {
         const ToolResult r = runTool(u"secret-tool"_s, {u"search"_s, u"--all"_s, u"server"_s, m_service});
@@ -153,10 +159,10 @@ class TestCliProfiles : public QObject
         return keys;
     }
 
-    bool keychainHolds(const QString &entryKey, const QByteArray &secret) const
+    bool keychainHolds(const QString &key, const QByteArray &secret) const
     {
-        const ToolResult r = runTool(u"secret-tool"_s, {u"lookup"_s, u"server"_s, m_service, u"user"_s,
-                                                        entryKey, u"type"_s, u"base64"_s});
+        const ToolResult r = runTool(
+            u"secret-tool"_s, {u"lookup"_s, u"server"_s, m_service, u"user"_s, key, u"type"_s, u"base64"_s});
         // QtKeychain stores binary data base64-encoded.
         return r.exitCode == 0 && QByteArray::fromBase64(r.output.trimmed()) == secret;
     }
@@ -258,11 +264,11 @@ private Q_SLOTS:
         const QString id = added.value("id"_L1).toString();
         QVERIFY(!id.isEmpty());
 
-        // In the keychain, under the test service, as "<uuid>/private-key"...
+        // In the keychain, under the test service, as "<application id>/<uuid>/private-key"...
         const QStringList entries = keychainEntries();
         QCOMPARE(entries.size(), 1);
-        QCOMPARE(entries.first(), id + u"/private-key"_s);
-        QVERIFY(keychainHolds(id + u"/private-key"_s, kApiSecret));
+        QCOMPARE(entries.first(), entryKey(id, u"private-key"_s));
+        QVERIFY(keychainHolds(entryKey(id, u"private-key"_s), kApiSecret));
         // ...and nowhere under HOME: not in the settings, which hold the rest of the profile.
         const QByteArray settings = settingsBytes();
         QVERIFY2(settings.contains("Sim key"), settings.constData());
@@ -416,14 +422,14 @@ private Q_SLOTS:
         // Not a terminal and no --yes: refused.
         Run r = cli({u"profiles"_s, u"remove"_s, u"Sim key"_s});
         QVERIFY2(r.exitCode == 2, r.describe());
-        QVERIFY(keychainHolds(id + u"/private-key"_s, kApiSecret));
+        QVERIFY(keychainHolds(entryKey(id, u"private-key"_s), kApiSecret));
 
         r = cli({u"profiles"_s, u"remove"_s, u"Sim key"_s, u"--yes"_s});
         QVERIFY2(r.exitCode == 0, r.describe());
-        QVERIFY(!keychainHolds(id + u"/private-key"_s, kApiSecret));
+        QVERIFY(!keychainHolds(entryKey(id, u"private-key"_s), kApiSecret));
         const QStringList left = keychainEntries();
         for (const QString &entry : left)
-            QVERIFY2(!entry.startsWith(id), qPrintable(entry));
+            QVERIFY2(!entry.contains(id), qPrintable(entry));
         QCOMPARE(left.size(), 1); // robot's
         QVERIFY(listed(u"Sim key"_s).isEmpty());
         QVERIFY(!settingsBytes().contains("Sim key"));
@@ -451,7 +457,7 @@ private Q_SLOTS:
         QCOMPARE(imported.size(), 1);
         const QString id = imported.first().toObject().value("id"_L1).toString();
         QCOMPARE(imported.first().toObject().value("secret"_L1).toString(), u"stored"_s);
-        QVERIFY(keychainHolds(id + u"/client-secret"_s, "mdb_sa_sk_test_secret_in_file_42"));
+        QVERIFY(keychainHolds(entryKey(id, u"client-secret"_s), "mdb_sa_sk_test_secret_in_file_42"));
         QVERIFY(!settingsBytes().contains("mdb_sa_sk_test_secret_in_file_42"));
         QCOMPARE(listed(u"automation"_s).value("publicId"_L1).toString(),
                  u"mdb_sa_id_64b0c1d2e3f4a5b6c7d8e9f0"_s);

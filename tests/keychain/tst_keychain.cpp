@@ -672,7 +672,8 @@ void TestKeychain::credentialManagerWithRealKeychain()
         manager.save(demoProfile(QUrl(u"https://cloud.mongodb.com"_s)), SecretBuffer(QByteArray(secret))));
     QVERIFY2(saved.ok, qPrintable(saved.message));
     const QString key = saved.profile.secretKey();
-    QCOMPARE(key, profileIdString(saved.profile.id) + u"/client-secret"_s);
+    QCOMPARE(key, u"io.github.atlasaikeys.AtlasAiKeys/"_s + profileIdString(saved.profile.id) +
+                      u"/client-secret"_s);
     QCOMPARE(secretToolEntries(m_service).size(), 1);
 
     const ChildOutcome has = waitCredentialJob(manager.hasStoredSecret(saved.profile.id));

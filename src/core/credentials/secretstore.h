@@ -87,9 +87,10 @@ private:
     bool m_autoDelete = true;
 };
 
-// Where secrets live: a key per entry, "<profile uuid>/<kind>" (see Profile::secretKey()), under one
-// service name. Every operation returns a started SecretJob with its own timeout: a keychain call
-// may otherwise wait forever on a prompt nobody sees or on a broken session bus.
+// Where secrets live: a key per entry, "<application id>/<profile uuid>/<kind>" (see
+// Profile::secretKey()), under one service name. Every operation returns a started SecretJob with its
+// own timeout: a keychain call may otherwise wait forever on a prompt nobody sees or on a broken
+// session bus.
 class SecretStore : public QObject
 {
     Q_OBJECT
