@@ -232,8 +232,7 @@ int run(const QStringList &arguments, const QProcessEnvironment &env, Console &c
             if (opener->secretError() == SecretError::NotFound)
                 error.setHint(
                     Cli::tr("Store it with 'atlas-ai-keys-cli profiles set-secret %1' (it reads the "
-                            "secret from standard input). If your keychain is locked, unlock it "
-                            "first: a locked keychain hides its entries.")
+                            "secret from standard input).")
                         .arg(profile->name));
             const int code = openCtx.failKeychain(error);
             console.flush();

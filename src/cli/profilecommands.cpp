@@ -29,7 +29,7 @@ namespace {
 
 constexpr int kSignOutTimeoutMs = 5000;
 
-enum class SecretState { Stored, None, Unknown };
+enum class SecretState { Stored, None, Locked, Unknown };
 
 QString secretStateId(SecretState state)
 {
@@ -38,6 +38,8 @@ QString secretStateId(SecretState state)
         return u"stored"_s;
     case SecretState::None:
         return u"none"_s;
+    case SecretState::Locked:
+        return u"locked"_s;
     case SecretState::Unknown:
         return u"unknown"_s;
     }
@@ -241,18 +243,23 @@ int runProfilesList(CommandContext &ctx)
     ProfileAccess &pa = ctx.profiles();
     QList<Listed> items;
     std::optional<ApiError> keychainError;
+    bool locked = false;
     for (const Profile &p : pa.profiles().profiles()) {
-        Listed l{p, pa.isDefault(p), SecretState::Unknown};
+        Listed l{p, pa.isDefault(p), locked ? SecretState::Locked : SecretState::Unknown};
         // After one keychain failure the others would fail the same way (and may each wait for the
-        // timeout): they are listed as unknown.
+        // timeout): they are listed as unknown, or as locked when the keychain is locked.
         if (!keychainError) {
             const auto job = CommandContext::own(pa.credentials().hasStoredSecret(p.id));
             if (!ctx.wait(job.get()))
                 return ctx.failKeychain(ApiError::canceled());
-            if (job->succeeded())
+            if (job->succeeded()) {
                 l.secret = job->hasStoredSecret() ? SecretState::Stored : SecretState::None;
-            else
+            } else {
                 keychainError = job->error();
+                locked = job->secretError() == SecretError::Locked;
+                if (locked)
+                    l.secret = SecretState::Locked;
+            }
         }
         items.append(l);
     }

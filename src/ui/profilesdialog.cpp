@@ -84,6 +84,8 @@ QString secretStateText(ProfilesDialog::SecretState state)
         return ProfilesDialog::tr("No secret");
     case S::Unavailable:
         return ProfilesDialog::tr("Keychain unavailable");
+    case S::Locked:
+        return ProfilesDialog::tr("Keychain locked");
     }
     return {};
 }
@@ -351,7 +353,8 @@ void ProfilesDialog::checkSecret(const QUuid &id)
             m_secretStates.insert(id, j->hasStoredSecret() ? SecretState::Stored : SecretState::Missing);
             m_secretProblems.remove(id);
         } else {
-            m_secretStates.insert(id, SecretState::Unavailable);
+            m_secretStates.insert(id, j->secretError() == SecretError::Locked ? SecretState::Locked
+                                                                              : SecretState::Unavailable);
             m_secretProblems.insert(id, j->error().toString());
         }
         if (QTreeWidgetItem *item = itemFor(id)) {
@@ -550,6 +553,9 @@ void ProfilesDialog::updateSecretRow()
             status = tr("None stored: enter it to sign in.");
         else if (state == SecretState::Unavailable)
             status = tr("The keychain could not be read.");
+        else if (state == SecretState::Locked)
+            status = tr("The keychain is locked: unlock your keyring (log in again, or open Passwords and "
+                        "Keys), then open this dialog again.");
         else
             status = tr("Checking the keychain...");
     }
@@ -910,8 +916,8 @@ void ProfilesDialog::testConnection()
     }
     const QString typed = m_ui->secretEdit->text();
     const SecretState state = m_isNew ? SecretState::Unknown : secretState(m_editingId);
-    const bool canUseStored =
-        !m_isNew && !authModeChanged() && state != SecretState::Missing && state != SecretState::Unavailable;
+    const bool canUseStored = !m_isNew && !authModeChanged() && state != SecretState::Missing &&
+                              state != SecretState::Unavailable && state != SecretState::Locked;
     if (typed.isEmpty() && !canUseStored)
         blocking << tr("Enter the %1 to test the connection.").arg(kind);
     if (!blocking.isEmpty()) {

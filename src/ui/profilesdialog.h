@@ -49,7 +49,7 @@ class ProfilesDialog : public QDialog
 
 public:
     // Where a profile's secret is, as far as the dialog knows.
-    enum class SecretState { Unknown, Checking, Stored, SessionOnly, Missing, Unavailable };
+    enum class SecretState { Unknown, Checking, Stored, SessionOnly, Missing, Unavailable, Locked };
     Q_ENUM(SecretState)
 
     explicit ProfilesDialog(CredentialManager *credentials, QWidget *parent = nullptr);

@@ -155,6 +155,7 @@ private Q_SLOTS:
     void qtKeychainErrorMapping_data();
     void qtKeychainErrorMapping();
     void secretsNeverLogged();
+    void hintsWithoutSessionOnlyAdvice();
 
 private:
     QString settingsPath() const { return m_home.filePath(u".config/AtlasAiKeys/atlas-ai-keys.ini"_s); }
@@ -594,8 +595,9 @@ void TestProfiles::loadWithoutSecret()
     QCOMPARE(o.error.kind(), ApiError::Kind::Keychain);
     QVERIFY2(o.error.message().contains(u"No client secret is stored for profile \"Imported\""_s),
              qPrintable(o.error.message()));
-    // On Linux a locked keyring hides entries: the hint says so.
-    QVERIFY2(o.error.hint().contains(u"locked"_s), qPrintable(o.error.hint()));
+    // A locked keyring is reported as such (SecretError::Locked), so "not found" means it.
+    QVERIFY2(o.error.hint().contains(u"Enter it again"_s), qPrintable(o.error.hint()));
+    QVERIFY2(!o.error.hint().contains(u"locked"_s), qPrintable(o.error.hint()));
     QVERIFY(o.credentials.secret.isEmpty());
 
     const Outcome unknown = waitFor(m_manager->loadCredentials(QUuid::createUuid()));
@@ -656,7 +658,7 @@ void TestProfiles::keychainFailures_data()
     QTest::addColumn<QString>("todo");
     QTest::newRow("no backend") << int(SecretError::NoBackend) << u"no keychain service is available"_s
                                 << u"gnome-keyring or KWallet"_s;
-    QTest::newRow("locked") << int(SecretError::Locked) << u"locked"_s << u"Unlock the keychain"_s;
+    QTest::newRow("locked") << int(SecretError::Locked) << u"locked"_s << u"Unlock your keyring"_s;
     QTest::newRow("access denied") << int(SecretError::AccessDenied) << u"access was denied"_s
                                    << u"allow Atlas AI Keys"_s;
     QTest::newRow("timed out") << int(SecretError::TimedOut) << u"did not answer within"_s
@@ -869,6 +871,35 @@ void TestProfiles::secretsNeverLogged()
         for (const QByteArray &s : secrets)
             QVERIFY2(!m.contains(QString::fromLatin1(s)), qPrintable(m));
     }
+}
+
+void TestProfiles::hintsWithoutSessionOnlyAdvice()
+{
+    // The CLI has no session-only sign-in: its store's hints must not offer one.
+    for (SecretError e : {SecretError::NoBackend, SecretError::Locked, SecretError::AccessDenied,
+                          SecretError::TimedOut, SecretError::Other}) {
+        for (SecretJob::Operation op : {SecretJob::Operation::Read, SecretJob::Operation::Write}) {
+            QVERIFY2(SecretStore::errorHint(e, op, true).contains(u"session only"_s),
+                     qPrintable(secretErrorId(e)));
+            QVERIFY2(!SecretStore::errorHint(e, op, false).contains(u"session only"_s),
+                     qPrintable(secretErrorId(e)));
+            QVERIFY(!SecretStore::errorHint(e, op, false).isEmpty());
+        }
+    }
+    m_keychain->setSessionOnlyAdvice(false);
+    m_keychain->setFailure(SecretError::Locked, u"backend words"_s);
+    const Outcome o = waitFor(m_manager->save(serviceAccount(u"Scripted"_s), secretOf("mdb_sa_sk_cli")));
+    QVERIFY(!o.ok);
+    QCOMPARE(o.secretError, SecretError::Locked);
+    QVERIFY2(o.error.hint().contains(u"Unlock your keyring"_s), qPrintable(o.error.hint()));
+    QVERIFY2(!o.error.hint().contains(u"session only"_s), qPrintable(o.error.hint()));
+    // A locked keyring is named as such for reads and deletes too.
+    QVERIFY2(SecretStore::errorMessage(SecretError::Locked, SecretJob::Operation::Read, {}, 0)
+                 .contains(u"keychain is locked"_s),
+             "read");
+    QVERIFY2(SecretStore::errorMessage(SecretError::Locked, SecretJob::Operation::Remove, {}, 0)
+                 .contains(u"could not be deleted"_s),
+             "remove");
 }
 
 QTEST_GUILESS_MAIN(TestProfiles)

@@ -691,6 +691,21 @@ private Q_SLOTS:
         again->reject();
     }
 
+    // A locked keychain is named as such, not taken for "no secret stored".
+    void lockedKeychainIsNotMissingSecret()
+    {
+        const Profile stored = saveProfile(u"Locked away"_s, kStoredSecret);
+        m_keychain->setFailure(SecretJob::Operation::Read, SecretError::Locked, u"injected"_s);
+        auto d = openDialog();
+        Parts p(*d);
+        QTRY_COMPARE(d->secretState(stored.id), ProfilesDialog::SecretState::Locked);
+        QCOMPARE(p.list->topLevelItem(0)->text(3), u"Keychain locked"_s);
+        QVERIFY2(p.secretStatus->text().contains(u"locked"_s), qPrintable(p.secretStatus->text()));
+        QVERIFY2(!p.secretStatus->text().contains(u"None stored"_s), qPrintable(p.secretStatus->text()));
+        QVERIFY2(p.secretStatus->toolTip().contains(u"unlock"_s, Qt::CaseInsensitive),
+                 qPrintable(p.secretStatus->toolTip()));
+    }
+
     void importMalformedConfigSaysWhere()
     {
         auto d = openDialog();

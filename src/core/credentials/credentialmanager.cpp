@@ -202,9 +202,7 @@ CredentialJob *CredentialManager::loadCredentials(const QUuid &id)
         if (r->succeeded() || r->error() == SecretError::NotFound) {
             const QString hint = p.sessionOnly
                                      ? tr("Sign in again and enter it.")
-                                     : tr("Enter it again in the profile. If your keychain is locked, unlock "
-                                          "it in your desktop's "
-                                          "password manager first: a locked keychain hides its entries.");
+                                     : tr("Enter it again in the profile (Manage Profiles, Replace).");
             job->finish(ApiError::keychain(tr("No %1 is stored for profile \"%2\".")
                                                .arg(secretKindDisplayName(p.secretKind()), p.name),
                                            hint),

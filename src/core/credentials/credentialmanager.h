@@ -120,7 +120,8 @@ public:
     // Deletes the profile's keychain entries (every kind: an auth mode change may have left one
     // behind; a missing entry is fine), then the profile.
     CredentialJob *remove(const QUuid &id, RemoveMode mode = RemoveMode::RequireSecretRemoval);
-    // For the "Stored in keychain" indicator. A locked Linux keyring answers "no".
+    // For the "Stored in keychain" indicator. A locked keyring is an error (SecretError::Locked), not
+    // a "no".
     CredentialJob *hasStoredSecret(const QUuid &id);
 
     // The profile signed in with last, remembered across runs (session-only ones are not).
