@@ -21,6 +21,8 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace aikeys::cli {
@@ -191,6 +193,23 @@ void printNotices(CommandContext &ctx, const CredentialJob &job)
         ctx.notice(notice);
 }
 
+// A profile name as it would be typed in a shell command: double-quoted when it holds anything but
+// letters, digits and ._-, and made safe to print.
+QString shellArgument(const QString &name)
+{
+    const bool plain = !name.isEmpty() && std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        return c.isLetterOrNumber() || c == u'.' || c == u'_' || c == u'-';
+    });
+    if (plain)
+        return sanitizeForTerminal(name);
+    QString escaped = name;
+    escaped.replace(u'\\', u"\\\\"_s)
+        .replace(u'"', u"\\\""_s)
+        .replace(u'$', u"\\$"_s)
+        .replace(u'`', u"\\`"_s);
+    return u'"' + sanitizeForTerminal(escaped) + u'"';
+}
+
 // Revokes a service account's token, bounded in time, as the session commands do.
 void signOut(AtlasSession &session)
 {
@@ -338,29 +357,55 @@ int runProfilesRemove(CommandContext &ctx)
         }
     }
     ProfileAccess &pa = ctx.profiles();
+    const bool force = ctx.has(u"force"_s);
     const bool wasDefault = pa.settings().defaultProfileId() == p->id;
-    const auto job = CommandContext::own(pa.credentials().remove(p->id));
+    const auto job = CommandContext::own(
+        pa.credentials().remove(p->id, force ? CredentialManager::RemoveMode::EvenIfSecretRemains
+                                             : CredentialManager::RemoveMode::RequireSecretRemoval));
     if (!ctx.wait(job.get()))
         return ctx.failKeychain(ApiError::canceled());
-    if (!job->succeeded())
-        return ctx.failKeychain(job->error());
+    if (!job->succeeded()) {
+        ApiError error = job->error();
+        if (error.kind() == ApiError::Kind::Keychain)
+            error.setHint(
+                SecretStore::errorHint(job->secretError(), SecretJob::Operation::Remove, false) + u' ' +
+                Cli::tr("Or remove the profile anyway with '%1 profiles remove %2 --yes --force': its %3 may "
+                        "then remain in the keychain (service %4, entry %5) until you delete it in your "
+                        "password manager.")
+                    .arg(ctx.programName(), shellArgument(p->name), secretKindDisplayName(p->secretKind()),
+                         pa.keychain().service(), p->secretKey()));
+        return ctx.failKeychain(error);
+    }
     if (wasDefault) {
         pa.settings().setDefaultProfileId({});
         pa.settings().sync();
     }
+    // With --force, an entry the keychain could not delete is named in a notice.
+    const bool secretMayRemain = !job->notices().isEmpty() && force;
     printNotices(ctx, *job);
+    const QString secretResult = secretMayRemain ? u"may-remain"_s : u"deleted"_s;
     switch (ctx.format()) {
     case OutputFormat::Table:
-        ctx.console().out(Cli::tr("Removed profile \"%1\"; its %2 was deleted from the keychain.\n")
-                              .arg(sanitizeForTerminal(p->name), secretKindDisplayName(p->secretKind())));
+        if (secretMayRemain)
+            ctx.console().out(
+                Cli::tr("Removed profile \"%1\"; its %2 may remain in the keychain (service %3, "
+                        "entry %4): delete it in your password manager.\n")
+                    .arg(sanitizeForTerminal(p->name), secretKindDisplayName(p->secretKind()),
+                         pa.keychain().service(), p->secretKey()));
+        else
+            ctx.console().out(Cli::tr("Removed profile \"%1\"; its %2 was deleted from the keychain.\n")
+                                  .arg(sanitizeForTerminal(p->name), secretKindDisplayName(p->secretKind())));
         break;
     case OutputFormat::Json:
-        ctx.console().outBytes(renderJson(QJsonObject{
-            {u"id"_s, profileIdString(p->id)}, {u"name"_s, p->name}, {u"result"_s, u"removed"_s}}));
+        ctx.console().outBytes(renderJson(QJsonObject{{u"id"_s, profileIdString(p->id)},
+                                                      {u"name"_s, p->name},
+                                                      {u"result"_s, u"removed"_s},
+                                                      {u"secret"_s, secretResult}}));
         break;
     case OutputFormat::Csv:
-        ctx.console().outBytes(renderCsv(
-            Rows{{u"id"_s, u"name"_s, u"result"_s}, {{profileIdString(p->id), p->name, u"removed"_s}}, {}}));
+        ctx.console().outBytes(renderCsv(Rows{{u"id"_s, u"name"_s, u"result"_s, u"secret"_s},
+                                              {{profileIdString(p->id), p->name, u"removed"_s, secretResult}},
+                                              {}}));
         break;
     }
     return ExitOk;
@@ -386,10 +431,8 @@ int runProfilesTest(CommandContext &ctx)
         ApiError error = opener->error();
         if (opener->needsSecret()) {
             if (opener->secretError() == SecretError::NotFound)
-                error.setHint(
-                    Cli::tr("Store it with '%1 profiles set-secret %2'. If your keychain is locked, "
-                            "unlock it first: a locked keychain hides its entries.")
-                        .arg(ctx.programName(), p->name));
+                error.setHint(Cli::tr("Store it with '%1 profiles set-secret %2'.")
+                                  .arg(ctx.programName(), shellArgument(p->name)));
             return ctx.failKeychain(error);
         }
         ctx.setProfileName(p->name);

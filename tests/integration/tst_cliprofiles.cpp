@@ -474,6 +474,15 @@ private Q_SLOTS:
         QVERIFY(r.errText().contains(u"line 4"_s));
     }
 
+    void removeHelpNamesForce()
+    {
+        const Run r = cli({u"profiles"_s, u"remove"_s, u"--help"_s});
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(r.outText().contains(u"--force"_s), r.describe());
+        QVERIFY2(r.outText().contains(u"may then remain"_s) || r.outText().contains(u"may remain"_s),
+                 r.describe());
+    }
+
 private:
     QTemporaryDir m_home;
     QString m_service;

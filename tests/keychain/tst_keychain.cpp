@@ -945,6 +945,23 @@ void TestKeychain::lockedKeyringFailsClearly()
     QVERIFY2(tested.exitCode == 1, qPrintable(tested.describe()));
     QVERIFY2(tested.err.contains(u"keychain is locked"_s), qPrintable(tested.describe()));
     QVERIFY2(!tested.err.contains(u"No private key is stored"_s), qPrintable(tested.describe()));
+    // Removing: refused, with the CLI's way out (--force) and no session-only advice...
+    const CliRun refused = runCli({u"profiles"_s, u"remove"_s, u"CLI seeded"_s, u"--yes"_s}, env, m_service);
+    QVERIFY2(refused.exitCode == 1, qPrintable(refused.describe()));
+    QVERIFY2(refused.err.contains(u"locked"_s), qPrintable(refused.describe()));
+    QVERIFY2(refused.err.contains(u"--force"_s), qPrintable(refused.describe()));
+    QVERIFY2(!refused.err.contains(u"session only"_s), qPrintable(refused.describe()));
+    QVERIFY2(!refused.out.contains(u"deleted"_s), qPrintable(refused.describe()));
+    QCOMPARE(searchItems(env, m_service, cliKey).locked, 1);
+    // ...and with --force, removed, saying the secret may remain and where.
+    const CliRun forced =
+        runCli({u"profiles"_s, u"remove"_s, u"CLI seeded"_s, u"--yes"_s, u"--force"_s}, env, m_service);
+    QVERIFY2(forced.exitCode == 0, qPrintable(forced.describe()));
+    QVERIFY2(forced.out.contains(u"may remain"_s), qPrintable(forced.describe()));
+    QVERIFY2(forced.out.contains(cliKey), qPrintable(forced.describe()));
+    QCOMPARE(searchItems(env, m_service, cliKey).locked, 1);
+    const CliRun after = runCli({u"profiles"_s, u"list"_s, u"--output"_s, u"json"_s}, env, m_service);
+    QCOMPARE(QJsonDocument::fromJson(after.out.toUtf8()).array().size(), 0);
 }
 
 void TestKeychain::hungKeychainEndsWithTimeout()
