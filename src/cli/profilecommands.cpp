@@ -29,8 +29,6 @@ namespace aikeys::cli {
 
 namespace {
 
-constexpr int kSignOutTimeoutMs = 5000;
-
 enum class SecretState { Stored, None, Locked, Unknown };
 
 QString secretStateId(SecretState state)
@@ -215,7 +213,8 @@ void signOut(AtlasSession &session)
 {
     QEventLoop loop;
     QObject::connect(&session, &AtlasSession::signedOut, &loop, &QEventLoop::quit);
-    QTimer::singleShot(kSignOutTimeoutMs, &loop, &QEventLoop::quit);
+    // The session ends the revocation by then itself (SessionConfig::signOutTimeoutMs); this is a backstop.
+    QTimer::singleShot(session.config().signOutTimeoutMs + 2000, &loop, &QEventLoop::quit);
     session.signOut();
     if (!session.isSignedOut())
         loop.exec();
