@@ -45,10 +45,20 @@ AppController::AppController(AppOptions options, std::unique_ptr<SecretStore> ke
     connect(m_window.get(), &MainWindow::aboutRequested, this, &AppController::showAbout);
     connect(m_window.get(), &MainWindow::signedOut, this, [this] {
         std::function<void()> next = std::exchange(m_afterSignOut, {});
-        if (next)
+        if (next) {
+            // Switching profile: session-only secrets stay.
             next();
-        else
-            chooseProfile();
+            return;
+        }
+        // An explicit Sign Out: no session-only secret outlives it (but the demo's built-in one).
+        const int wiped = m_credentials->forgetSessionSecrets(
+            m_demoProfileId.isNull() ? QSet<QUuid>() : QSet<QUuid>{m_demoProfileId});
+        if (wiped > 0)
+            m_window->statusBar()->showMessage(
+                tr("Signed out. Secrets kept for this session only were forgotten: enter them again to sign "
+                   "in."),
+                10000);
+        chooseProfile();
     });
 
     if (!m_options.screenshotPath.isEmpty()) {
@@ -144,6 +154,7 @@ void AppController::startDemo()
             fail(1);
             return;
         }
+        m_demoProfileId = done->profile().id;
         openProfile(done->profile());
     });
 }

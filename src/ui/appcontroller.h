@@ -6,7 +6,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
+#include <QUuid>
 
 #include <functional>
 #include <memory>
@@ -80,6 +82,9 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QPointer<SessionOpener> m_opener;
     std::function<void()> m_afterSignOut;
+    // The demo's session-only profile: its built-in secret is kept on sign-out, since it protects
+    // nothing and nobody could type it again.
+    QUuid m_demoProfileId;
     int m_exitCode = 0;
 };
 

@@ -156,6 +156,7 @@ private Q_SLOTS:
     void qtKeychainErrorMapping();
     void secretsNeverLogged();
     void hintsWithoutSessionOnlyAdvice();
+    void forgetSessionSecretsKeepsProfiles();
 
 private:
     QString settingsPath() const { return m_home.filePath(u".config/AtlasAiKeys/atlas-ai-keys.ini"_s); }
@@ -900,6 +901,31 @@ void TestProfiles::hintsWithoutSessionOnlyAdvice()
     QVERIFY2(SecretStore::errorMessage(SecretError::Locked, SecretJob::Operation::Remove, {}, 0)
                  .contains(u"could not be deleted"_s),
              "remove");
+}
+
+void TestProfiles::forgetSessionSecretsKeepsProfiles()
+{
+    const Outcome a = waitFor(m_manager->save(serviceAccount(u"Session A"_s), secretOf("session-a"),
+                                              CredentialManager::Storage::SessionOnly));
+    const Outcome b = waitFor(m_manager->save(serviceAccount(u"Session B"_s), secretOf("session-b"),
+                                              CredentialManager::Storage::SessionOnly));
+    QVERIFY(a.ok && b.ok);
+    const Profile saved = savedProfile(u"Saved"_s, "saved");
+    QCOMPARE(m_manager->sessionSecrets()->count(), 2);
+
+    // B is kept (the demo's built-in secret, say); A is wiped; the keychain is not touched.
+    QCOMPARE(m_manager->forgetSessionSecrets({b.profile.id}), 1);
+    QVERIFY(!m_manager->sessionSecrets()->contains(a.profile.secretKey()));
+    QVERIFY(m_manager->sessionSecrets()->holds(b.profile.secretKey(), "session-b"));
+    QVERIFY(m_keychain->holds(saved.secretKey(), "saved"));
+    // The profiles stay, and signing in with A now needs its secret again.
+    QVERIFY(m_store->contains(a.profile.id));
+    const Outcome load = waitFor(m_manager->loadCredentials(a.profile.id));
+    QVERIFY(!load.ok);
+    QCOMPARE(load.secretError, SecretError::NotFound);
+
+    QCOMPARE(m_manager->forgetSessionSecrets(), 1);
+    QCOMPARE(m_manager->sessionSecrets()->count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestProfiles)

@@ -208,6 +208,62 @@ private Q_SLOTS:
                  u"signedOutPage"_s);
     }
 
+    // Switch Profile keeps session-only secrets; an explicit Sign Out wipes them (the profiles stay).
+    void signOutForgetsSessionOnlySecrets()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto keychain = std::make_unique<MemorySecretStore>();
+        storeProfile(keychain.get(), u"Kept"_s, sim.baseUrl(), "mdb_sa_sk_demo");
+        AppOptions options;
+        options.profileName = u"Kept"_s;
+        AppController app(options, std::move(keychain));
+        QSignalSpy loaded(app.window(), &MainWindow::firstLoadFinished);
+        app.start();
+        QVERIFY(loaded.wait(20000));
+
+        Profile temp;
+        temp.name = u"Temp"_s;
+        temp.baseUrl = sim.baseUrl();
+        temp.authMode = AuthMode::ServiceAccount;
+        temp.publicId = u"mdb_sa_id_demo"_s;
+        CredentialJob *job = app.credentials()->save(temp, SecretBuffer(QByteArray("mdb_sa_sk_demo")),
+                                                     CredentialManager::Storage::SessionOnly);
+        job->setAutoDelete(false);
+        QSignalSpy saved(job, &CredentialJob::finished);
+        QVERIFY(saved.wait(5000));
+        QVERIFY(job->succeeded());
+        temp = job->profile();
+        delete job;
+        const QString tempKey = temp.secretKey();
+        MemorySecretStore *session = app.credentials()->sessionSecrets();
+        QVERIFY(session->holds(tempKey, "mdb_sa_sk_demo"));
+
+        // Switch to it and back: kept.
+        QSignalSpy signedOut(app.window(), &MainWindow::signedOut);
+        Q_EMIT app.window()->switchProfileRequested(temp.id);
+        QVERIFY(signedOut.wait(10000));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(app.window()->profile().name, u"Temp"_s);
+        Q_EMIT app.window()->switchProfileRequested(app.credentials()->profiles()->findByName(u"Kept"_s)->id);
+        QVERIFY(signedOut.wait(10000));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(app.window()->profile().name, u"Kept"_s);
+        QVERIFY(session->holds(tempKey, "mdb_sa_sk_demo"));
+
+        // Sign Out: wiped, though the profile is still offered.
+        bool chooser = false;
+        whenModal(u"profilesDialog"_s, [&](QWidget *dialog) {
+            chooser = true;
+            dialog->findChild<QAbstractButton *>(u"closeButton"_s)->click();
+        });
+        app.window()->signOutAction()->trigger();
+        QVERIFY(signedOut.wait(10000));
+        QTRY_VERIFY(chooser);
+        QCOMPARE(session->count(), 0);
+        QVERIFY(app.credentials()->profiles()->contains(temp.id));
+    }
+
     void demoModeSignsInAndStopsTheSimulator()
     {
         QUrl demoUrl;

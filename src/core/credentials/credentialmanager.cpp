@@ -415,4 +415,20 @@ void CredentialManager::forgetSessionProfiles()
     m_sessionSecrets->clear();
 }
 
+int CredentialManager::forgetSessionSecrets(const QSet<QUuid> &keep)
+{
+    int wiped = 0;
+    for (const Profile &p : m_profiles->profiles()) {
+        if (!p.sessionOnly || keep.contains(p.id))
+            continue;
+        for (SecretKind kind : {SecretKind::ClientSecret, SecretKind::PrivateKey, SecretKind::AccessToken}) {
+            if (m_sessionSecrets->erase(Profile::secretKey(p.id, kind)))
+                ++wiped;
+        }
+    }
+    if (wiped > 0)
+        qCInfo(lcCredentials) << "Session-only secrets forgotten:" << wiped;
+    return wiped;
+}
+
 } // namespace aikeys

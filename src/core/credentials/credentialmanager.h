@@ -7,6 +7,7 @@
 #include "domain/result.h"
 
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 namespace aikeys {
@@ -130,8 +131,12 @@ public:
     // The profile to offer first: the last used, else the default, else the only one.
     std::optional<Profile> preferredProfile() const;
 
-    // Forgets every session-only profile and wipes its secret (sign-out from demo mode).
+    // Forgets every session-only profile and wipes its secret.
     void forgetSessionProfiles();
+    // Wipes the secrets of the session-only profiles (sign-out), except those of the profiles in
+    // keep; the profiles stay listed, and their secret must be entered again to sign in. Returns how
+    // many secrets were wiped.
+    int forgetSessionSecrets(const QSet<QUuid> &keep = {});
 
 private:
     CredentialJob *failed(CredentialJob *job, const ApiError &error);
