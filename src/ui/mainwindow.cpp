@@ -586,6 +586,14 @@ void MainWindow::setSession(AtlasSession *session, const Profile &profile, bool 
     m_tree->setFocus();
 }
 
+void MainWindow::updateProfile(const Profile &profile)
+{
+    if (!m_session || profile.id != m_profile.id)
+        return;
+    m_profile = profile;
+    updateTitle();
+}
+
 AtlasSession *MainWindow::session() const
 {
     return m_session;

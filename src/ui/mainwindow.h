@@ -60,6 +60,9 @@ public:
     AtlasSession *session() const;
     AtlasClient *client() const { return m_client; }
     const Profile &profile() const { return m_profile; }
+    // The signed-in profile was edited in ways that keep the session (its name, default organization
+    // or project): the window's title follows. Ignored for another profile.
+    void updateProfile(const Profile &profile);
     bool isDemo() const { return m_demo; }
     // Back to the signed-out page without telling Atlas (the session is dropped, nothing is sent).
     // message, if any, says why on that page.

@@ -156,6 +156,7 @@ private Q_SLOTS:
     void qtKeychainErrorMapping();
     void secretsNeverLogged();
     void hintsWithoutSessionOnlyAdvice();
+    void secretChangedIsSignalled();
     void forgetSessionSecretsKeepsProfiles();
 
 private:
@@ -901,6 +902,33 @@ void TestProfiles::hintsWithoutSessionOnlyAdvice()
     QVERIFY2(SecretStore::errorMessage(SecretError::Locked, SecretJob::Operation::Remove, {}, 0)
                  .contains(u"could not be deleted"_s),
              "remove");
+}
+
+void TestProfiles::secretChangedIsSignalled()
+{
+    QSignalSpy changed(m_manager.get(), &CredentialManager::secretChanged);
+    // A new profile's secret is not a change.
+    const Profile p = savedProfile(u"Watched"_s, "first");
+    QCOMPARE(changed.count(), 0);
+    // An edit without a secret keeps it: no change.
+    Profile renamed = p;
+    renamed.name = u"Watched, renamed"_s;
+    QVERIFY(waitFor(m_manager->save(renamed, SecretBuffer())).ok);
+    QCOMPARE(changed.count(), 0);
+    // An edit with a new secret, and a replaced secret: changes, before the job finishes.
+    bool signalledFirst = false;
+    CredentialJob *job = m_manager->save(renamed, secretOf("second"));
+    connect(job, &CredentialJob::finished, this, [&] { signalledFirst = changed.count() == 1; });
+    QVERIFY(waitFor(job).ok);
+    QVERIFY(signalledFirst);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toUuid(), p.id);
+    QVERIFY(waitFor(m_manager->replaceSecret(p.id, secretOf("third"))).ok);
+    QCOMPARE(changed.count(), 2);
+    // A replace the keychain refused changes nothing.
+    m_keychain->setFailure(SecretJob::Operation::Write, SecretError::Locked);
+    QVERIFY(!waitFor(m_manager->replaceSecret(p.id, secretOf("fourth"))).ok);
+    QCOMPARE(changed.count(), 2);
 }
 
 void TestProfiles::forgetSessionSecretsKeepsProfiles()

@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -262,6 +263,96 @@ private Q_SLOTS:
         QTRY_VERIFY(chooser);
         QCOMPARE(session->count(), 0);
         QVERIFY(app.credentials()->profiles()->contains(temp.id));
+    }
+
+    // The signed-in profile edited outside the chooser: a new secret signs in again; a rename only
+    // renames the window.
+    void currentProfileEditsReachTheSession()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto keychain = std::make_unique<MemorySecretStore>();
+        MemorySecretStore *store = keychain.get();
+        const Profile live = storeProfile(store, u"Live"_s, sim.baseUrl(), "mdb_sa_sk_demo");
+        AppOptions options;
+        options.profileName = u"Live"_s;
+        AppController app(options, std::move(keychain));
+        QSignalSpy loaded(app.window(), &MainWindow::firstLoadFinished);
+        app.start();
+        QVERIFY(loaded.wait(20000));
+        const AtlasSession *first = app.window()->session();
+
+        QSignalSpy signedOut(app.window(), &MainWindow::signedOut);
+        QVERIFY(app.credentials()->rename(live.id, u"Live, renamed"_s));
+        QTRY_VERIFY(app.window()->windowTitle().startsWith(u"Live, renamed"_s));
+        QTest::qWait(200);
+        QCOMPARE(signedOut.count(), 0);
+        QCOMPARE(app.window()->session(), first);
+
+        app.credentials()->replaceSecret(live.id, SecretBuffer(QByteArray("mdb_sa_sk_demo")));
+        QVERIFY(signedOut.wait(10000));
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(app.window()->session());
+        QCOMPARE(signedOut.count(), 1);
+        QVERIFY2(app.window()->statusBar()->currentMessage().contains(u"Signed in again"_s),
+                 qPrintable(app.window()->statusBar()->currentMessage()));
+    }
+
+    // Manage Profiles: the connection of the signed-in profile changed (another Atlas), then the
+    // profile removed. The session follows once the dialog closes.
+    void manageProfilesChangesReachTheSession()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        SimProcess other;
+        QVERIFY2(other.start(), qPrintable(other.errorString()));
+        auto keychain = std::make_unique<MemorySecretStore>();
+        const Profile live = storeProfile(keychain.get(), u"Moving"_s, sim.baseUrl(), "mdb_sa_sk_demo");
+        AppOptions options;
+        options.profileName = u"Moving"_s;
+        AppController app(options, std::move(keychain));
+        QSignalSpy loaded(app.window(), &MainWindow::firstLoadFinished);
+        app.start();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(app.window()->profile().baseUrl, sim.baseUrl());
+
+        QSignalSpy signedOut(app.window(), &MainWindow::signedOut);
+        bool edited = false;
+        whenModal(u"profilesDialog"_s, [&](QWidget *dialog) {
+            Profile moved = live;
+            moved.baseUrl = other.baseUrl();
+            CredentialJob *job = app.credentials()->save(moved, SecretBuffer());
+            QObject::connect(job, &CredentialJob::finished, dialog, [&edited, dialog](CredentialJob *j) {
+                edited = j->succeeded();
+                // Still open while the edit lands: nothing happens to the session yet.
+                dialog->findChild<QAbstractButton *>(u"closeButton"_s)->click();
+            });
+        });
+        Q_EMIT app.window()->manageProfilesRequested();
+        QVERIFY(edited);
+        QVERIFY(signedOut.count() == 1 || signedOut.wait(10000));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(app.window()->profile().baseUrl, other.baseUrl());
+        QCOMPARE(app.window()->session()->config().baseUrl, other.baseUrl());
+
+        // Removed: signed out, and the chooser the user just closed is not shown again.
+        bool removed = false;
+        whenModal(u"profilesDialog"_s, [&](QWidget *dialog) {
+            CredentialJob *job = app.credentials()->remove(live.id);
+            QObject::connect(job, &CredentialJob::finished, dialog, [&removed, dialog](CredentialJob *j) {
+                removed = j->succeeded();
+                dialog->findChild<QAbstractButton *>(u"closeButton"_s)->click();
+            });
+        });
+        signedOut.clear();
+        Q_EMIT app.window()->manageProfilesRequested();
+        QVERIFY(removed);
+        QVERIFY(signedOut.count() == 1 || signedOut.wait(10000));
+        QVERIFY(!app.window()->session());
+        auto *label = app.window()->findChild<QLabel *>(u"signedOutLabel"_s);
+        QVERIFY2(label->text().contains(u"was removed"_s), qPrintable(label->text()));
+        QTest::qWait(300);
+        QVERIFY(!QApplication::activeModalWidget());
     }
 
     void demoModeSignsInAndStopsTheSimulator()

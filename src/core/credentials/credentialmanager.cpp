@@ -97,6 +97,7 @@ CredentialJob *CredentialManager::save(Profile profile, SecretBuffer secret, Sto
                                     << (profile.sessionOnly ? "for this session only" : "with the keychain");
 
     if (!job->m_secret.isEmpty()) {
+        job->m_secretGiven = true;
         writeSecret(job, existing);
         return job;
     }
@@ -160,6 +161,8 @@ void CredentialManager::storeProfileAfterSecret(CredentialJob *job, const std::o
         job->finish();
         return;
     }
+    if (job->m_secretGiven)
+        Q_EMIT secretChanged(wanted.id);
     // An entry the profile no longer uses: the session copy of a profile now in the keychain, or
     // the secret of its previous auth mode.
     std::optional<std::pair<SecretStore *, QString>> stale;
@@ -242,6 +245,7 @@ CredentialJob *CredentialManager::replaceSecret(const QUuid &id, SecretBuffer se
         }
         qCInfo(lcCredentials).noquote()
             << "Secret of profile" << p.name << profileIdString(p.id) << "replaced";
+        Q_EMIT secretChanged(p.id);
         job->finish();
     });
     return job;

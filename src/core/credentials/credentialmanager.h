@@ -70,6 +70,7 @@ private:
     Credentials m_credentials;
     QStringList m_notices;
     bool m_hasSecret = false;
+    bool m_secretGiven = false; // a Save with a new secret from the caller
     bool m_canKeepForSession = false;
     bool m_finished = false;
     bool m_autoDelete = true;
@@ -137,6 +138,11 @@ public:
     // keep; the profiles stay listed, and their secret must be entered again to sign in. Returns how
     // many secrets were wiped.
     int forgetSessionSecrets(const QSet<QUuid> &keep = {});
+
+Q_SIGNALS:
+    // A stored profile's secret was replaced (replaceSecret(), or save() with a new secret for a
+    // profile that already existed). Emitted before the job's finished().
+    void secretChanged(const QUuid &id);
 
 private:
     CredentialJob *failed(CredentialJob *job, const ApiError &error);
