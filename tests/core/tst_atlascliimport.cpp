@@ -100,6 +100,7 @@ private Q_SLOTS:
     void defaultLocation();
     void nameClashes();
     void keychainFailureImportsNothing();
+    void sessionOnlyImportWritesNothing();
     void fromEnvironment();
     void fromEnvironmentOldSpelling();
     void emptyOrContradictoryEnvironment();
@@ -373,6 +374,24 @@ void TestAtlasCliImport::keychainFailureImportsNothing()
     QVERIFY(o.notices.isEmpty());
     QCOMPARE(m_store->count(), 0);
     QCOMPARE(m_keychain->count(), 0);
+}
+
+void TestAtlasCliImport::sessionOnlyImportWritesNothing()
+{
+    m_keychain->setFailure(SecretError::Locked);
+    const AtlasCliImport import = AtlasCliImport::fromAtlasCliConfig(dataFile(u"serviceaccount.toml"_s));
+    const Outcome failed = waitFor(import.importCandidate(*m_manager, 0));
+    QVERIFY(!failed.ok);
+    QVERIFY(failed.canKeepForSession);
+    // The way out: the same candidate, for this session only.
+    const Outcome o = waitFor(import.importCandidate(*m_manager, 0, {}, {}, true));
+    QVERIFY2(o.ok, qPrintable(o.error.toString()));
+    QVERIFY(o.profile.sessionOnly);
+    QVERIFY(m_manager->sessionSecrets()->holds(o.profile.secretKey(), "mdb_sa_sk_test_secret_in_file_42"));
+    QCOMPARE(m_keychain->count(), 0);
+    QVERIFY2(o.notices.join(u' ').contains(u"this session only"_s), qPrintable(o.notices.join(u' ')));
+    QVERIFY2(!o.notices.join(u' ').contains(u"is now in the keychain"_s), qPrintable(o.notices.join(u' ')));
+    QVERIFY(m_settings->profiles().isEmpty());
 }
 
 void TestAtlasCliImport::fromEnvironment()

@@ -355,7 +355,7 @@ AtlasCliImport AtlasCliImport::fromEnvironment(const QProcessEnvironment &enviro
 }
 
 CredentialJob *AtlasCliImport::importCandidate(CredentialManager &manager, int index, const QString &name,
-                                               SecretBuffer enteredSecret) const
+                                               SecretBuffer enteredSecret, bool sessionOnly) const
 {
     Q_ASSERT(index >= 0 && index < m_candidates.size());
     const ImportCandidate &c = m_candidates.at(index);
@@ -366,14 +366,22 @@ CredentialJob *AtlasCliImport::importCandidate(CredentialManager &manager, int i
     const bool withSecret = !secret.isEmpty();
     const QString kind = secretKindDisplayName(profile.secretKind());
 
-    CredentialJob *job = manager.save(profile, std::move(secret));
+    CredentialJob *job = manager.save(profile, std::move(secret),
+                                      sessionOnly ? CredentialManager::Storage::SessionOnly
+                                                  : CredentialManager::Storage::Keychain);
     // Connected before the caller can connect, so the notices are there when the caller looks.
     QObject::connect(
         job, &CredentialJob::finished, job,
         [c, kind, withSecret, path = m_path, origin = m_origin](CredentialJob *j) {
             if (!j->succeeded())
                 return;
-            if (c.secretInSource && origin == Origin::AtlasCliConfig)
+            if (j->profile().sessionOnly)
+                j->addNotice(
+                    tr("Profile \"%1\" is kept for this session only: its %2 is held in memory until "
+                       "you quit, and nothing was written. Import it again once the keychain works to "
+                       "keep it.")
+                        .arg(j->profile().name, kind));
+            else if (c.secretInSource && origin == Origin::AtlasCliConfig)
                 j->addNotice(tr("The %1 is now in the keychain, but a plain-text copy is still in %2 "
                                 "(profile [%3], %4). Delete that line once the Atlas CLI no longer "
                                 "needs it, so the keychain holds the only copy.")

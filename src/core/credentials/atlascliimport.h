@@ -76,9 +76,10 @@ public:
     // among the existing profiles), with the source's secret, or enteredSecret when the source had
     // none. The secret goes to the keychain through manager.save(); on success the job's notices say
     // that a plain-text copy still exists in the source (file path or variable named) and, without a
-    // secret, that it must still be entered.
+    // secret, that it must still be entered. With sessionOnly, the profile is kept for this session
+    // only (the keychain's way out when it cannot store the secret): nothing is written anywhere.
     CredentialJob *importCandidate(CredentialManager &manager, int index, const QString &name = {},
-                                   SecretBuffer enteredSecret = {}) const;
+                                   SecretBuffer enteredSecret = {}, bool sessionOnly = false) const;
 
 private:
     explicit AtlasCliImport(Origin origin);
