@@ -499,12 +499,7 @@ int runProfilesImportAtlasCli(CommandContext &ctx)
     QStringList plan;
     for (int i = 0; i < source.candidates().size(); ++i) {
         const ImportCandidate &c = source.candidates().at(i);
-        std::optional<Profile> already;
-        for (const Profile &existing : pa.profiles().profiles()) {
-            if (c.profile.authMode != AuthMode::AccessToken && existing.authMode == c.profile.authMode &&
-                existing.publicId == c.profile.publicId && existing.baseUrl == c.profile.baseUrl)
-                already = existing;
-        }
+        const std::optional<Profile> already = AtlasCliImport::existingProfileFor(pa.profiles(), c);
         if (already) {
             plan << u"  "_s +
                         Cli::tr("[%1] is already profile \"%2\": skipped.").arg(c.sourceName, already->name);

@@ -97,19 +97,6 @@ QString capitalized(QString text)
     return text;
 }
 
-// The same account at the same Atlas: importing it again would only make a copy.
-std::optional<Profile> alreadyImported(const ProfileStore &store, const Profile &candidate)
-{
-    if (candidate.authMode == AuthMode::AccessToken)
-        return std::nullopt;
-    for (const Profile &p : store.profiles()) {
-        if (p.authMode == candidate.authMode && p.publicId == candidate.publicId &&
-            p.baseUrl == candidate.baseUrl)
-            return p;
-    }
-    return std::nullopt;
-}
-
 void discardSession(AtlasSession *session)
 {
     if (!session)
@@ -1209,7 +1196,8 @@ void ProfileImportDialog::fill()
         item->setData(0, Qt::UserRole, i);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setText(0, cli ? u'[' + c.sourceName + u']' : tr("environment"));
-        const std::optional<Profile> existing = alreadyImported(*m_credentials->profiles(), p);
+        const std::optional<Profile> existing =
+            AtlasCliImport::existingProfileFor(*m_credentials->profiles(), c);
         item->setCheckState(0, existing ? Qt::Unchecked : Qt::Checked);
         anyChecked = anyChecked || !existing;
         item->setText(1, existing ? tr("Already profile \"%1\"").arg(existing->name)

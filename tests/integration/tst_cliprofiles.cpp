@@ -474,6 +474,39 @@ private Q_SLOTS:
         QVERIFY(r.errText().contains(u"line 4"_s));
     }
 
+    // Several profiles into an empty store; imported again, every one is skipped, the login token too.
+    void importTwiceSkipsEveryProfile()
+    {
+        if (!m_noKeychain.isEmpty())
+            QSKIP(qPrintable(m_noKeychain));
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QProcessEnvironment env = childEnvironment();
+        env.insert(u"HOME"_s, home.path());
+        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u".config"_s));
+        const QString path = SimProcess::testDataDir() + u"/atlascli/multiple.toml"_s;
+        Run r = cli(
+            {u"profiles"_s, u"import-atlascli"_s, u"--config"_s, path, u"--yes"_s, u"--output"_s, u"json"_s},
+            {}, env);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        const QJsonArray imported = r.json().array();
+        QVERIFY2(imported.size() >= 4, r.describe());
+        QStringList names;
+        for (const QJsonValue &v : imported)
+            names << v.toObject().value("name"_L1).toString();
+        QVERIFY2(names.contains(u"login"_s), r.describe());
+
+        r = cli(
+            {u"profiles"_s, u"import-atlascli"_s, u"--config"_s, path, u"--yes"_s, u"--output"_s, u"json"_s},
+            {}, env);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(r.json().array().size(), 0);
+        QVERIFY2(r.errText().contains(u"[login] is already profile \"login\": skipped"_s), r.describe());
+        r = cli({u"profiles"_s, u"list"_s, u"--output"_s, u"json"_s}, {}, env);
+        QCOMPARE(r.json().array().size(), imported.size());
+        QVERIFY2(!r.out.contains("login (2)"), r.describe());
+    }
+
     void removeHelpNamesForce()
     {
         const Run r = cli({u"profiles"_s, u"remove"_s, u"--help"_s});

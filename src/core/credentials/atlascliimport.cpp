@@ -354,6 +354,38 @@ AtlasCliImport AtlasCliImport::fromEnvironment(const QProcessEnvironment &enviro
     return result;
 }
 
+std::optional<Profile> AtlasCliImport::existingProfileFor(const ProfileStore &profiles,
+                                                          const ImportCandidate &candidate)
+{
+    const Profile &c = candidate.profile;
+    const QString name = c.name.trimmed().left(Profile::kNameMaxLength);
+    // "<name> (N)", as uniqueName() names a copy (the name shortened to leave room for the suffix).
+    const auto isCopyOf = [&name](const QString &other) {
+        const QString o = other.trimmed();
+        const qsizetype open = o.lastIndexOf(u" ("_s);
+        if (open <= 0 || !o.endsWith(u')'))
+            return false;
+        bool number = false;
+        const int n = o.mid(open + 2, o.size() - open - 3).toInt(&number);
+        const qsizetype suffixSize = o.size() - open;
+        return number && n >= 2 &&
+               o.left(open).compare(name.left(Profile::kNameMaxLength - suffixSize).trimmed(),
+                                    Qt::CaseInsensitive) == 0;
+    };
+    for (const Profile &p : profiles.profiles()) {
+        if (p.authMode != c.authMode || p.baseUrl != c.baseUrl)
+            continue;
+        if (c.authMode != AuthMode::AccessToken) {
+            if (p.publicId == c.publicId)
+                return p;
+            continue;
+        }
+        if (p.name.trimmed().compare(name, Qt::CaseInsensitive) == 0 || isCopyOf(p.name))
+            return p;
+    }
+    return std::nullopt;
+}
+
 CredentialJob *AtlasCliImport::importCandidate(CredentialManager &manager, int index, const QString &name,
                                                SecretBuffer enteredSecret, bool sessionOnly) const
 {
