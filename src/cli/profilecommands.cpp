@@ -559,10 +559,13 @@ int runProfilesImportAtlasCli(CommandContext &ctx)
         printNotices(ctx, *job);
         if (!withSecret)
             ctx.notice(Cli::tr("Store it with '%1 profiles set-secret %2'.")
-                           .arg(ctx.programName(), job->profile().name));
-        imported.append(Listed{job->profile(), pa.isDefault(job->profile()),
-                               withSecret ? SecretState::Stored : SecretState::None});
+                           .arg(ctx.programName(), shellArgument(job->profile().name)));
+        imported.append(Listed{job->profile(), false, withSecret ? SecretState::Stored : SecretState::None});
     }
+    // Whether one is the default depends on all of them: the only profile there is counts as the
+    // default until a second one arrives.
+    for (Listed &l : imported)
+        l.isDefault = pa.isDefault(l.profile);
     printProfiles(ctx, imported, Cli::tr("Nothing was imported."));
     ctx.console().flush();
     if (failure)

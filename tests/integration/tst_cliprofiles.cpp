@@ -474,7 +474,8 @@ private Q_SLOTS:
         QVERIFY(r.errText().contains(u"line 4"_s));
     }
 
-    // Several profiles into an empty store; imported again, every one is skipped, the login token too.
+    // Several profiles into an empty store: none is printed as the default (there are several, and
+    // none was made the default); imported again, every one is skipped, the login token too.
     void importTwiceSkipsEveryProfile()
     {
         if (!m_noKeychain.isEmpty())
@@ -492,9 +493,15 @@ private Q_SLOTS:
         const QJsonArray imported = r.json().array();
         QVERIFY2(imported.size() >= 4, r.describe());
         QStringList names;
-        for (const QJsonValue &v : imported)
+        for (const QJsonValue &v : imported) {
             names << v.toObject().value("name"_L1).toString();
+            QVERIFY2(!v.toObject().value("default"_L1).toBool(), r.describe());
+        }
         QVERIFY2(names.contains(u"login"_s), r.describe());
+        // The table says the same.
+        r = cli({u"profiles"_s, u"list"_s, u"--output"_s, u"json"_s}, {}, env);
+        for (const QJsonValue &v : r.json().array())
+            QVERIFY2(!v.toObject().value("default"_L1).toBool(), r.describe());
 
         r = cli(
             {u"profiles"_s, u"import-atlascli"_s, u"--config"_s, path, u"--yes"_s, u"--output"_s, u"json"_s},
@@ -505,6 +512,18 @@ private Q_SLOTS:
         r = cli({u"profiles"_s, u"list"_s, u"--output"_s, u"json"_s}, {}, env);
         QCOMPARE(r.json().array().size(), imported.size());
         QVERIFY2(!r.out.contains("login (2)"), r.describe());
+
+        // One profile alone is the default, and says so.
+        QTemporaryDir single;
+        env.insert(u"HOME"_s, single.path());
+        env.insert(u"XDG_CONFIG_HOME"_s, single.filePath(u".config"_s));
+        r = cli({u"profiles"_s, u"import-atlascli"_s, u"--config"_s,
+                 SimProcess::testDataDir() + u"/atlascli/serviceaccount.toml"_s, u"--yes"_s, u"--output"_s,
+                 u"json"_s},
+                {}, env);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(r.json().array().size(), 1);
+        QVERIFY2(r.json().array().first().toObject().value("default"_L1).toBool(), r.describe());
     }
 
     void removeHelpNamesForce()
