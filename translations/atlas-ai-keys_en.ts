@@ -224,6 +224,10 @@
         <source>Profile &quot;%1&quot; has no %2 yet: enter it before signing in.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Profile &quot;%1&quot; is kept for this session only: its %2 is held in memory until you quit, and nothing was written. Import it again once the keychain works to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditView</name>
@@ -1251,6 +1255,34 @@
         <source>The secret could not be stored in the keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signed out. Secrets kept for this session only were forgotten: enter them again to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile “%1” was removed, so you were signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its connection settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its %1 was replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in again as “%1” because %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in again as “%1” because %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile “%1” changed (%2): signing out, then in again…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::AtlasClient</name>
@@ -1727,10 +1759,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter it again in the profile. If your keychain is locked, unlock it in your desktop&apos;s password manager first: a locked keychain hides its entries.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No %1 is stored for profile &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1764,6 +1792,10 @@
     </message>
     <message>
         <source>Or delete the profile anyway and remove the entry &quot;%1&quot; in your password manager later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter it again in the profile (Manage Profiles, Replace).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2611,6 +2643,10 @@ Delete the key now? You can then create a new one.</source>
         <source>Write import and resource blocks for the selected keys, or for every key of the project or organization shown, so Terraform can adopt them without recreating them</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signing out of “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::MemorySecretStore</name>
@@ -2917,6 +2953,28 @@ Delete the key now? You can then create a new one.</source>
         <source>The %1 is not in the file: newer Atlas CLI versions keep it in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Imported %n profile(s) for this session only.</source>
+        <translation>
+            <numerusform>Imported %n profile for this session only.</numerusform>
+            <numerusform>Imported %n profiles for this session only.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept from your input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Or import %n profile(s) for this session only: their secrets stay in memory until you quit and are never written anywhere. Import them again once the keychain works to keep them.</source>
+        <translation>
+            <numerusform>Or import it for this session only: its secret stays in memory until you quit and is never written anywhere. Import it again once the keychain works to keep it.</numerusform>
+            <numerusform>Or import these %n profiles for this session only: their secrets stay in memory until you quit and are never written anywhere. Import them again once the keychain works to keep them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use for This &amp;Session Only</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::ProfileStore</name>
@@ -3171,6 +3229,14 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>session only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain is locked: unlock your keyring (log in again, or open Passwords and Keys), then open this dialog again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3974,10 +4040,6 @@ headroom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>there is no entry for this profile (a locked keychain also hides its entries)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no keychain service is available (no Secret Service such as gnome-keyring or KWallet is running in this session)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4006,31 +4068,43 @@ headroom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the secret again in the profile. If your keychain is locked, unlock it in your desktop&apos;s password manager first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Install and start a keychain service (gnome-keyring or KWallet) and log in to a desktop session, or sign in for this session only: the secret is then kept in memory until the app quits and is never written anywhere.</source>
+        <source>there is no entry for this profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unlock the keychain in your desktop&apos;s password manager (Passwords and Keys, KWallet Manager, Keychain Access), then try again; or sign in for this session only.</source>
+        <source>the keychain is locked, so its entries can be neither read nor deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try again and allow Atlas AI Keys when the keychain asks; if the keychain is locked, unlock it in your desktop&apos;s password manager. Or sign in for this session only.</source>
+        <source>Enter the secret again in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A keychain prompt may be waiting behind other windows: look for it, answer it, then try again. If there is none, the keychain service may be stuck: restart it (or log out and in), or sign in for this session only.</source>
+        <source>Install and start a keychain service (gnome-keyring or KWallet) and log in to a desktop session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try again. If it keeps failing, check your keychain service (gnome-keyring, KWallet, Keychain Access, Windows Credential Manager), or sign in for this session only.</source>
+        <source>Unlock your keyring, then try again: log out and in again (logging in unlocks it), or unlock it in your desktop&apos;s password manager (Passwords and Keys, also called Seahorse; KWallet Manager; Keychain Access).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again and allow Atlas AI Keys when the keychain asks; if the keychain is locked, unlock it in your desktop&apos;s password manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A keychain prompt may be waiting behind other windows: look for it, answer it, then try again. If there is none, the keychain service may be stuck: restart it (or log out and in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again. If it keeps failing, check your keychain service (gnome-keyring, KWallet, Keychain Access, Windows Credential Manager).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or sign in for this session only: the secret is then kept in memory until the app quits and is never written anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -204,7 +204,7 @@ _atlas_ai_keys_cli()
         "audit ") opts="--org --project --stale-days --grace-days" ;;
         "export terraform") opts="--project --org --out --include-rate-limits" ;;
         "profiles add") opts="--auth --id --org --project --default" ;;
-        "profiles remove") opts="--yes"; takesName=1 ;;
+        "profiles remove") opts="--yes --force"; takesName=1 ;;
         "profiles test"|"profiles set-default"|"profiles set-secret") takesName=1 ;;
         "profiles import-atlascli") opts="--config --yes" ;;
     esac

@@ -64,7 +64,7 @@ function __atlas_ai_keys_cli_takes --argument-names option
         case 'profiles add'
             set opts auth id org project default
         case 'profiles remove'
-            set opts yes
+            set opts yes force
         case 'profiles import-atlascli'
             set opts config yes
     end
@@ -155,3 +155,4 @@ complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes auth' -l auth -x -a 
 complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes id' -l id -x -d 'Client ID or public key'
 complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes default' -l default -d 'Make it the default profile'
 complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes config' -l config -r -F -d "The Atlas CLI's config.toml"
+complete -c atlas-ai-keys-cli -n '__atlas_ai_keys_cli_takes force' -l force -d 'Remove even if the keychain cannot delete the secret'

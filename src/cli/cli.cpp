@@ -29,8 +29,6 @@ namespace aikeys::cli {
 
 namespace {
 
-constexpr int kSignOutTimeoutMs = 5000;
-
 int usage(Console &console, const CommandTable &table, const QStringList &words, const QString &message)
 {
     console.errLine(u"atlas-ai-keys-cli: "_s + message);
@@ -96,7 +94,8 @@ void signOut(AtlasSession &session)
 {
     QEventLoop loop;
     QObject::connect(&session, &AtlasSession::signedOut, &loop, &QEventLoop::quit);
-    QTimer::singleShot(kSignOutTimeoutMs, &loop, &QEventLoop::quit);
+    // The session ends the revocation by then itself (SessionConfig::signOutTimeoutMs); this is a backstop.
+    QTimer::singleShot(session.config().signOutTimeoutMs + 2000, &loop, &QEventLoop::quit);
     session.signOut();
     if (!session.isSignedOut())
         loop.exec();
@@ -232,8 +231,7 @@ int run(const QStringList &arguments, const QProcessEnvironment &env, Console &c
             if (opener->secretError() == SecretError::NotFound)
                 error.setHint(
                     Cli::tr("Store it with 'atlas-ai-keys-cli profiles set-secret %1' (it reads the "
-                            "secret from standard input). If your keychain is locked, unlock it "
-                            "first: a locked keychain hides its entries.")
+                            "secret from standard input).")
                         .arg(profile->name));
             const int code = openCtx.failKeychain(error);
             console.flush();

@@ -169,6 +169,10 @@ CommandTable buildTable()
         {u"default"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "Make it the default profile, used when neither --profile nor credentials in the environment are "
             "given."), false, {}, nullptr},
+        {u"force"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+            "Remove the profile even if the keychain cannot delete its secret (unavailable or locked); the "
+            "secret may then remain in the keychain, and the command says under which entry."), false, {},
+            nullptr},
         {u"config"_s, u"PATH"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "The Atlas CLI's config.toml (default: where the Atlas CLI keeps it, such as "
             "~/.config/atlascli/config.toml)."), false, {}, &validateNotEmpty},
@@ -281,9 +285,11 @@ CommandTable buildTable()
         {{u"profiles"_s, u"remove"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Remove a profile and delete its secret from the keychain."),
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "On a terminal this asks first; without a terminal it needs "
-                                               "--yes. If the keychain refuses to delete the secret, the profile "
-                                               "is kept, so that its secret is not left behind unnoticed."),
-         {{u"yes"_s, false, {}}}, &runProfilesRemove, false, u"NAME"_s},
+                                               "--yes. If the keychain cannot delete the secret (unavailable or "
+                                               "locked), the profile is kept, so that its secret is not left "
+                                               "behind unnoticed; with --force it is removed anyway and the "
+                                               "command names the keychain entry that may remain."),
+         {{u"yes"_s, false, {}}, {u"force"_s, false, {}}}, &runProfilesRemove, false, u"NAME"_s},
         {{u"profiles"_s, u"test"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Sign in with a profile and list the organizations it sees."),
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Sends GET /api/atlas/v2/orgs with the profile's credentials. "

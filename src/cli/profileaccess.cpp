@@ -12,7 +12,10 @@ ProfileAccess::ProfileAccess(const QProcessEnvironment &env)
     , m_profiles(std::make_unique<ProfileStore>(m_settings.get()))
     , m_keychain(std::make_unique<QtKeychainSecretStore>(keychainService(env)))
     , m_credentials(std::make_unique<CredentialManager>(m_profiles.get(), m_keychain.get(), m_settings.get()))
-{}
+{
+    // The CLI has no session-only sign-in: its hints must not offer one.
+    m_keychain->setSessionOnlyAdvice(false);
+}
 
 ProfileAccess::~ProfileAccess()
 {

@@ -21,15 +21,15 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace aikeys::cli {
 
 namespace {
 
-constexpr int kSignOutTimeoutMs = 5000;
-
-enum class SecretState { Stored, None, Unknown };
+enum class SecretState { Stored, None, Locked, Unknown };
 
 QString secretStateId(SecretState state)
 {
@@ -38,6 +38,8 @@ QString secretStateId(SecretState state)
         return u"stored"_s;
     case SecretState::None:
         return u"none"_s;
+    case SecretState::Locked:
+        return u"locked"_s;
     case SecretState::Unknown:
         return u"unknown"_s;
     }
@@ -189,12 +191,30 @@ void printNotices(CommandContext &ctx, const CredentialJob &job)
         ctx.notice(notice);
 }
 
+// A profile name as it would be typed in a shell command: double-quoted when it holds anything but
+// letters, digits and ._-, and made safe to print.
+QString shellArgument(const QString &name)
+{
+    const bool plain = !name.isEmpty() && std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        return c.isLetterOrNumber() || c == u'.' || c == u'_' || c == u'-';
+    });
+    if (plain)
+        return sanitizeForTerminal(name);
+    QString escaped = name;
+    escaped.replace(u'\\', u"\\\\"_s)
+        .replace(u'"', u"\\\""_s)
+        .replace(u'$', u"\\$"_s)
+        .replace(u'`', u"\\`"_s);
+    return u'"' + sanitizeForTerminal(escaped) + u'"';
+}
+
 // Revokes a service account's token, bounded in time, as the session commands do.
 void signOut(AtlasSession &session)
 {
     QEventLoop loop;
     QObject::connect(&session, &AtlasSession::signedOut, &loop, &QEventLoop::quit);
-    QTimer::singleShot(kSignOutTimeoutMs, &loop, &QEventLoop::quit);
+    // The session ends the revocation by then itself (SessionConfig::signOutTimeoutMs); this is a backstop.
+    QTimer::singleShot(session.config().signOutTimeoutMs + 2000, &loop, &QEventLoop::quit);
     session.signOut();
     if (!session.isSignedOut())
         loop.exec();
@@ -241,18 +261,23 @@ int runProfilesList(CommandContext &ctx)
     ProfileAccess &pa = ctx.profiles();
     QList<Listed> items;
     std::optional<ApiError> keychainError;
+    bool locked = false;
     for (const Profile &p : pa.profiles().profiles()) {
-        Listed l{p, pa.isDefault(p), SecretState::Unknown};
+        Listed l{p, pa.isDefault(p), locked ? SecretState::Locked : SecretState::Unknown};
         // After one keychain failure the others would fail the same way (and may each wait for the
-        // timeout): they are listed as unknown.
+        // timeout): they are listed as unknown, or as locked when the keychain is locked.
         if (!keychainError) {
             const auto job = CommandContext::own(pa.credentials().hasStoredSecret(p.id));
             if (!ctx.wait(job.get()))
                 return ctx.failKeychain(ApiError::canceled());
-            if (job->succeeded())
+            if (job->succeeded()) {
                 l.secret = job->hasStoredSecret() ? SecretState::Stored : SecretState::None;
-            else
+            } else {
                 keychainError = job->error();
+                locked = job->secretError() == SecretError::Locked;
+                if (locked)
+                    l.secret = SecretState::Locked;
+            }
         }
         items.append(l);
     }
@@ -331,29 +356,55 @@ int runProfilesRemove(CommandContext &ctx)
         }
     }
     ProfileAccess &pa = ctx.profiles();
+    const bool force = ctx.has(u"force"_s);
     const bool wasDefault = pa.settings().defaultProfileId() == p->id;
-    const auto job = CommandContext::own(pa.credentials().remove(p->id));
+    const auto job = CommandContext::own(
+        pa.credentials().remove(p->id, force ? CredentialManager::RemoveMode::EvenIfSecretRemains
+                                             : CredentialManager::RemoveMode::RequireSecretRemoval));
     if (!ctx.wait(job.get()))
         return ctx.failKeychain(ApiError::canceled());
-    if (!job->succeeded())
-        return ctx.failKeychain(job->error());
+    if (!job->succeeded()) {
+        ApiError error = job->error();
+        if (error.kind() == ApiError::Kind::Keychain)
+            error.setHint(
+                SecretStore::errorHint(job->secretError(), SecretJob::Operation::Remove, false) + u' ' +
+                Cli::tr("Or remove the profile anyway with '%1 profiles remove %2 --yes --force': its %3 may "
+                        "then remain in the keychain (service %4, entry %5) until you delete it in your "
+                        "password manager.")
+                    .arg(ctx.programName(), shellArgument(p->name), secretKindDisplayName(p->secretKind()),
+                         pa.keychain().service(), p->secretKey()));
+        return ctx.failKeychain(error);
+    }
     if (wasDefault) {
         pa.settings().setDefaultProfileId({});
         pa.settings().sync();
     }
+    // With --force, an entry the keychain could not delete is named in a notice.
+    const bool secretMayRemain = !job->notices().isEmpty() && force;
     printNotices(ctx, *job);
+    const QString secretResult = secretMayRemain ? u"may-remain"_s : u"deleted"_s;
     switch (ctx.format()) {
     case OutputFormat::Table:
-        ctx.console().out(Cli::tr("Removed profile \"%1\"; its %2 was deleted from the keychain.\n")
-                              .arg(sanitizeForTerminal(p->name), secretKindDisplayName(p->secretKind())));
+        if (secretMayRemain)
+            ctx.console().out(
+                Cli::tr("Removed profile \"%1\"; its %2 may remain in the keychain (service %3, "
+                        "entry %4): delete it in your password manager.\n")
+                    .arg(sanitizeForTerminal(p->name), secretKindDisplayName(p->secretKind()),
+                         pa.keychain().service(), p->secretKey()));
+        else
+            ctx.console().out(Cli::tr("Removed profile \"%1\"; its %2 was deleted from the keychain.\n")
+                                  .arg(sanitizeForTerminal(p->name), secretKindDisplayName(p->secretKind())));
         break;
     case OutputFormat::Json:
-        ctx.console().outBytes(renderJson(QJsonObject{
-            {u"id"_s, profileIdString(p->id)}, {u"name"_s, p->name}, {u"result"_s, u"removed"_s}}));
+        ctx.console().outBytes(renderJson(QJsonObject{{u"id"_s, profileIdString(p->id)},
+                                                      {u"name"_s, p->name},
+                                                      {u"result"_s, u"removed"_s},
+                                                      {u"secret"_s, secretResult}}));
         break;
     case OutputFormat::Csv:
-        ctx.console().outBytes(renderCsv(
-            Rows{{u"id"_s, u"name"_s, u"result"_s}, {{profileIdString(p->id), p->name, u"removed"_s}}, {}}));
+        ctx.console().outBytes(renderCsv(Rows{{u"id"_s, u"name"_s, u"result"_s, u"secret"_s},
+                                              {{profileIdString(p->id), p->name, u"removed"_s, secretResult}},
+                                              {}}));
         break;
     }
     return ExitOk;
@@ -379,10 +430,8 @@ int runProfilesTest(CommandContext &ctx)
         ApiError error = opener->error();
         if (opener->needsSecret()) {
             if (opener->secretError() == SecretError::NotFound)
-                error.setHint(
-                    Cli::tr("Store it with '%1 profiles set-secret %2'. If your keychain is locked, "
-                            "unlock it first: a locked keychain hides its entries.")
-                        .arg(ctx.programName(), p->name));
+                error.setHint(Cli::tr("Store it with '%1 profiles set-secret %2'.")
+                                  .arg(ctx.programName(), shellArgument(p->name)));
             return ctx.failKeychain(error);
         }
         ctx.setProfileName(p->name);
@@ -450,12 +499,7 @@ int runProfilesImportAtlasCli(CommandContext &ctx)
     QStringList plan;
     for (int i = 0; i < source.candidates().size(); ++i) {
         const ImportCandidate &c = source.candidates().at(i);
-        std::optional<Profile> already;
-        for (const Profile &existing : pa.profiles().profiles()) {
-            if (c.profile.authMode != AuthMode::AccessToken && existing.authMode == c.profile.authMode &&
-                existing.publicId == c.profile.publicId && existing.baseUrl == c.profile.baseUrl)
-                already = existing;
-        }
+        const std::optional<Profile> already = AtlasCliImport::existingProfileFor(pa.profiles(), c);
         if (already) {
             plan << u"  "_s +
                         Cli::tr("[%1] is already profile \"%2\": skipped.").arg(c.sourceName, already->name);
@@ -515,10 +559,13 @@ int runProfilesImportAtlasCli(CommandContext &ctx)
         printNotices(ctx, *job);
         if (!withSecret)
             ctx.notice(Cli::tr("Store it with '%1 profiles set-secret %2'.")
-                           .arg(ctx.programName(), job->profile().name));
-        imported.append(Listed{job->profile(), pa.isDefault(job->profile()),
-                               withSecret ? SecretState::Stored : SecretState::None});
+                           .arg(ctx.programName(), shellArgument(job->profile().name)));
+        imported.append(Listed{job->profile(), false, withSecret ? SecretState::Stored : SecretState::None});
     }
+    // Whether one is the default depends on all of them: the only profile there is counts as the
+    // default until a second one arrives.
+    for (Listed &l : imported)
+        l.isDefault = pa.isDefault(l.profile);
     printProfiles(ctx, imported, Cli::tr("Nothing was imported."));
     ctx.console().flush();
     if (failure)

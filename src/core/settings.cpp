@@ -12,7 +12,7 @@ namespace aikeys {
 
 namespace {
 // Profile fields in settings. None of them is secret: the secret's place is the keychain entry
-// "<id>/<kind>", which the id and the auth mode are enough to name.
+// "<application id>/<id>/<kind>", which the id and the auth mode are enough to name.
 constexpr auto kProfileId = "id";
 constexpr auto kProfileName = "name";
 constexpr auto kProfileBaseUrl = "baseUrl";

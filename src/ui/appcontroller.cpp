@@ -45,10 +45,30 @@ AppController::AppController(AppOptions options, std::unique_ptr<SecretStore> ke
     connect(m_window.get(), &MainWindow::aboutRequested, this, &AppController::showAbout);
     connect(m_window.get(), &MainWindow::signedOut, this, [this] {
         std::function<void()> next = std::exchange(m_afterSignOut, {});
-        if (next)
+        if (next) {
+            // Switching profile (or leaving a removed one): other session-only secrets stay.
             next();
-        else
-            chooseProfile();
+            return;
+        }
+        // An explicit Sign Out: no session-only secret outlives it (but the demo's built-in one).
+        const int wiped = m_credentials->forgetSessionSecrets(
+            m_demoProfileId.isNull() ? QSet<QUuid>() : QSet<QUuid>{m_demoProfileId});
+        if (wiped > 0)
+            m_window->statusBar()->showMessage(
+                tr("Signed out. Secrets kept for this session only were forgotten: enter them again to sign "
+                   "in."),
+                10000);
+        chooseProfile();
+    });
+
+    // Edits in Manage Profiles reach the running session.
+    connect(m_profiles.get(), &ProfileStore::profileUpdated, this, &AppController::onProfileChanged);
+    connect(m_profiles.get(), &ProfileStore::profileRemoved, this, &AppController::onProfileChanged);
+    connect(m_credentials.get(), &CredentialManager::secretChanged, this, [this](const QUuid &id) {
+        if (m_ownSecretWrites.contains(id) || !m_window->session() || id != m_window->profile().id)
+            return;
+        m_currentSecretChanged = true;
+        onProfileChanged(id);
     });
 
     if (!m_options.screenshotPath.isEmpty()) {
@@ -144,6 +164,7 @@ void AppController::startDemo()
             fail(1);
             return;
         }
+        m_demoProfileId = done->profile().id;
         openProfile(done->profile());
     });
 }
@@ -167,9 +188,12 @@ void AppController::onOpened(SessionOpener *opener, const Profile &profile)
         return;
     m_opener.clear();
     m_window->statusBar()->clearMessage();
+    const QString note = std::exchange(m_signInNote, {});
     if (opener->succeeded()) {
         const bool demo = m_demo && profile.sessionOnly && profile.baseUrl == m_demo->baseUrl();
         m_window->setSession(opener->takeSession(), opener->profile(), demo);
+        if (!note.isEmpty())
+            m_window->statusBar()->showMessage(note, 10000);
         return;
     }
     const ApiError &error = opener->error();
@@ -214,8 +238,11 @@ void AppController::askSecret(const Profile &profile, const ApiError &reason, Se
     connect(opener, &SessionOpener::finished, this, [this, opener, profile, toStore] {
         const bool ok = opener == m_opener && opener->succeeded();
         if (ok && !toStore->isEmpty()) {
+            // The session already uses this secret: storing it is not an edit to sign in again for.
+            m_ownSecretWrites.insert(profile.id);
             CredentialJob *job = m_credentials->replaceSecret(profile.id, std::move(*toStore));
-            connect(job, &CredentialJob::finished, this, [this](CredentialJob *done) {
+            connect(job, &CredentialJob::finished, this, [this, id = profile.id](CredentialJob *done) {
+                m_ownSecretWrites.remove(id);
                 if (!done->succeeded())
                     m_window->statusBar()->showMessage(
                         tr("The secret could not be stored in the keychain: %1").arg(done->error().message()),
@@ -241,10 +268,77 @@ void AppController::onSignInRequired(const ApiError &error)
 
 void AppController::chooseProfile()
 {
+    if (m_choosing)
+        return;
+    m_choosing = true;
     const std::optional<QUuid> chosen = ProfilesDialog::chooseProfile(m_credentials.get(), m_window.get());
+    m_choosing = false;
+    const bool review = std::exchange(m_reviewCurrent, false);
+    if (review && m_window->session() && !(chosen && *chosen != m_window->profile().id)) {
+        // The signed-in profile was changed or removed while the dialog was open.
+        reviewCurrentProfile(!chosen);
+        return;
+    }
+    m_currentSecretChanged = false;
     if (!chosen)
         return;
+    // Another profile: switching signs out of the current one first, changed or not.
     switchProfile(*chosen);
+}
+
+void AppController::onProfileChanged(const QUuid &id)
+{
+    if (!m_window->session() || id != m_window->profile().id)
+        return;
+    if (m_choosing) {
+        m_reviewCurrent = true;
+        return;
+    }
+    reviewCurrentProfile(false);
+}
+
+void AppController::reviewCurrentProfile(bool chooserJustClosed)
+{
+    const bool secretChanged = std::exchange(m_currentSecretChanged, false);
+    if (!m_window->session() || m_window->isSigningOut())
+        return;
+    const Profile current = m_window->profile();
+    const std::optional<Profile> stored = m_profiles->find(current.id);
+    if (!stored) {
+        const QString message =
+            tr("Profile \u201c%1\u201d was removed, so you were signed out.").arg(current.name);
+        // The user who just closed the chooser lands on the signed-out page (with Sign In); otherwise
+        // the chooser follows.
+        afterSignOut(
+            [this, message, chooserJustClosed] {
+                m_window->statusBar()->showMessage(message, 10000);
+                if (!chooserJustClosed)
+                    chooseProfile();
+            },
+            message);
+        return;
+    }
+    const bool connectionChanged = stored->baseUrl != current.baseUrl ||
+                                   stored->authMode != current.authMode ||
+                                   stored->publicId.trimmed() != current.publicId.trimmed();
+    if (connectionChanged || secretChanged) {
+        const QString why = connectionChanged
+                                ? tr("its connection settings changed")
+                                : tr("its %1 was replaced").arg(secretKindDisplayName(stored->secretKind()));
+        const QString note = tr("Signed in again as \u201c%1\u201d because %2.").arg(stored->name, why);
+        afterSignOut(
+            [this, p = *stored, note] {
+                m_signInNote = note;
+                openProfile(p);
+            },
+            tr("Signing in again as \u201c%1\u201d because %2\u2026").arg(stored->name, why));
+        if (m_window->isSigningOut())
+            m_window->statusBar()->showMessage(
+                tr("Profile \u201c%1\u201d changed (%2): signing out, then in again\u2026")
+                    .arg(stored->name, why));
+        return;
+    }
+    m_window->updateProfile(*stored);
 }
 
 void AppController::manageProfiles()
@@ -267,10 +361,10 @@ void AppController::switchProfile(const QUuid &id)
     openProfile(*profile);
 }
 
-void AppController::afterSignOut(std::function<void()> next)
+void AppController::afterSignOut(std::function<void()> next, const QString &message)
 {
     m_afterSignOut = std::move(next);
-    m_window->signOut();
+    m_window->signOut(message);
 }
 
 void AppController::showPreferences()

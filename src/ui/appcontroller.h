@@ -6,7 +6,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
+#include <QUuid>
 
 #include <functional>
 #include <memory>
@@ -65,7 +67,13 @@ private:
     void chooseProfile();
     void manageProfiles();
     void switchProfile(const QUuid &id);
-    void afterSignOut(std::function<void()> next);
+    void afterSignOut(std::function<void()> next, const QString &message = {});
+    // The signed-in profile was edited or removed (in Manage Profiles): noted while the chooser is
+    // open, acted on once it closes.
+    void onProfileChanged(const QUuid &id);
+    // Removed: sign out (to the chooser, unless the user just closed it). Connection settings or
+    // secret changed: sign in again with the new ones. Only the name or defaults: the title follows.
+    void reviewCurrentProfile(bool chooserJustClosed);
     void onSignInRequired(const ApiError &error);
     void showPreferences();
     void showAbout();
@@ -80,6 +88,16 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QPointer<SessionOpener> m_opener;
     std::function<void()> m_afterSignOut;
+    // The demo's session-only profile: its built-in secret is kept on sign-out, since it protects
+    // nothing and nobody could type it again.
+    QUuid m_demoProfileId;
+    // Secrets this controller stores itself (a prompted secret that worked): not an edit to react to.
+    QSet<QUuid> m_ownSecretWrites;
+    // Shown once the next sign-in succeeds (why it happened).
+    QString m_signInNote;
+    bool m_choosing = false;
+    bool m_reviewCurrent = false;
+    bool m_currentSecretChanged = false;
     int m_exitCode = 0;
 };
 

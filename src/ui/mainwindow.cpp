@@ -308,7 +308,7 @@ void MainWindow::createActions()
     m_signOut = new QAction(WindowIcons::get(WindowIcons::Icon::SignOut), tr("Sign &Out"), this);
     m_signOut->setObjectName(u"signOutAction"_s);
     m_signOut->setToolTip(tr("Sign out: revoke the session's token and forget its credentials"));
-    connect(m_signOut, &QAction::triggered, this, &MainWindow::signOut);
+    connect(m_signOut, &QAction::triggered, this, [this] { signOut(); });
 
     m_manageProfiles =
         new QAction(WindowIcons::get(WindowIcons::Icon::Profiles), tr("&Manage Profiles\u2026"), this);
@@ -590,6 +590,14 @@ void MainWindow::setSession(AtlasSession *session, const Profile &profile, bool 
     m_tree->setFocus();
 }
 
+void MainWindow::updateProfile(const Profile &profile)
+{
+    if (!m_session || profile.id != m_profile.id)
+        return;
+    m_profile = profile;
+    updateTitle();
+}
+
 AtlasSession *MainWindow::session() const
 {
     return m_session;
@@ -617,6 +625,7 @@ void MainWindow::clearSession(const QString &message)
     m_client = nullptr;
     m_profile = Profile();
     m_demo = false;
+    m_signingOut = false;
     m_firstLoadPending = false;
     m_keysDone = m_keysTotal = 0;
     m_clipboard->clearNow();
@@ -629,12 +638,13 @@ void MainWindow::clearSession(const QString &message)
     updateProgress();
 }
 
-void MainWindow::signOut()
+void MainWindow::signOut(const QString &message)
 {
     if (!m_session || m_signingOut)
         return;
     m_signingOut = true;
     QPointer<AtlasSession> session = m_session;
+    const QString name = m_profile.name;
     // Nothing more is sent in this session's name.
     m_loader->setClient(nullptr);
     m_keys->setClient(nullptr);
@@ -644,13 +654,22 @@ void MainWindow::signOut()
         m_rotations->setClient(nullptr);
     if (m_limits)
         m_limits->setClient(nullptr);
+    m_clipboard->clearNow();
+    // The window answers at once: the signed-out page says what is going on while the token is
+    // revoked (AtlasSession bounds that to SessionConfig::signOutTimeoutMs).
+    m_signedOutLabel->setText(name.isEmpty() ? tr("Signing out\u2026")
+                                             : tr("Signing out of \u201c%1\u201d\u2026").arg(name));
+    m_stack->setCurrentWidget(m_signedOutPage);
+    m_treeDock->hide();
     updateActions();
+    updateProgress();
     statusBar()->showMessage(tr("Signing out\u2026"));
-    connect(session, &AtlasSession::signedOut, this, [this, session] {
+    const QString done = message.isEmpty() ? tr("You signed out.") : message;
+    connect(session, &AtlasSession::signedOut, this, [this, session, done] {
         if (session != m_session)
             return;
         m_signingOut = false;
-        clearSession(tr("You signed out."));
+        clearSession(done);
         statusBar()->showMessage(tr("Signed out."), 5000);
         Q_EMIT signedOut();
     });
@@ -733,6 +752,11 @@ void MainWindow::updateProgress()
 {
     const bool loading = isLoading();
     m_stop->setEnabled(loading);
+    if (m_signingOut) {
+        m_progress->setRange(0, 0); // busy until the session says it is signed out
+        m_progress->show();
+        return;
+    }
     if (!loading) {
         m_progress->hide();
         return;

@@ -60,13 +60,19 @@ public:
     AtlasSession *session() const;
     AtlasClient *client() const { return m_client; }
     const Profile &profile() const { return m_profile; }
+    // The signed-in profile was edited in ways that keep the session (its name, default organization
+    // or project): the window's title follows. Ignored for another profile.
+    void updateProfile(const Profile &profile);
     bool isDemo() const { return m_demo; }
     // Back to the signed-out page without telling Atlas (the session is dropped, nothing is sent).
     // message, if any, says why on that page.
     void clearSession(const QString &message = {});
-    // Revokes the session's token (service accounts), wipes its credentials and caches, then clears
-    // it; signedOut() follows.
-    void signOut();
+    // Revokes the session's token (service accounts; one try, bounded by the session's
+    // signOutTimeoutMs), wipes its credentials and caches, then clears it; signedOut() follows. The
+    // window shows the signed-out page with "Signing out..." and a busy progress bar meanwhile, and
+    // never waits in a nested event loop. message, if any, is what the signed-out page says afterwards.
+    void signOut(const QString &message = {});
+    bool isSigningOut() const { return m_signingOut; }
 
     // For the File > Switch Profile menu; not owned, may be null (the menu then only has "Manage").
     void setCredentialManager(CredentialManager *credentials);

@@ -84,6 +84,8 @@ QString secretStateText(ProfilesDialog::SecretState state)
         return ProfilesDialog::tr("No secret");
     case S::Unavailable:
         return ProfilesDialog::tr("Keychain unavailable");
+    case S::Locked:
+        return ProfilesDialog::tr("Keychain locked");
     }
     return {};
 }
@@ -93,19 +95,6 @@ QString capitalized(QString text)
     if (!text.isEmpty())
         text[0] = text[0].toUpper();
     return text;
-}
-
-// The same account at the same Atlas: importing it again would only make a copy.
-std::optional<Profile> alreadyImported(const ProfileStore &store, const Profile &candidate)
-{
-    if (candidate.authMode == AuthMode::AccessToken)
-        return std::nullopt;
-    for (const Profile &p : store.profiles()) {
-        if (p.authMode == candidate.authMode && p.publicId == candidate.publicId &&
-            p.baseUrl == candidate.baseUrl)
-            return p;
-    }
-    return std::nullopt;
 }
 
 void discardSession(AtlasSession *session)
@@ -351,7 +340,8 @@ void ProfilesDialog::checkSecret(const QUuid &id)
             m_secretStates.insert(id, j->hasStoredSecret() ? SecretState::Stored : SecretState::Missing);
             m_secretProblems.remove(id);
         } else {
-            m_secretStates.insert(id, SecretState::Unavailable);
+            m_secretStates.insert(id, j->secretError() == SecretError::Locked ? SecretState::Locked
+                                                                              : SecretState::Unavailable);
             m_secretProblems.insert(id, j->error().toString());
         }
         if (QTreeWidgetItem *item = itemFor(id)) {
@@ -550,6 +540,9 @@ void ProfilesDialog::updateSecretRow()
             status = tr("None stored: enter it to sign in.");
         else if (state == SecretState::Unavailable)
             status = tr("The keychain could not be read.");
+        else if (state == SecretState::Locked)
+            status = tr("The keychain is locked: unlock your keyring (log in again, or open Passwords and "
+                        "Keys), then open this dialog again.");
         else
             status = tr("Checking the keychain...");
     }
@@ -910,8 +903,8 @@ void ProfilesDialog::testConnection()
     }
     const QString typed = m_ui->secretEdit->text();
     const SecretState state = m_isNew ? SecretState::Unknown : secretState(m_editingId);
-    const bool canUseStored =
-        !m_isNew && !authModeChanged() && state != SecretState::Missing && state != SecretState::Unavailable;
+    const bool canUseStored = !m_isNew && !authModeChanged() && state != SecretState::Missing &&
+                              state != SecretState::Unavailable && state != SecretState::Locked;
     if (typed.isEmpty() && !canUseStored)
         blocking << tr("Enter the %1 to test the connection.").arg(kind);
     if (!blocking.isEmpty()) {
@@ -1063,6 +1056,7 @@ ProfileImportDialog::ProfileImportDialog(AtlasCliImport source, CredentialManage
     m_messageBar->setObjectName(u"importMessageBar"_s);
     m_messageBar->setAnimated(false);
     layout->addWidget(m_messageBar);
+    connect(m_messageBar, &MessageBar::actionTriggered, this, &ProfileImportDialog::importForSessionOnly);
 
     m_sourceLabel = new QLabel(this);
     m_sourceLabel->setObjectName(u"sourceLabel"_s);
@@ -1165,6 +1159,8 @@ void ProfileImportDialog::readConfig(const QString &path)
 {
     if (m_importing)
         return;
+    m_sessionCandidates.clear();
+    m_heldSecrets.clear();
     m_source = std::make_unique<AtlasCliImport>(AtlasCliImport::fromAtlasCliConfig(path));
     m_messageBar->animatedHide();
     fill();
@@ -1200,7 +1196,8 @@ void ProfileImportDialog::fill()
         item->setData(0, Qt::UserRole, i);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setText(0, cli ? u'[' + c.sourceName + u']' : tr("environment"));
-        const std::optional<Profile> existing = alreadyImported(*m_credentials->profiles(), p);
+        const std::optional<Profile> existing =
+            AtlasCliImport::existingProfileFor(*m_credentials->profiles(), c);
         item->setCheckState(0, existing ? Qt::Unchecked : Qt::Checked);
         anyChecked = anyChecked || !existing;
         item->setText(1, existing ? tr("Already profile \"%1\"").arg(existing->name)
@@ -1272,6 +1269,22 @@ void ProfileImportDialog::startImport()
     }
     if (m_queue.isEmpty())
         return;
+    m_sessionOnly = false;
+    m_sessionCandidates.clear();
+    beginImport();
+}
+
+void ProfileImportDialog::importForSessionOnly()
+{
+    if (m_importing || m_sessionCandidates.isEmpty())
+        return;
+    m_queue = std::exchange(m_sessionCandidates, {});
+    m_sessionOnly = true;
+    beginImport();
+}
+
+void ProfileImportDialog::beginImport()
+{
     m_importing = true;
     m_stopped = false;
     m_importedIds.clear();
@@ -1283,13 +1296,13 @@ void ProfileImportDialog::startImport()
     importNext();
 }
 
-void ProfileImportDialog::importNext()
+SecretBuffer ProfileImportDialog::takeEnteredSecret(int index)
 {
-    if (m_queue.isEmpty() || m_stopped) {
-        finishImport();
-        return;
+    if (auto held = m_heldSecrets.find(index); held != m_heldSecrets.end()) {
+        SecretBuffer secret = std::move(held->second);
+        m_heldSecrets.erase(held);
+        return secret;
     }
-    const int index = m_queue.takeFirst();
     SecretBuffer entered;
     for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_list->topLevelItem(i);
@@ -1300,11 +1313,23 @@ void ProfileImportDialog::importNext()
             wipeLineEdit(edit);
         }
     }
+    return entered;
+}
+
+void ProfileImportDialog::importNext()
+{
+    if (m_queue.isEmpty() || m_stopped) {
+        finishImport();
+        return;
+    }
+    const int index = m_queue.takeFirst();
+    SecretBuffer entered = takeEnteredSecret(index);
     const QString source = m_source->origin() == AtlasCliImport::Origin::AtlasCliConfig
                                ? u'[' + m_source->candidates().at(index).sourceName + u']'
                                : tr("environment");
-    CredentialJob *job = m_source->importCandidate(*m_credentials, index, {}, std::move(entered));
-    connect(job, &CredentialJob::finished, this, [this, source](CredentialJob *j) {
+    CredentialJob *job =
+        m_source->importCandidate(*m_credentials, index, {}, std::move(entered), m_sessionOnly);
+    connect(job, &CredentialJob::finished, this, [this, source, index](CredentialJob *j) {
         if (j->succeeded()) {
             m_importedIds << j->profile().id;
             m_notices << j->notices();
@@ -1315,6 +1340,19 @@ void ProfileImportDialog::importNext()
             m_errors << text;
             // The keychain failing for one would fail for the others too.
             m_stopped = j->error().kind() == ApiError::Kind::Keychain;
+            if (m_stopped && j->canKeepForSession()) {
+                // The way out the profile editor offers too: this one and the rest, for this session
+                // only. What the user typed is kept (in memory) so nobody types it again.
+                SecretBuffer handedBack = j->takeSecret();
+                if (!m_source->candidates().at(index).secretInSource && !handedBack.isEmpty())
+                    m_heldSecrets.insert_or_assign(index, std::move(handedBack));
+                m_sessionCandidates = QList<int>{index} + m_queue;
+                for (const int rest : std::as_const(m_queue)) {
+                    SecretBuffer typed = takeEnteredSecret(rest);
+                    if (!typed.isEmpty())
+                        m_heldSecrets.insert_or_assign(rest, std::move(typed));
+                }
+            }
         }
         importNext();
     });
@@ -1327,9 +1365,12 @@ void ProfileImportDialog::finishImport()
     if (!m_importedIds.isEmpty())
         Q_EMIT imported(m_importedIds);
     if (m_errors.isEmpty()) {
-        MessageBox::information(this, tr("Profiles Imported"),
-                                tr("Imported %n profile(s).", nullptr, int(m_importedIds.size())),
-                                QMessageBox::Ok, QMessageBox::NoButton, m_notices.join(u"\n\n"_s));
+        MessageBox::information(
+            this, tr("Profiles Imported"),
+            m_sessionOnly
+                ? tr("Imported %n profile(s) for this session only.", nullptr, int(m_importedIds.size()))
+                : tr("Imported %n profile(s).", nullptr, int(m_importedIds.size())),
+            QMessageBox::Ok, QMessageBox::NoButton, m_notices.join(u"\n\n"_s));
         Q_EMIT importFinished(true);
         accept();
         return;
@@ -1340,7 +1381,30 @@ void ProfileImportDialog::finishImport()
         hint += u' ' + tr("%n profile(s) were imported before that.", nullptr, int(m_importedIds.size()));
     if (!m_notices.isEmpty())
         hint += u'\n' + m_notices.join(u'\n');
-    m_messageBar->showMessage(MessageBar::Kind::Error, m_errors.join(u'\n'), hint);
+    QString action;
+    if (!m_sessionCandidates.isEmpty()) {
+        // The profiles that are left (the one that failed and those after it) stay checked.
+        const QSignalBlocker blocker(m_list);
+        for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = m_list->topLevelItem(i);
+            const int index = item->data(0, Qt::UserRole).toInt();
+            item->setCheckState(0, m_sessionCandidates.contains(index) ? Qt::Checked : Qt::Unchecked);
+            if (m_heldSecrets.count(index) > 0) {
+                if (auto *edit = qobject_cast<QLineEdit *>(m_list->itemWidget(item, kSecretColumn))) {
+                    edit->setPlaceholderText(tr("Kept from your input"));
+                    edit->setEnabled(false);
+                }
+            }
+        }
+        hint +=
+            u'\n' +
+            tr("Or import %n profile(s) for this session only: their secrets stay in memory until you quit "
+               "and are never written anywhere. Import them again once the keychain works to keep them.",
+               nullptr, int(m_sessionCandidates.size()));
+        action = tr("Use for This &Session Only");
+        m_importButton->setEnabled(true);
+    }
+    m_messageBar->showMessage(MessageBar::Kind::Error, m_errors.join(u'\n'), hint, action);
     QTimer::singleShot(0, this, [this] { detail::growToFit(this); });
     Q_EMIT importFinished(false);
 }
@@ -1357,6 +1421,7 @@ void ProfileImportDialog::wipeSecretFields()
 void ProfileImportDialog::done(int result)
 {
     wipeSecretFields();
+    m_heldSecrets.clear();
     QDialog::done(result);
 }
 

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QUuid>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -49,7 +50,7 @@ class ProfilesDialog : public QDialog
 
 public:
     // Where a profile's secret is, as far as the dialog knows.
-    enum class SecretState { Unknown, Checking, Stored, SessionOnly, Missing, Unavailable };
+    enum class SecretState { Unknown, Checking, Stored, SessionOnly, Missing, Unavailable, Locked };
     Q_ENUM(SecretState)
 
     explicit ProfilesDialog(CredentialManager *credentials, QWidget *parent = nullptr);
@@ -176,9 +177,16 @@ public:
     QTreeWidget *candidateList() const { return m_list; }
     bool isImporting() const { return m_importing; }
 
+    // After the keychain refused a secret: the candidates the "Use for This Session Only" action
+    // would import (the one that failed and those after it).
+    const QList<int> &sessionOnlyCandidates() const { return m_sessionCandidates; }
+
 public Q_SLOTS:
     // Imports the checked candidates, one after the other.
     void startImport();
+    // The way out when the keychain refused: imports what is left for this session only (the
+    // profiles and their secrets in memory; nothing written anywhere).
+    void importForSessionOnly();
     void done(int result) override;
 
 Q_SIGNALS:
@@ -188,9 +196,12 @@ Q_SIGNALS:
 
 private:
     void fill();
+    void beginImport();
     void importNext();
     void finishImport();
     void wipeSecretFields();
+    // The secret typed (or kept from an earlier try) for a candidate the file has none for.
+    SecretBuffer takeEnteredSecret(int index);
 
     std::unique_ptr<AtlasCliImport> m_source;
     CredentialManager *m_credentials;
@@ -205,8 +216,13 @@ private:
     QList<QUuid> m_importedIds;
     QStringList m_notices;
     QStringList m_errors;
+    QList<int> m_sessionCandidates;
+    // Secrets typed for candidates whose import the keychain refused, for the session-only retry;
+    // wiped when the dialog goes.
+    std::map<int, SecretBuffer> m_heldSecrets;
     bool m_importing = false;
     bool m_stopped = false;
+    bool m_sessionOnly = false;
 };
 
 } // namespace aikeys

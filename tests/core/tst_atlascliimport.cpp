@@ -100,6 +100,8 @@ private Q_SLOTS:
     void defaultLocation();
     void nameClashes();
     void keychainFailureImportsNothing();
+    void alreadyImportedIncludesAccessTokens();
+    void sessionOnlyImportWritesNothing();
     void fromEnvironment();
     void fromEnvironmentOldSpelling();
     void emptyOrContradictoryEnvironment();
@@ -373,6 +375,63 @@ void TestAtlasCliImport::keychainFailureImportsNothing()
     QVERIFY(o.notices.isEmpty());
     QCOMPARE(m_store->count(), 0);
     QCOMPARE(m_keychain->count(), 0);
+}
+
+void TestAtlasCliImport::alreadyImportedIncludesAccessTokens()
+{
+    const AtlasCliImport import = AtlasCliImport::fromAtlasCliConfig(dataFile(u"multiple.toml"_s));
+    QVERIFY2(import.ok(), qPrintable(import.errorString()));
+    const ImportCandidate *login = candidateNamed(import, u"login"_s);
+    const ImportCandidate *def = candidateNamed(import, u"default"_s);
+    QVERIFY(login && def);
+    QCOMPARE(login->profile.authMode, AuthMode::AccessToken);
+    QVERIFY(!AtlasCliImport::existingProfileFor(*m_store, *login));
+    QVERIFY(!AtlasCliImport::existingProfileFor(*m_store, *def));
+
+    // Everything imported once...
+    for (int i = 0; i < import.candidates().size(); ++i)
+        QVERIFY(waitFor(import.importCandidate(*m_manager, i)).ok);
+    const int count = m_store->count();
+    // ...is found again, the access token too (it has no public half: its name and Atlas tell).
+    for (const ImportCandidate &c : import.candidates()) {
+        const std::optional<Profile> found = AtlasCliImport::existingProfileFor(*m_store, c);
+        QVERIFY2(found, qPrintable(c.sourceName));
+        QCOMPARE(found->authMode, c.profile.authMode);
+    }
+    QCOMPARE(AtlasCliImport::existingProfileFor(*m_store, *login)->name, u"login"_s);
+
+    // A copy made by an earlier import ("login (2)") counts too; another name or another Atlas not.
+    QVERIFY(m_store->rename(m_store->findByName(u"login"_s)->id, u"login (2)"_s));
+    QCOMPARE(AtlasCliImport::existingProfileFor(*m_store, *login)->name, u"login (2)"_s);
+    QVERIFY(m_store->rename(m_store->findByName(u"login (2)"_s)->id, u"my token"_s));
+    QVERIFY(!AtlasCliImport::existingProfileFor(*m_store, *login));
+    QVERIFY(m_store->rename(m_store->findByName(u"my token"_s)->id, u"login"_s));
+    ImportCandidate elsewhere = *login;
+    elsewhere.profile.baseUrl = QUrl(u"https://cloud.mongodbgov.com"_s);
+    QVERIFY(!AtlasCliImport::existingProfileFor(*m_store, elsewhere));
+    // Another key at the same Atlas is another account.
+    ImportCandidate otherKey = *def;
+    otherKey.profile.publicId = u"zzzzzzzz"_s;
+    QVERIFY(!AtlasCliImport::existingProfileFor(*m_store, otherKey));
+    QCOMPARE(m_store->count(), count);
+}
+
+void TestAtlasCliImport::sessionOnlyImportWritesNothing()
+{
+    m_keychain->setFailure(SecretError::Locked);
+    const AtlasCliImport import = AtlasCliImport::fromAtlasCliConfig(dataFile(u"serviceaccount.toml"_s));
+    const Outcome failed = waitFor(import.importCandidate(*m_manager, 0));
+    QVERIFY(!failed.ok);
+    QVERIFY(failed.canKeepForSession);
+    // The way out: the same candidate, for this session only.
+    const Outcome o = waitFor(import.importCandidate(*m_manager, 0, {}, {}, true));
+    QVERIFY2(o.ok, qPrintable(o.error.toString()));
+    QVERIFY(o.profile.sessionOnly);
+    QVERIFY(m_manager->sessionSecrets()->holds(o.profile.secretKey(), "mdb_sa_sk_test_secret_in_file_42"));
+    QCOMPARE(m_keychain->count(), 0);
+    QVERIFY2(o.notices.join(u' ').contains(u"this session only"_s), qPrintable(o.notices.join(u' ')));
+    QVERIFY2(!o.notices.join(u' ').contains(u"is now in the keychain"_s), qPrintable(o.notices.join(u' ')));
+    QVERIFY(m_settings->profiles().isEmpty());
 }
 
 void TestAtlasCliImport::fromEnvironment()

@@ -155,6 +155,9 @@ private Q_SLOTS:
     void qtKeychainErrorMapping_data();
     void qtKeychainErrorMapping();
     void secretsNeverLogged();
+    void hintsWithoutSessionOnlyAdvice();
+    void secretChangedIsSignalled();
+    void forgetSessionSecretsKeepsProfiles();
 
 private:
     QString settingsPath() const { return m_home.filePath(u".config/AtlasAiKeys/atlas-ai-keys.ini"_s); }
@@ -231,11 +234,14 @@ void TestProfiles::secretKeysAndService()
 {
     Profile p = serviceAccount(u"x"_s);
     p.id = QUuid::fromString(u"1b4e28ba-2fa1-11d2-883f-0016d3cca427"_s);
-    QCOMPARE(p.secretKey(), u"1b4e28ba-2fa1-11d2-883f-0016d3cca427/client-secret"_s);
+    QCOMPARE(p.secretKey(),
+             u"io.github.atlasaikeys.AtlasAiKeys/1b4e28ba-2fa1-11d2-883f-0016d3cca427/client-secret"_s);
     p.authMode = AuthMode::ApiKey;
-    QCOMPARE(p.secretKey(), u"1b4e28ba-2fa1-11d2-883f-0016d3cca427/private-key"_s);
+    QCOMPARE(p.secretKey(),
+             u"io.github.atlasaikeys.AtlasAiKeys/1b4e28ba-2fa1-11d2-883f-0016d3cca427/private-key"_s);
     p.authMode = AuthMode::AccessToken;
-    QCOMPARE(p.secretKey(), u"1b4e28ba-2fa1-11d2-883f-0016d3cca427/access-token"_s);
+    QCOMPARE(p.secretKey(),
+             u"io.github.atlasaikeys.AtlasAiKeys/1b4e28ba-2fa1-11d2-883f-0016d3cca427/access-token"_s);
     QCOMPARE(SecretStore::defaultService(), u"io.github.atlasaikeys.AtlasAiKeys"_s);
     QCOMPARE(QtKeychainSecretStore().service(), u"io.github.atlasaikeys.AtlasAiKeys"_s);
     QCOMPARE(QtKeychainSecretStore(u"other.service"_s).service(), u"other.service"_s);
@@ -591,8 +597,9 @@ void TestProfiles::loadWithoutSecret()
     QCOMPARE(o.error.kind(), ApiError::Kind::Keychain);
     QVERIFY2(o.error.message().contains(u"No client secret is stored for profile \"Imported\""_s),
              qPrintable(o.error.message()));
-    // On Linux a locked keyring hides entries: the hint says so.
-    QVERIFY2(o.error.hint().contains(u"locked"_s), qPrintable(o.error.hint()));
+    // A locked keyring is reported as such (SecretError::Locked), so "not found" means it.
+    QVERIFY2(o.error.hint().contains(u"Enter it again"_s), qPrintable(o.error.hint()));
+    QVERIFY2(!o.error.hint().contains(u"locked"_s), qPrintable(o.error.hint()));
     QVERIFY(o.credentials.secret.isEmpty());
 
     const Outcome unknown = waitFor(m_manager->loadCredentials(QUuid::createUuid()));
@@ -653,7 +660,7 @@ void TestProfiles::keychainFailures_data()
     QTest::addColumn<QString>("todo");
     QTest::newRow("no backend") << int(SecretError::NoBackend) << u"no keychain service is available"_s
                                 << u"gnome-keyring or KWallet"_s;
-    QTest::newRow("locked") << int(SecretError::Locked) << u"locked"_s << u"Unlock the keychain"_s;
+    QTest::newRow("locked") << int(SecretError::Locked) << u"locked"_s << u"Unlock your keyring"_s;
     QTest::newRow("access denied") << int(SecretError::AccessDenied) << u"access was denied"_s
                                    << u"allow Atlas AI Keys"_s;
     QTest::newRow("timed out") << int(SecretError::TimedOut) << u"did not answer within"_s
@@ -866,6 +873,87 @@ void TestProfiles::secretsNeverLogged()
         for (const QByteArray &s : secrets)
             QVERIFY2(!m.contains(QString::fromLatin1(s)), qPrintable(m));
     }
+}
+
+void TestProfiles::hintsWithoutSessionOnlyAdvice()
+{
+    // The CLI has no session-only sign-in: its store's hints must not offer one.
+    for (SecretError e : {SecretError::NoBackend, SecretError::Locked, SecretError::AccessDenied,
+                          SecretError::TimedOut, SecretError::Other}) {
+        for (SecretJob::Operation op : {SecretJob::Operation::Read, SecretJob::Operation::Write}) {
+            QVERIFY2(SecretStore::errorHint(e, op, true).contains(u"session only"_s),
+                     qPrintable(secretErrorId(e)));
+            QVERIFY2(!SecretStore::errorHint(e, op, false).contains(u"session only"_s),
+                     qPrintable(secretErrorId(e)));
+            QVERIFY(!SecretStore::errorHint(e, op, false).isEmpty());
+        }
+    }
+    m_keychain->setSessionOnlyAdvice(false);
+    m_keychain->setFailure(SecretError::Locked, u"backend words"_s);
+    const Outcome o = waitFor(m_manager->save(serviceAccount(u"Scripted"_s), secretOf("mdb_sa_sk_cli")));
+    QVERIFY(!o.ok);
+    QCOMPARE(o.secretError, SecretError::Locked);
+    QVERIFY2(o.error.hint().contains(u"Unlock your keyring"_s), qPrintable(o.error.hint()));
+    QVERIFY2(!o.error.hint().contains(u"session only"_s), qPrintable(o.error.hint()));
+    // A locked keyring is named as such for reads and deletes too.
+    QVERIFY2(SecretStore::errorMessage(SecretError::Locked, SecretJob::Operation::Read, {}, 0)
+                 .contains(u"keychain is locked"_s),
+             "read");
+    QVERIFY2(SecretStore::errorMessage(SecretError::Locked, SecretJob::Operation::Remove, {}, 0)
+                 .contains(u"could not be deleted"_s),
+             "remove");
+}
+
+void TestProfiles::secretChangedIsSignalled()
+{
+    QSignalSpy changed(m_manager.get(), &CredentialManager::secretChanged);
+    // A new profile's secret is not a change.
+    const Profile p = savedProfile(u"Watched"_s, "first");
+    QCOMPARE(changed.count(), 0);
+    // An edit without a secret keeps it: no change.
+    Profile renamed = p;
+    renamed.name = u"Watched, renamed"_s;
+    QVERIFY(waitFor(m_manager->save(renamed, SecretBuffer())).ok);
+    QCOMPARE(changed.count(), 0);
+    // An edit with a new secret, and a replaced secret: changes, before the job finishes.
+    bool signalledFirst = false;
+    CredentialJob *job = m_manager->save(renamed, secretOf("second"));
+    connect(job, &CredentialJob::finished, this, [&] { signalledFirst = changed.count() == 1; });
+    QVERIFY(waitFor(job).ok);
+    QVERIFY(signalledFirst);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toUuid(), p.id);
+    QVERIFY(waitFor(m_manager->replaceSecret(p.id, secretOf("third"))).ok);
+    QCOMPARE(changed.count(), 2);
+    // A replace the keychain refused changes nothing.
+    m_keychain->setFailure(SecretJob::Operation::Write, SecretError::Locked);
+    QVERIFY(!waitFor(m_manager->replaceSecret(p.id, secretOf("fourth"))).ok);
+    QCOMPARE(changed.count(), 2);
+}
+
+void TestProfiles::forgetSessionSecretsKeepsProfiles()
+{
+    const Outcome a = waitFor(m_manager->save(serviceAccount(u"Session A"_s), secretOf("session-a"),
+                                              CredentialManager::Storage::SessionOnly));
+    const Outcome b = waitFor(m_manager->save(serviceAccount(u"Session B"_s), secretOf("session-b"),
+                                              CredentialManager::Storage::SessionOnly));
+    QVERIFY(a.ok && b.ok);
+    const Profile saved = savedProfile(u"Saved"_s, "saved");
+    QCOMPARE(m_manager->sessionSecrets()->count(), 2);
+
+    // B is kept (the demo's built-in secret, say); A is wiped; the keychain is not touched.
+    QCOMPARE(m_manager->forgetSessionSecrets({b.profile.id}), 1);
+    QVERIFY(!m_manager->sessionSecrets()->contains(a.profile.secretKey()));
+    QVERIFY(m_manager->sessionSecrets()->holds(b.profile.secretKey(), "session-b"));
+    QVERIFY(m_keychain->holds(saved.secretKey(), "saved"));
+    // The profiles stay, and signing in with A now needs its secret again.
+    QVERIFY(m_store->contains(a.profile.id));
+    const Outcome load = waitFor(m_manager->loadCredentials(a.profile.id));
+    QVERIFY(!load.ok);
+    QCOMPARE(load.secretError, SecretError::NotFound);
+
+    QCOMPARE(m_manager->forgetSessionSecrets(), 1);
+    QCOMPARE(m_manager->sessionSecrets()->count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestProfiles)

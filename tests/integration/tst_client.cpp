@@ -600,6 +600,35 @@ private Q_SLOTS:
         QVERIFY(after->error().isError());
     }
 
+    void signOutDoesNotWaitForAHungRevoke()
+    {
+        // The revoke endpoint never answers: signing out tries once, for at most signOutTimeoutMs,
+        // whatever the session's transfer timeout and retry policy (30 s x 4 here), then forgets the
+        // credentials anyway.
+        SimProcess sim({u"--hang-rate"_s, u"1"_s, u"--fault-match"_s, u"POST /api/oauth/revoke"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, serviceAccount(), 30000, 4);
+        c.session->config().signOutTimeoutMs = 1000;
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QVERIFY(orgs->succeeded());
+        auto *auth = qobject_cast<ServiceAccountAuthenticator *>(c.session->authenticator());
+        QVERIFY(auth->hasToken());
+        QSignalSpy signedOut(c.session.get(), &AtlasSession::signedOut);
+        QElapsedTimer t;
+        t.start();
+        c.session->signOut();
+        QVERIFY(signedOut.wait(10000));
+        QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(t.elapsed() >= 900, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(c.session->isSignedOut());
+        QVERIFY(!auth->hasToken());
+        // Once only, even if asked again.
+        c.session->signOut();
+        QTest::qWait(100);
+        QCOMPARE(signedOut.count(), 1);
+    }
+
     void noSecretOrCredentialReachesTheLog()
     {
         SimProcess sim;

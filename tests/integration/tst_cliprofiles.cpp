@@ -30,6 +30,12 @@ constexpr auto kHowToRun =
 const QByteArray kApiSecret = "demo-private-key";
 const QByteArray kSaSecret = "mdb_sa_sk_demo";
 
+// A profile's keychain entry key: "<application id>/<uuid>/<kind>", as the app and the CLI name it.
+QString entryKey(const QString &id, const QString &kind)
+{
+    return u"io.github.atlasaikeys.AtlasAiKeys/"_s + id + u'/' + kind;
+}
+
 struct Run
 {
     int exitCode = -1;
@@ -140,8 +146,8 @@ class TestCliProfiles : public QObject
         return r;
     }
 
-    // The entry keys ("<uuid>/<kind>") of the test service's keychain items, as secret-tool lists them
-    // (it prints the attributes on standard error, the secrets on standard output).
+    // The entry keys ("<application id>/<uuid>/<kind>") of the test service's keychain items, as secret-tool
+    // lists them (it prints the attributes on standard error, the secrets on standard output).
     QStringList keychainEntries() const
     {
         const ToolResult r = runTool(u"secret-tool"_s, {u"search"_s, u"--all"_s, u"server"_s, m_service});
@@ -153,10 +159,10 @@ class TestCliProfiles : public QObject
         return keys;
     }
 
-    bool keychainHolds(const QString &entryKey, const QByteArray &secret) const
+    bool keychainHolds(const QString &key, const QByteArray &secret) const
     {
-        const ToolResult r = runTool(u"secret-tool"_s, {u"lookup"_s, u"server"_s, m_service, u"user"_s,
-                                                        entryKey, u"type"_s, u"base64"_s});
+        const ToolResult r = runTool(
+            u"secret-tool"_s, {u"lookup"_s, u"server"_s, m_service, u"user"_s, key, u"type"_s, u"base64"_s});
         // QtKeychain stores binary data base64-encoded.
         return r.exitCode == 0 && QByteArray::fromBase64(r.output.trimmed()) == secret;
     }
@@ -258,11 +264,11 @@ private Q_SLOTS:
         const QString id = added.value("id"_L1).toString();
         QVERIFY(!id.isEmpty());
 
-        // In the keychain, under the test service, as "<uuid>/private-key"...
+        // In the keychain, under the test service, as "<application id>/<uuid>/private-key"...
         const QStringList entries = keychainEntries();
         QCOMPARE(entries.size(), 1);
-        QCOMPARE(entries.first(), id + u"/private-key"_s);
-        QVERIFY(keychainHolds(id + u"/private-key"_s, kApiSecret));
+        QCOMPARE(entries.first(), entryKey(id, u"private-key"_s));
+        QVERIFY(keychainHolds(entryKey(id, u"private-key"_s), kApiSecret));
         // ...and nowhere under HOME: not in the settings, which hold the rest of the profile.
         const QByteArray settings = settingsBytes();
         QVERIFY2(settings.contains("Sim key"), settings.constData());
@@ -416,14 +422,14 @@ private Q_SLOTS:
         // Not a terminal and no --yes: refused.
         Run r = cli({u"profiles"_s, u"remove"_s, u"Sim key"_s});
         QVERIFY2(r.exitCode == 2, r.describe());
-        QVERIFY(keychainHolds(id + u"/private-key"_s, kApiSecret));
+        QVERIFY(keychainHolds(entryKey(id, u"private-key"_s), kApiSecret));
 
         r = cli({u"profiles"_s, u"remove"_s, u"Sim key"_s, u"--yes"_s});
         QVERIFY2(r.exitCode == 0, r.describe());
-        QVERIFY(!keychainHolds(id + u"/private-key"_s, kApiSecret));
+        QVERIFY(!keychainHolds(entryKey(id, u"private-key"_s), kApiSecret));
         const QStringList left = keychainEntries();
         for (const QString &entry : left)
-            QVERIFY2(!entry.startsWith(id), qPrintable(entry));
+            QVERIFY2(!entry.contains(id), qPrintable(entry));
         QCOMPARE(left.size(), 1); // robot's
         QVERIFY(listed(u"Sim key"_s).isEmpty());
         QVERIFY(!settingsBytes().contains("Sim key"));
@@ -451,7 +457,7 @@ private Q_SLOTS:
         QCOMPARE(imported.size(), 1);
         const QString id = imported.first().toObject().value("id"_L1).toString();
         QCOMPARE(imported.first().toObject().value("secret"_L1).toString(), u"stored"_s);
-        QVERIFY(keychainHolds(id + u"/client-secret"_s, "mdb_sa_sk_test_secret_in_file_42"));
+        QVERIFY(keychainHolds(entryKey(id, u"client-secret"_s), "mdb_sa_sk_test_secret_in_file_42"));
         QVERIFY(!settingsBytes().contains("mdb_sa_sk_test_secret_in_file_42"));
         QCOMPARE(listed(u"automation"_s).value("publicId"_L1).toString(),
                  u"mdb_sa_id_64b0c1d2e3f4a5b6c7d8e9f0"_s);
@@ -466,6 +472,67 @@ private Q_SLOTS:
                  SimProcess::testDataDir() + u"/atlascli/malformed.toml"_s, u"--yes"_s});
         QVERIFY2(r.exitCode == 1, r.describe());
         QVERIFY(r.errText().contains(u"line 4"_s));
+    }
+
+    // Several profiles into an empty store: none is printed as the default (there are several, and
+    // none was made the default); imported again, every one is skipped, the login token too.
+    void importTwiceSkipsEveryProfile()
+    {
+        if (!m_noKeychain.isEmpty())
+            QSKIP(qPrintable(m_noKeychain));
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QProcessEnvironment env = childEnvironment();
+        env.insert(u"HOME"_s, home.path());
+        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u".config"_s));
+        const QString path = SimProcess::testDataDir() + u"/atlascli/multiple.toml"_s;
+        Run r = cli(
+            {u"profiles"_s, u"import-atlascli"_s, u"--config"_s, path, u"--yes"_s, u"--output"_s, u"json"_s},
+            {}, env);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        const QJsonArray imported = r.json().array();
+        QVERIFY2(imported.size() >= 4, r.describe());
+        QStringList names;
+        for (const QJsonValue &v : imported) {
+            names << v.toObject().value("name"_L1).toString();
+            QVERIFY2(!v.toObject().value("default"_L1).toBool(), r.describe());
+        }
+        QVERIFY2(names.contains(u"login"_s), r.describe());
+        // The table says the same.
+        r = cli({u"profiles"_s, u"list"_s, u"--output"_s, u"json"_s}, {}, env);
+        for (const QJsonValue &v : r.json().array())
+            QVERIFY2(!v.toObject().value("default"_L1).toBool(), r.describe());
+
+        r = cli(
+            {u"profiles"_s, u"import-atlascli"_s, u"--config"_s, path, u"--yes"_s, u"--output"_s, u"json"_s},
+            {}, env);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(r.json().array().size(), 0);
+        QVERIFY2(r.errText().contains(u"[login] is already profile \"login\": skipped"_s), r.describe());
+        r = cli({u"profiles"_s, u"list"_s, u"--output"_s, u"json"_s}, {}, env);
+        QCOMPARE(r.json().array().size(), imported.size());
+        QVERIFY2(!r.out.contains("login (2)"), r.describe());
+
+        // One profile alone is the default, and says so.
+        QTemporaryDir single;
+        env.insert(u"HOME"_s, single.path());
+        env.insert(u"XDG_CONFIG_HOME"_s, single.filePath(u".config"_s));
+        r = cli({u"profiles"_s, u"import-atlascli"_s, u"--config"_s,
+                 SimProcess::testDataDir() + u"/atlascli/serviceaccount.toml"_s, u"--yes"_s, u"--output"_s,
+                 u"json"_s},
+                {}, env);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(r.json().array().size(), 1);
+        QVERIFY2(r.json().array().first().toObject().value("default"_L1).toBool(), r.describe());
+    }
+
+    void removeHelpNamesForce()
+    {
+        const Run r = cli({u"profiles"_s, u"remove"_s, u"--help"_s});
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(r.outText().contains(u"--force"_s), r.describe());
+        QVERIFY2(r.outText().contains(u"may then remain"_s) || r.outText().contains(u"may remain"_s),
+                 r.describe());
     }
 
 private:

@@ -18,6 +18,9 @@
 #include <QDateTime>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSettings>
@@ -276,6 +279,75 @@ private:
     QProcessEnvironment m_env;
 };
 
+// The Secret Service items with these attributes, locked or not: SearchItems answers
+// (unlocked paths, locked paths), and a locked item is still listed, only its secret is out of reach.
+struct FoundItems
+{
+    int unlocked = 0;
+    int locked = 0;
+    QString raw;
+};
+
+FoundItems searchItems(const QProcessEnvironment &env, const QString &service, const QString &key)
+{
+    const ToolResult r = runTool(u"gdbus"_s,
+                                 {u"call"_s, u"--session"_s, u"--dest"_s, u"org.freedesktop.secrets"_s,
+                                  u"--object-path"_s, u"/org/freedesktop/secrets"_s, u"--method"_s,
+                                  u"org.freedesktop.Secret.Service.SearchItems"_s,
+                                  u"{'server': '%1', 'user': '%2'}"_s.arg(service, key)},
+                                 env, 10000);
+    FoundItems found;
+    found.raw = QString::fromUtf8(r.output.trimmed());
+    // "([objectpath '/org/...'], @ao [])", "(@ao [], [objectpath '/org/...'])": the first "], " ends
+    // the unlocked list.
+    const qsizetype split = found.raw.indexOf(u"], "_s);
+    if (r.exitCode != 0 || split < 0)
+        return found;
+    found.unlocked = int(found.raw.left(split).count(u"/org/freedesktop/secrets/collection/"_s));
+    found.locked = int(found.raw.mid(split).count(u"/org/freedesktop/secrets/collection/"_s));
+    return found;
+}
+
+// The CLI on the given bus and HOME, with the test's keychain service; input is its standard input.
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QString describe() const
+    {
+        return u"exit %1\n--- stdout:\n%2\n--- stderr:\n%3"_s.arg(exitCode).arg(out, err);
+    }
+};
+
+CliRun runCli(const QStringList &args, QProcessEnvironment env, const QString &service,
+              const QByteArray &input = {})
+{
+    env.insert(u"AIKEYS_KEYCHAIN_SERVICE"_s, service);
+    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+    env.remove(u"ATLAS_AI_KEYS_PROFILE"_s);
+    CliRun run;
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(test::SimProcess::cliExecutablePath(), args);
+    if (!p.waitForStarted(5000)) {
+        run.err = u"the CLI did not start: "_s + p.errorString();
+        return run;
+    }
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished(2000);
+        run.err = u"(killed after 30 s) "_s;
+    }
+    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    run.out = QString::fromUtf8(p.readAllStandardOutput());
+    run.err += QString::fromUtf8(p.readAllStandardError());
+    return run;
+}
+
 // "key=value" lines a child printed, plus its raw output for failure messages.
 struct ChildReport
 {
@@ -458,7 +530,30 @@ int childNoSecretService(const QString &service, const QUrl &simUrl)
     return 0;
 }
 
-// A locked keyring: a clear error, never a hang.
+// Before the keyring is locked: a profile with its secret in the keychain, for the locked scenario to
+// read and try to delete.
+int childSeed(const QString &service)
+{
+    QSettings qsettings(QDir::home().filePath(u"settings.ini"_s), QSettings::IniFormat);
+    Settings settings(&qsettings);
+    ProfileStore profiles(&settings);
+    QtKeychainSecretStore keychain(service);
+    keychain.setTimeoutMs(kChildKeychainTimeoutMs);
+    CredentialManager manager(&profiles, &keychain, &settings);
+    Profile p = demoProfile(QUrl(u"https://cloud.mongodb.com"_s));
+    p.name = u"Seeded"_s;
+    const ChildOutcome save = waitCredentialJob(manager.save(p, SecretBuffer(QByteArray("seeded-secret"))));
+    say(u"seed.ok"_s, save.ok ? 1 : 0);
+    say(u"seed.message"_s, save.message);
+    say(u"seed.id"_s, profileIdString(save.profile.id));
+    say(u"seed.key"_s, save.profile.secretKey());
+    qsettings.sync();
+    say(u"done"_s, 1);
+    return 0;
+}
+
+// A locked keyring: a clear error, never a hang; and what it hides is reported as locked, not as
+// missing or deleted.
 int childLocked(const QString &service)
 {
     QtKeychainSecretStore keychain(service);
@@ -472,6 +567,30 @@ int childLocked(const QString &service)
     Settings settings(&qsettings);
     ProfileStore profiles(&settings);
     CredentialManager manager(&profiles, &keychain, &settings);
+    const std::optional<Profile> seeded = profiles.findByName(u"Seeded"_s);
+    say(u"seeded.found"_s, seeded ? 1 : 0);
+    if (seeded) {
+        // The entry exists, but the locked keyring hides it.
+        reportSecretJob(u"readSeeded"_s, waitSecretJob(keychain.read(seeded->secretKey())));
+        reportSecretJob(u"removeSeeded"_s, waitSecretJob(keychain.remove(seeded->secretKey())));
+
+        const ChildOutcome has = waitCredentialJob(manager.hasStoredSecret(seeded->id));
+        say(u"has.ok"_s, has.ok ? 1 : 0);
+        say(u"has.error"_s, secretErrorId(has.secretError));
+        say(u"has.message"_s, has.message);
+        const ChildOutcome load = waitCredentialJob(manager.loadCredentials(seeded->id));
+        say(u"load.ok"_s, load.ok ? 1 : 0);
+        say(u"load.error"_s, secretErrorId(load.secretError));
+        say(u"load.message"_s, load.message);
+        say(u"load.hint"_s, load.hint);
+        const ChildOutcome remove = waitCredentialJob(manager.remove(seeded->id));
+        say(u"remove.ok"_s, remove.ok ? 1 : 0);
+        say(u"remove.error"_s, secretErrorId(remove.secretError));
+        say(u"remove.message"_s, remove.message);
+        say(u"remove.hint"_s, remove.hint);
+        say(u"profiles.afterRemove"_s, profiles.count());
+    }
+
     Profile p = demoProfile(QUrl(u"https://cloud.mongodb.com"_s));
     const ChildOutcome save =
         waitCredentialJob(manager.save(p, SecretBuffer(QByteArray("locked-out-secret"))));
@@ -510,6 +629,8 @@ int runChildScenario(int argc, char **argv)
     const QString service = args.value(3);
     if (scenario == u"no-secret-service"_s)
         return childNoSecretService(service, QUrl(args.value(4)));
+    if (scenario == u"seed"_s)
+        return childSeed(service);
     if (scenario == u"locked"_s)
         return childLocked(service);
     if (scenario == u"hung"_s)
@@ -672,7 +793,8 @@ void TestKeychain::credentialManagerWithRealKeychain()
         manager.save(demoProfile(QUrl(u"https://cloud.mongodb.com"_s)), SecretBuffer(QByteArray(secret))));
     QVERIFY2(saved.ok, qPrintable(saved.message));
     const QString key = saved.profile.secretKey();
-    QCOMPARE(key, profileIdString(saved.profile.id) + u"/client-secret"_s);
+    QCOMPARE(key, u"io.github.atlasaikeys.AtlasAiKeys/"_s + profileIdString(saved.profile.id) +
+                      u"/client-secret"_s);
     QCOMPARE(secretToolEntries(m_service).size(), 1);
 
     const ChildOutcome has = waitCredentialJob(manager.hasStoredSecret(saved.profile.id));
@@ -750,6 +872,22 @@ void TestKeychain::lockedKeyringFailsClearly()
     KeyringDaemon keyring;
     if (!keyring.start(env, &error))
         QSKIP(qPrintable(u"Cannot start a keyring to lock: "_s + error));
+
+    // While it is unlocked: a profile of the manager's and one of the CLI's, secrets in the keychain.
+    const ChildReport seed = runChild(u"seed"_s, {m_service}, env);
+    QVERIFY2(seed.finished && seed.value(u"seed.ok"_s) == u"1"_s, qPrintable(seed.raw));
+    const QString seededKey = seed.value(u"seed.key"_s);
+    QCOMPARE(searchItems(env, m_service, seededKey).unlocked, 1);
+    const CliRun added =
+        runCli({u"profiles"_s, u"add"_s, u"CLI seeded"_s, u"--base-url"_s, u"https://cloud.mongodb.com"_s,
+                u"--auth"_s, u"api-key"_s, u"--id"_s, u"abcdefgh"_s, u"--output"_s, u"json"_s},
+               env, m_service, "cli-seeded-secret\n");
+    QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+    const QString cliId = QJsonDocument::fromJson(added.out.toUtf8()).object().value("id"_L1).toString();
+    QVERIFY2(!cliId.isEmpty(), qPrintable(added.describe()));
+    const QString cliKey = u"io.github.atlasaikeys.AtlasAiKeys/%1/private-key"_s.arg(cliId);
+    QCOMPARE(searchItems(env, m_service, cliKey).unlocked, 1);
+
     if (!keyring.lockLogin(&error))
         QSKIP(qPrintable(error));
 
@@ -761,17 +899,69 @@ void TestKeychain::lockedKeyringFailsClearly()
     QVERIFY2(r.value(u"write.error"_s) == u"locked"_s, qPrintable(r.raw));
     QVERIFY2(r.value(u"write.elapsedMs"_s).toInt() < kChildKeychainTimeoutMs, qPrintable(r.raw));
     QVERIFY2(r.value(u"write.message"_s).contains(u"Unlock"_s), qPrintable(r.raw));
-    // A locked keyring hides its entries: reads say "not found", and the hint mentions locking.
-    QVERIFY2(r.value(u"read.error"_s) == u"not-found"_s, qPrintable(r.raw));
+    // A locked keyring hides its entries; the Secret Service is asked, so reads say "locked", not
+    // "not found"...
+    QVERIFY2(r.value(u"read.error"_s) == u"locked"_s, qPrintable(r.raw));
     QVERIFY2(r.value(u"read.message"_s).contains(u"locked"_s), qPrintable(r.raw));
+    QCOMPARE(r.value(u"seeded.found"_s), u"1"_s);
+    QVERIFY2(r.value(u"readSeeded.error"_s) == u"locked"_s, qPrintable(r.raw));
+    QVERIFY2(r.value(u"readSeeded.elapsedMs"_s).toInt() < kChildKeychainTimeoutMs, qPrintable(r.raw));
+    // ...and a delete that could not see the entry is not reported as done.
+    QVERIFY2(r.value(u"removeSeeded.error"_s) == u"locked"_s, qPrintable(r.raw));
+    QVERIFY2(r.value(u"removeSeeded.message"_s).contains(u"log out and in again"_s), qPrintable(r.raw));
+    // Through the manager: the secret's state is "locked", not "none"...
+    QCOMPARE(r.value(u"has.ok"_s), u"0"_s);
+    QVERIFY2(r.value(u"has.error"_s) == u"locked"_s, qPrintable(r.raw));
+    QCOMPARE(r.value(u"load.ok"_s), u"0"_s);
+    QVERIFY2(r.value(u"load.error"_s) == u"locked"_s, qPrintable(r.raw));
+    QVERIFY2(r.value(u"load.message"_s).contains(u"keychain is locked"_s), qPrintable(r.raw));
+    QVERIFY2(!r.value(u"load.message"_s).contains(u"No client secret is stored"_s), qPrintable(r.raw));
+    // ...and the profile is not removed while its secret stays behind.
+    QCOMPARE(r.value(u"remove.ok"_s), u"0"_s);
+    QVERIFY2(r.value(u"remove.error"_s) == u"locked"_s, qPrintable(r.raw));
+    QVERIFY2(r.value(u"remove.message"_s).contains(u"was not deleted"_s), qPrintable(r.raw));
+    QCOMPARE(r.value(u"profiles.afterRemove"_s), u"1"_s);
+    // The entry is still there (listed as locked), whatever was tried.
+    const FoundItems seededAfter = searchItems(env, m_service, seededKey);
+    QVERIFY2(seededAfter.locked == 1, qPrintable(seededAfter.raw));
     // Through the manager: nothing saved, the user told to unlock, a session-only way out offered.
     QCOMPARE(r.value(u"save.ok"_s), u"0"_s);
     QVERIFY2(r.value(u"save.error"_s) == u"locked"_s, qPrintable(r.raw));
     QVERIFY2(r.value(u"save.message"_s).contains(u"was not saved"_s), qPrintable(r.raw));
-    QVERIFY2(r.value(u"save.hint"_s).contains(u"Unlock the keychain"_s), qPrintable(r.raw));
+    QVERIFY2(r.value(u"save.hint"_s).contains(u"Unlock your keyring"_s), qPrintable(r.raw));
+    QVERIFY2(r.value(u"save.hint"_s).contains(u"session only"_s), qPrintable(r.raw));
     QCOMPARE(r.value(u"save.canKeepForSession"_s), u"1"_s);
-    QCOMPARE(r.value(u"profiles.afterFailure"_s), u"0"_s);
+    QCOMPARE(r.value(u"profiles.afterFailure"_s), u"1"_s);
     QCOMPARE(test::filesContaining(home.path(), "locked-out-secret"), QStringList());
+
+    // The CLI: the list says "locked" (not "none"), test says locked (not "no secret stored").
+    const CliRun list = runCli({u"profiles"_s, u"list"_s, u"--output"_s, u"json"_s}, env, m_service);
+    QVERIFY2(list.exitCode == 1, qPrintable(list.describe()));
+    const QJsonArray listed = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().toObject().value("secret"_L1).toString(), u"locked"_s);
+    QVERIFY2(list.err.contains(u"locked"_s), qPrintable(list.describe()));
+    const CliRun tested = runCli({u"profiles"_s, u"test"_s, u"CLI seeded"_s}, env, m_service);
+    QVERIFY2(tested.exitCode == 1, qPrintable(tested.describe()));
+    QVERIFY2(tested.err.contains(u"keychain is locked"_s), qPrintable(tested.describe()));
+    QVERIFY2(!tested.err.contains(u"No private key is stored"_s), qPrintable(tested.describe()));
+    // Removing: refused, with the CLI's way out (--force) and no session-only advice...
+    const CliRun refused = runCli({u"profiles"_s, u"remove"_s, u"CLI seeded"_s, u"--yes"_s}, env, m_service);
+    QVERIFY2(refused.exitCode == 1, qPrintable(refused.describe()));
+    QVERIFY2(refused.err.contains(u"locked"_s), qPrintable(refused.describe()));
+    QVERIFY2(refused.err.contains(u"--force"_s), qPrintable(refused.describe()));
+    QVERIFY2(!refused.err.contains(u"session only"_s), qPrintable(refused.describe()));
+    QVERIFY2(!refused.out.contains(u"deleted"_s), qPrintable(refused.describe()));
+    QCOMPARE(searchItems(env, m_service, cliKey).locked, 1);
+    // ...and with --force, removed, saying the secret may remain and where.
+    const CliRun forced =
+        runCli({u"profiles"_s, u"remove"_s, u"CLI seeded"_s, u"--yes"_s, u"--force"_s}, env, m_service);
+    QVERIFY2(forced.exitCode == 0, qPrintable(forced.describe()));
+    QVERIFY2(forced.out.contains(u"may remain"_s), qPrintable(forced.describe()));
+    QVERIFY2(forced.out.contains(cliKey), qPrintable(forced.describe()));
+    QCOMPARE(searchItems(env, m_service, cliKey).locked, 1);
+    const CliRun after = runCli({u"profiles"_s, u"list"_s, u"--output"_s, u"json"_s}, env, m_service);
+    QCOMPARE(QJsonDocument::fromJson(after.out.toUtf8()).array().size(), 0);
 }
 
 void TestKeychain::hungKeychainEndsWithTimeout()

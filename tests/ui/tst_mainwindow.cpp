@@ -708,6 +708,47 @@ private Q_SLOTS:
                  u"signedOutPage"_s);
     }
 
+    // The token revocation gets no answer: the window says it is signing out at once, never waits
+    // in a nested loop, and is signed out within the session's sign-out bound (not 30 s x 4).
+    void signOutWithAHungRevokeDoesNotHang()
+    {
+        SimProcess sim({u"--hang-rate"_s, u"1"_s, u"--fault-match"_s, u"POST /api/oauth/revoke"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        AtlasSession *session = makeSession(sim.baseUrl());
+        session->config().transferTimeoutMs = 30000;
+        session->config().signOutTimeoutMs = 1000;
+        Profile profile;
+        profile.name = u"Hung"_s;
+        QVERIFY(signIn(window.get(), session, profile));
+        QVERIFY(qobject_cast<ServiceAccountAuthenticator *>(window->session()->authenticator())->hasToken());
+
+        QSignalSpy signedOut(window.get(), &MainWindow::signedOut);
+        QElapsedTimer t;
+        t.start();
+        window->signOutAction()->trigger();
+        // At once, before any answer: the signed-out page says what is happening, with a busy bar.
+        QVERIFY(t.elapsed() < 500);
+        QCOMPARE(signedOut.count(), 0);
+        QCOMPARE(window->findChild<QStackedWidget *>(u"mainStack"_s)->currentWidget()->objectName(),
+                 u"signedOutPage"_s);
+        auto *label = window->findChild<QLabel *>(u"signedOutLabel"_s);
+        QVERIFY2(label->text().contains(u"Signing out"_s), qPrintable(label->text()));
+        QVERIFY2(label->text().contains(u"Hung"_s), qPrintable(label->text()));
+        auto *progress = window->findChild<QProgressBar *>(u"loadProgress"_s);
+        QVERIFY(progress && progress->isVisible());
+        QCOMPARE(progress->maximum(), 0);
+        QVERIFY(!window->signOutAction()->isEnabled());
+        QVERIFY(window->isSigningOut());
+
+        QVERIFY(signedOut.wait(10000));
+        QVERIFY2(t.elapsed() < 3500, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(!window->session());
+        QVERIFY(!window->isSigningOut());
+        QVERIFY(!progress->isVisible());
+        QVERIFY2(label->text().contains(u"signed out"_s), qPrintable(label->text()));
+    }
+
     void demoSaysDemoInTheTitle()
     {
         SimProcess sim;

@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -206,6 +207,152 @@ private Q_SLOTS:
         QVERIFY(!app.window()->session());
         QCOMPARE(app.window()->findChild<QStackedWidget *>(u"mainStack"_s)->currentWidget()->objectName(),
                  u"signedOutPage"_s);
+    }
+
+    // Switch Profile keeps session-only secrets; an explicit Sign Out wipes them (the profiles stay).
+    void signOutForgetsSessionOnlySecrets()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto keychain = std::make_unique<MemorySecretStore>();
+        storeProfile(keychain.get(), u"Kept"_s, sim.baseUrl(), "mdb_sa_sk_demo");
+        AppOptions options;
+        options.profileName = u"Kept"_s;
+        AppController app(options, std::move(keychain));
+        QSignalSpy loaded(app.window(), &MainWindow::firstLoadFinished);
+        app.start();
+        QVERIFY(loaded.wait(20000));
+
+        Profile temp;
+        temp.name = u"Temp"_s;
+        temp.baseUrl = sim.baseUrl();
+        temp.authMode = AuthMode::ServiceAccount;
+        temp.publicId = u"mdb_sa_id_demo"_s;
+        CredentialJob *job = app.credentials()->save(temp, SecretBuffer(QByteArray("mdb_sa_sk_demo")),
+                                                     CredentialManager::Storage::SessionOnly);
+        job->setAutoDelete(false);
+        QSignalSpy saved(job, &CredentialJob::finished);
+        QVERIFY(saved.wait(5000));
+        QVERIFY(job->succeeded());
+        temp = job->profile();
+        delete job;
+        const QString tempKey = temp.secretKey();
+        MemorySecretStore *session = app.credentials()->sessionSecrets();
+        QVERIFY(session->holds(tempKey, "mdb_sa_sk_demo"));
+
+        // Switch to it and back: kept.
+        QSignalSpy signedOut(app.window(), &MainWindow::signedOut);
+        Q_EMIT app.window()->switchProfileRequested(temp.id);
+        QVERIFY(signedOut.wait(10000));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(app.window()->profile().name, u"Temp"_s);
+        Q_EMIT app.window()->switchProfileRequested(app.credentials()->profiles()->findByName(u"Kept"_s)->id);
+        QVERIFY(signedOut.wait(10000));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(app.window()->profile().name, u"Kept"_s);
+        QVERIFY(session->holds(tempKey, "mdb_sa_sk_demo"));
+
+        // Sign Out: wiped, though the profile is still offered.
+        bool chooser = false;
+        whenModal(u"profilesDialog"_s, [&](QWidget *dialog) {
+            chooser = true;
+            dialog->findChild<QAbstractButton *>(u"closeButton"_s)->click();
+        });
+        app.window()->signOutAction()->trigger();
+        QVERIFY(signedOut.wait(10000));
+        QTRY_VERIFY(chooser);
+        QCOMPARE(session->count(), 0);
+        QVERIFY(app.credentials()->profiles()->contains(temp.id));
+    }
+
+    // The signed-in profile edited outside the chooser: a new secret signs in again; a rename only
+    // renames the window.
+    void currentProfileEditsReachTheSession()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto keychain = std::make_unique<MemorySecretStore>();
+        MemorySecretStore *store = keychain.get();
+        const Profile live = storeProfile(store, u"Live"_s, sim.baseUrl(), "mdb_sa_sk_demo");
+        AppOptions options;
+        options.profileName = u"Live"_s;
+        AppController app(options, std::move(keychain));
+        QSignalSpy loaded(app.window(), &MainWindow::firstLoadFinished);
+        app.start();
+        QVERIFY(loaded.wait(20000));
+        const AtlasSession *first = app.window()->session();
+
+        QSignalSpy signedOut(app.window(), &MainWindow::signedOut);
+        QVERIFY(app.credentials()->rename(live.id, u"Live, renamed"_s));
+        QTRY_VERIFY(app.window()->windowTitle().startsWith(u"Live, renamed"_s));
+        QTest::qWait(200);
+        QCOMPARE(signedOut.count(), 0);
+        QCOMPARE(app.window()->session(), first);
+
+        app.credentials()->replaceSecret(live.id, SecretBuffer(QByteArray("mdb_sa_sk_demo")));
+        QVERIFY(signedOut.wait(10000));
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(app.window()->session());
+        QCOMPARE(signedOut.count(), 1);
+        QVERIFY2(app.window()->statusBar()->currentMessage().contains(u"Signed in again"_s),
+                 qPrintable(app.window()->statusBar()->currentMessage()));
+    }
+
+    // Manage Profiles: the connection of the signed-in profile changed (another Atlas), then the
+    // profile removed. The session follows once the dialog closes.
+    void manageProfilesChangesReachTheSession()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        SimProcess other;
+        QVERIFY2(other.start(), qPrintable(other.errorString()));
+        auto keychain = std::make_unique<MemorySecretStore>();
+        const Profile live = storeProfile(keychain.get(), u"Moving"_s, sim.baseUrl(), "mdb_sa_sk_demo");
+        AppOptions options;
+        options.profileName = u"Moving"_s;
+        AppController app(options, std::move(keychain));
+        QSignalSpy loaded(app.window(), &MainWindow::firstLoadFinished);
+        app.start();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(app.window()->profile().baseUrl, sim.baseUrl());
+
+        QSignalSpy signedOut(app.window(), &MainWindow::signedOut);
+        bool edited = false;
+        whenModal(u"profilesDialog"_s, [&](QWidget *dialog) {
+            Profile moved = live;
+            moved.baseUrl = other.baseUrl();
+            CredentialJob *job = app.credentials()->save(moved, SecretBuffer());
+            QObject::connect(job, &CredentialJob::finished, dialog, [&edited, dialog](CredentialJob *j) {
+                edited = j->succeeded();
+                // Still open while the edit lands: nothing happens to the session yet.
+                dialog->findChild<QAbstractButton *>(u"closeButton"_s)->click();
+            });
+        });
+        Q_EMIT app.window()->manageProfilesRequested();
+        QVERIFY(edited);
+        QVERIFY(signedOut.count() == 1 || signedOut.wait(10000));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(app.window()->profile().baseUrl, other.baseUrl());
+        QCOMPARE(app.window()->session()->config().baseUrl, other.baseUrl());
+
+        // Removed: signed out, and the chooser the user just closed is not shown again.
+        bool removed = false;
+        whenModal(u"profilesDialog"_s, [&](QWidget *dialog) {
+            CredentialJob *job = app.credentials()->remove(live.id);
+            QObject::connect(job, &CredentialJob::finished, dialog, [&removed, dialog](CredentialJob *j) {
+                removed = j->succeeded();
+                dialog->findChild<QAbstractButton *>(u"closeButton"_s)->click();
+            });
+        });
+        signedOut.clear();
+        Q_EMIT app.window()->manageProfilesRequested();
+        QVERIFY(removed);
+        QVERIFY(signedOut.count() == 1 || signedOut.wait(10000));
+        QVERIFY(!app.window()->session());
+        auto *label = app.window()->findChild<QLabel *>(u"signedOutLabel"_s);
+        QVERIFY2(label->text().contains(u"was removed"_s), qPrintable(label->text()));
+        QTest::qWait(300);
+        QVERIFY(!QApplication::activeModalWidget());
     }
 
     void demoModeSignsInAndStopsTheSimulator()

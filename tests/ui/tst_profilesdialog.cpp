@@ -691,6 +691,65 @@ private Q_SLOTS:
         again->reject();
     }
 
+    // The keychain refuses while importing: the dialog offers the profile editor's way out, for the
+    // profile that failed and those after it, without asking again for what was typed.
+    void importOffersSessionOnlyWhenTheKeychainRefuses()
+    {
+        m_keychain->setFailure(SecretJob::Operation::Write, SecretError::Locked, u"injected"_s);
+        auto d = openDialog();
+        ProfileImportDialog *import =
+            d->importFromAtlasCliConfig(SimProcess::testDataDir() + u"/atlascli/keyring.toml"_s);
+        QTreeWidget *list = import->candidateList();
+        QCOMPARE(list->topLevelItemCount(), 2);
+        QTest::keyClicks(import->findChild<QLineEdit *>(u"secretEdit0"_s), u"typed-private-key"_s);
+        QSignalSpy finished(import, &ProfileImportDialog::importFinished);
+        QTest::mouseClick(import->findChild<QPushButton *>(u"importButton"_s), Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(m_store->count(), 0);
+        auto *bar = import->findChild<MessageBar *>(u"importMessageBar"_s);
+        QVERIFY(bar && !bar->isHidden());
+        QVERIFY2(bar->text().contains(u"locked"_s), qPrintable(bar->text()));
+        QVERIFY2(bar->hint().contains(u"this session only"_s), qPrintable(bar->hint()));
+        QCOMPARE(bar->actionText(), u"Use for This &Session Only"_s);
+        QCOMPARE(import->sessionOnlyCandidates(), (QList<int>{0, 1}));
+        // What was typed is not shown again, and is not lost either.
+        QVERIFY(!anyContains(allTexts(import), u"typed-private-key"_s));
+
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        finished.clear();
+        QTest::mouseClick(messageAction(bar), Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QVERIFY2(MessageBox::lastText().contains(u"for this session only"_s),
+                 qPrintable(MessageBox::lastText()));
+        QCOMPARE(m_store->count(), 2);
+        const std::optional<Profile> typed = m_store->findByName(u"default"_s);
+        const std::optional<Profile> without = m_store->findByName(u"robot"_s);
+        QVERIFY(typed && without);
+        QVERIFY(typed->sessionOnly && without->sessionOnly);
+        QVERIFY(m_manager->sessionSecrets()->holds(typed->secretKey(), "typed-private-key"));
+        QCOMPARE(m_keychain->count(), 0);
+        QVERIFY(!settingsFileBytes().contains("robot"));
+        QVERIFY(test::filesContaining(m_home.path(), "typed-private-key").isEmpty());
+        QTRY_COMPARE(d->secretState(typed->id), ProfilesDialog::SecretState::SessionOnly);
+    }
+
+    // A locked keychain is named as such, not taken for "no secret stored".
+    void lockedKeychainIsNotMissingSecret()
+    {
+        const Profile stored = saveProfile(u"Locked away"_s, kStoredSecret);
+        m_keychain->setFailure(SecretJob::Operation::Read, SecretError::Locked, u"injected"_s);
+        auto d = openDialog();
+        Parts p(*d);
+        QTRY_COMPARE(d->secretState(stored.id), ProfilesDialog::SecretState::Locked);
+        QCOMPARE(p.list->topLevelItem(0)->text(3), u"Keychain locked"_s);
+        QVERIFY2(p.secretStatus->text().contains(u"locked"_s), qPrintable(p.secretStatus->text()));
+        QVERIFY2(!p.secretStatus->text().contains(u"None stored"_s), qPrintable(p.secretStatus->text()));
+        QVERIFY2(p.secretStatus->toolTip().contains(u"unlock"_s, Qt::CaseInsensitive),
+                 qPrintable(p.secretStatus->toolTip()));
+    }
+
     void importMalformedConfigSaysWhere()
     {
         auto d = openDialog();

@@ -90,6 +90,12 @@ void ApiCall::cancel()
     }
 }
 
+int ApiCall::transferTimeoutMs() const
+{
+    return m_request.transferTimeoutMs > 0 ? m_request.transferTimeoutMs
+                                           : m_session->config().transferTimeoutMs;
+}
+
 QString ApiCall::describe() const
 {
     return QString::fromLatin1(m_request.verb) + u' ' + m_request.path;
@@ -130,7 +136,7 @@ void ApiCall::send()
         QNetworkRequest prime(m_session->urlFor(m_request.primingPath, m_request.primingQuery));
         prime.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
         prime.setRawHeader("Accept", mediaTypeName(m_request.mediaType));
-        prime.setTransferTimeout(m_session->config().transferTimeoutMs);
+        prime.setTransferTimeout(transferTimeoutMs());
         m_reply = m_session->network()->get(prime);
         connect(m_reply, &QNetworkReply::finished, this, [this] {
             QNetworkReply *reply = m_reply;
@@ -156,7 +162,7 @@ void ApiCall::send()
     }
     for (const auto &[name, value] : std::as_const(m_request.headers))
         req.setRawHeader(name, value);
-    req.setTransferTimeout(m_session->config().transferTimeoutMs);
+    req.setTransferTimeout(transferTimeoutMs());
     // Redirects are never followed: one could carry the Authorization header to another host.
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     m_usedAuthorization.clear();
@@ -216,7 +222,7 @@ void ApiCall::onReplyFinished()
         // user it is a connection that closed before the answer came.
         ApiError error;
         if (timedOut)
-            error = ApiError::timeout(m_session->config().transferTimeoutMs, m_request.verb, m_request.path);
+            error = ApiError::timeout(transferTimeoutMs(), m_request.verb, m_request.path);
         else if (networkError == QNetworkReply::ContentReSendError)
             error = ApiError::network(QNetworkReply::RemoteHostClosedError,
                                       tr("the connection closed before Atlas answered"), m_request.verb,
@@ -271,7 +277,9 @@ void ApiCall::onReplyFinished()
 void ApiCall::retryOrFinish(const ApiError &error, int status, QNetworkReply::NetworkError networkError,
                             bool timedOut)
 {
-    const RetryPolicy &policy = m_session->config().retry;
+    RetryPolicy policy = m_session->config().retry;
+    if (m_request.maxAttempts > 0)
+        policy.maxAttempts = m_request.maxAttempts;
     // A Retry-After longer than the policy's cap is waited for up to the cap, then tried again.
     const std::optional<int> delay =
         policy.retryDelayMs(m_request.idempotent, m_attempts, status, networkError, timedOut,

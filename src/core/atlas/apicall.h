@@ -36,6 +36,10 @@ struct ApiRequest
     // A cheap read sent first when the request must not be repeated and Digest auth is in use.
     QString primingPath;
     QUrlQuery primingQuery;
+    // Per-request bounds, for the calls that must end quickly whatever the session's settings (the
+    // token revocation on sign-out): 0 takes the session's transfer timeout and retry policy.
+    int transferTimeoutMs = 0;
+    int maxAttempts = 0;
 };
 
 // The dynamic property of a QNetworkReply that points at its OneShotBody, if any.
@@ -109,6 +113,7 @@ private:
     void retryOrFinish(const ApiError &error, int status, QNetworkReply::NetworkError networkError,
                        bool timedOut);
     QString describe() const;
+    int transferTimeoutMs() const;
 
     QPointer<AtlasSession> m_session;
     ApiRequest m_request;

@@ -11,6 +11,8 @@
 #include <QNetworkRequest>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace aikeys {
@@ -264,6 +266,10 @@ void ServiceAccountAuthenticator::signOut(QObject *context, std::function<void()
     req.authenticated = false;
     req.idempotent = true;
     req.secretBearing = true;
+    // Signing out must not keep the user waiting: one try, bounded; the token expires anyway.
+    req.transferTimeoutMs =
+        std::min(session()->config().signOutTimeoutMs, session()->config().transferTimeoutMs);
+    req.maxAttempts = 1;
     auto *call = new ApiCall(session(), req, this);
     QPointer<QObject> ctx(context);
     connect(call, &Job::finished, this, [this, call, ctx, done] {

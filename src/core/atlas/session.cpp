@@ -6,10 +6,16 @@
 
 #include <QAuthenticator>
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 #include <aikeys/version.h>
 
 namespace aikeys {
+
+namespace {
+// How much longer than SessionConfig::signOutTimeoutMs signing out may take before it ends anyway.
+constexpr int kSignOutGraceMs = 1000;
+} // namespace
 
 AtlasSession::AtlasSession(SessionConfig config, Credentials credentials, QNetworkAccessManager *nam,
                            QObject *parent)
@@ -59,18 +65,26 @@ QByteArray AtlasSession::userAgent()
 
 void AtlasSession::signOut()
 {
-    if (m_signedOut)
+    if (m_signedOut || m_signingOut)
         return;
+    m_signingOut = true;
     QPointer<AtlasSession> self(this);
-    m_auth->signOut(this, [self] {
-        if (!self)
+    const auto finish = [self](bool onTime) {
+        if (!self || self->m_signedOut)
             return;
         self->m_signedOut = true;
         self->m_nam->clearAccessCache();
         self->m_nam->clearConnectionCache();
-        qCInfo(lcAuth) << "signed out";
+        if (onTime)
+            qCInfo(lcAuth) << "signed out";
+        else
+            qCInfo(lcAuth) << "signed out without waiting any longer for the token revocation";
         Q_EMIT self->signedOut();
-    });
+    };
+    // The revocation has its own bounded timeout; this is the outer bound, for a reply that trickles.
+    if (m_config.signOutTimeoutMs > 0)
+        QTimer::singleShot(m_config.signOutTimeoutMs + kSignOutGraceMs, this, [finish] { finish(false); });
+    m_auth->signOut(this, [finish] { finish(true); });
 }
 
 void AtlasSession::reportUnauthorized(const ApiError &error)

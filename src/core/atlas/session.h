@@ -21,6 +21,9 @@ struct SessionConfig
     int maxConcurrentPages = 6; // what HTTP/1.1 clients open to one host
     int itemsPerPage = 500;     // the contract's maximum
     int maxPages = 1000;        // never follow more pages than this (500,000 items)
+    // Signing out never waits longer than this for the token revocation (one attempt, no retry):
+    // the credentials are forgotten either way, and an unrevoked token expires by itself.
+    int signOutTimeoutMs = 5000;
 };
 
 // One signed-in connection to one Atlas: the network access manager (one per session, injected),
@@ -46,8 +49,9 @@ public:
     QUrl urlFor(const QString &encodedPath, const QUrlQuery &query = {}) const;
     static QByteArray userAgent();
 
-    // Revokes a service-account token, wipes the credentials and the network manager's cached
-    // authentication and connections. Emits signedOut when done.
+    // Revokes a service-account token (one attempt, at most config().signOutTimeoutMs), wipes the
+    // credentials and the network manager's cached authentication and connections. Emits signedOut
+    // when done, within signOutTimeoutMs (plus a moment) even if the revocation gets no answer.
     void signOut();
 
     // Called by requests when the server refused the credentials for good.
@@ -62,6 +66,7 @@ private:
     QNetworkAccessManager *m_nam;
     std::unique_ptr<Authenticator> m_auth;
     bool m_signedOut = false;
+    bool m_signingOut = false;
 };
 
 } // namespace aikeys

@@ -354,8 +354,40 @@ AtlasCliImport AtlasCliImport::fromEnvironment(const QProcessEnvironment &enviro
     return result;
 }
 
+std::optional<Profile> AtlasCliImport::existingProfileFor(const ProfileStore &profiles,
+                                                          const ImportCandidate &candidate)
+{
+    const Profile &c = candidate.profile;
+    const QString name = c.name.trimmed().left(Profile::kNameMaxLength);
+    // "<name> (N)", as uniqueName() names a copy (the name shortened to leave room for the suffix).
+    const auto isCopyOf = [&name](const QString &other) {
+        const QString o = other.trimmed();
+        const qsizetype open = o.lastIndexOf(u" ("_s);
+        if (open <= 0 || !o.endsWith(u')'))
+            return false;
+        bool number = false;
+        const int n = o.mid(open + 2, o.size() - open - 3).toInt(&number);
+        const qsizetype suffixSize = o.size() - open;
+        return number && n >= 2 &&
+               o.left(open).compare(name.left(Profile::kNameMaxLength - suffixSize).trimmed(),
+                                    Qt::CaseInsensitive) == 0;
+    };
+    for (const Profile &p : profiles.profiles()) {
+        if (p.authMode != c.authMode || p.baseUrl != c.baseUrl)
+            continue;
+        if (c.authMode != AuthMode::AccessToken) {
+            if (p.publicId == c.publicId)
+                return p;
+            continue;
+        }
+        if (p.name.trimmed().compare(name, Qt::CaseInsensitive) == 0 || isCopyOf(p.name))
+            return p;
+    }
+    return std::nullopt;
+}
+
 CredentialJob *AtlasCliImport::importCandidate(CredentialManager &manager, int index, const QString &name,
-                                               SecretBuffer enteredSecret) const
+                                               SecretBuffer enteredSecret, bool sessionOnly) const
 {
     Q_ASSERT(index >= 0 && index < m_candidates.size());
     const ImportCandidate &c = m_candidates.at(index);
@@ -366,14 +398,22 @@ CredentialJob *AtlasCliImport::importCandidate(CredentialManager &manager, int i
     const bool withSecret = !secret.isEmpty();
     const QString kind = secretKindDisplayName(profile.secretKind());
 
-    CredentialJob *job = manager.save(profile, std::move(secret));
+    CredentialJob *job = manager.save(profile, std::move(secret),
+                                      sessionOnly ? CredentialManager::Storage::SessionOnly
+                                                  : CredentialManager::Storage::Keychain);
     // Connected before the caller can connect, so the notices are there when the caller looks.
     QObject::connect(
         job, &CredentialJob::finished, job,
         [c, kind, withSecret, path = m_path, origin = m_origin](CredentialJob *j) {
             if (!j->succeeded())
                 return;
-            if (c.secretInSource && origin == Origin::AtlasCliConfig)
+            if (j->profile().sessionOnly)
+                j->addNotice(
+                    tr("Profile \"%1\" is kept for this session only: its %2 is held in memory until "
+                       "you quit, and nothing was written. Import it again once the keychain works to "
+                       "keep it.")
+                        .arg(j->profile().name, kind));
+            else if (c.secretInSource && origin == Origin::AtlasCliConfig)
                 j->addNotice(tr("The %1 is now in the keychain, but a plain-text copy is still in %2 "
                                 "(profile [%3], %4). Delete that line once the Atlas CLI no longer "
                                 "needs it, so the keychain holds the only copy.")

@@ -13,6 +13,7 @@ namespace aikeys {
 
 class CredentialJob;
 class CredentialManager;
+class ProfileStore;
 
 // One profile found in the Atlas CLI's config.toml or in the MONGODB_ATLAS_* environment, ready to
 // be imported. It never holds the secret: AtlasCliImport keeps that apart.
@@ -72,13 +73,22 @@ public:
 
     const QList<ImportCandidate> &candidates() const { return m_candidates; }
 
+    // The profile that already holds this candidate's account, so that importing it again would only
+    // make a copy: the same auth mode at the same Atlas with the same client id or public key. An
+    // access token has no public half (and its secret is not read to compare): an access-token profile
+    // at the same Atlas counts when it has the candidate's name, or that name with the " (2)", " (3)"...
+    // that ProfileStore::uniqueName() gives a copy. The CLI and the import dialog both ask this.
+    static std::optional<Profile> existingProfileFor(const ProfileStore &profiles,
+                                                     const ImportCandidate &candidate);
+
     // Imports one candidate: the profile under name (empty: the candidate's name, made unique
     // among the existing profiles), with the source's secret, or enteredSecret when the source had
     // none. The secret goes to the keychain through manager.save(); on success the job's notices say
     // that a plain-text copy still exists in the source (file path or variable named) and, without a
-    // secret, that it must still be entered.
+    // secret, that it must still be entered. With sessionOnly, the profile is kept for this session
+    // only (the keychain's way out when it cannot store the secret): nothing is written anywhere.
     CredentialJob *importCandidate(CredentialManager &manager, int index, const QString &name = {},
-                                   SecretBuffer enteredSecret = {}) const;
+                                   SecretBuffer enteredSecret = {}, bool sessionOnly = false) const;
 
 private:
     explicit AtlasCliImport(Origin origin);

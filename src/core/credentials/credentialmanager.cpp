@@ -97,6 +97,7 @@ CredentialJob *CredentialManager::save(Profile profile, SecretBuffer secret, Sto
                                     << (profile.sessionOnly ? "for this session only" : "with the keychain");
 
     if (!job->m_secret.isEmpty()) {
+        job->m_secretGiven = true;
         writeSecret(job, existing);
         return job;
     }
@@ -160,6 +161,8 @@ void CredentialManager::storeProfileAfterSecret(CredentialJob *job, const std::o
         job->finish();
         return;
     }
+    if (job->m_secretGiven)
+        Q_EMIT secretChanged(wanted.id);
     // An entry the profile no longer uses: the session copy of a profile now in the keychain, or
     // the secret of its previous auth mode.
     std::optional<std::pair<SecretStore *, QString>> stale;
@@ -202,9 +205,7 @@ CredentialJob *CredentialManager::loadCredentials(const QUuid &id)
         if (r->succeeded() || r->error() == SecretError::NotFound) {
             const QString hint = p.sessionOnly
                                      ? tr("Sign in again and enter it.")
-                                     : tr("Enter it again in the profile. If your keychain is locked, unlock "
-                                          "it in your desktop's "
-                                          "password manager first: a locked keychain hides its entries.");
+                                     : tr("Enter it again in the profile (Manage Profiles, Replace).");
             job->finish(ApiError::keychain(tr("No %1 is stored for profile \"%2\".")
                                                .arg(secretKindDisplayName(p.secretKind()), p.name),
                                            hint),
@@ -244,6 +245,7 @@ CredentialJob *CredentialManager::replaceSecret(const QUuid &id, SecretBuffer se
         }
         qCInfo(lcCredentials).noquote()
             << "Secret of profile" << p.name << profileIdString(p.id) << "replaced";
+        Q_EMIT secretChanged(p.id);
         job->finish();
     });
     return job;
@@ -415,6 +417,22 @@ void CredentialManager::forgetSessionProfiles()
     for (const QUuid &id : std::as_const(ids))
         m_profiles->remove(id);
     m_sessionSecrets->clear();
+}
+
+int CredentialManager::forgetSessionSecrets(const QSet<QUuid> &keep)
+{
+    int wiped = 0;
+    for (const Profile &p : m_profiles->profiles()) {
+        if (!p.sessionOnly || keep.contains(p.id))
+            continue;
+        for (SecretKind kind : {SecretKind::ClientSecret, SecretKind::PrivateKey, SecretKind::AccessToken}) {
+            if (m_sessionSecrets->erase(Profile::secretKey(p.id, kind)))
+                ++wiped;
+        }
+    }
+    if (wiped > 0)
+        qCInfo(lcCredentials) << "Session-only secrets forgotten:" << wiped;
+    return wiped;
 }
 
 } // namespace aikeys

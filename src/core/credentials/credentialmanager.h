@@ -7,6 +7,7 @@
 #include "domain/result.h"
 
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 namespace aikeys {
@@ -69,6 +70,7 @@ private:
     Credentials m_credentials;
     QStringList m_notices;
     bool m_hasSecret = false;
+    bool m_secretGiven = false; // a Save with a new secret from the caller
     bool m_canKeepForSession = false;
     bool m_finished = false;
     bool m_autoDelete = true;
@@ -120,7 +122,8 @@ public:
     // Deletes the profile's keychain entries (every kind: an auth mode change may have left one
     // behind; a missing entry is fine), then the profile.
     CredentialJob *remove(const QUuid &id, RemoveMode mode = RemoveMode::RequireSecretRemoval);
-    // For the "Stored in keychain" indicator. A locked Linux keyring answers "no".
+    // For the "Stored in keychain" indicator. A locked keyring is an error (SecretError::Locked), not
+    // a "no".
     CredentialJob *hasStoredSecret(const QUuid &id);
 
     // The profile signed in with last, remembered across runs (session-only ones are not).
@@ -129,8 +132,17 @@ public:
     // The profile to offer first: the last used, else the default, else the only one.
     std::optional<Profile> preferredProfile() const;
 
-    // Forgets every session-only profile and wipes its secret (sign-out from demo mode).
+    // Forgets every session-only profile and wipes its secret.
     void forgetSessionProfiles();
+    // Wipes the secrets of the session-only profiles (sign-out), except those of the profiles in
+    // keep; the profiles stay listed, and their secret must be entered again to sign in. Returns how
+    // many secrets were wiped.
+    int forgetSessionSecrets(const QSet<QUuid> &keep = {});
+
+Q_SIGNALS:
+    // A stored profile's secret was replaced (replaceSecret(), or save() with a new secret for a
+    // profile that already existed). Emitted before the job's finished().
+    void secretChanged(const QUuid &id);
 
 private:
     CredentialJob *failed(CredentialJob *job, const ApiError &error);

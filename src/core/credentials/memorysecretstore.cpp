@@ -126,6 +126,12 @@ bool MemorySecretStore::holds(const QString &key, const QByteArray &bytes) const
     return it->second.equals(SecretBuffer(QByteArray(bytes.constData(), bytes.size())));
 }
 
+bool MemorySecretStore::erase(const QString &key)
+{
+    // Erasing destroys the SecretBuffer, which wipes it.
+    return m_entries.erase(key) > 0;
+}
+
 void MemorySecretStore::clear()
 {
     // Erasing destroys each SecretBuffer, which wipes it.

@@ -40,6 +40,8 @@ public:
     // Compares without handing the secret out.
     bool holds(const QString &key, const QByteArray &bytes) const;
     int operationCount(SecretJob::Operation operation) const { return m_counts[size_t(operation)]; }
+    // Wipes one secret, at once; false if there was none.
+    bool erase(const QString &key);
     // Wipes every secret.
     void clear();
 

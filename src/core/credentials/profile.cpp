@@ -1,6 +1,7 @@
 #include "credentials/profile.h"
 
 #include "atlas/baseurl.h"
+#include "settings.h"
 
 #include <QCoreApplication>
 
@@ -121,7 +122,7 @@ QString Profile::secretKey() const
 
 QString Profile::secretKey(const QUuid &id, SecretKind kind)
 {
-    return profileIdString(id) + u'/' + secretKindId(kind);
+    return QString::fromLatin1(Settings::kAppId) + u'/' + profileIdString(id) + u'/' + secretKindId(kind);
 }
 
 Profile Profile::normalized() const

@@ -53,7 +53,9 @@ struct Profile
     bool sessionOnly = false;
 
     SecretKind secretKind() const { return secretKindFor(authMode); }
-    // The keychain entry of this profile's secret: "<uuid>/<kind>".
+    // The keychain entry of this profile's secret: "<application id>/<uuid>/<kind>". The application id
+    // is part of the key because Windows' Credential Manager ignores the service: the key alone must
+    // say whose entry it is.
     QString secretKey() const;
     static QString secretKey(const QUuid &id, SecretKind kind);
     AtlasEndpoint endpoint() const { return endpointFor(baseUrl); }

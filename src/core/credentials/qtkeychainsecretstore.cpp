@@ -1,6 +1,7 @@
 #include "credentials/qtkeychainsecretstore.h"
 
 #include "logging.h"
+#include "platform/keyringlock.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -45,6 +46,10 @@ bool mentions(const QString &text, std::initializer_list<const char *> needles)
     }
     return false;
 }
+
+// How long the Secret Service gets to say whether its keyring is locked; the job's own timeout is
+// the outer bound.
+constexpr int kLockCheckTimeoutMs = 3000;
 
 const char *operationName(SecretJob::Operation op)
 {
@@ -129,7 +134,25 @@ protected:
                     }
                     const SecretError error =
                         QtKeychainSecretStore::classify(code, finishedJob->errorString(), op);
-                    self->finish(error, error == SecretError::None ? QString() : finishedJob->errorString());
+                    const QString detail =
+                        error == SecretError::None ? QString() : finishedJob->errorString();
+                    // A locked keyring hides its entries: a read finds nothing and a delete has nothing
+                    // to do, though the entry is there. Believe that only once the keyring is known to
+                    // be unlocked (the job's own timeout still runs meanwhile).
+                    const bool mayBeHidden = (op == Operation::Read && error == SecretError::NotFound) ||
+                                             (op == Operation::Remove && error == SecretError::None);
+                    if (!mayBeHidden) {
+                        self->finish(error, detail);
+                        return;
+                    }
+                    QtKeychainJob *pending = self.data();
+                    checkDefaultKeyringLocked(
+                        pending, kLockCheckTimeoutMs, [pending, error, detail](bool locked) {
+                            if (locked)
+                                pending->finish(SecretError::Locked); // the message says it all
+                            else
+                                pending->finish(error, detail);
+                        });
                 });
         job->start();
     }

@@ -11,6 +11,10 @@ namespace aikeys {
 // QtKeychain's service and the entry key as its key; the insecure plain-text fallback is never
 // enabled.
 //
+// On Linux, a read that finds nothing and a delete that reports success are checked against the
+// Secret Service's lock state (platform/keyringlock.h): a locked keyring hides its entries, so those
+// answers then end as SecretError::Locked instead of "not found" and "deleted".
+//
 // A job that times out is abandoned, not deleted: QtKeychain runs one job at a time and its
 // backends call back into the job object, so deleting it early could crash. Later jobs queue behind
 // it and time out too until it answers (which is what happens while a prompt waits for the user).

@@ -109,7 +109,7 @@ QString SecretJob::message() const
 
 QString SecretJob::hint() const
 {
-    return SecretStore::errorHint(m_error, m_operation);
+    return SecretStore::errorHint(m_error, m_operation, m_sessionOnlyAdvice);
 }
 
 QString SecretJob::errorString() const
@@ -140,6 +140,7 @@ SecretStore::~SecretStore() = default;
 
 SecretJob *SecretStore::started(SecretJob *job)
 {
+    job->m_sessionOnlyAdvice = m_sessionOnlyAdvice;
     job->start();
     return job;
 }
@@ -179,14 +180,16 @@ QString SecretStore::errorMessage(SecretError error, SecretJob::Operation operat
     case SecretError::None:
         return {};
     case SecretError::NotFound:
-        why = tr("there is no entry for this profile (a locked keychain also hides its entries)");
+        why = tr("there is no entry for this profile");
         break;
     case SecretError::NoBackend:
         why = tr("no keychain service is available (no Secret Service such as gnome-keyring or KWallet is "
                  "running in this session)");
         break;
     case SecretError::Locked:
-        why = tr("the keychain is locked, or it has no default keyring to store into");
+        why = operation == SecretJob::Operation::Write
+                  ? tr("the keychain is locked, or it has no default keyring to store into")
+                  : tr("the keychain is locked, so its entries can be neither read nor deleted");
         break;
     case SecretError::AccessDenied:
         why = tr(
@@ -206,43 +209,46 @@ QString SecretStore::errorMessage(SecretError error, SecretJob::Operation operat
     return text;
 }
 
-QString SecretStore::errorHint(SecretError error, SecretJob::Operation operation)
+QString SecretStore::errorHint(SecretError error, SecretJob::Operation operation, bool sessionOnlyAdvice)
 {
+    QString hint;
+    bool sessionOnlyHelps = true;
     switch (error) {
     case SecretError::None:
         return {};
     case SecretError::NotFound:
-        if (operation == SecretJob::Operation::Read)
-            return tr("Enter the secret again in the profile. If your keychain is locked, unlock it in your "
-                      "desktop's "
-                      "password manager first.");
-        return tr("Nothing to do.");
+        if (operation != SecretJob::Operation::Read)
+            return tr("Nothing to do.");
+        hint = tr("Enter the secret again in the profile.");
+        sessionOnlyHelps = false;
+        break;
     case SecretError::NoBackend:
-        return tr(
-            "Install and start a keychain service (gnome-keyring or KWallet) and log in to a desktop "
-            "session, "
-            "or sign in for this session only: the secret is then kept in memory until the app quits and is "
-            "never written anywhere.");
+        hint = tr("Install and start a keychain service (gnome-keyring or KWallet) and log in to a desktop "
+                  "session.");
+        break;
     case SecretError::Locked:
-        return tr(
-            "Unlock the keychain in your desktop's password manager (Passwords and Keys, KWallet Manager, "
-            "Keychain Access), then try again; or sign in for this session only.");
+        hint = tr("Unlock your keyring, then try again: log out and in again (logging in unlocks it), or "
+                  "unlock it in your desktop's password manager (Passwords and Keys, also called Seahorse; "
+                  "KWallet Manager; Keychain Access).");
+        break;
     case SecretError::AccessDenied:
-        return tr("Try again and allow Atlas AI Keys when the keychain asks; if the keychain is locked, "
-                  "unlock it in "
-                  "your desktop's password manager. Or sign in for this session only.");
+        hint = tr("Try again and allow Atlas AI Keys when the keychain asks; if the keychain is locked, "
+                  "unlock it in your desktop's password manager.");
+        break;
     case SecretError::TimedOut:
-        return tr(
-            "A keychain prompt may be waiting behind other windows: look for it, answer it, then try again. "
-            "If "
-            "there is none, the keychain service may be stuck: restart it (or log out and in), or sign in "
-            "for this session only.");
+        hint = tr("A keychain prompt may be waiting behind other windows: look for it, answer it, then try "
+                  "again. If there is none, the keychain service may be stuck: restart it (or log out and "
+                  "in).");
+        break;
     case SecretError::Other:
-        return tr(
-            "Try again. If it keeps failing, check your keychain service (gnome-keyring, KWallet, Keychain "
-            "Access, Windows Credential Manager), or sign in for this session only.");
+        hint = tr("Try again. If it keeps failing, check your keychain service (gnome-keyring, KWallet, "
+                  "Keychain Access, Windows Credential Manager).");
+        break;
     }
-    return {};
+    if (sessionOnlyAdvice && sessionOnlyHelps && operation != SecretJob::Operation::Remove)
+        hint += u' ' + tr("Or sign in for this session only: the secret is then kept in memory until the app "
+                          "quits and is never written anywhere.");
+    return hint;
 }
 
 } // namespace aikeys

@@ -11,9 +11,10 @@ namespace aikeys {
 // What went wrong with a keychain operation, as far as the backend lets us tell.
 enum class SecretError {
     None,
-    NotFound,     // no such entry (on Linux, also what a locked keyring answers to a read)
+    NotFound,     // no such entry (the keychain is not known to be locked)
     NoBackend,    // no keychain service: no Secret Service on the session bus, no KWallet...
-    Locked,       // the keychain is locked (or has no default keyring to write into)
+    Locked,       // the keychain is locked (or has no default keyring to write into); on Linux also
+                  // a read or delete that saw nothing while the Secret Service's keyring is locked
     AccessDenied, // the user dismissed the prompt, or the app is not allowed in
     TimedOut,     // no answer within the job's timeout: a prompt may be waiting, or the bus is stuck
     Other,
@@ -43,7 +44,7 @@ public:
     SecretError error() const { return m_error; }
     // What happened, in words for the user.
     QString message() const;
-    // What to do about it.
+    // What to do about it (with the session-only way out when the store offers it).
     QString hint() const;
     // message() and hint() in one line.
     QString errorString() const;
@@ -85,11 +86,13 @@ private:
     SecretBuffer m_secret;
     bool m_finished = false;
     bool m_autoDelete = true;
+    bool m_sessionOnlyAdvice = true;
 };
 
-// Where secrets live: a key per entry, "<profile uuid>/<kind>" (see Profile::secretKey()), under one
-// service name. Every operation returns a started SecretJob with its own timeout: a keychain call
-// may otherwise wait forever on a prompt nobody sees or on a broken session bus.
+// Where secrets live: a key per entry, "<application id>/<profile uuid>/<kind>" (see
+// Profile::secretKey()), under one service name. Every operation returns a started SecretJob with its
+// own timeout: a keychain call may otherwise wait forever on a prompt nobody sees or on a broken
+// session bus.
 class SecretStore : public QObject
 {
     Q_OBJECT
@@ -106,6 +109,11 @@ public:
     // For the jobs started from now on. 0 or less: no timeout of our own (never in production).
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
+    // Whether hints offer signing in "for this session only" (the desktop app does); the CLI turns it
+    // off, since it has no such thing (its way out is the MONGODB_ATLAS_* variables).
+    void setSessionOnlyAdvice(bool on) { m_sessionOnlyAdvice = on; }
+    bool sessionOnlyAdvice() const { return m_sessionOnlyAdvice; }
+
     // True when entries outlive the process (the OS keychain); false for memory.
     virtual bool isPersistent() const = 0;
     // "Secret Service", "macOS Keychain", "memory"...: for messages and logs.
@@ -121,7 +129,8 @@ public:
     // advice whatever the store.
     static QString errorMessage(SecretError error, SecretJob::Operation operation,
                                 const QString &backendDetail, int timeoutMs);
-    static QString errorHint(SecretError error, SecretJob::Operation operation);
+    static QString errorHint(SecretError error, SecretJob::Operation operation,
+                             bool sessionOnlyAdvice = true);
 
 protected:
     explicit SecretStore(QString service, QObject *parent = nullptr);
@@ -135,6 +144,7 @@ private:
 
     QString m_service;
     int m_timeoutMs = kDefaultTimeoutMs;
+    bool m_sessionOnlyAdvice = true;
 };
 
 } // namespace aikeys
