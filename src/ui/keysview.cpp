@@ -431,6 +431,7 @@ void KeysView::showNothing(const QString &message)
     m_listCancelled = false;
     m_model->clear();
     m_model->setShowProjectColumn(false);
+    applySort();
     if (m_errorShown)
         m_messageBar->animatedHide();
     updateActions();
@@ -466,6 +467,26 @@ void KeysView::setLoading(Job *job)
     updatePlaceholder();
 }
 
+void KeysView::applySort()
+{
+    // The header's indicator is what the user chose (and what a restored layout says); without a
+    // table yet, the proxy's own.
+    int column = m_proxy->sortColumn();
+    Qt::SortOrder order = m_proxy->sortOrder();
+    if (m_table) {
+        column = m_table->horizontalHeader()->sortIndicatorSection();
+        order = m_table->horizontalHeader()->sortIndicatorOrder();
+    }
+    if (column < 0 || column >= m_model->columnCount())
+        column = KeyTableModel::Name; // its column went (Project, back in a project)
+    // QSortFilterProxyModel::sort() does nothing when asked for the column and order it already has:
+    // unsorted first, so that the second call sorts whatever state the proxy is in.
+    m_proxy->sort(-1, order);
+    m_proxy->sort(column, order);
+    if (m_table && m_table->horizontalHeader()->sortIndicatorSection() != column)
+        m_table->horizontalHeader()->setSortIndicator(column, order);
+}
+
 void KeysView::startListing(bool keepRows)
 {
     if (m_listJob) {
@@ -484,6 +505,11 @@ void KeysView::startListing(bool keepRows)
         if (org && !m_model->showProjectColumn() && m_table)
             m_projectHeaderState = m_table->horizontalHeader()->saveState();
         m_model->setShowProjectColumn(org);
+        // A column added to or removed from the emptied model makes the proxy drop its sort column
+        // (Qt 6.4 looks it up through a row that does not exist: sortColumn() becomes -1) while the
+        // header still shows the indicator: rows would come in the server's order under a header that
+        // says "sorted by Name", and new keys would go to the bottom.
+        applySort();
         if (m_errorShown)
             m_messageBar->animatedHide();
     } else if (m_scope == Scope::Organization && m_tree) {

@@ -147,6 +147,7 @@ private:
     void startListing(bool keepRows);
     void onListed(Job *job, bool keepRows);
     void setLoading(Job *job);
+    void applySort();
     void showError(const ApiError &error, std::function<void()> retry = {});
     void showDenied(const QString &projectId, const ApiError &error);
     void updateActions();

@@ -46,6 +46,7 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -432,6 +433,82 @@ private Q_SLOTS:
         keys->filterEdit()->clear();
         QVERIFY(selectAndWait(window.get(), kProdSearch));
         QCOMPARE(model->columnCount(), int(KeyTableModel::ColumnCount) - 1);
+    }
+
+    // Switching between a project and its organization adds and removes the Project column on an
+    // emptied model; the table stays sorted as its header says, and keys that arrive later land in
+    // their place.
+    void sortSurvivesSwitchingScopes()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        KeysView *keys = window->keysView();
+        QHeaderView *header = keys->table()->horizontalHeader();
+
+        // The server's order is not the names' order, or a lost sort would go unnoticed.
+        QStringList serverOrder;
+        for (const AiKey &k : listProjectKeys(window->client(), kProdSearch))
+            serverOrder << k.name;
+        QStringList byName = serverOrder;
+        std::sort(byName.begin(), byName.end());
+        QVERIFY(serverOrder != byName);
+
+        // What is wrong with the order, or nothing.
+        auto sortProblem = [&](int column, Qt::SortOrder order) -> QString {
+            if (header->sortIndicatorSection() != column || header->sortIndicatorOrder() != order)
+                return u"header says column %1, order %2"_s.arg(header->sortIndicatorSection())
+                    .arg(int(header->sortIndicatorOrder()));
+            if (keys->proxy()->sortColumn() != column || keys->proxy()->sortOrder() != order)
+                return u"proxy sorts by column %1, order %2"_s.arg(keys->proxy()->sortColumn())
+                    .arg(int(keys->proxy()->sortOrder()));
+            if (keys->proxy()->rowCount() < 2)
+                return u"too few rows"_s;
+            if (!isSorted(keys->proxy(), column, order))
+                return u"rows out of order"_s;
+            return {};
+        };
+        // True when sorted so; says what is wrong otherwise.
+        auto sortedBy = [&](int column, Qt::SortOrder order) {
+            const QString problem = sortProblem(column, order);
+            if (!problem.isEmpty())
+                qWarning("%s", qPrintable(problem));
+            return problem.isEmpty();
+        };
+
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        QVERIFY(sortedBy(KeyTableModel::Name, Qt::AscendingOrder));
+        QVERIFY(window->selectOrganization(kAcme));
+        QVERIFY(waitIdle(keys));
+        QVERIFY(sortedBy(KeyTableModel::Name, Qt::AscendingOrder));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        QVERIFY(sortedBy(KeyTableModel::Name, Qt::AscendingOrder));
+
+        // A key that comes with a refresh lands where its name puts it, not at the bottom.
+        const QString first = u"aaa first by name"_s;
+        QVERIFY(createOnServer(window->client(), kProdSearch, first));
+        window->refreshAction()->trigger();
+        QVERIFY(waitIdle(keys));
+        QTRY_COMPARE(keys->proxy()->index(0, KeyTableModel::Name).data().toString(), first);
+        QVERIFY(sortedBy(KeyTableModel::Name, Qt::AscendingOrder));
+
+        // Another column and order survive the round trip as well.
+        header->setSortIndicator(KeyTableModel::LastUsed, Qt::DescendingOrder);
+        QVERIFY(sortedBy(KeyTableModel::LastUsed, Qt::DescendingOrder));
+        QVERIFY(window->selectOrganization(kAcme));
+        QVERIFY(waitIdle(keys));
+        QVERIFY(sortedBy(KeyTableModel::LastUsed, Qt::DescendingOrder));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        QVERIFY(sortedBy(KeyTableModel::LastUsed, Qt::DescendingOrder));
+
+        // Sorted by Project in the org view: back in a project, whose table has no such column, by name.
+        QVERIFY(window->selectOrganization(kAcme));
+        QVERIFY(waitIdle(keys));
+        header->setSortIndicator(KeyTableModel::Project, Qt::AscendingOrder);
+        QVERIFY(sortedBy(KeyTableModel::Project, Qt::AscendingOrder));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        QVERIFY(sortedBy(KeyTableModel::Name, Qt::AscendingOrder));
     }
 
     void refreshKeepsSelectionAndScroll()
