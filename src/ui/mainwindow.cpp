@@ -184,7 +184,7 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
                 if (scope == KeysView::Scope::Organization)
                     m_loader->applyKeyCounts(id, keys);
             });
-    connect(m_keys, &KeysView::projectKeyCountChanged, m_treeModel, &OrgTreeModel::setKeyCount);
+    connect(m_keys, &KeysView::projectKeyCountChanged, m_loader, &OrgTreeLoader::setKeyCount);
 
     connect(m_clipboard, &SecureClipboard::countdown, this, [this](int seconds) {
         m_clipboardStatus->setText(tr("Clipboard clears in %1 s").arg(seconds));

@@ -287,6 +287,15 @@ private Q_SLOTS:
         QTRY_COMPARE(tree->indexOfProject(kProdSearch).data(OrgTreeModel::KeyCountRole).toLongLong(),
                      prodCount + 1);
 
+        // F5: the count stays the new one (the organization is counted again, nothing older is put back).
+        QSignalSpy recounted(window->treeLoader(), &OrgTreeLoader::keyCountsLoaded);
+        window->refreshAction()->trigger();
+        QVERIFY(recounted.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), 10000);
+        QCOMPARE(tree->indexOfProject(kProdSearch).data(OrgTreeModel::KeyCountRole).toLongLong(),
+                 prodCount + 1);
+        QCOMPARE(keys->currentKey()->apiKeyId, created->apiKeyId); // the refresh kept the selection
+
         // Rename through the dialog (F2 on the table).
         const QString renamed = u"tst window key renamed"_s;
         bool renameAsked = false;
