@@ -116,6 +116,9 @@ int main(int argc, char *argv[])
     }
 
     quitOnTerminationSignals(app);
+    if (options.exitWithParent && !quitWithParent(app))
+        std::fprintf(stderr, "atlas-sim: --exit-with-parent: standard input is not a pipe; the simulator "
+                             "will not notice its parent ending\n");
 
     // Tests and scripts read this first line to learn the port: print it first, and at once.
     std::fprintf(stdout, "atlas-sim listening on http://%s\n", qPrintable(endpoint));

@@ -274,6 +274,7 @@ private Q_SLOTS:
     void statePersistsAcrossRestart();
     void seedFileDataAndPrincipals();
     void commandLineErrorsExitWithCode2();
+    void exitWithParentStopsAtEndOfInput();
 };
 
 void tst_Simulator::initTestCase()
@@ -1323,6 +1324,29 @@ void tst_Simulator::commandLineErrorsExitWithCode2()
     QVERIFY(out.contains("demo-readonly"));
     QCOMPARE(run({u"--version"_s}, &out, &err), 0);
     QVERIFY(out.startsWith("atlas-sim "));
+}
+
+void tst_Simulator::exitWithParentStopsAtEndOfInput()
+{
+    // Its standard input is the pipe SimProcess's QProcess made; closing our end is what a parent's end
+    // does to it, however the parent ends.
+    SimProcess sim({u"--exit-with-parent"_s});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    QProcess *process = sim.process();
+    process->write("anything the parent writes is ignored\n");
+    QVERIFY(process->waitForBytesWritten(5000));
+    QVERIFY(!process->waitForFinished(300));
+    process->closeWriteChannel();
+    QVERIFY(process->waitForFinished(5000));
+    QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process->exitCode(), 0);
+
+    // Without the option it stays, whatever happens to its input.
+    SimProcess stays;
+    QVERIFY2(stays.start(), qPrintable(stays.errorString()));
+    stays.process()->closeWriteChannel();
+    QVERIFY(!stays.process()->waitForFinished(500));
+    QVERIFY(stays.isRunning());
 }
 
 QTEST_GUILESS_MAIN(tst_Simulator)
