@@ -1,6 +1,7 @@
 #include "appcontroller.h"
 #include "mainwindow.h"
 #include "platform/hardening.h"
+#include "quitsignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -191,6 +192,10 @@ int main(int argc, char *argv[])
     }
 
     aikeys::AppController controller(options);
+    // SIGTERM, SIGINT, SIGHUP: quit as from the menu rather than die on the spot. Every event loop
+    // ends (a modal dialog's too, whose secret is then wiped), then aboutToQuit clears the clipboard,
+    // the window saves its layout and the demo simulator is stopped.
+    aikeys::app::handleQuitSignals([] { QCoreApplication::exit(0); });
     if (parser.isSet(o.firstPaint)) {
         // Measures the window alone: no sign-in, no demo data.
         auto *probe = new FirstPaintProbe(&app);

@@ -203,6 +203,8 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
 
     restoreSettings();
     clearSession();
+    // Quitting without closing the window (a SIGTERM, a log-out) keeps its layout too.
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveSettings);
 }
 
 MainWindow::~MainWindow()
