@@ -52,7 +52,8 @@ private:
     bool m_seen = false;
 };
 
-void loadTranslations(QApplication &app)
+// Before anything is parsed: --help is translated too.
+void loadTranslations(QCoreApplication &app)
 {
     // Qt's own strings (dialog buttons), then ours; English needs ours too, for its plural forms.
     auto *qt = new QTranslator(&app);
@@ -133,6 +134,7 @@ int main(int argc, char *argv[])
     if (wantsInformationOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         setIdentity();
+        loadTranslations(app);
         QCommandLineParser parser;
         Options options;
         options.addTo(parser);

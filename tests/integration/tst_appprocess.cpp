@@ -1,11 +1,12 @@
-// The desktop app as a process, the way a user's session or a shell treats it: signals and demo mode's
-// simulator. Offscreen (the test's QT_QPA_PLATFORM), in a throwaway HOME.
+// The desktop app as a process, the way a user's session or a shell treats it: signals, demo mode's
+// simulator, --help. Offscreen (the test's QT_QPA_PLATFORM), in a throwaway HOME.
 #include "simprocess.h"
 #include "testenv.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLibraryInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -185,6 +186,26 @@ private Q_SLOTS:
 #else
         QSKIP("Reads the process table from /proc.");
 #endif
+    }
+
+    // --help is translated like the rest of the app (Qt's own lines too), even though it needs no window.
+    void helpIsTranslated()
+    {
+        const QString qtGerman = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + u"/qtbase_de.qm"_s;
+        if (!QFile::exists(qtGerman))
+            QSKIP("Qt's German translation is not installed.");
+        QProcess app;
+        QProcessEnvironment env = environment();
+        for (const QString &name : {u"LANG"_s, u"LC_ALL"_s, u"LC_MESSAGES"_s})
+            env.insert(name, u"de_DE.UTF-8"_s);
+        env.insert(u"LANGUAGE"_s, u"de"_s);
+        app.setProcessEnvironment(env);
+        app.start(appPath(), {u"--help"_s});
+        QVERIFY(app.waitForFinished(10000));
+        QCOMPARE(app.exitCode(), 0);
+        const QString help = QString::fromUtf8(app.readAllStandardOutput());
+        QVERIFY2(help.contains(u"--demo"_s), qPrintable(help));
+        QVERIFY2(help.contains(u"Zeigt Hilfe zu den Kommandozeilenoptionen an."_s), qPrintable(help));
     }
 };
 
