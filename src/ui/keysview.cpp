@@ -207,6 +207,10 @@ KeysView::KeysView(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &KeysView::updateCounts);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &KeysView::updateCounts);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &KeysView::updateCounts);
+    connect(m_model, &KeyTableModel::showProjectColumnChanged, this, [this](bool shown) {
+        if (shown)
+            placeProjectColumn();
+    });
 
     // "5 minutes ago" goes stale while the window stays open.
     m_clock->setInterval(60 * 1000);
@@ -310,6 +314,7 @@ void KeysView::ensureWidgets()
 
     if (!m_pendingHeaderState.isEmpty())
         restoreHeaderState(std::exchange(m_pendingHeaderState, {}));
+    placeProjectColumn();
     updatePlaceholder();
 }
 
@@ -317,6 +322,23 @@ QTableView *KeysView::table()
 {
     ensureWidgets();
     return m_table;
+}
+
+void KeysView::placeProjectColumn()
+{
+    if (!m_table || !m_model->showProjectColumn())
+        return;
+    // The model appends the column (so hiding it shifts no other); on screen it comes right after the
+    // name, where a 1280-pixel window still shows it, and it is wide enough for a typical project name.
+    QHeaderView *header = m_table->horizontalHeader();
+    const int name = header->visualIndex(KeyTableModel::Name);
+    const int project = header->visualIndex(KeyTableModel::Project);
+    if (name >= 0 && project >= 0 && project != name + 1)
+        header->moveSection(project, project > name ? name + 1 : name);
+    const QString title = m_model->headerData(KeyTableModel::Project, Qt::Horizontal).toString();
+    header->resizeSection(KeyTableModel::Project,
+                          std::max(m_table->fontMetrics().horizontalAdvance(u"data-science-sandbox"_s) + 16,
+                                   header->fontMetrics().horizontalAdvance(title) + 36));
 }
 
 QLineEdit *KeysView::filterEdit()
@@ -1221,7 +1243,9 @@ void KeysView::showHeaderMenu(const QPoint &pos)
     QHeaderView *header = m_table->horizontalHeader();
     QMenu menu(this);
     menu.setObjectName(u"keyHeaderMenu"_s);
-    for (int section = 0; section < m_model->columnCount(); ++section) {
+    // In the order the columns are shown (the Project column comes after Name there).
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int section = header->logicalIndex(visual);
         QAction *action = menu.addAction(m_model->headerData(section, Qt::Horizontal).toString());
         action->setCheckable(true);
         action->setChecked(!header->isSectionHidden(section));

@@ -148,6 +148,7 @@ private:
     void onListed(Job *job, bool keepRows);
     void setLoading(Job *job);
     void applySort();
+    void placeProjectColumn();
     void showError(const ApiError &error, std::function<void()> retry = {});
     void showDenied(const QString &projectId, const ApiError &error);
     void updateActions();

@@ -520,6 +520,43 @@ private Q_SLOTS:
         QVERIFY(sortedBy(KeyTableModel::Name, Qt::AscendingOrder));
     }
 
+    // In the org view the Project column comes right after Name, where a 1280-pixel window shows it
+    // without scrolling; the model keeps it last, so the project view's columns do not move.
+    void projectColumnFollowsTheName()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        window->resize(1280, 760);
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        KeysView *keys = window->keysView();
+        QHeaderView *header = keys->table()->horizontalHeader();
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        for (int column = 0; column < keys->model()->columnCount(); ++column)
+            QCOMPARE(header->visualIndex(column), column);
+
+        QVERIFY(window->selectOrganization(kAcme));
+        QVERIFY(waitIdle(keys));
+        QCOMPARE(keys->model()->columnCount(), int(KeyTableModel::ColumnCount));
+        QCOMPARE(header->visualIndex(KeyTableModel::Project), header->visualIndex(KeyTableModel::Name) + 1);
+        QVERIFY(!header->isSectionHidden(KeyTableModel::Project));
+        const int right = header->sectionViewportPosition(KeyTableModel::Project) +
+                          header->sectionSize(KeyTableModel::Project);
+        QVERIFY2(right <= header->viewport()->width(),
+                 qPrintable(u"%1 > %2"_s.arg(right).arg(header->viewport()->width())));
+        // Wide enough for the demo's longest project name.
+        const int wanted = keys->table()->fontMetrics().horizontalAdvance(u"data-science-sandbox"_s);
+        QVERIFY(header->sectionSize(KeyTableModel::Project) >= wanted);
+
+        // Back in a project: the columns in their own order again; and again in the org view.
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        for (int column = 0; column < keys->model()->columnCount(); ++column)
+            QCOMPARE(header->visualIndex(column), column);
+        QVERIFY(window->selectOrganization(kAcme));
+        QVERIFY(waitIdle(keys));
+        QCOMPARE(header->visualIndex(KeyTableModel::Project), header->visualIndex(KeyTableModel::Name) + 1);
+    }
+
     void refreshKeepsSelectionAndScroll()
     {
         SimProcess sim({u"--generate"_s, u"orgs=1,projects=2,keys=400"_s});
