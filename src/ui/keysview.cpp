@@ -412,7 +412,25 @@ void KeysView::setClipboard(SecureClipboard *clipboard)
 
 void KeysView::setTreeModel(OrgTreeModel *tree)
 {
+    if (m_tree)
+        m_tree->disconnect(this);
     m_tree = tree;
+    if (!tree)
+        return;
+    // An organization's keys may be listed before its projects are (selected at once, or with
+    // --select): their names come into the Project column when the projects do. Key counts change
+    // the tree's data too, with roles that say so; those leave the names alone.
+    auto names = [this] {
+        if (m_scope == Scope::Organization && m_tree)
+            m_model->setProjectNames(m_tree->projectNames());
+    };
+    connect(tree, &QAbstractItemModel::rowsInserted, this, names);
+    connect(tree, &QAbstractItemModel::modelReset, this, names);
+    connect(tree, &QAbstractItemModel::dataChanged, this,
+            [names](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                if (roles.isEmpty() || roles.contains(OrgTreeModel::NameRole))
+                    names();
+            });
 }
 
 void KeysView::showProject(const QString &projectId, const QString &projectName)

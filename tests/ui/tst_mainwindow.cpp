@@ -444,6 +444,28 @@ private Q_SLOTS:
         QCOMPARE(model->columnCount(), int(KeyTableModel::ColumnCount) - 1);
     }
 
+    // An organization selected as soon as it is listed (--select) has its keys listed before its projects
+    // arrive: the Project column still ends up with the projects' names, not their ids.
+    void projectNamesFollowTheTree()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        window->selectWhenLoaded(u"Acme Analytics"_s);
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        KeysView *keys = window->keysView();
+        QVERIFY(waitIdle(keys));
+        QCOMPARE(keys->scope(), KeysView::Scope::Organization);
+        KeyTableModel *model = keys->model();
+        QVERIFY(model->rowCount() > 0);
+        const QHash<QString, QString> names = window->treeModel()->projectNames();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const AiKey &k = model->keyAt(row);
+            QVERIFY(names.contains(k.groupId));
+            QCOMPARE(model->index(row, KeyTableModel::Project).data().toString(), names.value(k.groupId));
+        }
+    }
+
     // Switching between a project and its organization adds and removes the Project column on an
     // emptied model; the table stays sorted as its header says, and keys that arrive later land in
     // their place.
