@@ -152,8 +152,11 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
             return;
         }
         m_keys->showNothing(tr("The organizations could not be listed."));
-        m_keys->showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"),
-                            [this] { m_loader->load(); });
+        m_keys->showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"), [this] {
+            if (m_keys->scope() == KeysView::Scope::None && m_treeModel->rowCount() == 0)
+                m_keys->showNothing(loadingOrganizationsText());
+            m_loader->load();
+        });
     });
     connect(m_loader, &OrgTreeLoader::organizationsLoaded, this, [this] {
         resolvePendingSelection();
@@ -168,6 +171,9 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
         }
         if (m_treeModel->rowCount() == 0)
             m_keys->showNothing(tr("This account sees no organization or project."));
+        else if (m_keys->scope() == KeysView::Scope::None &&
+                 m_tree->selectionModel()->currentIndex() == QModelIndex())
+            m_keys->showNothing(); // "Select a project..." now that there is something to select
     });
     connect(m_keys, &KeysView::loadingChanged, this, &MainWindow::scheduleIdleCheck);
     connect(m_keys, &KeysView::unauthorized, this, &MainWindow::onUnauthorized);
@@ -578,7 +584,8 @@ void MainWindow::setSession(AtlasSession *session, const Profile &profile, bool 
         m_rotations->setClient(m_client);
     if (m_limits)
         m_limits->setClient(m_client);
-    m_keys->showNothing();
+    // The tree is empty until the organizations arrive: nothing to select yet.
+    m_keys->showNothing(loadingOrganizationsText());
     updateTitle();
     updateActions();
     if (m_pendingSelection.isEmpty() && !profile.projectId.isEmpty())
@@ -706,6 +713,8 @@ void MainWindow::refresh()
 {
     if (!m_session)
         return;
+    if (m_keys->scope() == KeysView::Scope::None && m_treeModel->rowCount() == 0)
+        m_keys->showNothing(loadingOrganizationsText());
     m_loader->load();
     m_keys->refresh();
     if (currentPage() == Page::Audit && m_audit)
@@ -725,6 +734,16 @@ void MainWindow::stopLoading()
     if (m_audit)
         m_audit->cancel();
     statusBar()->showMessage(tr("Loading stopped."), 5000);
+    // Stopped before the organizations came: the tree is empty, and "select a project" would point
+    // at nothing.
+    if (m_keys->scope() == KeysView::Scope::None && m_treeModel->rowCount() == 0)
+        m_keys->showNothing(tr("Loading stopped. Press %1 to load again.")
+                                .arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
+}
+
+QString MainWindow::loadingOrganizationsText()
+{
+    return tr("Loading organizations\u2026");
 }
 
 void MainWindow::updateProgress()

@@ -650,6 +650,39 @@ private Q_SLOTS:
         QVERIFY(keys->model()->rowCount() > 0);
     }
 
+    // Before the tree has anything to select, the right side says what is going on.
+    void placeholderWhileOrganizationsLoad()
+    {
+        SimProcess sim({u"--latency-ms"_s, u"1500"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        KeysView *keys = window->keysView();
+        auto *placeholder = keys->findChild<QLabel *>(u"keysPlaceholder"_s);
+        QVERIFY(placeholder);
+        QSignalSpy loaded(window.get(), &MainWindow::firstLoadFinished);
+        window->setSession(makeSession(sim.baseUrl()), Profile());
+        QVERIFY(window->isLoading());
+        QCOMPARE(window->treeModel()->rowCount(), 0);
+        QVERIFY2(placeholder->isVisible() && placeholder->text().contains(u"Loading organizations"_s),
+                 qPrintable(placeholder->text()));
+
+        // Esc: stopped, and how to start again.
+        QVERIFY(activate(window.get()));
+        QTest::keyClick(window.get(), Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), 2000);
+        QCOMPARE(window->treeModel()->rowCount(), 0);
+        QVERIFY2(placeholder->text().contains(u"Loading stopped. Press F5 to load again."_s),
+                 qPrintable(placeholder->text()));
+
+        // F5: loading again, then something to select.
+        QTest::keyClick(window.get(), Qt::Key_F5);
+        QVERIFY(window->isLoading());
+        QVERIFY2(placeholder->text().contains(u"Loading organizations"_s), qPrintable(placeholder->text()));
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(window->treeModel()->rowCount() > 0);
+        QVERIFY2(placeholder->text().contains(u"Select a project"_s), qPrintable(placeholder->text()));
+    }
+
     void errorShowsMessageBarWithRetry()
     {
         SimProcess sim({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"503"_s, u"--fault-count"_s, u"2"_s,
