@@ -463,6 +463,7 @@ void KeysView::showNothing(const QString &message)
         m_listJob->cancel();
         setLoading(nullptr);
     }
+    withdrawRetryMessage();
     m_scope = Scope::None;
     m_scopeId.clear();
     m_scopeName.clear();
@@ -488,6 +489,12 @@ void KeysView::refresh()
         m_scopesFetched.remove(m_scopeId);
         fetchScopes(m_scopeId);
     }
+}
+
+void KeysView::withdrawRetryMessage()
+{
+    if (!m_retryMessage.isEmpty())
+        Q_EMIT statusMessageWithdrawn(std::exchange(m_retryMessage, {}));
 }
 
 void KeysView::cancelLoading()
@@ -533,6 +540,7 @@ void KeysView::startListing(bool keepRows)
         m_listJob->disconnect(this);
         m_listJob->cancel();
     }
+    withdrawRetryMessage();
     m_listFailed = false;
     m_listCancelled = false;
     if (!keepRows) {
@@ -568,9 +576,10 @@ void KeysView::startListing(bool keepRows)
         job = m_client->listOrgKeys(m_scopeId);
     connect(job, &Job::progress, this, &KeysView::loadProgress);
     connect(job, &Job::retrying, this, [this](int attempt, int delayMs, const QString &) {
-        Q_EMIT statusMessage(tr("Atlas did not answer as expected; trying again in %1 s (attempt %2)\u2026")
-                                 .arg(qMax(1, (delayMs + 999) / 1000))
-                                 .arg(attempt + 1));
+        m_retryMessage = tr("Atlas did not answer as expected; trying again in %1 s (attempt %2)\u2026")
+                             .arg(qMax(1, (delayMs + 999) / 1000))
+                             .arg(attempt + 1);
+        Q_EMIT statusMessage(m_retryMessage);
     });
     connect(job, &Job::finished, this, [this, job, keepRows] { onListed(job, keepRows); });
     setLoading(job);
@@ -581,6 +590,8 @@ void KeysView::onListed(Job *job, bool keepRows)
 {
     if (job != m_listJob)
         return;
+    // Whatever the outcome, no attempt is coming any more.
+    withdrawRetryMessage();
     const ApiError error = job->error();
     if (error) {
         setLoading(nullptr);

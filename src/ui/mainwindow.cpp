@@ -185,6 +185,10 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     connect(m_keys, &KeysView::countsChanged, m_counts, &QLabel::setText);
     connect(m_keys, &KeysView::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_keys, &KeysView::statusMessageWithdrawn, this, [this](const QString &text) {
+        if (statusBar()->currentMessage() == text)
+            statusBar()->clearMessage();
+    });
     connect(m_keys, &KeysView::keysListed, this,
             [this](KeysView::Scope scope, const QString &id, const QList<AiKey> &keys) {
                 if (scope == KeysView::Scope::Organization)

@@ -41,6 +41,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -681,6 +682,29 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(30000));
         QVERIFY(window->treeModel()->rowCount() > 0);
         QVERIFY2(placeholder->text().contains(u"Select a project"_s), qPrintable(placeholder->text()));
+    }
+
+    // Retries announce themselves in the status bar; once the listing has ended (here: failed for good),
+    // the announcement goes, and the message bar alone says what happened.
+    void retryNoticeEndsWithTheListing()
+    {
+        SimProcess sim({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"503"_s, u"--fault-match"_s,
+                        u"GET /api/atlas/v2/groups/*/aiModelApiKeys"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        KeysView *keys = window->keysView();
+        QSignalSpy notices(keys, &KeysView::statusMessage);
+        QVERIFY(window->selectProject(kProdSearch));
+        QVERIFY(waitIdle(keys, 60000));
+        QStringList said;
+        for (const QList<QVariant> &args : std::as_const(notices))
+            said << args.value(0).toString();
+        QVERIFY2(!said.filter(u"trying again"_s).isEmpty(), qPrintable(said.join(u'\n')));
+        QVERIFY(keys->messageBar()->isVisible());
+        QCOMPARE(keys->messageBar()->kind(), MessageBar::Kind::Error);
+        const QString status = window->statusBar()->currentMessage();
+        QVERIFY2(!status.contains(u"trying again"_s), qPrintable(status));
     }
 
     void errorShowsMessageBarWithRetry()
