@@ -648,6 +648,9 @@ void KeysView::showError(const ApiError &error, std::function<void()> retry)
         return;
     }
     showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"), std::move(retry));
+    // The request is for whoever digs deeper, not for the sentence everyone reads.
+    if (!error.request().isEmpty())
+        m_messageBar->setDetails(tr("Request: %1").arg(error.request()));
 }
 
 void KeysView::showDenied(const QString &projectId, const ApiError &error)

@@ -157,6 +157,8 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
                 m_keys->showNothing(loadingOrganizationsText());
             m_loader->load();
         });
+        if (!error.request().isEmpty())
+            m_keys->messageBar()->setDetails(KeysView::tr("Request: %1").arg(error.request()));
     });
     connect(m_loader, &OrgTreeLoader::organizationsLoaded, this, [this] {
         resolvePendingSelection();

@@ -722,6 +722,12 @@ private Q_SLOTS:
         QCOMPARE(bar->kind(), MessageBar::Kind::Error);
         QVERIFY2(bar->text().contains(u"503"_s), qPrintable(bar->text()));
         QVERIFY(!bar->hint().isEmpty());
+        // The request is a detail: in the tooltip, not in what the bar says.
+        QVERIFY2(!bar->text().contains(u"/api/"_s) && !bar->hint().contains(u"/api/"_s),
+                 qPrintable(bar->text()));
+        QVERIFY2(bar->details().contains(u"GET /api/atlas/v2/groups/%1/aiModelApiKeys"_s.arg(kProdSearch)),
+                 qPrintable(bar->details()));
+        QCOMPARE(bar->findChild<QLabel *>(u"messageText"_s)->toolTip(), bar->details());
         QCOMPARE(bar->actionText().remove(u'&'), u"Retry"_s);
         QCOMPARE(keys->model()->rowCount(), 0);
 
