@@ -191,7 +191,7 @@ KeysView::KeysView(QWidget *parent)
     m_copyId->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_copyId, &QAction::triggered, this, &KeysView::copyKeyId);
 
-    m_copyMasked = new QAction(tr("Copy &Masked Key"), this);
+    m_copyMasked = new QAction(WindowIcons::get(WindowIcons::Icon::CopyMasked), tr("Copy &Masked Key"), this);
     m_copyMasked->setObjectName(u"copyMaskedAction"_s);
     m_copyMasked->setToolTip(tr("Copy the masked form of the key (not the secret)"));
     connect(m_copyMasked, &QAction::triggered, this, &KeysView::copyMaskedSecret);

@@ -378,7 +378,7 @@ void MainWindow::createActions()
     m_manual->setShortcut(QKeySequence::HelpContents);
     connect(m_manual, &QAction::triggered, this, [] { QDesktopServices::openUrl(manualUrl()); });
 
-    m_rotate = new QAction(tr("R&otate Key\u2026"), this);
+    m_rotate = new QAction(WindowIcons::get(WindowIcons::Icon::Rotate), tr("R&otate Key\u2026"), this);
     m_rotate->setObjectName(u"rotateAction"_s);
     m_rotate->setToolTip(
         tr("Create a replacement for the selected key, then retire the old one once it is no "
@@ -390,7 +390,8 @@ void MainWindow::createActions()
             [this] { m_rotate->setEnabled(m_keys->renameAction()->isEnabled()); });
     m_keys->addContextAction(m_rotate);
 
-    m_exportTerraform = new QAction(tr("Export to &Terraform\u2026"), this);
+    m_exportTerraform =
+        new QAction(WindowIcons::get(WindowIcons::Icon::Export), tr("Export to &Terraform\u2026"), this);
     m_exportTerraform->setObjectName(u"exportTerraformAction"_s);
     m_exportTerraform->setToolTip(
         tr("Write import and resource blocks for the selected keys, or for every key of the project or "

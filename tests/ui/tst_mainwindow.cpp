@@ -147,6 +147,18 @@ private Q_SLOTS:
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
     }
 
+    // Every action of the key table's context menu has an icon from the app's set, as New Key and
+    // Delete do.
+    void contextMenuActionsHaveIcons()
+    {
+        auto window = makeWindow();
+        KeysView *keys = window->keysView();
+        for (QAction *action :
+             {keys->newKeyAction(), keys->renameAction(), keys->deleteAction(), keys->copyIdAction(),
+              keys->copyMaskedAction(), window->rotateAction(), window->exportTerraformAction()})
+            QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
+    }
+
     // The main flow: sign in (through SessionOpener, secret from a memory store), the tree fills, a
     // project's keys, then create, read the secret, rename, delete.
     void browseCreateRenameDelete()
