@@ -20,6 +20,8 @@
 #include <QStandardPaths>
 #include <QStyle>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace aikeys {
@@ -105,6 +107,9 @@ SecretDialog::SecretDialog(const AiKey &key, SecretBuffer secret, SecureClipboar
     m_ui->clipboardLabel->clear();
     m_ui->clipboardLabel->setMinimumHeight(m_ui->clipboardLabel->fontMetrics().height());
 
+    // The longest label ("Shown in lists as:") would otherwise all but touch its value.
+    m_ui->formLayout->setHorizontalSpacing(
+        std::max(m_ui->formLayout->horizontalSpacing(), fontMetrics().averageCharWidth() * 2));
     m_ui->nameValue->setText(key.name);
     m_ui->keyIdValue->setText(key.apiKeyId);
     m_ui->maskedValue->setText(key.maskedSecret.isEmpty() ? tr("(not given)") : key.maskedSecret);

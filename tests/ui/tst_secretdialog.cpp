@@ -220,8 +220,8 @@ private Q_SLOTS:
     }
 
     // Save to File and Test Key carry icons drawn like the app's others (no raster floppy disk, and
-    // not nothing).
-    void icons()
+    // not nothing), and the labels' column leaves room before the values.
+    void iconsAndSpacing()
     {
         auto dialog = makeDialog();
         dialog->setKeyTester([](const SecretBuffer &, const QString &) { return nullptr; });
@@ -236,6 +236,10 @@ private Q_SLOTS:
             if (b->objectName() != u"doneButton"_s)
                 QVERIFY2(b->icon().isNull(), qPrintable(b->text()));
         }
+        const QWidget *label = child<QLabel>(dialog.get(), "maskedLabel");
+        const QWidget *value = child<QLabel>(dialog.get(), "maskedValue");
+        const int gap = value->geometry().left() - label->geometry().right() - 1;
+        QVERIFY2(gap >= dialog->fontMetrics().averageCharWidth() * 2, qPrintable(QString::number(gap)));
     }
 
     void revealToggles()
