@@ -1,6 +1,7 @@
 // atlas-sim: a local MongoDB Atlas Admin API (AI model API keys subset). See docs/simulator.md.
 #include "aikeys/version.h"
 #include "dataset.h"
+#include "ids.h"
 #include "options.h"
 #include "principals.h"
 #include "seedfile.h"
@@ -89,6 +90,9 @@ int main(int argc, char *argv[])
         return *cmd.exitCode;
     }
     const Options &options = cmd.options;
+
+    if (options.predictableSecrets)
+        usePredictableSecrets(options.seed);
 
     Store store;
     Principals principals;

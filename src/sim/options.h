@@ -43,6 +43,7 @@ struct Options
     // Stop (as on SIGTERM) when the process that started us goes away, even if it was killed: its end
     // of our standard input closes (every platform), and on Linux the kernel also sends SIGTERM.
     bool exitWithParent = false;
+    bool predictableSecrets = false; // new keys' secrets from --seed too (screenshots, never real use)
 };
 
 struct ParsedCommandLine

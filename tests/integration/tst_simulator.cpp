@@ -275,6 +275,7 @@ private Q_SLOTS:
     void seedFileDataAndPrincipals();
     void commandLineErrorsExitWithCode2();
     void exitWithParentStopsAtEndOfInput();
+    void predictableSecretsRepeat();
 };
 
 void tst_Simulator::initTestCase()
@@ -1347,6 +1348,24 @@ void tst_Simulator::exitWithParentStopsAtEndOfInput()
     stays.process()->closeWriteChannel();
     QVERIFY(!stays.process()->waitForFinished(500));
     QVERIFY(stays.isRunning());
+}
+
+void tst_Simulator::predictableSecretsRepeat()
+{
+    const auto firstSecret = [](const QStringList &args) {
+        SimProcess sim(args);
+        if (!sim.start())
+            return QString();
+        Http http(sim.baseUrl(), u"demo"_s, u"demo-private-key"_s);
+        const Reply created = createKey(http, projectIdByName(http, u"prod-search"_s), u"repeatable"_s);
+        return created.json().value(u"secret"_s).toString();
+    };
+    const QString a = firstSecret({u"--predictable-secrets"_s});
+    QVERIFY2(a.startsWith(u"al-"_s), qPrintable(a));
+    QCOMPARE(firstSecret({u"--predictable-secrets"_s}), a);
+    QVERIFY(firstSecret({u"--predictable-secrets"_s, u"--seed"_s, u"2"_s}) != a);
+    // By default secrets come from the system's generator, whatever the seed.
+    QVERIFY(firstSecret({}) != firstSecret({}));
 }
 
 QTEST_GUILESS_MAIN(tst_Simulator)
