@@ -55,27 +55,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Atlas answered %1%2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Atlas answered %1%2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not reach Atlas%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Atlas did not answer in time%1. %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Atlas sent an answer this app cannot read%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -139,6 +119,30 @@
     </message>
     <message>
         <source>Atlas had a problem on its side: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach Atlas: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas did not answer in time. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas sent an answer this app cannot read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(request: %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2334,6 +2338,10 @@ Delete the key now? You can then create a new one.</source>
         <source>Masked key of “%1” copied.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::LastUseChart</name>
@@ -2593,6 +2601,14 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>Write import and resource blocks for the selected keys, or for every key of the project or organization shown, so Terraform can adopt them without recreating them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading stopped. Press %1 to load again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading organizations…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
