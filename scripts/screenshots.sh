@@ -15,6 +15,17 @@ out="$root/docs/screenshots"
 [ -x "$app" ] || { echo "no $app: build first (cmake --build $build --target atlas-ai-keys atlas-sim)" >&2; exit 1; }
 command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (apt-get install xvfb xauth)" >&2; exit 1; }
 
+# The same pictures on every run (of a day: the demo's dates are relative to today): the demo simulator
+# listens on a fixed port, which shows in the Endpoint column and the secret dialog
+# (AIKEYS_SCREENSHOT_PORT to choose another; a free one if something already listens there), and the
+# new key's secret, whose last characters show in its masked form, comes from the seed.
+port=${AIKEYS_SCREENSHOT_PORT:-47017}
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use: the screenshots will show another port" >&2
+    port=0
+fi
+sim_args="--port $port --predictable-secrets"
+
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$scratch/home" "$scratch/runtime" "$out"
@@ -26,7 +37,7 @@ shot() {
     HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/.config" XDG_DATA_HOME="$scratch/home/.local/share" \
     XDG_CACHE_HOME="$scratch/home/.cache" XDG_RUNTIME_DIR="$scratch/runtime" \
     LANG=en_GB.UTF-8 LC_ALL=C.UTF-8 QT_QPA_PLATFORMTHEME= QT_STYLE_OVERRIDE=Fusion \
-    AIKEYS_SIM="$build/src/sim/atlas-sim" \
+    AIKEYS_SIM="$build/src/sim/atlas-sim" AIKEYS_DEMO_SIM_ARGS="$sim_args" \
     timeout 120 xvfb-run -a -s "-screen 0 1400x900x24 -dpi 96" \
         "$app" --demo --select prod-search --screenshot "$out/$file" "$@"
     # The settings of one run (window size, column layout) must not shape the next.

@@ -1,6 +1,7 @@
 #include "appcontroller.h"
 #include "mainwindow.h"
 #include "platform/hardening.h"
+#include "quitsignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -8,6 +9,7 @@
 #include <QLocale>
 #include <QTimer>
 #include <QTranslator>
+#include <QTreeView>
 
 #include <aikeys/version.h>
 #include <chrono>
@@ -51,7 +53,48 @@ private:
     bool m_seen = false;
 };
 
-void loadTranslations(QApplication &app)
+// --tree-filled-probe (start-up benchmark, with --demo): prints the steady clock once the window is
+// signed in to the demo and its tree, filled with the organizations and projects, has been painted,
+// then quits.
+class TreeFilledProbe final : public QObject
+{
+public:
+    explicit TreeFilledProbe(aikeys::MainWindow *window)
+        : QObject(window)
+        , m_window(window)
+    {
+        connect(window, &aikeys::MainWindow::firstLoadFinished, this, [this] {
+            QWidget *viewport = m_window->treeView()->viewport();
+            viewport->installEventFilter(this);
+            viewport->update();
+        });
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            m_seen = true;
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, qApp, [] {
+                const auto now = std::chrono::steady_clock::now().time_since_epoch();
+                std::printf("tree-filled-ns %lld\n",
+                            static_cast<long long>(
+                                std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    aikeys::MainWindow *m_window;
+    bool m_seen = false;
+};
+
+// Before anything is parsed: --help is translated too.
+void loadTranslations(QCoreApplication &app)
 {
     // Qt's own strings (dialog buttons), then ours; English needs ours too, for its plural forms.
     auto *qt = new QTranslator(&app);
@@ -90,16 +133,21 @@ struct Options
         QCoreApplication::translate("main", "ms")};
     QCommandLineOption firstPaint{u"first-paint-probe"_s,
                                   u"Start-up benchmark: print the time of the first paint and quit."_s};
+    QCommandLineOption treeFilled{
+        u"tree-filled-probe"_s,
+        u"Start-up benchmark, with --demo: print the time the signed-in tree is painted and quit."_s};
 
     void addTo(QCommandLineParser &parser)
     {
         screenshotDialog.setFlags(QCommandLineOption::HiddenFromHelp);
         firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+        treeFilled.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.setApplicationDescription(
             QCoreApplication::translate("main", "Desktop manager for MongoDB Atlas AI model API keys."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({demo, profile, select, screenshot, screenshotDialog, quitAfter, firstPaint});
+        parser.addOptions(
+            {demo, profile, select, screenshot, screenshotDialog, quitAfter, firstPaint, treeFilled});
     }
 };
 
@@ -132,6 +180,7 @@ int main(int argc, char *argv[])
     if (wantsInformationOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         setIdentity();
+        loadTranslations(app);
         QCommandLineParser parser;
         Options options;
         options.addTo(parser);
@@ -191,6 +240,12 @@ int main(int argc, char *argv[])
     }
 
     aikeys::AppController controller(options);
+    // SIGTERM, SIGINT, SIGHUP: quit as from the menu rather than die on the spot. Every event loop
+    // ends (a modal dialog's too, whose secret is then wiped), then aboutToQuit clears the clipboard,
+    // the window saves its layout and the demo simulator is stopped.
+    aikeys::app::handleQuitSignals([] { QCoreApplication::exit(0); });
+    if (parser.isSet(o.treeFilled))
+        new TreeFilledProbe(controller.window());
     if (parser.isSet(o.firstPaint)) {
         // Measures the window alone: no sign-in, no demo data.
         auto *probe = new FirstPaintProbe(&app);

@@ -3,11 +3,15 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace aikeys::sim {
 
 namespace {
+
+std::unique_ptr<QRandomGenerator> g_predictableSecrets;
 
 bool allOf(const QString &s, qsizetype length, bool (*accept)(char16_t))
 {
@@ -67,10 +71,15 @@ QByteArray newKeySecret()
 {
     static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     QByteArray secret("al-");
-    QRandomGenerator *rng = QRandomGenerator::system();
+    QRandomGenerator *rng = g_predictableSecrets ? g_predictableSecrets.get() : QRandomGenerator::system();
     for (int i = 0; i < 43; ++i)
         secret.append(alphabet[rng->bounded(int(sizeof(alphabet) - 1))]);
     return secret;
+}
+
+void usePredictableSecrets(quint64 seed)
+{
+    g_predictableSecrets = std::make_unique<QRandomGenerator>(quint32(seed ^ (seed >> 32)) ^ 0x5ec2e75u);
 }
 
 QString maskSecret(const QByteArray &secret)

@@ -18,8 +18,11 @@ QString randomObjectId(QRandomGenerator &rng);
 bool isApiKeyId(const QString &id);
 QString randomApiKeyId(QRandomGenerator &rng);
 
-// "al-" and 43 letters and digits, from the system's secure generator whatever --seed says.
+// "al-" and 43 letters and digits, from the system's secure generator whatever --seed says, unless
+// usePredictableSecrets() was called (--predictable-secrets): then from a generator seeded with seed,
+// the same secrets in the same order on every run (reproducible screenshots).
 QByteArray newKeySecret();
+void usePredictableSecrets(quint64 seed);
 QString maskSecret(const QByteArray &secret);
 QByteArray sha256(const QByteArray &data);
 

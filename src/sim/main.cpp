@@ -1,6 +1,7 @@
 // atlas-sim: a local MongoDB Atlas Admin API (AI model API keys subset). See docs/simulator.md.
 #include "aikeys/version.h"
 #include "dataset.h"
+#include "ids.h"
 #include "options.h"
 #include "principals.h"
 #include "seedfile.h"
@@ -90,6 +91,9 @@ int main(int argc, char *argv[])
     }
     const Options &options = cmd.options;
 
+    if (options.predictableSecrets)
+        usePredictableSecrets(options.seed);
+
     Store store;
     Principals principals;
     QString error;
@@ -116,6 +120,9 @@ int main(int argc, char *argv[])
     }
 
     quitOnTerminationSignals(app);
+    if (options.exitWithParent && !quitWithParent(app))
+        std::fprintf(stderr, "atlas-sim: --exit-with-parent: standard input is not a pipe; the simulator "
+                             "will not notice its parent ending\n");
 
     // Tests and scripts read this first line to learn the port: print it first, and at once.
     std::fprintf(stdout, "atlas-sim listening on http://%s\n", qPrintable(endpoint));

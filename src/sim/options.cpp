@@ -111,6 +111,12 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         {u"state"_s, u"Load this file if present and keep every change in it."_s, u"FILE"_s},
         {u"seed"_s, u"Seed for generated data, ids and fault injection (default 1)."_s, u"N"_s, u"1"_s},
         {u"verbose"_s, u"Print one line per request to stderr: method, path, status."_s},
+        {u"predictable-secrets"_s,
+         u"Draw new keys' secrets from --seed too, the same on every run (reproducible screenshots; the "
+         "secrets are then guessable)."_s},
+        {u"exit-with-parent"_s,
+         u"Stop when the process that started this one ends, even if it was killed: on end of file on "
+         "standard input (keep it open: a pipe from the parent), and on Linux also when the parent dies."_s},
     });
 
     if (!parser.parse(arguments)) {
@@ -177,6 +183,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         if (!ok)
             throw Failure{u"--seed wants a non-negative integer, not \"%1\""_s.arg(parser.value(u"seed"_s))};
         o.verbose = parser.isSet(u"verbose"_s);
+        o.exitWithParent = parser.isSet(u"exit-with-parent"_s);
+        o.predictableSecrets = parser.isSet(u"predictable-secrets"_s);
     } catch (const Failure &f) {
         result.exitCode = 2;
         result.error = u"atlas-sim: "_s + f.message;

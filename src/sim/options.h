@@ -40,6 +40,10 @@ struct Options
     QString stateFile;
     quint64 seed = 1;
     bool verbose = false;
+    // Stop (as on SIGTERM) when the process that started us goes away, even if it was killed: its end
+    // of our standard input closes (every platform), and on Linux the kernel also sends SIGTERM.
+    bool exitWithParent = false;
+    bool predictableSecrets = false; // new keys' secrets from --seed too (screenshots, never real use)
 };
 
 struct ParsedCommandLine

@@ -3,13 +3,21 @@
 #include <QCoreApplication>
 #include <QMetaObject>
 
+#include <atomic>
+#include <thread>
 #include <windows.h>
 
 namespace aikeys::sim {
 
 namespace {
 
-QCoreApplication *g_app = nullptr;
+std::atomic<QCoreApplication *> g_app{nullptr};
+
+void postQuit()
+{
+    if (QCoreApplication *app = g_app.load())
+        QMetaObject::invokeMethod(app, &QCoreApplication::quit, Qt::QueuedConnection);
+}
 
 // Runs on a thread the system creates: hand the quit to the event loop's thread.
 BOOL WINAPI onConsoleEvent(DWORD type)
@@ -19,8 +27,7 @@ BOOL WINAPI onConsoleEvent(DWORD type)
     case CTRL_BREAK_EVENT:
     case CTRL_CLOSE_EVENT:
     case CTRL_SHUTDOWN_EVENT:
-        if (g_app)
-            QMetaObject::invokeMethod(g_app, &QCoreApplication::quit, Qt::QueuedConnection);
+        postQuit();
         return TRUE;
     default:
         return FALSE;
@@ -33,6 +40,25 @@ bool quitOnTerminationSignals(QCoreApplication &app)
 {
     g_app = &app;
     return SetConsoleCtrlHandler(onConsoleEvent, TRUE) != 0;
+}
+
+bool quitWithParent(QCoreApplication &app)
+{
+    // Standard input is a pipe whose write end the parent holds (QProcess's default): when the parent
+    // ends, however it ends, ReadFile fails with ERROR_BROKEN_PIPE. Anonymous pipes cannot be waited on
+    // with the event loop, so a thread of its own blocks on them; it is left to end with the process.
+    const HANDLE input = GetStdHandle(STD_INPUT_HANDLE);
+    if (input == nullptr || input == INVALID_HANDLE_VALUE || GetFileType(input) != FILE_TYPE_PIPE)
+        return false;
+    g_app = &app;
+    std::thread([input] {
+        char buffer[512];
+        DWORD read = 0;
+        while (ReadFile(input, buffer, sizeof buffer, &read, nullptr) && read > 0) {
+        }
+        postQuit();
+    }).detach();
+    return true;
 }
 
 } // namespace aikeys::sim

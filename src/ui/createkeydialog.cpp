@@ -2,6 +2,8 @@
 
 #include "ui_createkeydialog.h"
 
+#include "windowicons.h"
+
 #include <QPushButton>
 #include <QStyle>
 
@@ -58,6 +60,7 @@ CreateKeyDialog::CreateKeyDialog(QWidget *parent)
     QPushButton *cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
     cancel->setObjectName(u"cancelButton"_s);
     cancel->setAccessibleName(tr("Cancel"));
+    WindowIcons::dropStandardButtonIcons(m_ui->buttonBox);
     m_ui->nameMessage->setObjectName(u"nameMessage"_s);
     m_ui->nameCounter->setAccessibleName(tr("Characters used"));
     m_ui->nameMessageIcon->hide();

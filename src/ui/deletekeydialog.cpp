@@ -3,6 +3,7 @@
 #include "ui_deletekeydialog.h"
 
 #include "models/keytablemodel.h"
+#include "windowicons.h"
 
 #include <QKeyEvent>
 #include <QLocale>
@@ -36,13 +37,14 @@ DeleteKeyDialog::DeleteKeyDialog(const AiKey &key, const QString &projectName, Q
     m_delete = m_ui->buttonBox->addButton(tr("&Delete Key"), QDialogButtonBox::DestructiveRole);
     m_delete->setObjectName(u"deleteButton"_s);
     m_delete->setAccessibleName(tr("Delete key"));
-    m_delete->setIcon(QIcon::fromTheme(u"edit-delete"_s, style()->standardIcon(QStyle::SP_TrashIcon)));
+    m_delete->setIcon(WindowIcons::get(WindowIcons::Icon::Delete));
     m_delete->setAutoDefault(false);
     m_delete->setDefault(false);
     QPushButton *cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
     cancel->setObjectName(u"cancelButton"_s);
     cancel->setAccessibleName(tr("Cancel"));
     cancel->setDefault(true);
+    WindowIcons::dropStandardButtonIcons(m_ui->buttonBox);
     connect(m_delete, &QPushButton::clicked, this, [this] {
         if (canDelete())
             accept();

@@ -192,7 +192,7 @@ KeysView::KeysView(QWidget *parent)
     m_copyId->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_copyId, &QAction::triggered, this, &KeysView::copyKeyId);
 
-    m_copyMasked = new QAction(tr("Copy &Masked Key"), this);
+    m_copyMasked = new QAction(WindowIcons::get(WindowIcons::Icon::CopyMasked), tr("Copy &Masked Key"), this);
     m_copyMasked->setObjectName(u"copyMaskedAction"_s);
     m_copyMasked->setToolTip(tr("Copy the masked form of the key (not the secret)"));
     connect(m_copyMasked, &QAction::triggered, this, &KeysView::copyMaskedSecret);
@@ -208,6 +208,10 @@ KeysView::KeysView(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &KeysView::updateCounts);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &KeysView::updateCounts);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &KeysView::updateCounts);
+    connect(m_model, &KeyTableModel::showProjectColumnChanged, this, [this](bool shown) {
+        if (shown)
+            placeProjectColumn();
+    });
 
     // "5 minutes ago" goes stale while the window stays open.
     m_clock->setInterval(60 * 1000);
@@ -299,6 +303,7 @@ void KeysView::ensureWidgets()
 
     if (!m_pendingHeaderState.isEmpty())
         restoreHeaderState(std::exchange(m_pendingHeaderState, {}));
+    placeProjectColumn();
     updatePlaceholder();
 }
 
@@ -306,6 +311,23 @@ QTableView *KeysView::table()
 {
     ensureWidgets();
     return m_table;
+}
+
+void KeysView::placeProjectColumn()
+{
+    if (!m_table || !m_model->showProjectColumn())
+        return;
+    // The model appends the column (so hiding it shifts no other); on screen it comes right after the
+    // name, where a 1280-pixel window still shows it, and it is wide enough for a typical project name.
+    QHeaderView *header = m_table->horizontalHeader();
+    const int name = header->visualIndex(KeyTableModel::Name);
+    const int project = header->visualIndex(KeyTableModel::Project);
+    if (name >= 0 && project >= 0 && project != name + 1)
+        header->moveSection(project, project > name ? name + 1 : name);
+    const QString title = m_model->headerData(KeyTableModel::Project, Qt::Horizontal).toString();
+    header->resizeSection(KeyTableModel::Project,
+                          std::max(m_table->fontMetrics().horizontalAdvance(u"data-science-sandbox"_s) + 16,
+                                   header->fontMetrics().horizontalAdvance(title) + 36));
 }
 
 QLineEdit *KeysView::filterEdit()
@@ -379,7 +401,25 @@ void KeysView::setClipboard(SecureClipboard *clipboard)
 
 void KeysView::setTreeModel(OrgTreeModel *tree)
 {
+    if (m_tree)
+        m_tree->disconnect(this);
     m_tree = tree;
+    if (!tree)
+        return;
+    // An organization's keys may be listed before its projects are (selected at once, or with
+    // --select): their names come into the Project column when the projects do. Key counts change
+    // the tree's data too, with roles that say so; those leave the names alone.
+    auto names = [this] {
+        if (m_scope == Scope::Organization && m_tree)
+            m_model->setProjectNames(m_tree->projectNames());
+    };
+    connect(tree, &QAbstractItemModel::rowsInserted, this, names);
+    connect(tree, &QAbstractItemModel::modelReset, this, names);
+    connect(tree, &QAbstractItemModel::dataChanged, this,
+            [names](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                if (roles.isEmpty() || roles.contains(OrgTreeModel::NameRole))
+                    names();
+            });
 }
 
 void KeysView::showProject(const QString &projectId, const QString &projectName)
@@ -412,6 +452,7 @@ void KeysView::showNothing(const QString &message)
         m_listJob->cancel();
         setLoading(nullptr);
     }
+    withdrawRetryMessage();
     m_scope = Scope::None;
     m_scopeId.clear();
     m_scopeName.clear();
@@ -420,6 +461,7 @@ void KeysView::showNothing(const QString &message)
     m_listCancelled = false;
     m_model->clear();
     m_model->setShowProjectColumn(false);
+    applySort();
     if (m_errorShown)
         m_messageBar->animatedHide();
     updateActions();
@@ -436,6 +478,12 @@ void KeysView::refresh()
         m_scopesFetched.remove(m_scopeId);
         fetchScopes(m_scopeId);
     }
+}
+
+void KeysView::withdrawRetryMessage()
+{
+    if (!m_retryMessage.isEmpty())
+        Q_EMIT statusMessageWithdrawn(std::exchange(m_retryMessage, {}));
 }
 
 void KeysView::cancelLoading()
@@ -455,12 +503,33 @@ void KeysView::setLoading(Job *job)
     updatePlaceholder();
 }
 
+void KeysView::applySort()
+{
+    // The header's indicator is what the user chose (and what a restored layout says); without a
+    // table yet, the proxy's own.
+    int column = m_proxy->sortColumn();
+    Qt::SortOrder order = m_proxy->sortOrder();
+    if (m_table) {
+        column = m_table->horizontalHeader()->sortIndicatorSection();
+        order = m_table->horizontalHeader()->sortIndicatorOrder();
+    }
+    if (column < 0 || column >= m_model->columnCount())
+        column = KeyTableModel::Name; // its column went (Project, back in a project)
+    // QSortFilterProxyModel::sort() does nothing when asked for the column and order it already has:
+    // unsorted first, so that the second call sorts whatever state the proxy is in.
+    m_proxy->sort(-1, order);
+    m_proxy->sort(column, order);
+    if (m_table && m_table->horizontalHeader()->sortIndicatorSection() != column)
+        m_table->horizontalHeader()->setSortIndicator(column, order);
+}
+
 void KeysView::startListing(bool keepRows)
 {
     if (m_listJob) {
         m_listJob->disconnect(this);
         m_listJob->cancel();
     }
+    withdrawRetryMessage();
     m_listFailed = false;
     m_listCancelled = false;
     if (!keepRows) {
@@ -473,6 +542,11 @@ void KeysView::startListing(bool keepRows)
         if (org && !m_model->showProjectColumn() && m_table)
             m_projectHeaderState = m_table->horizontalHeader()->saveState();
         m_model->setShowProjectColumn(org);
+        // A column added to or removed from the emptied model makes the proxy drop its sort column
+        // (Qt 6.4 looks it up through a row that does not exist: sortColumn() becomes -1) while the
+        // header still shows the indicator: rows would come in the server's order under a header that
+        // says "sorted by Name", and new keys would go to the bottom.
+        applySort();
         if (m_errorShown)
             m_messageBar->animatedHide();
     } else if (m_scope == Scope::Organization && m_tree) {
@@ -491,9 +565,10 @@ void KeysView::startListing(bool keepRows)
         job = m_client->listOrgKeys(m_scopeId);
     connect(job, &Job::progress, this, &KeysView::loadProgress);
     connect(job, &Job::retrying, this, [this](int attempt, int delayMs, const QString &) {
-        Q_EMIT statusMessage(tr("Atlas did not answer as expected; trying again in %1 s (attempt %2)\u2026")
-                                 .arg(qMax(1, (delayMs + 999) / 1000))
-                                 .arg(attempt + 1));
+        m_retryMessage = tr("Atlas did not answer as expected; trying again in %1 s (attempt %2)\u2026")
+                             .arg(qMax(1, (delayMs + 999) / 1000))
+                             .arg(attempt + 1);
+        Q_EMIT statusMessage(m_retryMessage);
     });
     connect(job, &Job::finished, this, [this, job, keepRows] { onListed(job, keepRows); });
     setLoading(job);
@@ -504,6 +579,8 @@ void KeysView::onListed(Job *job, bool keepRows)
 {
     if (job != m_listJob)
         return;
+    // Whatever the outcome, no attempt is coming any more.
+    withdrawRetryMessage();
     const ApiError error = job->error();
     if (error) {
         setLoading(nullptr);
@@ -560,6 +637,9 @@ void KeysView::showError(const ApiError &error, std::function<void()> retry)
         return;
     }
     showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"), std::move(retry));
+    // The request is for whoever digs deeper, not for the sentence everyone reads.
+    if (!error.request().isEmpty())
+        m_messageBar->setDetails(tr("Request: %1").arg(error.request()));
 }
 
 void KeysView::showDenied(const QString &projectId, const ApiError &error)
@@ -1186,7 +1266,9 @@ void KeysView::showHeaderMenu(const QPoint &pos)
     QHeaderView *header = m_table->horizontalHeader();
     QMenu menu(this);
     menu.setObjectName(u"keyHeaderMenu"_s);
-    for (int section = 0; section < m_model->columnCount(); ++section) {
+    // In the order the columns are shown (the Project column comes after Name there).
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int section = header->logicalIndex(visual);
         QAction *action = menu.addAction(m_model->headerData(section, Qt::Horizontal).toString());
         action->setCheckable(true);
         action->setChecked(!header->isSectionHidden(section));

@@ -132,6 +132,9 @@ Q_SIGNALS:
     void projectKeyCountChanged(const QString &projectId, qint64 count);
     // Short news for the status bar ("Key renamed.").
     void statusMessage(const QString &text);
+    // A status message said earlier no longer holds (a retry countdown whose listing has ended): take
+    // it away if it is still shown.
+    void statusMessageWithdrawn(const QString &text);
     void busyChanged(bool busy);
     // Atlas refused the credentials themselves (401, or a token that cannot be had): the session is
     // over. Nothing is shown here; the window signs out.
@@ -147,6 +150,9 @@ private:
     void startListing(bool keepRows);
     void onListed(Job *job, bool keepRows);
     void setLoading(Job *job);
+    void withdrawRetryMessage();
+    void applySort();
+    void placeProjectColumn();
     void showError(const ApiError &error, std::function<void()> retry = {});
     void showDenied(const QString &projectId, const ApiError &error);
     void updateActions();
@@ -207,6 +213,7 @@ private:
     QByteArray m_projectHeaderState;
     QByteArray m_pendingHeaderState; // restored once the table exists
     QList<QAction *> m_extraActions;
+    QString m_retryMessage; // the listing's "trying again in..." in the status bar, while it may be shown
 };
 
 } // namespace aikeys

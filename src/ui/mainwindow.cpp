@@ -152,8 +152,13 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
             return;
         }
         m_keys->showNothing(tr("The organizations could not be listed."));
-        m_keys->showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"),
-                            [this] { m_loader->load(); });
+        m_keys->showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"), [this] {
+            if (m_keys->scope() == KeysView::Scope::None && m_treeModel->rowCount() == 0)
+                m_keys->showNothing(loadingOrganizationsText());
+            m_loader->load();
+        });
+        if (!error.request().isEmpty())
+            m_keys->messageBar()->setDetails(KeysView::tr("Request: %1").arg(error.request()));
     });
     connect(m_loader, &OrgTreeLoader::organizationsLoaded, this, [this] {
         resolvePendingSelection();
@@ -168,6 +173,9 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
         }
         if (m_treeModel->rowCount() == 0)
             m_keys->showNothing(tr("This account sees no organization or project."));
+        else if (m_keys->scope() == KeysView::Scope::None &&
+                 m_tree->selectionModel()->currentIndex() == QModelIndex())
+            m_keys->showNothing(); // "Select a project..." now that there is something to select
     });
     connect(m_keys, &KeysView::loadingChanged, this, &MainWindow::scheduleIdleCheck);
     connect(m_keys, &KeysView::unauthorized, this, &MainWindow::onUnauthorized);
@@ -179,12 +187,16 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     connect(m_keys, &KeysView::countsChanged, m_counts, &QLabel::setText);
     connect(m_keys, &KeysView::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_keys, &KeysView::statusMessageWithdrawn, this, [this](const QString &text) {
+        if (statusBar()->currentMessage() == text)
+            statusBar()->clearMessage();
+    });
     connect(m_keys, &KeysView::keysListed, this,
             [this](KeysView::Scope scope, const QString &id, const QList<AiKey> &keys) {
                 if (scope == KeysView::Scope::Organization)
                     m_loader->applyKeyCounts(id, keys);
             });
-    connect(m_keys, &KeysView::projectKeyCountChanged, m_treeModel, &OrgTreeModel::setKeyCount);
+    connect(m_keys, &KeysView::projectKeyCountChanged, m_loader, &OrgTreeLoader::setKeyCount);
 
     connect(m_clipboard, &SecureClipboard::countdown, this, [this](int seconds) {
         m_clipboardStatus->setText(tr("Clipboard clears in %1 s").arg(seconds));
@@ -203,6 +215,8 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
 
     restoreSettings();
     clearSession();
+    // Quitting without closing the window (a SIGTERM, a log-out) keeps its layout too.
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveSettings);
 }
 
 MainWindow::~MainWindow()
@@ -364,7 +378,7 @@ void MainWindow::createActions()
     m_manual->setShortcut(QKeySequence::HelpContents);
     connect(m_manual, &QAction::triggered, this, [] { QDesktopServices::openUrl(manualUrl()); });
 
-    m_rotate = new QAction(tr("R&otate Key\u2026"), this);
+    m_rotate = new QAction(WindowIcons::get(WindowIcons::Icon::Rotate), tr("R&otate Key\u2026"), this);
     m_rotate->setObjectName(u"rotateAction"_s);
     m_rotate->setToolTip(
         tr("Create a replacement for the selected key, then retire the old one once it is no "
@@ -376,7 +390,8 @@ void MainWindow::createActions()
             [this] { m_rotate->setEnabled(m_keys->renameAction()->isEnabled()); });
     m_keys->addContextAction(m_rotate);
 
-    m_exportTerraform = new QAction(tr("Export to &Terraform\u2026"), this);
+    m_exportTerraform =
+        new QAction(WindowIcons::get(WindowIcons::Icon::Export), tr("Export to &Terraform\u2026"), this);
     m_exportTerraform->setObjectName(u"exportTerraformAction"_s);
     m_exportTerraform->setToolTip(
         tr("Write import and resource blocks for the selected keys, or for every key of the project or "
@@ -580,7 +595,8 @@ void MainWindow::setSession(AtlasSession *session, const Profile &profile, bool 
     }
     if (m_limits)
         m_limits->setClient(m_client);
-    m_keys->showNothing();
+    // The tree is empty until the organizations arrive: nothing to select yet.
+    m_keys->showNothing(loadingOrganizationsText());
     updateTitle();
     updateActions();
     if (m_pendingSelection.isEmpty() && !profile.projectId.isEmpty())
@@ -727,6 +743,8 @@ void MainWindow::refresh()
 {
     if (!m_session)
         return;
+    if (m_keys->scope() == KeysView::Scope::None && m_treeModel->rowCount() == 0)
+        m_keys->showNothing(loadingOrganizationsText());
     m_loader->load();
     m_keys->refresh();
     if (currentPage() == Page::Audit && m_audit)
@@ -746,6 +764,16 @@ void MainWindow::stopLoading()
     if (m_audit)
         m_audit->cancel();
     statusBar()->showMessage(tr("Loading stopped."), 5000);
+    // Stopped before the organizations came: the tree is empty, and "select a project" would point
+    // at nothing.
+    if (m_keys->scope() == KeysView::Scope::None && m_treeModel->rowCount() == 0)
+        m_keys->showNothing(tr("Loading stopped. Press %1 to load again.")
+                                .arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
+}
+
+QString MainWindow::loadingOrganizationsText()
+{
+    return tr("Loading organizations\u2026");
 }
 
 void MainWindow::updateProgress()

@@ -165,6 +165,7 @@ private:
     // The selected keys (two or more), else the project or organization shown, as Terraform.
     void exportTerraform();
     QModelIndex findInTree(const QString &idOrName) const;
+    static QString loadingOrganizationsText();
 
     Settings *m_settings;
     QPointer<CredentialManager> m_credentials;

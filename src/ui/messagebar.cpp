@@ -116,6 +116,7 @@ void MessageBar::showMessage(Kind kind, const QString &text, const QString &hint
     setKind(kind);
     setText(text);
     setHint(hint);
+    setDetails({});
     setActionText(actionText);
     animatedShow();
 }
@@ -153,6 +154,14 @@ void MessageBar::setHint(const QString &hint)
     m_hint->setVisible(!hint.isEmpty());
     updateAccessibility();
     updateGeometry();
+}
+
+void MessageBar::setDetails(const QString &details)
+{
+    m_details = details;
+    for (QLabel *label : {m_text, m_hint})
+        label->setToolTip(details);
+    updateAccessibility();
 }
 
 QString MessageBar::actionText() const
@@ -289,7 +298,9 @@ void MessageBar::updateAccessibility()
     }
     m_icon->setAccessibleName(kindName);
     setAccessibleName(m_text->text().isEmpty() ? kindName : tr("%1: %2").arg(kindName, m_text->text()));
-    setAccessibleDescription(m_hint->text());
+    QStringList description{m_hint->text(), m_details};
+    description.removeAll(QString());
+    setAccessibleDescription(description.join(u'\n'));
 }
 
 QColor MessageBar::accentColor() const

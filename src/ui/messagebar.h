@@ -19,6 +19,7 @@ class MessageBar : public QFrame
     Q_OBJECT
     Q_PROPERTY(QString text READ text WRITE setText)
     Q_PROPERTY(QString hint READ hint WRITE setHint)
+    Q_PROPERTY(QString details READ details WRITE setDetails)
     Q_PROPERTY(QString actionText READ actionText WRITE setActionText)
     Q_PROPERTY(bool closeButtonVisible READ isCloseButtonVisible WRITE setCloseButtonVisible)
     Q_PROPERTY(bool animated READ isAnimated WRITE setAnimated)
@@ -31,7 +32,7 @@ public:
     ~MessageBar() override;
 
     // Sets everything at once and shows the bar (animated if animations are on). An empty actionText
-    // hides the action button.
+    // hides the action button. The details are cleared: set them after, if any.
     void showMessage(Kind kind, const QString &text, const QString &hint = {},
                      const QString &actionText = {});
 
@@ -41,6 +42,10 @@ public:
     void setText(const QString &text);
     QString hint() const;
     void setHint(const QString &hint);
+    // What only someone digging deeper needs (the request that failed): not in the bar's text, but in
+    // the tooltip of its message and in its accessible description.
+    QString details() const { return m_details; }
+    void setDetails(const QString &details);
     QString actionText() const;
     void setActionText(const QString &text);
     bool isCloseButtonVisible() const;
@@ -82,6 +87,7 @@ private:
     QPushButton *m_action;
     QToolButton *m_close;
     QPointer<QPropertyAnimation> m_animation;
+    QString m_details;
 };
 
 } // namespace aikeys

@@ -1,5 +1,7 @@
 #include "messagebox.h"
 
+#include <QAbstractButton>
+#include <QIcon>
 #include <QList>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +27,10 @@ MessageBox::Button MessageBox::show(QMessageBox::Icon icon, QWidget *parent, con
     QMessageBox box(icon, title, text, buttons, parent);
     box.setObjectName(u"messageBox"_s);
     box.setInformativeText(informativeText);
+    // Plain buttons, as in the app's own dialogs (no style pictures beside Yes, No, OK).
+    const QList<QAbstractButton *> standard = box.buttons();
+    for (QAbstractButton *button : standard)
+        button->setIcon(QIcon());
     if (defaultButton != QMessageBox::NoButton)
         box.setDefaultButton(defaultButton);
     // Escape answers with the safest choice offered.

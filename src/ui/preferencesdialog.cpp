@@ -4,6 +4,7 @@
 
 #include "messagebox.h"
 #include "settings.h"
+#include "windowicons.h"
 
 #include <QPushButton>
 #include <QSettings>
@@ -42,6 +43,7 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
     QPushButton *defaults = m_ui->buttonBox->button(QDialogButtonBox::RestoreDefaults);
     defaults->setObjectName(u"restoreDefaultsButton"_s);
     defaults->setAccessibleName(tr("Restore the defaults"));
+    WindowIcons::dropStandardButtonIcons(m_ui->buttonBox);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(defaults, &QPushButton::clicked, this, &PreferencesDialog::restoreDefaults);

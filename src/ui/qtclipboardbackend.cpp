@@ -1,5 +1,6 @@
 #include "qtclipboardbackend.h"
 
+#include "concealedpasteboard.h"
 #include "security/secretbuffer.h"
 
 #include <QGuiApplication>
@@ -21,7 +22,10 @@ QClipboard *clipboard()
 
 QtClipboardBackend::QtClipboardBackend(QClipboard::Mode mode)
     : m_mode(mode)
-{}
+{
+    // macOS: the concealed-type hint only reaches the pasteboard through a converter (Qt 6.5+).
+    registerConcealedPasteboardType();
+}
 
 QtClipboardBackend::~QtClipboardBackend()
 {

@@ -4,6 +4,7 @@
 
 #include "createkeydialog.h"
 #include "domain/keynamerules.h"
+#include "windowicons.h"
 
 #include <QPushButton>
 
@@ -27,6 +28,7 @@ RenameKeyDialog::RenameKeyDialog(const AiKey &key, const QStringList &namesInPro
     QPushButton *cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
     cancel->setObjectName(u"cancelButton"_s);
     cancel->setAccessibleName(tr("Cancel"));
+    WindowIcons::dropStandardButtonIcons(m_ui->buttonBox);
     m_ui->nameCounter->setAccessibleName(tr("Characters used"));
     m_ui->nameMessageIcon->hide();
     // Wide enough for the explanation to read in two lines and for a typical name; longer names scroll.

@@ -9,6 +9,7 @@
 #include "security/secretfile.h"
 #include "security/secureclipboard.h"
 #include "symbolicon.h"
+#include "windowicons.h"
 
 #include <QAction>
 #include <QDir>
@@ -18,6 +19,8 @@
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QStyle>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -36,11 +39,6 @@ void overwriteShared(const QString &text)
     volatile char16_t *p = reinterpret_cast<volatile char16_t *>(const_cast<QChar *>(text.constData()));
     for (qsizetype i = 0; i < text.size(); ++i)
         p[i] = 0;
-}
-
-QIcon themeIcon(const QString &name, QStyle *style, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(name, style->standardIcon(fallback));
 }
 
 } // namespace
@@ -109,6 +107,9 @@ SecretDialog::SecretDialog(const AiKey &key, SecretBuffer secret, SecureClipboar
     m_ui->clipboardLabel->clear();
     m_ui->clipboardLabel->setMinimumHeight(m_ui->clipboardLabel->fontMetrics().height());
 
+    // The longest label ("Shown in lists as:") would otherwise all but touch its value.
+    m_ui->formLayout->setHorizontalSpacing(
+        std::max(m_ui->formLayout->horizontalSpacing(), fontMetrics().averageCharWidth() * 2));
     m_ui->nameValue->setText(key.name);
     m_ui->keyIdValue->setText(key.apiKeyId);
     m_ui->maskedValue->setText(key.maskedSecret.isEmpty() ? tr("(not given)") : key.maskedSecret);
@@ -125,18 +126,19 @@ SecretDialog::SecretDialog(const AiKey &key, SecretBuffer secret, SecureClipboar
     });
 
     m_ui->saveButton->setText(tr("Save to &File\u2026"));
-    m_ui->saveButton->setIcon(themeIcon(u"document-save-as"_s, style(), QStyle::SP_DialogSaveButton));
+    m_ui->saveButton->setIcon(WindowIcons::get(WindowIcons::Icon::SaveToFile));
     m_ui->saveButton->setToolTip(tr("Write VOYAGE_API_KEY=\u2026 to a file that only you can read"));
     connect(m_ui->saveButton, &QPushButton::clicked, this, &SecretDialog::saveToFile);
 
     m_ui->testButton->setText(tr("&Test Key"));
-    m_ui->testButton->setIcon(QIcon::fromTheme(u"network-connect"_s));
+    m_ui->testButton->setIcon(WindowIcons::get(WindowIcons::Icon::TestKey));
     m_ui->testButton->setToolTip(tr("Send one small embeddings request with this key"));
     m_ui->testButton->hide();
     connect(m_ui->testButton, &QPushButton::clicked, this, &SecretDialog::testKey);
     m_ui->statusIcon->hide();
     m_ui->statusLabel->hide();
 
+    WindowIcons::dropStandardButtonIcons(m_ui->buttonBox);
     m_done = m_ui->buttonBox->addButton(tr("&Done"), QDialogButtonBox::AcceptRole);
     m_done->setObjectName(u"doneButton"_s);
     m_done->setAccessibleName(tr("Done"));

@@ -1,5 +1,7 @@
 #include "windowicons.h"
 
+#include <QAbstractButton>
+#include <QDialogButtonBox>
 #include <QGuiApplication>
 #include <QHash>
 #include <QIconEngine>
@@ -64,6 +66,28 @@ QByteArray svgBody(WindowIcons::Icon icon)
                s + "/><circle cx=\"8\" cy=\"11.6\" r=\".8\" fill=\"COLOR\"/>";
     case I::Filter:
         return "<circle cx=\"6.8\" cy=\"6.8\" r=\"4.3\" " + s + "/><path d=\"M10 10l4 4\" " + s + "/>";
+    case I::Rotate:
+        // Two arrows chasing each other: one key replaced by another.
+        return "<path d=\"M2.8 7.4A5.2 5.2 0 0 1 12 4.4M13.2 8.6A5.2 5.2 0 0 1 4 11.6\" " + s +
+               "/><path d=\"M12.3 1.6v3h-3M3.7 14.4v-3h3\" " + s + "/>";
+    case I::Export:
+        return "<path d=\"M9.3 2.3h4.4v4.4M13.7 2.3L7.6 8.4\" " + s +
+               "/><path d=\"M11.8 9.3v3.6a.8.8 0 0 1-.8.8H3.1a.8.8 0 0 1-.8-.8V5a.8.8 0 0 1 .8-.8h3.6\" " +
+               s + "/>";
+    case I::CopyMasked:
+        // Copy, with the masked key's dots on the front sheet.
+        return "<rect x=\"5.5\" y=\"5.5\" width=\"8\" height=\"9\" rx=\"1\" " + s +
+               "/><path d=\"M10.5 3.5V2.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h1\" " + s +
+               "/><circle cx=\"7.6\" cy=\"10\" r=\".8\" fill=\"COLOR\"/><circle cx=\"9.5\" cy=\"10\" "
+               "r=\".8\" "
+               "fill=\"COLOR\"/><circle cx=\"11.4\" cy=\"10\" r=\".8\" fill=\"COLOR\"/>";
+    case I::TestKey:
+        // A bolt: one small request, answered or not.
+        return "<path d=\"M9.2 1.6L3.8 9h3.7l-.9 5.4L12.2 7H8.4z\" " + s + "/>";
+    case I::SaveToFile:
+        return "<path d=\"M8 2v8.2M4.9 7.2L8 10.3l3.1-3.1M2.5 10.8v2.4a.8.8 0 0 0 .8.8h9.4a.8.8 0 0 0 "
+               ".8-.8v-2.4\" " +
+               s + "/>";
     }
     return {};
 }
@@ -176,8 +200,27 @@ QString WindowIcons::themeName(Icon icon)
         return u"help-contents"_s;
     case Icon::Filter:
         return u"edit-find"_s;
+    case Icon::Export:
+        return u"document-export"_s;
+    case Icon::SaveToFile:
+        return u"document-save-as"_s;
+    case Icon::Rotate:     // themes' rotate icons turn pictures, not keys
+    case Icon::CopyMasked: // edit-copy would not tell it from Copy Key ID
+    case Icon::TestKey:
+        return {};
     }
     return {};
+}
+
+void WindowIcons::dropStandardButtonIcons(QDialogButtonBox *box)
+{
+    if (!box)
+        return;
+    const QList<QAbstractButton *> buttons = box->buttons();
+    for (QAbstractButton *button : buttons) {
+        if (box->standardButton(button) != QDialogButtonBox::NoButton)
+            button->setIcon(QIcon());
+    }
 }
 
 QIcon WindowIcons::builtIn(Icon icon)
@@ -187,8 +230,9 @@ QIcon WindowIcons::builtIn(Icon icon)
 
 QIcon WindowIcons::get(Icon icon)
 {
-    if (QIcon::hasThemeIcon(themeName(icon)))
-        return QIcon::fromTheme(themeName(icon));
+    const QString name = themeName(icon);
+    if (!name.isEmpty() && QIcon::hasThemeIcon(name))
+        return QIcon::fromTheme(name);
     return builtIn(icon);
 }
 

@@ -2,6 +2,8 @@
 
 #include <QIcon>
 
+class QDialogButtonBox;
+
 namespace aikeys {
 
 // The main window's icons: the icon theme's (freedesktop names) where the platform has one, and
@@ -27,13 +29,23 @@ public:
         Preferences,
         Help,
         Filter,
+        Rotate,
+        Export,
+        CopyMasked,
+        TestKey,
+        SaveToFile,
     };
 
     static QIcon get(Icon icon);
     // The built-in drawing alone, whatever the theme has (tests, screenshots).
     static QIcon builtIn(Icon icon);
-    // The freedesktop name looked up in the theme.
+    // The freedesktop name looked up in the theme; empty for those no theme has a fitting icon for.
     static QString themeName(Icon icon);
+
+    // Takes the style's icons off a button box's standard buttons (OK, Cancel, Save...). Some styles put
+    // raster pictures there (a green tick, a red cross, a floppy disk) that clash with the icons above:
+    // the app's dialogs show icons only on the buttons of their own actions, drawn like the rest.
+    static void dropStandardButtonIcons(QDialogButtonBox *box);
 };
 
 } // namespace aikeys

@@ -30,7 +30,10 @@ private Q_SLOTS:
         QCOMPARE(e.errorCode(), u"RESOURCE_NOT_FOUND"_s);
         QCOMPARE(e.detail(), u"No AI model API key with ID abc exists."_s);
         QVERIFY(e.message().contains(u"404 Not Found"_s));
-        QVERIFY(e.message().contains(u"DELETE /api/atlas/v2/groups/g/aiModelApiKeys/abc"_s));
+        // The request is a detail, kept out of the sentence a person reads.
+        QVERIFY2(!e.message().contains(u"/api/atlas"_s), qPrintable(e.message()));
+        QCOMPARE(e.request(), u"DELETE /api/atlas/v2/groups/g/aiModelApiKeys/abc"_s);
+        QVERIFY(e.toString().contains(u"DELETE /api/atlas/v2/groups/g/aiModelApiKeys/abc"_s));
         QVERIFY(e.message().contains(u"No AI model API key with ID abc exists."_s));
         QVERIFY(e.message().contains(u"RESOURCE_NOT_FOUND"_s));
         QVERIFY(e.hint().contains(u"refresh"_s));
@@ -109,6 +112,22 @@ private Q_SLOTS:
         QVERIFY(e.isUnauthorized());
         QVERIFY(e.hint().contains(u"credentials"_s));
         QVERIFY(e.toString().startsWith(e.message()));
+        QVERIFY(e.request().isEmpty()); // nothing was sent
+    }
+
+    void requestIsADetail()
+    {
+        const ApiError net = ApiError::network(QNetworkReply::ConnectionRefusedError, u"Connection refused"_s,
+                                               "GET", u"/api/atlas/v2/orgs"_s);
+        QCOMPARE(net.message(), u"Could not reach Atlas: Connection refused"_s);
+        QCOMPARE(net.request(), u"GET /api/atlas/v2/orgs"_s);
+        const ApiError timeout = ApiError::timeout(30000, "POST", u"/api/atlas/v2/groups/g/aiModelApiKeys"_s);
+        QVERIFY2(!timeout.message().contains(u"/api/"_s), qPrintable(timeout.message()));
+        QVERIFY2(timeout.toString().endsWith(u"(request: POST /api/atlas/v2/groups/g/aiModelApiKeys)"_s),
+                 qPrintable(timeout.toString()));
+        const ApiError unreadable =
+            ApiError::invalidResponse(u"not JSON"_s, "GET", u"/api/atlas/v2/groups"_s);
+        QVERIFY2(!unreadable.message().contains(u"/api/"_s), qPrintable(unreadable.message()));
     }
 
     void messageAndHintAreSentences()

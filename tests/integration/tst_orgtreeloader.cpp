@@ -214,6 +214,61 @@ private Q_SLOTS:
         QCOMPARE(QModelIndex(prod), model.indexOfProject(kProdSearch));
     }
 
+    // A refresh never puts back counts older than what the tree shows: the organizations counted
+    // before are counted again, and a count set in between (a create) is the one kept until then.
+    void refreshCountsAgain()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Connection c = connectTo(sim);
+        OrgTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        OrgTreeLoader loader(&model);
+        loader.setClient(c.client.get());
+        loader.load();
+        QVERIFY(waitIdle(loader));
+        QSignalSpy counted(&loader, &OrgTreeLoader::keyCountsLoaded);
+        loader.countKeys(kAcme);
+        QVERIFY(counted.wait(10000));
+        auto count = [&] {
+            return model.indexOfProject(kProdSearch).data(OrgTreeModel::KeyCountRole).toLongLong();
+        };
+        const qint64 before = count();
+
+        auto create = [&](const QString &name) {
+            auto *job = c.client->createKey(kProdSearch, name);
+            job->setAutoDelete(false);
+            QSignalSpy done(job, &Job::finished);
+            const bool ok = done.wait(10000) && job->succeeded();
+            SecretBuffer discarded = job->takeSecret();
+            delete job;
+            return ok;
+        };
+
+        // Created here: the window tells the loader the new count.
+        QVERIFY(create(u"counted once"_s));
+        loader.setKeyCount(kProdSearch, before + 1);
+        QCOMPARE(count(), before + 1);
+        counted.clear();
+        QSignalSpy projects(&loader, &OrgTreeLoader::projectsLoaded);
+        loader.load();
+        QVERIFY(waitIdle(loader));
+        QVERIFY(projects.count() > 0);
+        QCOMPARE(count(), before + 1); // not the count from before the create
+        QVERIFY(counted.count() > 0 || counted.wait(10000));
+        QCOMPARE(count(), before + 1);
+
+        // Created by someone else: the next refresh finds it.
+        QVERIFY(create(u"counted by the refresh"_s));
+        counted.clear();
+        loader.load();
+        QVERIFY(counted.wait(10000));
+        QCOMPARE(count(), before + 2);
+
+        // An organization never counted is not counted by a refresh either.
+        QVERIFY(!loader.hasKeyCounts(kGlobex));
+    }
+
     void projectOnlyUserSeesOtherProjects()
     {
         SimProcess sim;

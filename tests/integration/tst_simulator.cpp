@@ -274,6 +274,8 @@ private Q_SLOTS:
     void statePersistsAcrossRestart();
     void seedFileDataAndPrincipals();
     void commandLineErrorsExitWithCode2();
+    void exitWithParentStopsAtEndOfInput();
+    void predictableSecretsRepeat();
 };
 
 void tst_Simulator::initTestCase()
@@ -1361,6 +1363,47 @@ void tst_Simulator::commandLineErrorsExitWithCode2()
     QVERIFY(out.contains("demo-readonly"));
     QCOMPARE(run({u"--version"_s}, &out, &err), 0);
     QVERIFY(out.startsWith("atlas-sim "));
+}
+
+void tst_Simulator::exitWithParentStopsAtEndOfInput()
+{
+    // Its standard input is the pipe SimProcess's QProcess made; closing our end is what a parent's end
+    // does to it, however the parent ends.
+    SimProcess sim({u"--exit-with-parent"_s});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    QProcess *process = sim.process();
+    process->write("anything the parent writes is ignored\n");
+    QVERIFY(process->waitForBytesWritten(5000));
+    QVERIFY(!process->waitForFinished(300));
+    process->closeWriteChannel();
+    QVERIFY(process->waitForFinished(5000));
+    QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process->exitCode(), 0);
+
+    // Without the option it stays, whatever happens to its input.
+    SimProcess stays;
+    QVERIFY2(stays.start(), qPrintable(stays.errorString()));
+    stays.process()->closeWriteChannel();
+    QVERIFY(!stays.process()->waitForFinished(500));
+    QVERIFY(stays.isRunning());
+}
+
+void tst_Simulator::predictableSecretsRepeat()
+{
+    const auto firstSecret = [](const QStringList &args) {
+        SimProcess sim(args);
+        if (!sim.start())
+            return QString();
+        Http http(sim.baseUrl(), u"demo"_s, u"demo-private-key"_s);
+        const Reply created = createKey(http, projectIdByName(http, u"prod-search"_s), u"repeatable"_s);
+        return created.json().value(u"secret"_s).toString();
+    };
+    const QString a = firstSecret({u"--predictable-secrets"_s});
+    QVERIFY2(a.startsWith(u"al-"_s), qPrintable(a));
+    QCOMPARE(firstSecret({u"--predictable-secrets"_s}), a);
+    QVERIFY(firstSecret({u"--predictable-secrets"_s, u"--seed"_s, u"2"_s}) != a);
+    // By default secrets come from the system's generator, whatever the seed.
+    QVERIFY(firstSecret({}) != firstSecret({}));
 }
 
 QTEST_GUILESS_MAIN(tst_Simulator)

@@ -1,11 +1,15 @@
 #include "createkeydialog.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProxyStyle>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStyleFactory>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -84,6 +88,37 @@ private Q_SLOTS:
         QVERIFY(d.projectId().isEmpty());
         QCOMPARE(d.windowTitle(), u"Create Key"_s);
         QCOMPARE(unnamedInteractiveChildren(&d).join(u", "_s), QString());
+    }
+
+    // Plain Create and Cancel buttons, even under a style that puts pictures on dialog buttons (a
+    // green tick, a red cross): the app's dialogs show icons only on their own actions.
+    void noStylePicturesOnTheButtons()
+    {
+        class IconsOnButtonsStyle final : public QProxyStyle
+        {
+        public:
+            using QProxyStyle::QProxyStyle;
+            int styleHint(StyleHint hint, const QStyleOption *option, const QWidget *widget,
+                          QStyleHintReturn *returnData) const override
+            {
+                if (hint == SH_DialogButtonBox_ButtonsHaveIcons)
+                    return 1;
+                return QProxyStyle::styleHint(hint, option, widget, returnData);
+            }
+        };
+        const QString previous = QApplication::style()->name();
+        QApplication::setStyle(new IconsOnButtonsStyle(QStyleFactory::create(u"fusion"_s)));
+        {
+            QDialogButtonBox probe(QDialogButtonBox::Cancel);
+            const bool styleDoesIt = !probe.button(QDialogButtonBox::Cancel)->icon().isNull();
+            CreateKeyDialog d;
+            const QList<QAbstractButton *> buttons = d.findChild<QDialogButtonBox *>()->buttons();
+            QApplication::setStyle(QStyleFactory::create(previous));
+            QVERIFY(styleDoesIt);
+            QCOMPARE(buttons.size(), 2);
+            for (QAbstractButton *b : buttons)
+                QVERIFY2(b->icon().isNull(), qPrintable(b->text()));
+        }
     }
 
     void filledByTheCaller()

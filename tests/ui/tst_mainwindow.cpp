@@ -41,11 +41,13 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -143,6 +145,18 @@ private Q_SLOTS:
         QCOMPARE(asked.count(), 1);
         const QStringList unnamed = unnamedInteractiveChildren(window.get());
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+    }
+
+    // Every action of the key table's context menu has an icon from the app's set, as New Key and
+    // Delete do.
+    void contextMenuActionsHaveIcons()
+    {
+        auto window = makeWindow();
+        KeysView *keys = window->keysView();
+        for (QAction *action :
+             {keys->newKeyAction(), keys->renameAction(), keys->deleteAction(), keys->copyIdAction(),
+              keys->copyMaskedAction(), window->rotateAction(), window->exportTerraformAction()})
+            QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
     }
 
     // The main flow: sign in (through SessionOpener, secret from a memory store), the tree fills, a
@@ -285,6 +299,15 @@ private Q_SLOTS:
         QVERIFY(!anyContains(allTexts(window.get()), secret));
         QTRY_COMPARE(tree->indexOfProject(kProdSearch).data(OrgTreeModel::KeyCountRole).toLongLong(),
                      prodCount + 1);
+
+        // F5: the count stays the new one (the organization is counted again, nothing older is put back).
+        QSignalSpy recounted(window->treeLoader(), &OrgTreeLoader::keyCountsLoaded);
+        window->refreshAction()->trigger();
+        QVERIFY(recounted.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), 10000);
+        QCOMPARE(tree->indexOfProject(kProdSearch).data(OrgTreeModel::KeyCountRole).toLongLong(),
+                 prodCount + 1);
+        QCOMPARE(keys->currentKey()->apiKeyId, created->apiKeyId); // the refresh kept the selection
 
         // Rename through the dialog (F2 on the table).
         const QString renamed = u"tst window key renamed"_s;
@@ -434,6 +457,141 @@ private Q_SLOTS:
         QCOMPARE(model->columnCount(), int(KeyTableModel::ColumnCount) - 1);
     }
 
+    // An organization selected as soon as it is listed (--select) has its keys listed before its projects
+    // arrive: the Project column still ends up with the projects' names, not their ids.
+    void projectNamesFollowTheTree()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        window->selectWhenLoaded(u"Acme Analytics"_s);
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        KeysView *keys = window->keysView();
+        QVERIFY(waitIdle(keys));
+        QCOMPARE(keys->scope(), KeysView::Scope::Organization);
+        KeyTableModel *model = keys->model();
+        QVERIFY(model->rowCount() > 0);
+        const QHash<QString, QString> names = window->treeModel()->projectNames();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const AiKey &k = model->keyAt(row);
+            QVERIFY(names.contains(k.groupId));
+            QCOMPARE(model->index(row, KeyTableModel::Project).data().toString(), names.value(k.groupId));
+        }
+    }
+
+    // Switching between a project and its organization adds and removes the Project column on an
+    // emptied model; the table stays sorted as its header says, and keys that arrive later land in
+    // their place.
+    void sortSurvivesSwitchingScopes()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        KeysView *keys = window->keysView();
+        QHeaderView *header = keys->table()->horizontalHeader();
+
+        // The server's order is not the names' order, or a lost sort would go unnoticed.
+        QStringList serverOrder;
+        for (const AiKey &k : listProjectKeys(window->client(), kProdSearch))
+            serverOrder << k.name;
+        QStringList byName = serverOrder;
+        std::sort(byName.begin(), byName.end());
+        QVERIFY(serverOrder != byName);
+
+        // What is wrong with the order, or nothing.
+        auto sortProblem = [&](int column, Qt::SortOrder order) -> QString {
+            if (header->sortIndicatorSection() != column || header->sortIndicatorOrder() != order)
+                return u"header says column %1, order %2"_s.arg(header->sortIndicatorSection())
+                    .arg(int(header->sortIndicatorOrder()));
+            if (keys->proxy()->sortColumn() != column || keys->proxy()->sortOrder() != order)
+                return u"proxy sorts by column %1, order %2"_s.arg(keys->proxy()->sortColumn())
+                    .arg(int(keys->proxy()->sortOrder()));
+            if (keys->proxy()->rowCount() < 2)
+                return u"too few rows"_s;
+            if (!isSorted(keys->proxy(), column, order))
+                return u"rows out of order"_s;
+            return {};
+        };
+        // True when sorted so; says what is wrong otherwise.
+        auto sortedBy = [&](int column, Qt::SortOrder order) {
+            const QString problem = sortProblem(column, order);
+            if (!problem.isEmpty())
+                qWarning("%s", qPrintable(problem));
+            return problem.isEmpty();
+        };
+
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        QVERIFY(sortedBy(KeyTableModel::Name, Qt::AscendingOrder));
+        QVERIFY(window->selectOrganization(kAcme));
+        QVERIFY(waitIdle(keys));
+        QVERIFY(sortedBy(KeyTableModel::Name, Qt::AscendingOrder));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        QVERIFY(sortedBy(KeyTableModel::Name, Qt::AscendingOrder));
+
+        // A key that comes with a refresh lands where its name puts it, not at the bottom.
+        const QString first = u"aaa first by name"_s;
+        QVERIFY(createOnServer(window->client(), kProdSearch, first));
+        window->refreshAction()->trigger();
+        QVERIFY(waitIdle(keys));
+        QTRY_COMPARE(keys->proxy()->index(0, KeyTableModel::Name).data().toString(), first);
+        QVERIFY(sortedBy(KeyTableModel::Name, Qt::AscendingOrder));
+
+        // Another column and order survive the round trip as well.
+        header->setSortIndicator(KeyTableModel::LastUsed, Qt::DescendingOrder);
+        QVERIFY(sortedBy(KeyTableModel::LastUsed, Qt::DescendingOrder));
+        QVERIFY(window->selectOrganization(kAcme));
+        QVERIFY(waitIdle(keys));
+        QVERIFY(sortedBy(KeyTableModel::LastUsed, Qt::DescendingOrder));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        QVERIFY(sortedBy(KeyTableModel::LastUsed, Qt::DescendingOrder));
+
+        // Sorted by Project in the org view: back in a project, whose table has no such column, by name.
+        QVERIFY(window->selectOrganization(kAcme));
+        QVERIFY(waitIdle(keys));
+        header->setSortIndicator(KeyTableModel::Project, Qt::AscendingOrder);
+        QVERIFY(sortedBy(KeyTableModel::Project, Qt::AscendingOrder));
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        QVERIFY(sortedBy(KeyTableModel::Name, Qt::AscendingOrder));
+    }
+
+    // In the org view the Project column comes right after Name, where a 1280-pixel window shows it
+    // without scrolling; the model keeps it last, so the project view's columns do not move.
+    void projectColumnFollowsTheName()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        window->resize(1280, 760);
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        KeysView *keys = window->keysView();
+        QHeaderView *header = keys->table()->horizontalHeader();
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        for (int column = 0; column < keys->model()->columnCount(); ++column)
+            QCOMPARE(header->visualIndex(column), column);
+
+        QVERIFY(window->selectOrganization(kAcme));
+        QVERIFY(waitIdle(keys));
+        QCOMPARE(keys->model()->columnCount(), int(KeyTableModel::ColumnCount));
+        QCOMPARE(header->visualIndex(KeyTableModel::Project), header->visualIndex(KeyTableModel::Name) + 1);
+        QVERIFY(!header->isSectionHidden(KeyTableModel::Project));
+        const int right = header->sectionViewportPosition(KeyTableModel::Project) +
+                          header->sectionSize(KeyTableModel::Project);
+        QVERIFY2(right <= header->viewport()->width(),
+                 qPrintable(u"%1 > %2"_s.arg(right).arg(header->viewport()->width())));
+        // Wide enough for the demo's longest project name.
+        const int wanted = keys->table()->fontMetrics().horizontalAdvance(u"data-science-sandbox"_s);
+        QVERIFY(header->sectionSize(KeyTableModel::Project) >= wanted);
+
+        // Back in a project: the columns in their own order again; and again in the org view.
+        QVERIFY(selectAndWait(window.get(), kProdSearch));
+        for (int column = 0; column < keys->model()->columnCount(); ++column)
+            QCOMPARE(header->visualIndex(column), column);
+        QVERIFY(window->selectOrganization(kAcme));
+        QVERIFY(waitIdle(keys));
+        QCOMPARE(header->visualIndex(KeyTableModel::Project), header->visualIndex(KeyTableModel::Name) + 1);
+    }
+
     void refreshKeepsSelectionAndScroll()
     {
         SimProcess sim({u"--generate"_s, u"orgs=1,projects=2,keys=400"_s});
@@ -505,6 +663,62 @@ private Q_SLOTS:
         QVERIFY(keys->model()->rowCount() > 0);
     }
 
+    // Before the tree has anything to select, the right side says what is going on.
+    void placeholderWhileOrganizationsLoad()
+    {
+        SimProcess sim({u"--latency-ms"_s, u"1500"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        KeysView *keys = window->keysView();
+        auto *placeholder = keys->findChild<QLabel *>(u"keysPlaceholder"_s);
+        QVERIFY(placeholder);
+        QSignalSpy loaded(window.get(), &MainWindow::firstLoadFinished);
+        window->setSession(makeSession(sim.baseUrl()), Profile());
+        QVERIFY(window->isLoading());
+        QCOMPARE(window->treeModel()->rowCount(), 0);
+        QVERIFY2(placeholder->isVisible() && placeholder->text().contains(u"Loading organizations"_s),
+                 qPrintable(placeholder->text()));
+
+        // Esc: stopped, and how to start again.
+        QVERIFY(activate(window.get()));
+        QTest::keyClick(window.get(), Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), 2000);
+        QCOMPARE(window->treeModel()->rowCount(), 0);
+        QVERIFY2(placeholder->text().contains(u"Loading stopped. Press F5 to load again."_s),
+                 qPrintable(placeholder->text()));
+
+        // F5: loading again, then something to select.
+        QTest::keyClick(window.get(), Qt::Key_F5);
+        QVERIFY(window->isLoading());
+        QVERIFY2(placeholder->text().contains(u"Loading organizations"_s), qPrintable(placeholder->text()));
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(window->treeModel()->rowCount() > 0);
+        QVERIFY2(placeholder->text().contains(u"Select a project"_s), qPrintable(placeholder->text()));
+    }
+
+    // Retries announce themselves in the status bar; once the listing has ended (here: failed for good),
+    // the announcement goes, and the message bar alone says what happened.
+    void retryNoticeEndsWithTheListing()
+    {
+        SimProcess sim({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"503"_s, u"--fault-match"_s,
+                        u"GET /api/atlas/v2/groups/*/aiModelApiKeys"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        KeysView *keys = window->keysView();
+        QSignalSpy notices(keys, &KeysView::statusMessage);
+        QVERIFY(window->selectProject(kProdSearch));
+        QVERIFY(waitIdle(keys, 60000));
+        QStringList said;
+        for (const QList<QVariant> &args : std::as_const(notices))
+            said << args.value(0).toString();
+        QVERIFY2(!said.filter(u"trying again"_s).isEmpty(), qPrintable(said.join(u'\n')));
+        QVERIFY(keys->messageBar()->isVisible());
+        QCOMPARE(keys->messageBar()->kind(), MessageBar::Kind::Error);
+        const QString status = window->statusBar()->currentMessage();
+        QVERIFY2(!status.contains(u"trying again"_s), qPrintable(status));
+    }
+
     void errorShowsMessageBarWithRetry()
     {
         SimProcess sim({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"503"_s, u"--fault-count"_s, u"2"_s,
@@ -520,6 +734,12 @@ private Q_SLOTS:
         QCOMPARE(bar->kind(), MessageBar::Kind::Error);
         QVERIFY2(bar->text().contains(u"503"_s), qPrintable(bar->text()));
         QVERIFY(!bar->hint().isEmpty());
+        // The request is a detail: in the tooltip, not in what the bar says.
+        QVERIFY2(!bar->text().contains(u"/api/"_s) && !bar->hint().contains(u"/api/"_s),
+                 qPrintable(bar->text()));
+        QVERIFY2(bar->details().contains(u"GET /api/atlas/v2/groups/%1/aiModelApiKeys"_s.arg(kProdSearch)),
+                 qPrintable(bar->details()));
+        QCOMPARE(bar->findChild<QLabel *>(u"messageText"_s)->toolTip(), bar->details());
         QCOMPARE(bar->actionText().remove(u'&'), u"Retry"_s);
         QCOMPARE(keys->model()->rowCount(), 0);
 

@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QGuiApplication>
 #include <QLabel>
@@ -216,6 +217,29 @@ private Q_SLOTS:
         QStringList texts = allTexts(dialog.get());
         texts.removeAll(QString::fromLatin1(kSecret));
         QVERIFY(!anyContains(texts, kSecret));
+    }
+
+    // Save to File and Test Key carry icons drawn like the app's others (no raster floppy disk, and
+    // not nothing), and the labels' column leaves room before the values.
+    void iconsAndSpacing()
+    {
+        auto dialog = makeDialog();
+        dialog->setKeyTester([](const SecretBuffer &, const QString &) { return nullptr; });
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+        for (const char *name : {"saveButton", "testButton"}) {
+            const QIcon icon = child<QPushButton>(dialog.get(), name)->icon();
+            QVERIFY2(!icon.isNull(), name);
+            QVERIFY2(icon.name().isEmpty() || QIcon::hasThemeIcon(icon.name()), name);
+        }
+        for (QAbstractButton *b : child<QDialogButtonBox>(dialog.get(), "buttonBox")->buttons()) {
+            if (b->objectName() != u"doneButton"_s)
+                QVERIFY2(b->icon().isNull(), qPrintable(b->text()));
+        }
+        const QWidget *label = child<QLabel>(dialog.get(), "maskedLabel");
+        const QWidget *value = child<QLabel>(dialog.get(), "maskedValue");
+        const int gap = value->geometry().left() - label->geometry().right() - 1;
+        QVERIFY2(gap >= dialog->fontMetrics().averageCharWidth() * 2, qPrintable(QString::number(gap)));
     }
 
     void revealToggles()

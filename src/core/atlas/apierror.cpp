@@ -175,18 +175,23 @@ bool ApiError::outcomeUnknown() const
     }
 }
 
+QString ApiError::request() const
+{
+    if (m_verb.isEmpty())
+        return {};
+    return QString::fromLatin1(m_verb) + u' ' + m_path;
+}
+
 QString ApiError::message() const
 {
-    const QString where =
-        m_verb.isEmpty() ? QString() : u" to %1 %2"_s.arg(QString::fromLatin1(m_verb), m_path);
     switch (m_kind) {
     case Kind::None:
         return {};
     case Kind::Http: {
         QString text = m_detail.isEmpty() ? m_reason : m_detail;
         const QString status = u"%1 %2"_s.arg(m_status).arg(statusText(m_status)).trimmed();
-        QString out = text.isEmpty() ? tr("Atlas answered %1%2.").arg(status, where)
-                                     : tr("Atlas answered %1%2: %3").arg(status, where, text);
+        QString out = text.isEmpty() ? tr("Atlas answered %1.").arg(status)
+                                     : tr("Atlas answered %1: %2").arg(status, text);
         if (!m_errorCode.isEmpty())
             out += u" ("_s + m_errorCode + u")"_s;
         for (const FieldViolation &f : m_fields)
@@ -194,13 +199,13 @@ QString ApiError::message() const
         return out;
     }
     case Kind::Network:
-        return tr("Could not reach Atlas%1: %2").arg(where, asSentence(m_networkMessage));
+        return tr("Could not reach Atlas: %1").arg(asSentence(m_networkMessage));
     case Kind::Timeout:
-        return tr("Atlas did not answer in time%1. %2").arg(where, m_detail);
+        return tr("Atlas did not answer in time. %1").arg(m_detail);
     case Kind::Canceled:
         return tr("Cancelled.");
     case Kind::InvalidResponse:
-        return tr("Atlas sent an answer this app cannot read%1: %2").arg(where, m_detail);
+        return tr("Atlas sent an answer this app cannot read: %1").arg(m_detail);
     case Kind::WrongCredentials:
         return tr("Atlas rejected the credentials: %1").arg(m_detail);
     case Kind::InvalidInput:
@@ -273,8 +278,14 @@ QString ApiError::hint() const
 
 QString ApiError::toString() const
 {
+    QString out = message();
     const QString h = hint();
-    return h.isEmpty() ? message() : asSentence(message()) + u" "_s + h;
+    if (!h.isEmpty())
+        out = asSentence(out) + u' ' + h;
+    const QString r = request();
+    if (!r.isEmpty())
+        out += u' ' + tr("(request: %1)").arg(r);
+    return out;
 }
 
 } // namespace aikeys

@@ -75,11 +75,15 @@ public:
     // True when the request may have reached the server and been carried out, with the answer lost.
     bool outcomeUnknown() const;
 
-    // What happened ("Atlas answered 404 Not Found: No AI model API key ... (RESOURCE_NOT_FOUND)").
+    // What happened, for a person ("Atlas answered 404 Not Found: No AI model API key ...
+    // (RESOURCE_NOT_FOUND)"). It does not name the request: that is request()'s, a detail for whoever
+    // digs deeper (a tooltip, a log, the CLI's line).
     QString message() const;
     // What to do next ("It may have been deleted: refresh the list.").
     QString hint() const;
-    // message() and hint() together, for one line of a CLI or a log.
+    // The request that failed ("GET /api/atlas/v2/orgs"); empty when none was sent.
+    QString request() const;
+    // message(), hint() and the request together, for one line of a CLI or a log.
     QString toString() const;
 
 private:

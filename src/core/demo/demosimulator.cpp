@@ -55,9 +55,18 @@ bool DemoSimulator::start(const QStringList &extraArgs, int timeoutMs)
                      "libexec; reinstall the application or set AIKEYS_SIM to its path.");
         return false;
     }
+    // AIKEYS_DEMO_SIM_ARGS adds options of the simulator's own after ours (a later --port wins over
+    // ours): the screenshots script gives a fixed port and predictable secrets, so that the pictures
+    // come out the same on every run.
+    const QStringList fromEnvironment = QProcess::splitCommand(qEnvironmentVariable("AIKEYS_DEMO_SIM_ARGS"));
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(program);
-    m_process->setArguments(QStringList{u"--port"_s, u"0"_s, u"--data"_s, u"demo"_s} + extraArgs);
+    // Its standard input stays the pipe QProcess made: when this process ends, however it ends (a
+    // signal it does not handle, kill -9, a crash), the pipe closes and --exit-with-parent stops the
+    // simulator, which would otherwise outlive the app.
+    m_process->setArguments(
+        QStringList{u"--port"_s, u"0"_s, u"--data"_s, u"demo"_s, u"--exit-with-parent"_s} + fromEnvironment +
+        extraArgs);
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process->start();
     if (!m_process->waitForStarted(timeoutMs)) {

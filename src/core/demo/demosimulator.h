@@ -9,8 +9,10 @@
 namespace aikeys {
 
 // The bundled atlas-sim behind demo mode: found beside the executable (build tree), under
-// libexec (installed), or through AIKEYS_SIM; started on a free loopback port with the demo data,
-// and stopped when this object goes away.
+// libexec (installed), or through AIKEYS_SIM; started on a free loopback port with the demo data
+// (AIKEYS_DEMO_SIM_ARGS adds options, such as a fixed --port), and stopped when this object goes away.
+// It is started with --exit-with-parent, so it also ends when this process is killed without a
+// chance to stop it.
 class DemoSimulator : public QObject
 {
     Q_OBJECT

@@ -28,6 +28,7 @@ void OrgTreeLoader::setClient(AtlasClient *client)
     m_orgs.clear();
     m_counts.clear();
     m_countedOrgs.clear();
+    m_recount.clear();
     m_error = {};
     m_loadedOnce = false;
     m_model->clear();
@@ -92,7 +93,11 @@ void OrgTreeLoader::load()
         return;
     if (m_orgJob)
         return; // already listing them
+    // The counts are as old as the listing they came from: a refresh counts again rather than put
+    // them back over newer numbers when the projects arrive.
+    m_recount.unite(m_countedOrgs);
     m_countedOrgs.clear();
+    m_counts.clear();
     startOrganizations();
 }
 
@@ -162,6 +167,11 @@ void OrgTreeLoader::onOrganizations(const QList<Organization> &orgs)
     }
     Q_EMIT organizationsLoaded();
     startOtherProjects();
+    const QSet<QString> recount = std::exchange(m_recount, {});
+    for (const QString &orgId : recount) {
+        if (m_model->indexOfOrganization(orgId).isValid())
+            countKeys(orgId);
+    }
 }
 
 void OrgTreeLoader::loadProjects(const QString &orgId)
@@ -244,6 +254,15 @@ void OrgTreeLoader::applyKeyCounts(const QString &orgId, const QList<AiKey> &key
     }
     applyCounts(orgId);
     Q_EMIT keyCountsLoaded(orgId);
+}
+
+void OrgTreeLoader::setKeyCount(const QString &projectId, qint64 count)
+{
+    const QModelIndex project = m_model->indexOfProject(projectId);
+    const QString orgId = project.isValid() ? project.data(OrgTreeModel::OrgIdRole).toString() : QString();
+    if (const auto it = m_counts.find(orgId); !orgId.isEmpty() && it != m_counts.end())
+        it->insert(projectId, count);
+    m_model->setKeyCount(projectId, count);
 }
 
 void OrgTreeLoader::applyCounts(const QString &orgId)

@@ -27,7 +27,9 @@ class OrgTreeModel;
 //
 // load() again is a refresh: the organizations are listed again; if they are the same ones, the
 // tree is kept (expansion and selection survive) and the projects of every organization already
-// loaded are listed again and merged; otherwise the tree is rebuilt.
+// loaded are listed again and merged; otherwise the tree is rebuilt. Key counts from before a refresh
+// are never put back: every organization whose keys were counted is counted again, and until that
+// answer comes the tree shows the last number it was given (setKeyCount() keeps that current).
 //
 // Errors: a failed organization list is failed() (the tree stays as it was); a failed project list
 // marks its organization Failed in the model (loadProjects() retries it); a failed key count or
@@ -63,6 +65,9 @@ public:
     // Counts from an org-wide listing made by someone else (the key table): every project of the
     // organization gets its number of keys, 0 for those with none.
     void applyKeyCounts(const QString &orgId, const QList<AiKey> &keys);
+    // One project's count, from its own listing or after a create or delete: shown at once and kept
+    // with the organization's counts, so that nothing older is applied over it later.
+    void setKeyCount(const QString &projectId, qint64 count);
     // Stops every request in flight. Organizations whose projects were loading are marked Failed
     // ("cancelled"), so that selecting them again retries.
     void cancel();
@@ -102,6 +107,8 @@ private:
     // Per organization, keys per project id, from the last count; applied again when the
     // organization's projects arrive after its count.
     QHash<QString, QHash<QString, qint64>> m_counts;
+    // Organizations counted before the refresh in progress: counted again once it has listed them.
+    QSet<QString> m_recount;
     QList<Organization> m_orgs;
     ApiError m_error;
     int m_eager = kDefaultEagerOrganizations;

@@ -16,6 +16,8 @@ struct HardeningReport
 // crash report would write them to disk. Called first thing in main(), before any secret exists.
 //   Linux: prctl(PR_SET_DUMPABLE, 0) (no core, no ptrace attach by the same user, /proc/self/mem
 //          closed to others) and RLIMIT_CORE 0.
+//   FreeBSD (and DragonFly where it has it): RLIMIT_CORE 0 and procctl(PROC_TRACE_CTL_DISABLE);
+//          the other BSDs: RLIMIT_CORE 0.
 //   macOS: RLIMIT_CORE 0.
 //   Windows: no Windows Error Reporting dialog or report for this process (SetErrorMode).
 // What this does not protect against: root, a debugger started with the process, swap, and
