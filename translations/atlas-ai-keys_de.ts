@@ -55,27 +55,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Atlas answered %1%2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Atlas answered %1%2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not reach Atlas%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Atlas did not answer in time%1. %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Atlas sent an answer this app cannot read%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -139,6 +119,30 @@
     </message>
     <message>
         <source>Atlas had a problem on its side: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach Atlas: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas did not answer in time. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas sent an answer this app cannot read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(request: %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1105,23 +1109,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 has other hard links; the secret would be readable under another name. Choose a new file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not make %1 private to you: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not empty %1: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not write %1: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write %1 to disk: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1129,15 +1117,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not determine the current user to protect %1: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not build the permissions for %1: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is a link; give the path of a regular file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a file beside %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not replace %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2382,6 +2374,10 @@ Delete the key now? You can then create a new one.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::LastUseChart</name>
@@ -2647,6 +2643,14 @@ Delete the key now? You can then create a new one.</source>
         <source>Signing out of “%1”…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Loading stopped. Press %1 to load again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading organizations…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::MemorySecretStore</name>
@@ -2748,6 +2752,17 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>Check that the folder exists and that you may write to it. They apply until the app quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aikeys::PrivateSecurity</name>
+    <message>
+        <source>Could not determine the current user to protect %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not build the permissions for %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
