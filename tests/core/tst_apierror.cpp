@@ -119,7 +119,7 @@ private Q_SLOTS:
     {
         const ApiError net = ApiError::network(QNetworkReply::ConnectionRefusedError, u"Connection refused"_s,
                                                "GET", u"/api/atlas/v2/orgs"_s);
-        QCOMPARE(net.message(), u"Could not reach Atlas: Connection refused"_s);
+        QCOMPARE(net.message(), u"Could not reach Atlas: Connection refused."_s);
         QCOMPARE(net.request(), u"GET /api/atlas/v2/orgs"_s);
         const ApiError timeout = ApiError::timeout(30000, "POST", u"/api/atlas/v2/groups/g/aiModelApiKeys"_s);
         QVERIFY2(!timeout.message().contains(u"/api/"_s), qPrintable(timeout.message()));
@@ -136,8 +136,9 @@ private Q_SLOTS:
         // follows is a sentence of its own.
         const ApiError net = ApiError::network(QNetworkReply::ConnectionRefusedError, u"Connection refused"_s,
                                                "GET", u"/api/atlas/v2/orgs"_s);
-        QCOMPARE(net.message(), u"Could not reach Atlas to GET /api/atlas/v2/orgs: Connection refused."_s);
-        QCOMPARE(net.toString(), net.message() + u" "_s + net.hint());
+        QCOMPARE(net.message(), u"Could not reach Atlas: Connection refused."_s);
+        QCOMPARE(net.toString(),
+                 net.message() + u" "_s + net.hint() + u" (request: GET /api/atlas/v2/orgs)"_s);
         QVERIFY2(net.toString().contains(u"Connection refused. Check the network"_s),
                  qPrintable(net.toString()));
         // A message that already ends a sentence gets no second full stop.
