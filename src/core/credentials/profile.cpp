@@ -120,9 +120,10 @@ QString Profile::secretKey() const
     return secretKey(id, secretKind());
 }
 
-QString Profile::secretKey(const QUuid &id, SecretKind kind)
+QString Profile::secretKey(const QUuid &profileId, SecretKind kind)
 {
-    return QString::fromLatin1(Settings::kAppId) + u'/' + profileIdString(id) + u'/' + secretKindId(kind);
+    return QString::fromLatin1(Settings::kAppId) + u'/' + profileIdString(profileId) + u'/' +
+           secretKindId(kind);
 }
 
 Profile Profile::normalized() const
