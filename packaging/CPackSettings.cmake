@@ -112,14 +112,32 @@ else()
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
         "gnome-keyring | kwalletmanager | keepassxc, ca-certificates, hicolor-icon-theme, qt6-wayland")
 
-    # RPM: requirements found by rpmbuild's automatic dependency scan.
+    # RPM: requirements found by rpmbuild's automatic dependency scan. CPackRPM takes neither
+    # CPACK_PACKAGE_DESCRIPTION nor (for the description) the summary: without these it writes
+    # CPack's generic template text. No weak dependency on a keychain: CPack drops Suggests with a
+    # warning where rpmbuild does not take it, and RPM desktops install one of their own.
     set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
+    set(CPACK_RPM_PACKAGE_SUMMARY "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}")
+    set(CPACK_RPM_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
     set(CPACK_RPM_PACKAGE_LICENSE "MIT")
     set(CPACK_RPM_PACKAGE_GROUP "Applications/System")
     set(CPACK_RPM_PACKAGE_URL "${PROJECT_HOMEPAGE_URL}")
-    set(CPACK_RPM_PACKAGE_SUGGESTS "gnome-keyring")
     # No /usr/lib/.build-id links: they would clash between packages and belong in debuginfo.
     set(CPACK_RPM_SPEC_MORE_DEFINE "%define _build_id_links none")
+
+    # zsh looks for packaged completions in share/zsh/vendor-completions on Debian and in
+    # share/zsh/site-functions on Fedora and openSUSE. The install rules use the Debian place (or
+    # AIKEYS_ZSH_COMPLETIONDIR); for the .rpm, a script CPack runs on its staging tree, after the
+    # install and before rpmbuild, moves the file (the install rules cannot tell the generators
+    # apart). The .deb is left as it is.
+    set(AIKEYS_RPM_ZSH_COMPLETIONDIR "${CMAKE_INSTALL_DATADIR}/zsh/site-functions" CACHE STRING
+        "zsh completions in the .rpm, relative to the prefix")
+    mark_as_advanced(AIKEYS_RPM_ZSH_COMPLETIONDIR)
+    configure_file("${CMAKE_CURRENT_SOURCE_DIR}/cpack-prebuild.cmake.in"
+        "${CMAKE_CURRENT_BINARY_DIR}/cpack-prebuild.cmake" @ONLY)
+    set(CPACK_PRE_BUILD_SCRIPTS "${CMAKE_CURRENT_BINARY_DIR}/cpack-prebuild.cmake")
+
+    # Directories the package uses but does not own (the filesystem package and others own them).
     set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
         /usr/libexec
         /usr/share/applications
@@ -133,7 +151,7 @@ else()
         /usr/share/bash-completion
         /usr/share/bash-completion/completions
         /usr/share/zsh
-        /usr/share/zsh/vendor-completions
+        "/usr/${AIKEYS_RPM_ZSH_COMPLETIONDIR}"
         /usr/share/fish
         /usr/share/fish/vendor_completions.d
         /usr/share/doc)

@@ -66,16 +66,24 @@ if [ -f "$qt_plugins/platforms/libqwayland-generic.so" ]; then
 fi
 
 export OUTPUT="$build/Atlas_AI_Keys-$version-$arch.AppImage"
+# --executable copies a file into usr/bin (a no-op for the two already there); the simulator must
+# stay in usr/libexec/atlas-ai-keys/, where demo mode looks, so it is only scanned: --deploy-deps-only
+# copies its libraries (Qt HttpServer, Qt WebSockets) into usr/lib and sets its RUNPATH to find them,
+# without moving the file.
 # APPIMAGE_EXTRACT_AND_RUN: works where FUSE is not available (containers, CI).
+sim="$appdir/usr/libexec/atlas-ai-keys/atlas-sim"
+[ -x "$sim" ] || fail "the install did not put the simulator at $sim"
 APPIMAGE_EXTRACT_AND_RUN=1 "$LINUXDEPLOY" \
     --appdir "$appdir" \
     --executable "$appdir/usr/bin/atlas-ai-keys" \
     --executable "$appdir/usr/bin/atlas-ai-keys-cli" \
-    --executable "$appdir/usr/libexec/atlas-ai-keys/atlas-sim" \
+    --deploy-deps-only "$sim" \
     --desktop-file "$appdir/usr/share/applications/$app_id.desktop" \
     --icon-file "$appdir/usr/share/icons/hicolor/256x256/apps/$app_id.png" \
     --plugin qt \
     --output appimage
 
+[ -x "$sim" ] || fail "linuxdeploy moved the simulator away from $sim"
+[ ! -e "$appdir/usr/bin/atlas-sim" ] || fail "linuxdeploy copied the simulator into usr/bin"
 [ -f "$OUTPUT" ] || fail "linuxdeploy made no $OUTPUT"
 printf 'build-appimage: %s\n' "$OUTPUT"

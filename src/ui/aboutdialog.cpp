@@ -2,6 +2,9 @@
 
 #include "ui_aboutdialog.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QPushButton>
 #include <QUrl>
@@ -55,8 +58,35 @@ AboutDialog::~AboutDialog() = default;
 
 QUrl AboutDialog::manualUrl()
 {
+    const QString local = localManual(QCoreApplication::applicationDirPath());
+    return local.isEmpty() ? onlineManualUrl() : QUrl::fromLocalFile(local);
+}
+
+QUrl AboutDialog::onlineManualUrl()
+{
     // The repository's front page shows README.md; the anchor scrolls to it.
     return QUrl(QString::fromLatin1(AIKEYS_HOMEPAGE_URL) + u"#readme"_s);
+}
+
+QStringList AboutDialog::localManualCandidates(const QString &applicationDir)
+{
+    const QDir dir(applicationDir);
+    QStringList candidates;
+    for (const QString &relative : {u"."_s, u"../Resources"_s, QStringLiteral(AIKEYS_MANUAL_DOC_DIR)})
+        candidates.append(QDir::cleanPath(dir.absoluteFilePath(relative + u"/README.md"_s)));
+    return candidates;
+}
+
+QString AboutDialog::localManual(const QString &applicationDir)
+{
+    if (applicationDir.isEmpty())
+        return {};
+    for (const QString &path : localManualCandidates(applicationDir)) {
+        const QFileInfo info(path);
+        if (info.isFile() && info.isReadable())
+            return info.absoluteFilePath();
+    }
+    return {};
 }
 
 QString AboutDialog::qtVersionText()

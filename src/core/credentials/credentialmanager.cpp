@@ -272,7 +272,7 @@ CredentialJob *CredentialManager::duplicate(const QUuid &id, const QString &newN
     }
     SecretJob *read = storeFor(*source)->read(source->secretKey());
     connect(read, &SecretJob::finished, job, [this, job, source](SecretJob *r) {
-        const Profile copy = job->m_profile;
+        const Profile duplicated = job->m_profile;
         if (r->error() == SecretError::NotFound) {
             job->addNotice(
                 tr("Profile \"%1\" has no stored secret, so its copy has none either.").arg(source->name));
@@ -280,12 +280,12 @@ CredentialJob *CredentialManager::duplicate(const QUuid &id, const QString &newN
             return;
         }
         if (!r->succeeded()) {
-            m_profiles->remove(copy.id);
+            m_profiles->remove(duplicated.id);
             job->finish(keychainError(tr("Profile \"%1\" was not duplicated.").arg(source->name), r),
                         r->error());
             return;
         }
-        SecretJob *write = storeFor(copy)->write(copy.secretKey(), r->takeSecret());
+        SecretJob *write = storeFor(duplicated)->write(duplicated.secretKey(), r->takeSecret());
         connect(write, &SecretJob::finished, job, [this, job, source](SecretJob *w) {
             if (!w->succeeded()) {
                 m_profiles->remove(job->m_profile.id);

@@ -120,9 +120,10 @@ QString Profile::secretKey() const
     return secretKey(id, secretKind());
 }
 
-QString Profile::secretKey(const QUuid &id, SecretKind kind)
+QString Profile::secretKey(const QUuid &profileId, SecretKind kind)
 {
-    return QString::fromLatin1(Settings::kAppId) + u'/' + profileIdString(id) + u'/' + secretKindId(kind);
+    return QString::fromLatin1(Settings::kAppId) + u'/' + profileIdString(profileId) + u'/' +
+           secretKindId(kind);
 }
 
 Profile Profile::normalized() const
@@ -155,22 +156,22 @@ ProfileIssues Profile::validate() const
     if (const Result<QUrl> url = normalizeBaseUrl(baseUrl.toString()); !url)
         issues.append({Field::BaseUrl, url.error()});
 
-    const QString id = publicId.trimmed();
+    const QString trimmedId = publicId.trimmed();
     switch (authMode) {
     case AuthMode::ServiceAccount:
-        if (id.isEmpty())
+        if (trimmedId.isEmpty())
             issues.append({Field::PublicId, tr("Enter the client id of the service account (it starts with "
                                                "mdb_sa_id_).")});
         break;
     case AuthMode::ApiKey:
-        if (id.isEmpty())
+        if (trimmedId.isEmpty())
             issues.append({Field::PublicId, tr("Enter the public key of the programmatic API key.")});
         break;
     case AuthMode::AccessToken:
         break;
     }
-    if (!id.isEmpty() && authMode != AuthMode::AccessToken &&
-        std::any_of(id.cbegin(), id.cend(),
+    if (!trimmedId.isEmpty() && authMode != AuthMode::AccessToken &&
+        std::any_of(trimmedId.cbegin(), trimmedId.cend(),
                     [](QChar c) { return c.isSpace() || c.category() == QChar::Other_Control; }))
         issues.append(
             {Field::PublicId, authMode == AuthMode::ServiceAccount

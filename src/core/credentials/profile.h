@@ -57,7 +57,7 @@ struct Profile
     // is part of the key because Windows' Credential Manager ignores the service: the key alone must
     // say whose entry it is.
     QString secretKey() const;
-    static QString secretKey(const QUuid &id, SecretKind kind);
+    static QString secretKey(const QUuid &profileId, SecretKind kind);
     AtlasEndpoint endpoint() const { return endpointFor(baseUrl); }
 
     // Trimmed name and ids, base URL through normalizeBaseUrl (left as is when invalid, so that
