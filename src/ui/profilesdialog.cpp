@@ -997,23 +997,17 @@ void ProfilesDialog::setTestResult(bool ok, const QString &text)
 
 ProfileImportDialog *ProfilesDialog::importFromAtlasCliConfig(const QString &path)
 {
-    auto *dialog = new ProfileImportDialog(AtlasCliImport::fromAtlasCliConfig(path), m_credentials, this);
-    dialog->setObjectName(u"importDialog"_s);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ProfileImportDialog::imported, this, [this](const QList<QUuid> &ids) {
-        for (const QUuid &id : ids)
-            checkSecret(id);
-        reloadList();
-        if (!ids.isEmpty())
-            selectProfile(ids.last());
-    });
-    dialog->open();
-    return dialog;
+    return openImportDialog(AtlasCliImport::fromAtlasCliConfig(path));
 }
 
 ProfileImportDialog *ProfilesDialog::importFromEnvironment(const QProcessEnvironment &env)
 {
-    auto *dialog = new ProfileImportDialog(AtlasCliImport::fromEnvironment(env), m_credentials, this);
+    return openImportDialog(AtlasCliImport::fromEnvironment(env));
+}
+
+ProfileImportDialog *ProfilesDialog::openImportDialog(AtlasCliImport source)
+{
+    auto *dialog = new ProfileImportDialog(std::move(source), m_credentials, this);
     dialog->setObjectName(u"importDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ProfileImportDialog::imported, this, [this](const QList<QUuid> &ids) {

@@ -79,6 +79,9 @@ public:
     ProfileImportDialog *
     importFromEnvironment(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
+private:
+    ProfileImportDialog *openImportDialog(AtlasCliImport source);
+
 public Q_SLOTS:
     // An empty editor for a new profile (Atlas, service account).
     void addProfile();
