@@ -153,6 +153,8 @@ for f in /usr/bin/atlas-ai-keys /usr/bin/atlas-ai-keys-cli /usr/libexec/atlas-ai
     grep -q 'GNU_RELRO' <<<"$ph" || fail "$f has no RELRO segment"
     grep -Eq 'BIND_NOW|FLAGS.*NOW' <<<"$dyn" || fail "$f is not linked with -z now"
     if grep 'GNU_STACK' <<<"$ph" | grep -q 'RWE'; then fail "$f has an executable stack"; fi
+    # The system's Qt needs no search path of our own (CMakeLists.txt drops qt_standard_project_setup's).
+    if grep -Eq '\((RPATH|RUNPATH)\)' <<<"$dyn"; then fail "$f has an RPATH or RUNPATH: $(grep -E 'R(UN)?PATH' <<<"$dyn")"; fi
     grep -q '__stack_chk_fail' <<<"$syms" || fail "$f has no stack protector"
     if [ "$(uname -m)" = x86_64 ]; then
         pads=$(objdump -d --no-show-raw-insn "$f" | grep -c endbr64 || true)
@@ -168,7 +170,7 @@ if command -v hardening-check >/dev/null 2>&1; then
     hardening-check --nocfprotection /usr/bin/atlas-ai-keys /usr/bin/atlas-ai-keys-cli \
         /usr/libexec/atlas-ai-keys/atlas-sim >&2 || fail "hardening-check failed"
 fi
-say "binaries are PIE with full RELRO, BIND_NOW, a non-executable stack, stack protection and CET landing pads"
+say "binaries are PIE with full RELRO, BIND_NOW, a non-executable stack, stack protection, CET landing pads and no RUNPATH"
 
 # --- The installed programs --------------------------------------------------------------------------
 # A private home, so neither root's settings nor its keyring are touched.
