@@ -1,6 +1,7 @@
 // The real atlas-ai-keys-cli binary against a real atlas-sim: what a script sees (exit codes,
 // standard output, standard error, files), with credentials only ever in the child's environment.
 #include "simprocess.h"
+#include "testclient.h"
 #include "testenv.h"
 
 #include <QDir>
@@ -63,24 +64,6 @@ enum class Auth {
     WrongServiceAccount
 };
 
-// A bearer token the simulator issued to the demo service account, fetched the way a person would
-// get one outside this app (MONGODB_ATLAS_ACCESS_TOKEN holds such a token; it is never renewed).
-QByteArray fetchAccessToken(const QUrl &base)
-{
-    QNetworkAccessManager nam;
-    QNetworkRequest req(base.resolved(QUrl(u"/api/oauth/token"_s)));
-    req.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
-    req.setRawHeader("Accept", "application/json");
-    req.setRawHeader("Authorization", "Basic " + QByteArray("mdb_sa_id_demo:mdb_sa_sk_demo").toBase64());
-    QNetworkReply *reply = nam.post(req, QByteArray("grant_type=client_credentials"));
-    QSignalSpy spy(reply, &QNetworkReply::finished);
-    spy.wait(10000);
-    const QByteArray token =
-        QJsonDocument::fromJson(reply->readAll()).object().value("access_token"_L1).toString().toUtf8();
-    reply->deleteLater();
-    return token;
-}
-
 // The test's own environment minus every Atlas variable, so a developer's real credentials can
 // never leak into a test run.
 // The CLI's children see no Atlas variables, no profile selection and no saved profiles of the
@@ -118,7 +101,8 @@ QProcessEnvironment environmentFor(Auth auth, const QUrl &baseUrl)
         break;
     case Auth::AccessToken:
         // A fresh one each time: the token endpoint allows 50 a minute, far more than a test asks for.
-        env.insert(u"MONGODB_ATLAS_ACCESS_TOKEN"_s, QString::fromUtf8(fetchAccessToken(baseUrl)));
+        env.insert(u"MONGODB_ATLAS_ACCESS_TOKEN"_s,
+                   QString::fromUtf8(aikeys::test::fetchDemoAccessToken(baseUrl)));
         break;
     case Auth::ReadOnlyApiKey:
         env.insert(u"MONGODB_ATLAS_PUBLIC_API_KEY"_s, u"demo-readonly"_s);

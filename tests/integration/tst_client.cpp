@@ -41,23 +41,6 @@ Client openSession(const SimProcess &sim, Credentials credentials, int timeoutMs
     return aikeys::test::openTestClient(sim.baseUrl(), std::move(credentials), timeoutMs, attempts);
 }
 
-// A raw token request, as another program would make it, independent of the client.
-QByteArray fetchTokenRaw(const QUrl &base)
-{
-    QNetworkAccessManager nam;
-    QNetworkRequest req(base.resolved(QUrl(u"/api/oauth/token"_s)));
-    req.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
-    req.setRawHeader("Accept", "application/json");
-    req.setRawHeader("Authorization", "Basic " + QByteArray("mdb_sa_id_demo:mdb_sa_sk_demo").toBase64());
-    QNetworkReply *reply = nam.post(req, QByteArray("grant_type=client_credentials"));
-    QSignalSpy spy(reply, &QNetworkReply::finished);
-    spy.wait(10000);
-    const QByteArray token =
-        QJsonDocument::fromJson(reply->readAll()).object().value("access_token"_L1).toString().toUtf8();
-    reply->deleteLater();
-    return token;
-}
-
 int revokeRaw(const QUrl &base, const QByteArray &token)
 {
     QNetworkAccessManager nam;
@@ -120,7 +103,9 @@ private Q_SLOTS:
             AuthMode(mode) == AuthMode::ApiKey ? apiKey()
             : AuthMode(mode) == AuthMode::ServiceAccount
                 ? serviceAccount()
-                : Credentials{AuthMode::AccessToken, {}, SecretBuffer(fetchTokenRaw(sim.baseUrl()))};
+                : Credentials{AuthMode::AccessToken,
+                              {},
+                              SecretBuffer(aikeys::test::fetchDemoAccessToken(sim.baseUrl()))};
         Client c = openSession(sim, std::move(creds));
 
         auto orgs = keep(c.api->listOrganizations());
@@ -498,7 +483,7 @@ private Q_SLOTS:
         QCOMPARE(auth->tokenFetchCount(), 2);
         QCOMPARE(second->attempts(), 2);
         // A raw token revoked through the revoke endpoint stops working.
-        const QByteArray other = fetchTokenRaw(again.baseUrl());
+        const QByteArray other = aikeys::test::fetchDemoAccessToken(again.baseUrl());
         QVERIFY(!other.isEmpty());
         QCOMPARE(revokeRaw(again.baseUrl(), other), 200);
         Client revoked =

@@ -3,7 +3,11 @@
 #include "atlas/atlasclient.h"
 #include "atlas/session.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QUrl>
 
@@ -45,6 +49,28 @@ inline TestClient openTestClient(const QUrl &baseUrl, Credentials credentials = 
     c.session = std::make_unique<AtlasSession>(config, std::move(credentials), new QNetworkAccessManager);
     c.api = std::make_unique<AtlasClient>(c.session.get());
     return c;
+}
+
+// A bearer token the simulator issued to the demo service account, fetched with a raw request the
+// way another program would (independent of the client under test); empty if none came.
+inline QByteArray fetchDemoAccessToken(const QUrl &base)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest req(base.resolved(QUrl(QStringLiteral("/api/oauth/token"))));
+    req.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
+    req.setRawHeader("Accept", "application/json");
+    req.setRawHeader("Authorization", "Basic " + QByteArray("mdb_sa_id_demo:mdb_sa_sk_demo").toBase64());
+    QNetworkReply *reply = nam.post(req, QByteArray("grant_type=client_credentials"));
+    QSignalSpy spy(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        spy.wait(10000);
+    const QByteArray token = QJsonDocument::fromJson(reply->readAll())
+                                 .object()
+                                 .value(QLatin1String("access_token"))
+                                 .toString()
+                                 .toUtf8();
+    reply->deleteLater();
+    return token;
 }
 
 // Waits for a job (true if it finished within ms).
