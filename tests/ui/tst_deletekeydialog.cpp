@@ -1,12 +1,16 @@
 #include "deletekeydialog.h"
+#include "messagebox.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
@@ -166,6 +170,42 @@ private Q_SLOTS:
         d.deleteButton()->click();
         QCOMPARE(d.result(), int(QDialog::Accepted));
         QCOMPARE(d.key().apiKeyId, u"a86r5kwrfsk5r5ku5tgvhmpj"_s);
+    }
+
+    // A name is text, never markup: HTML in it is shown as typed, in the dialog and in a message box.
+    void htmlInANameShowsLiterally()
+    {
+        AiKey k = key(std::nullopt);
+        k.name = u"<b>prod</b><img src=\"file:///etc/passwd\"><span style=\"display:none\">x</span>"_s;
+        DeleteKeyDialog d(k, u"<i>Search</i>"_s);
+        d.setNow(kNow);
+        int shown = 0;
+        const QList<QLabel *> labels = d.findChildren<QLabel *>();
+        for (QLabel *label : labels) {
+            if (!label->text().contains(u"<b>prod</b>"_s) && !label->text().contains(u"<i>Search</i>"_s))
+                continue;
+            ++shown;
+            QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
+        }
+        QVERIFY(shown >= 3); // the headline, the name and the project
+
+        // The message boxes the views build from names.
+        bool checked = false;
+        QTimer::singleShot(0, this, [&checked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            auto *text = box->findChild<QLabel *>(u"qt_msgbox_label"_s);
+            auto *informative = box->findChild<QLabel *>(u"qt_msgbox_informativelabel"_s);
+            QVERIFY(text && informative);
+            QCOMPARE(text->textFormat(), Qt::PlainText);
+            QCOMPARE(informative->textFormat(), Qt::PlainText);
+            QVERIFY(text->text().contains(u"<b>prod</b>"_s));
+            checked = true;
+            box->reject();
+        });
+        MessageBox::question(&d, u"Delete Key"_s, u"Delete %1?"_s.arg(k.name),
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No, k.name);
+        QVERIFY(checked);
     }
 };
 
