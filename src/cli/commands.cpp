@@ -104,12 +104,14 @@ CommandTable buildTable()
     t.options = {
         {u"base-url"_s, u"URL"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "Atlas to talk to (default: $MONGODB_ATLAS_BASE_URL, else https://cloud.mongodb.com). "
-            "Plain http:// only to this computer."), true, {}, nullptr},
+            "Plain http:// only to this computer. With a saved profile, only the Atlas it was saved for."),
+            true, {}, nullptr},
         {u"output"_s, u"FORMAT"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "table (default, for people), json (an array for lists, an object for one item) or csv "
             "(RFC 4180 with a header row)."), true, {}, &validateOutput},
         {u"timeout"_s, u"SECONDS"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
-            "How long to wait for each answer from Atlas before giving up or retrying (default 30)."),
+            "How long to wait for each answer from Atlas before giving up or retrying (default 30): the "
+            "longest silence allowed; the whole answer must arrive within four times that."),
             true, {}, &validateTimeout},
         {u"verbose"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "Log requests, retries and paging to standard error (never credentials or secrets)."), true, {}, nullptr},
