@@ -39,6 +39,26 @@ QString describe(IdKind kind)
     }
     return {};
 }
+
+// The same with its article, for "... is not an organization ID".
+QString describeOne(IdKind kind)
+{
+    switch (kind) {
+    case IdKind::Organization:
+        return tr("an organization ID");
+    case IdKind::Project:
+        return tr("a project ID");
+    case IdKind::ApiKey:
+        return tr("a key ID");
+    case IdKind::Cloud:
+        return tr("a cloud provider");
+    case IdKind::Geography:
+        return tr("a geography");
+    case IdKind::ModelGroup:
+        return tr("a model group");
+    }
+    return {};
+}
 } // namespace
 
 bool isAtlasObjectId(QStringView id)
@@ -88,9 +108,9 @@ QString validateId(IdKind kind, const QString &value)
     case IdKind::Project:
         if (isAtlasObjectId(value))
             return {};
-        return tr("%1 is not a %2: Atlas writes them as 24 hexadecimal digits (0-9 and lowercase a-f), "
+        return tr("%1 is not %2: Atlas writes them as 24 hexadecimal digits (0-9 and lowercase a-f), "
                   "such as 32b6e34b3d91647abb20e7b8.")
-            .arg(quoted(value), describe(kind));
+            .arg(quoted(value), describeOne(kind));
     case IdKind::ApiKey:
     case IdKind::Cloud:
     case IdKind::Geography:
@@ -101,8 +121,8 @@ QString validateId(IdKind kind, const QString &value)
             return tr("That %1 is %2 characters long, too long to be one.")
                 .arg(describe(kind))
                 .arg(value.size());
-        return tr("%1 is not a %2: it may hold only letters, digits, '-' and '_'.")
-            .arg(quoted(value), describe(kind));
+        return tr("%1 is not %2: it may hold only letters, digits, '-' and '_'.")
+            .arg(quoted(value), describeOne(kind));
     }
     return {};
 }
