@@ -107,7 +107,7 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"MONGODB_ATLAS_PUBLIC_API_KEY"_s, u"demo"_s);
         env.insert(u"MONGODB_ATLAS_PRIVATE_API_KEY"_s, u"demo-private-key"_s);
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.path() + u"/../corefiles-config"_s);
+        env.insert(u"XDG_CONFIG_HOME"_s, m_config.path());
         QProcess p;
         startWithCoresAllowed(p, SimProcess::cliExecutablePath(),
                               {u"orgs"_s, u"list"_s, u"--timeout"_s, u"600"_s, u"--base-url"_s,
@@ -133,7 +133,8 @@ private Q_SLOTS:
 #endif
 
 private:
-    QTemporaryDir m_dir;
+    QTemporaryDir m_dir;    // the children's working folder: where a core file would appear
+    QTemporaryDir m_config; // the CLI's settings (none)
 };
 
 QTEST_GUILESS_MAIN(TestCoreFiles)
