@@ -174,7 +174,8 @@ int CommandContext::usageError(const QString &message)
 CommandContext::Answer CommandContext::confirm(const QString &question)
 {
     m_console.flush();
-    const std::optional<QString> line = readLine(question + u' ');
+    const std::optional<QString> line =
+        readLine(sanitizeForTerminal(question, TerminalText::MultiLine) + u' ');
     if (InterruptNotifier::wasInterrupted()) {
         notice({});
         return Answer::Interrupted;

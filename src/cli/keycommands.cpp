@@ -69,7 +69,10 @@ void printCreatedKey(CommandContext &ctx, const AiKey &key, const SecretBuffer &
         QByteArray text = renderDetails(d).toUtf8();
         text.chop(1); // the empty value's newline; the secret follows the padded label
         if (secretFile.isEmpty()) {
-            text.append(secret.reveal());
+            // Atlas's secrets are printable ASCII; whatever else an answer holds is shown escaped.
+            QByteArray shown = sanitizeUtf8ForTerminal(secret.reveal());
+            text.append(shown);
+            SecretBuffer::wipeBytes(shown);
         } else {
             text.append(Cli::tr("written to %1 (readable only by you); not shown here")
                             .arg(sanitizeForTerminal(secretFile))

@@ -29,20 +29,6 @@ QStringList outputFormatNames()
     return {u"table"_s, u"json"_s, u"csv"_s};
 }
 
-QString sanitizeForTerminal(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f))
-            out += u"\\x"_s + QString::number(int(u), 16).rightJustified(2, u'0');
-        else
-            out += c;
-    }
-    return out;
-}
-
 QString displayDate(const QDateTime &when)
 {
     if (!when.isValid())

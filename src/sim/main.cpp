@@ -3,6 +3,7 @@
 #include "dataset.h"
 #include "ids.h"
 #include "options.h"
+#include "platform/hardening.h"
 #include "principals.h"
 #include "seedfile.h"
 #include "server.h"
@@ -77,6 +78,9 @@ bool loadData(const Options &options, Store &store, Principals &principals, QStr
 
 int main(int argc, char *argv[])
 {
+    // The simulator holds secrets too (its principals', the keys it issues): no core file, no
+    // same-user debugger.
+    aikeys::platform::disableCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"atlas-sim"_s);
     QCoreApplication::setApplicationVersion(QString::fromLatin1(AIKEYS_VERSION));

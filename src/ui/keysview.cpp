@@ -230,6 +230,7 @@ void KeysView::ensureWidgets()
     m_filter = new QLineEdit(this);
     m_table = new QTableView(this);
     m_placeholder = new QLabel(m_table->viewport());
+    m_placeholder->setTextFormat(Qt::PlainText);
 
     m_filter->setObjectName(u"keyFilter"_s);
     m_filter->setPlaceholderText(tr("Filter by name, key ID or creator"));
@@ -1025,12 +1026,11 @@ void KeysView::showSecret(const AiKey &key, SecretBuffer secret)
 
     // The dialog owns the secret from here and wipes it when it closes.
     auto *dialog = new SecretDialog(key, std::move(secret), m_clipboard, this);
-    QPointer<QNetworkAccessManager> nam = m_client ? m_client->session()->network() : nullptr;
-    if (nam) {
-        dialog->setKeyTester([nam](const SecretBuffer &s, const QString &endpoint) -> EmbeddingTest * {
-            if (!nam)
-                return nullptr;
-            return new EmbeddingTest(nam, endpoint, s);
+    if (m_client) {
+        // The test talks to the key's endpoint with a network manager of its own: the session's
+        // credentials never go there.
+        dialog->setKeyTester([](const SecretBuffer &s, const QString &endpoint) -> EmbeddingTest * {
+            return new EmbeddingTest(endpoint, s);
         });
     }
     QPointer<SecretDialog> guard(dialog);

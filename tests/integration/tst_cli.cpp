@@ -1,5 +1,6 @@
 // The real atlas-ai-keys-cli binary against a real atlas-sim: what a script sees (exit codes,
 // standard output, standard error, files), with credentials only ever in the child's environment.
+#include "hostileserver.h"
 #include "simprocess.h"
 #include "testclient.h"
 #include "testenv.h"
@@ -31,6 +32,7 @@
 #endif
 
 using namespace Qt::StringLiterals;
+using aikeys::test::HostileServer;
 using aikeys::test::SimProcess;
 
 namespace {
@@ -1341,6 +1343,111 @@ private Q_SLOTS:
         QVERIFY(p.readAllStandardError().contains("Interrupted"));
         QVERIFY(p.readAllStandardOutput().isEmpty());
 #endif
+    }
+
+    // ---- issue 11: ids that could escape their path, text that could drive the terminal
+
+    // "keys delete --key .." would have been DELETE /groups/P: refused with a clear message, and
+    // nothing at all reaches the server (it records every request).
+    void dotDotKeyIdIsRefusedBeforeSending()
+    {
+        HostileServer server(HostileServer::Mode::Respond, HostileServer::response(204, {}, {}));
+        QVERIFY(server.start());
+        QProcessEnvironment env = environmentFor(Auth::None, server.url());
+        env.insert(u"MONGODB_ATLAS_ACCESS_TOKEN"_s, u"a-token"_s);
+        const QString project = u"32b6e34b3d91647abb20e7b8"_s;
+        const QList<QStringList> commands{
+            {u"keys"_s, u"delete"_s, u"--project"_s, project, u"--key"_s, u".."_s, u"--yes"_s},
+            {u"keys"_s, u"rename"_s, u"--project"_s, project, u"--key"_s, u".."_s, u"--name"_s, u"x"_s},
+            {u"keys"_s, u"get"_s, u"--project"_s, project, u"--key"_s, u"."_s},
+            {u"keys"_s, u"get"_s, u"--project"_s, project, u"--key"_s, u"a/../b"_s},
+            {u"keys"_s, u"list"_s, u"--project"_s, u"32B6E34B3D91647ABB20E7B8"_s},
+            {u"limits"_s, u"set"_s, u"--project"_s, project, u"--model-group"_s, u".."_s, u"--rpm"_s, u"1"_s,
+             u"--tpm"_s, u"1"_s},
+        };
+        for (const QStringList &args : commands) {
+            const Run r = runCli(args, env);
+            QVERIFY2(r.exitCode == 2, r.describe());
+            QVERIFY2(r.errText().contains(u"is not a"_s), r.describe());
+        }
+        const Run r = runCli(commands.first(), env);
+        QVERIFY2(
+            r.errText().contains(u"\"..\" is not a key ID: it may hold only letters, digits, '-' and '_'"_s),
+            r.describe());
+        QVERIFY2(!r.outText().contains(u"Deleted"_s), r.describe());
+        QVERIFY2(server.requests().isEmpty(), server.requests().constFirst().constData());
+    }
+
+    // What a server says reaches the terminal with its escape sequences and direction overrides made
+    // visible: an error's detail and reason, names and creators in tables, the printed secret. JSON stays
+    // the data as it is.
+    void serverTextCannotDriveTheTerminal()
+    {
+        const QByteArray hostile = "\\u001b]0;owned\\u0007\\u001b[2J\\u202etxt.exe\\u009b31m";
+        const QByteArray key = "{\"apiKeyId\":\"a86r5kwrfsk5r5ku5tgvhmpj\",\"name\":\"abc" + hostile +
+                               "\",\"groupId\":\"32b6e34b3d91647abb20e7b8\",\"createdBy\":\"" + hostile +
+                               "\",\"status\":\"ACTIVE\",\"createdAt\":\"2026-01-02T03:04:05Z\"";
+        const QString project = u"32b6e34b3d91647abb20e7b8"_s;
+        const auto checkClean = [](const QByteArray &text) {
+            return !text.contains('\x1b') && !text.contains('\x07') && !text.contains("\xe2\x80\xae") &&
+                   !text.contains("\xc2\x9b");
+        };
+        const auto envFor = [](const QUrl &url) {
+            QProcessEnvironment env = environmentFor(Auth::None, url);
+            env.insert(u"MONGODB_ATLAS_ACCESS_TOKEN"_s, u"a-token"_s);
+            return env;
+        };
+
+        // An error: detail and reason.
+        HostileServer conflict(
+            HostileServer::Mode::Respond,
+            HostileServer::response(409, {"Content-Type: application/json"},
+                                    "{\"error\":409,\"errorCode\":\"DUPLICATE\",\"reason\":\"Conflict" +
+                                        hostile + "\",\"detail\":\"dup" + hostile + "\"}"));
+        QVERIFY(conflict.start());
+        Run r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"fine"_s},
+                       envFor(conflict.url()));
+        QVERIFY2(r.exitCode == 1, r.describe());
+        QVERIFY2(checkClean(r.err), r.describe());
+        QVERIFY2(r.errText().contains(u"dup\\x1b]0;owned\\x07\\x1b[2J\\u202etxt.exe\\x9b31m"_s),
+                 r.describe());
+
+        // A table and one item's details.
+        HostileServer list(HostileServer::Mode::Respond,
+                           HostileServer::response(200, {"Content-Type: application/json"},
+                                                   "{\"results\":[" + key + "}],\"totalCount\":1}"));
+        QVERIFY(list.start());
+        r = runCli({u"keys"_s, u"list"_s, u"--project"_s, project}, envFor(list.url()));
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(checkClean(r.out), r.describe());
+        QVERIFY2(r.outText().contains(u"abc\\x1b]0;owned"_s), r.describe());
+        // JSON is data: the name as the server sent it (JSON escapes the control characters itself).
+        r = runCli({u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s},
+                   envFor(list.url()));
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(r.json().array().first().toObject().value("name"_L1).toString(),
+                 u"abc\x1b]0;owned\x07\x1b[2J\u202etxt.exe\u009b31m"_s);
+
+        // The new key's secret, printed once.
+        HostileServer created(HostileServer::Mode::Respond,
+                              HostileServer::response(201, {"Content-Type: application/json"},
+                                                      key + ",\"secret\":\"al-" + hostile + "\"}"));
+        QVERIFY(created.start());
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"fine"_s},
+                   envFor(created.url()));
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(checkClean(r.out) && checkClean(r.err), r.describe());
+        QVERIFY2(r.outText().contains(u"al-\\x1b]0;owned"_s), r.describe());
+
+        // A new name with a control character is refused before anything is sent.
+        HostileServer untouched(HostileServer::Mode::Respond, HostileServer::response(500, {}, {}));
+        QVERIFY(untouched.start());
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"bad\x1b[2Jname"_s},
+                   envFor(untouched.url()));
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"U+001B"_s), r.describe());
+        QVERIFY2(checkClean(r.err), r.describe());
+        QVERIFY(untouched.requests().isEmpty());
     }
 };
 

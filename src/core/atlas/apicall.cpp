@@ -1,5 +1,6 @@
 #include "atlas/apicall.h"
 
+#include "atlas/ids.h"
 #include "atlas/oneshotbody.h"
 #include "atlas/session.h"
 #include "logging.h"
@@ -40,6 +41,19 @@ void Job::finishWith(const ApiError &error)
         deleteLater();
 }
 
+namespace {
+// Each WWW-Authenticate header on its own (a server may send several).
+QList<QByteArray> challengesOf(const QNetworkReply *reply)
+{
+    QList<QByteArray> values;
+    for (const auto &[name, value] : reply->rawHeaderPairs()) {
+        if (name.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
+            values << value;
+    }
+    return values;
+}
+} // namespace
+
 ApiCall::ApiCall(AtlasSession *session, ApiRequest request, QObject *parent)
     : Job(parent)
     , m_session(session)
@@ -47,6 +61,13 @@ ApiCall::ApiCall(AtlasSession *session, ApiRequest request, QObject *parent)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::attempt);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        if (m_reply && m_cut == Cut::None) {
+            m_cut = Cut::Deadline;
+            m_reply->abort();
+        }
+    });
 }
 
 ApiCall::~ApiCall()
@@ -96,6 +117,37 @@ int ApiCall::transferTimeoutMs() const
                                            : m_session->config().transferTimeoutMs;
 }
 
+int ApiCall::attemptDeadlineMs() const
+{
+    const int configured = m_session->config().attemptDeadlineMs;
+    // Never shorter than the silence allowed, which it bounds from above.
+    return qMax(transferTimeoutMs(), configured > 0 ? configured : 4 * transferTimeoutMs());
+}
+
+qint64 ApiCall::maxResponseBytes() const
+{
+    return m_request.maxResponseBytes > 0 ? m_request.maxResponseBytes : m_session->config().maxResponseBytes;
+}
+
+void ApiCall::watch(QNetworkReply *reply)
+{
+    m_cut = Cut::None;
+    const qint64 cap = maxResponseBytes();
+    const auto cutIfTooLarge = [this, reply, cap](qint64 size) {
+        if (size > cap && m_cut == Cut::None && m_reply == reply) {
+            m_cut = Cut::TooLarge;
+            reply->abort();
+        }
+    };
+    // A declared length is refused before any of it arrives; an undeclared one as it grows.
+    connect(reply, &QNetworkReply::metaDataChanged, this, [reply, cutIfTooLarge] {
+        cutIfTooLarge(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this,
+            [cutIfTooLarge](qint64 received, qint64) { cutIfTooLarge(received); });
+    m_deadline.start(attemptDeadlineMs());
+}
+
 QString ApiCall::describe() const
 {
     return QString::fromLatin1(m_request.verb) + u' ' + m_request.path;
@@ -107,6 +159,14 @@ void ApiCall::attempt()
         return;
     if (!m_session || m_session->isSignedOut()) {
         finishWith(ApiError::invalidInput(tr("Signed out: sign in again to continue.")));
+        return;
+    }
+    // Every id was checked by AtlasClient; this catches a path built some other way, before a dot
+    // segment makes Qt send the request to the resource above the one meant.
+    if (hasDotSegment(m_request.path) || hasDotSegment(m_request.primingPath)) {
+        finishWith(ApiError::invalidInput(
+            tr("The request path %1 holds a \".\" or \"..\" segment; nothing was sent.")
+                .arg(m_request.path.left(200))));
         return;
     }
     if (!m_request.authenticated) {
@@ -137,12 +197,21 @@ void ApiCall::send()
         prime.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
         prime.setRawHeader("Accept", mediaTypeName(m_request.mediaType));
         prime.setTransferTimeout(transferTimeoutMs());
+        prime.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        m_session->authenticator()->apply(prime, "GET");
         m_reply = m_session->network()->get(prime);
+        watch(m_reply);
         connect(m_reply, &QNetworkReply::finished, this, [this] {
             QNetworkReply *reply = m_reply;
             m_reply = nullptr;
-            if (reply)
+            m_deadline.stop();
+            if (reply) {
                 reply->deleteLater();
+                // Its challenge brings the fresh nonce the one-shot request is then signed with; a
+                // challenge that must not be answered is refused again, and reported, by that request.
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 401)
+                    (void)m_session->authenticator()->acceptChallenge(reply->url(), challengesOf(reply));
+            }
             if (m_canceled) {
                 finishWith(ApiError::canceled());
                 return;
@@ -167,7 +236,7 @@ void ApiCall::send()
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     m_usedAuthorization.clear();
     if (m_request.authenticated)
-        m_usedAuthorization = m_session->authenticator()->apply(req);
+        m_usedAuthorization = m_session->authenticator()->apply(req, m_request.verb);
 
     qCDebug(lcAtlas).noquote() << "sending" << describe() << "attempt" << m_attempts;
     QNetworkAccessManager *nam = m_session->network();
@@ -184,6 +253,7 @@ void ApiCall::send()
     } else {
         m_reply = nam->sendCustomRequest(req, m_request.verb, m_request.body);
     }
+    watch(m_reply);
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
 }
 
@@ -194,11 +264,27 @@ void ApiCall::onReplyFinished()
         return;
     m_reply = nullptr;
     reply->deleteLater();
+    m_deadline.stop();
 
     const QNetworkReply::NetworkError networkError = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_status = status;
     QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const Cut cut = std::exchange(m_cut, Cut::None);
+    if (cut != Cut::None && !m_canceled) {
+        SecretBuffer::wipeBytes(body);
+        if (cut == Cut::TooLarge) {
+            // The same request would get the same answer: never retried.
+            qCWarning(lcAtlas).noquote()
+                << describe() << "answer cut off at" << maxResponseBytes() << "bytes";
+            finishWith(ApiError::tooLarge(maxResponseBytes(), m_request.verb, m_request.path));
+            return;
+        }
+        qCInfo(lcAtlas).noquote() << describe() << "answer incomplete at the deadline";
+        retryOrFinish(ApiError::deadline(attemptDeadlineMs(), m_request.verb, m_request.path), 0,
+                      QNetworkReply::TimeoutError, true);
+        return;
+    }
     if (reply->hasRawHeader("RateLimit-Remaining")) {
         bool ok = false;
         const int remaining = reply->rawHeader("RateLimit-Remaining").toInt(&ok);
@@ -255,6 +341,11 @@ void ApiCall::onReplyFinished()
 
     if (status == 401 && m_request.authenticated) {
         Authenticator *auth = m_session->authenticator();
+        const ApiError refusal = auth->acceptChallenge(reply->url(), challengesOf(reply));
+        if (refusal) {
+            finishWith(refusal);
+            return;
+        }
         if (!m_renewedAuth && auth->invalidate(m_usedAuthorization)) {
             m_renewedAuth = true;
             qCInfo(lcAuth).noquote() << describe() << "got 401; renewing the token once";

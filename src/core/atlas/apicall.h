@@ -40,6 +40,9 @@ struct ApiRequest
     // token revocation on sign-out): 0 takes the session's transfer timeout and retry policy.
     int transferTimeoutMs = 0;
     int maxAttempts = 0;
+    // 0 takes the session's answer size cap (SessionConfig::maxResponseBytes); smaller for answers
+    // that are small by nature (a token).
+    qint64 maxResponseBytes = 0;
 };
 
 // The dynamic property of a QNetworkReply that points at its OneShotBody, if any.
@@ -114,11 +117,18 @@ private:
                        bool timedOut);
     QString describe() const;
     int transferTimeoutMs() const;
+    int attemptDeadlineMs() const;
+    qint64 maxResponseBytes() const;
+    // Bounds a reply: aborted when it grows past maxResponseBytes() or outlives the deadline.
+    void watch(QNetworkReply *reply);
 
     QPointer<AtlasSession> m_session;
     ApiRequest m_request;
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
+    QTimer m_deadline;
+    enum class Cut { None, TooLarge, Deadline };
+    Cut m_cut = Cut::None;
     QByteArray m_body;
     QByteArray m_usedAuthorization;
     int m_status = 0;

@@ -112,6 +112,23 @@ ApiError ApiError::timeout(int timeoutMs, const QByteArray &verb, const QString 
     return e;
 }
 
+ApiError ApiError::deadline(int deadlineMs, const QByteArray &verb, const QString &path)
+{
+    ApiError e = timeout(deadlineMs, verb, path);
+    e.m_detail = tr("The answer was not complete within %1 seconds.").arg(deadlineMs / 1000.0, 0, 'g', 3);
+    return e;
+}
+
+ApiError ApiError::tooLarge(qint64 maxBytes, const QByteArray &verb, const QString &path)
+{
+    const QString size = maxBytes >= 1024 * 1024 ? tr("%1 MiB").arg(maxBytes / (1024.0 * 1024.0), 0, 'g', 3)
+                                                 : tr("%1 KiB").arg(maxBytes / 1024.0, 0, 'g', 3);
+    return invalidResponse(
+        tr("the answer is larger than %1, far more than this request ever needs; it was cut off there.")
+            .arg(size),
+        verb, path);
+}
+
 ApiError ApiError::canceled()
 {
     ApiError e;

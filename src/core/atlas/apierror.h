@@ -40,6 +40,10 @@ public:
     static ApiError network(QNetworkReply::NetworkError code, const QString &qtMessage,
                             const QByteArray &verb, const QString &path);
     static ApiError timeout(int timeoutMs, const QByteArray &verb, const QString &path);
+    // The answer was still coming when the attempt's overall deadline passed (a trickle).
+    static ApiError deadline(int deadlineMs, const QByteArray &verb, const QString &path);
+    // The answer was cut off at maxBytes (Kind::InvalidResponse).
+    static ApiError tooLarge(qint64 maxBytes, const QByteArray &verb, const QString &path);
     static ApiError canceled();
     static ApiError invalidResponse(const QString &what, const QByteArray &verb = {},
                                     const QString &path = {});
