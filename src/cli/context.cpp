@@ -154,9 +154,15 @@ int CommandContext::fail(const ApiError &error, const QString &advice)
                      QString::fromLatin1(atlasenv::kAccessToken)));
     }
     QString text = Cli::tr("Error: %1").arg(shown.toString());
+    // A change whose answer was lost may have been made: never let a script take it for "not done".
+    const bool unknown = shown.outcomeUnknown() && shown.verb() != "GET";
     if (!advice.isEmpty())
         text += u'\n' + advice;
+    else if (unknown)
+        text += u'\n' + Cli::tr("The change may have been made anyway: check before trying again.");
     notice(text);
+    if (unknown)
+        return ExitNotKnown;
     return shown.kind() == ApiError::Kind::InvalidInput ? ExitUsage : ExitFailure;
 }
 

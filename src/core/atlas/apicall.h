@@ -103,8 +103,8 @@ public:
 protected:
     // Reads a 2xx body. Returns an error if the body cannot be understood.
     virtual ApiError parse(QByteArray &body);
-    // Lets an operation turn an error status into success (a DELETE's 404: already gone).
-    virtual bool acceptErrorStatus(int status);
+    // Lets an operation turn an error answer into success (a DELETE's 404 about the key: gone).
+    virtual bool acceptError(const ApiError &error);
 
 private:
     void attempt();
