@@ -89,7 +89,8 @@ Response duplicateName(const QString &name, const QString &groupId)
 Response keyNotFound(const QString &apiKeyId, const QString &where)
 {
     return apiError(404, u"RESOURCE_NOT_FOUND"_s,
-                    u"No AI model API key with ID %1 exists in %2."_s.arg(apiKeyId, where));
+                    u"No AI model API key with ID %1 exists in %2."_s.arg(apiKeyId, where), {},
+                    QJsonArray{apiKeyId});
 }
 
 } // namespace
@@ -232,8 +233,9 @@ Response AtlasApi::deleteKey(const Call &call)
     if (!key || key->groupId != p->id)
         return keyNotFound(call.args.at(1), u"project "_s + p->id);
     m_store.deleteKey(key);
-    Response r;
-    r.status = 204;
+    // No body, but the versioned Content-Type all the same, as Atlas sends it.
+    Response r = ok(call, 204, QByteArray());
+    r.body.clear();
     return r;
 }
 
