@@ -79,6 +79,11 @@ bool CommandContext::wait(Job *job)
     // A cancel can finish the job at once; quit() before exec() would be lost.
     if (!job->isFinished())
         loop.exec();
+    if (job->succeeded() && job->oddItems() > 0) {
+        notice(Cli::tr("Warning: Atlas sent %n item(s) this program could not read completely; they are listed "
+                       "with the unreadable values empty or \"unknown\" (an item without an ID is left out).",
+                       nullptr, job->oddItems()));
+    }
     return job->succeeded();
 }
 

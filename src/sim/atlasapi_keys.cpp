@@ -118,7 +118,9 @@ QByteArray AtlasApi::keyJson(const AiKey &key) const
         field("endpoint", m_store.endpoint());
         field("geography", key.geography);
         field("groupId", key.groupId);
-        if (key.everUsed)
+        if (!key.rawLastUsedAt.isEmpty())
+            out += "\"lastUsedAt\":" + key.rawLastUsedAt + ',';
+        else if (key.everUsed)
             field("lastUsedAt", formatAiTimestamp(key.lastUsedAt));
         else
             out += "\"lastUsedAt\":null,";

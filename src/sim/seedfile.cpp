@@ -201,7 +201,12 @@ void readSeed(const QJsonObject &root, Store *store, Principals *principals, Mic
                           ? seedTime(o.value(u"createdAt"_s), now, where + u".createdAt"_s)
                           : now;
         const QJsonValue lastUsed = o.value(u"lastUsedAt"_s);
-        if (!lastUsed.isNull() && !lastUsed.isUndefined()) {
+        if (o.contains(u"lastUsedAtRaw"_s)) {
+            // Wrapped in an array to serialise any JSON value, then unwrapped.
+            const QByteArray wrapped =
+                QJsonDocument(QJsonArray{o.value(u"lastUsedAtRaw"_s)}).toJson(QJsonDocument::Compact);
+            k.rawLastUsedAt = wrapped.mid(1, wrapped.size() - 2);
+        } else if (!lastUsed.isNull() && !lastUsed.isUndefined()) {
             k.lastUsedAt = seedTime(lastUsed, now, where + u".lastUsedAt"_s);
             k.everUsed = true;
         }

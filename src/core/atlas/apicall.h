@@ -60,6 +60,8 @@ public:
     bool succeeded() const { return m_finished && !m_error; }
     bool isFinished() const { return m_finished; }
     void setAutoDelete(bool on) { m_autoDelete = on; }
+    // Items of a list that could not be read completely (see ListJob); 0 for anything else.
+    virtual int oddItems() const { return 0; }
 
 Q_SIGNALS:
     void finished();

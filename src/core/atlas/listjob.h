@@ -33,7 +33,7 @@ public:
     std::optional<qint64> totalCount() const { return m_totalCount; }
     // Items Atlas sent that could not be read completely: kept with a field unknown, or skipped
     // when they had no id. Callers tell the user how many (the list is otherwise complete).
-    int oddItems() const { return m_oddItems; }
+    int oddItems() const override { return m_oddItems; }
 
 private:
     void fetch(int pageNum);
