@@ -304,7 +304,7 @@ int runKeysCreate(CommandContext &ctx)
                     "saved: %4\nThe secret is lost: Atlas never shows it again. Delete the key and create "
                     "another:\n  %5")
                     .arg(sanitizeForTerminal(key.name), key.apiKeyId, project, why, deleteHint));
-            return ExitFailure;
+            return ExitDoneResultLost;
         }
         printCreatedKey(ctx, key, secret, secretFile);
         ctx.notice(Cli::tr("The secret was written to %1, readable only by you. Atlas never shows it again.")
@@ -319,7 +319,7 @@ int runKeysCreate(CommandContext &ctx)
             Cli::tr("ERROR: the key \"%1\" (ID %2) was created in project %3, but writing its secret to "
                     "standard output failed. The secret is lost. Delete the key and create another:\n  %4")
                 .arg(sanitizeForTerminal(key.name), key.apiKeyId, project, deleteHint));
-        return ExitFailure;
+        return ExitDoneResultLost;
     }
     ctx.notice(Cli::tr("This is the only time the secret is shown: store it now (for example in a secret "
                        "manager). Use --secret-file PATH to write it to a private file instead."));
