@@ -193,15 +193,18 @@ public:
             const bool there = found != byId.cend();
             if (!k.certain) {
                 if (there && !k.maybe.isEmpty() && !k.maybe.contains(found->value(u"name"_s).toString()))
-                    problem(f, u"%1 is named %2, which no command asked for"_s.arg(k.id, found->value(u"name"_s).toString()));
+                    problem(f, u"%1 is named %2, which no command asked for"_s.arg(
+                                   k.id, found->value(u"name"_s).toString()));
                 continue;
             }
             if (k.exists && !there)
-                problem(f, u"%1 (%2) is gone, but the CLI said it exists (last: %3)"_s.arg(k.id, k.lineage, k.name));
+                problem(f, u"%1 (%2) is gone, but the CLI said it exists (last: %3)"_s.arg(k.id, k.lineage,
+                                                                                           k.name));
             if (!k.exists && there)
                 problem(f, u"%1 (%2) exists, but the CLI said it was deleted"_s.arg(k.id, k.lineage));
             if (k.exists && there && found->value(u"name"_s).toString() != k.name)
-                problem(f, u"%1 is named %2, but the CLI said %3"_s.arg(k.id, found->value(u"name"_s).toString(), k.name));
+                problem(f, u"%1 is named %2, but the CLI said %3"_s.arg(
+                               k.id, found->value(u"name"_s).toString(), k.name));
         }
     }
 
@@ -344,11 +347,14 @@ int main(int argc, char *argv[])
     // which is how the CLI's own checks after a lost answer are exercised.
     QProcess sim;
     sim.setStandardErrorFile(dir.filePath(u"sim.log"_s));
-    sim.start(parser.value(u"sim"_s),
-              {u"--port"_s, u"0"_s, u"--data"_s, u"demo"_s, u"--state"_s, state, u"--seed"_s,
-               QString::number(seed), u"--drop-rate"_s, u"0.07"_s, u"--hang-rate"_s, u"0.04"_s,
-               u"--malformed-rate"_s, u"0.07"_s, u"--fail-rate"_s, u"0.07"_s, u"--fail-status"_s, u"503"_s,
-               u"--fault-match"_s, u"* /api/atlas/v2/groups/*/aiModelApiKeys*"_s, u"--verbose"_s});
+    sim.start(
+        parser.value(u"sim"_s),
+        {u"--port"_s,           u"0"_s,    u"--data"_s,        u"demo"_s,
+         u"--state"_s,          state,     u"--seed"_s,        QString::number(seed),
+         u"--drop-rate"_s,      u"0.07"_s, u"--hang-rate"_s,   u"0.04"_s,
+         u"--malformed-rate"_s, u"0.07"_s, u"--fail-rate"_s,   u"0.07"_s,
+         u"--fail-status"_s,    u"503"_s,  u"--fault-match"_s, u"* /api/atlas/v2/groups/*/aiModelApiKeys*"_s,
+         u"--verbose"_s});
     if (!sim.waitForStarted(10000) || !sim.waitForReadyReadStandardOutput(10000)) {
         std::fprintf(stderr, "bench_faults: atlas-sim did not start\n");
         return 2;
@@ -400,7 +406,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_faults: no state file\n");
         return 2;
     }
-    const QJsonArray finalKeys = QJsonDocument::fromJson(stateFile.readAll()).object().value(u"keys"_s).toArray();
+    const QJsonArray finalKeys =
+        QJsonDocument::fromJson(stateFile.readAll()).object().value(u"keys"_s).toArray();
     bench.verify(finalKeys, figures);
 
     QFile log(dir.filePath(u"sim.log"_s));

@@ -80,9 +80,10 @@ bool CommandContext::wait(Job *job)
     if (!job->isFinished())
         loop.exec();
     if (job->succeeded() && job->oddItems() > 0) {
-        notice(Cli::tr("Warning: Atlas sent %n item(s) this program could not read completely; they are listed "
-                       "with the unreadable values empty or \"unknown\" (an item without an ID is left out).",
-                       nullptr, job->oddItems()));
+        notice(
+            Cli::tr("Warning: Atlas sent %n item(s) this program could not read completely; they are listed "
+                    "with the unreadable values empty or \"unknown\" (an item without an ID is left out).",
+                    nullptr, job->oddItems()));
     }
     return job->succeeded();
 }

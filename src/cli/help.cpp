@@ -145,7 +145,8 @@ QString helpText(const CommandTable &table, const QStringList &words)
                 Cli::tr(
                     "Results go to standard output; errors, notices and prompts to standard error. Exit "
                     "codes: 0 done, 1 not done (Atlas or the network said no, or a declined confirmation), 2 "
-                    "usage error (nothing was sent), 3 audit found a stale or never-used key, 4 not known (the "
+                    "usage error (nothing was sent), 3 audit found a stale or never-used key, 4 not known "
+                    "(the "
                     "answer to a change was lost: it may have been made; the message says how to check), 5 "
                     "done but its result lost (a key created whose secret could not be delivered), 130 "
                     "interrupted (Ctrl+C)."),

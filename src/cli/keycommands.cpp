@@ -172,31 +172,34 @@ int reportLostCreate(CommandContext &ctx, const CreateKeyCall &call, const QStri
     }
     const QString shownName = sanitizeForTerminal(key.name.isEmpty() ? name : key.name);
     if (!key.apiKeyId.isEmpty()) {
-        ctx.notice(Cli::tr("ERROR: the key \"%1\" (ID %2) was created in project %3, but Atlas's answer %4, so its "
-                           "secret is lost: Atlas never shows it again. Delete the key and create another:\n  %5")
-                       .arg(shownName, sanitizeForTerminal(key.apiKeyId), project,
-                            answered ? Cli::tr("could not be read") : Cli::tr("was lost"),
-                            ctx.programName() + u" keys delete --project "_s + project + u" --key "_s +
-                                sanitizeForTerminal(key.apiKeyId) + u" --yes"_s));
+        ctx.notice(
+            Cli::tr("ERROR: the key \"%1\" (ID %2) was created in project %3, but Atlas's answer %4, so its "
+                    "secret is lost: Atlas never shows it again. Delete the key and create another:\n  %5")
+                .arg(shownName, sanitizeForTerminal(key.apiKeyId), project,
+                     answered ? Cli::tr("could not be read") : Cli::tr("was lost"),
+                     ctx.programName() + u" keys delete --project "_s + project + u" --key "_s +
+                         sanitizeForTerminal(key.apiKeyId) + u" --yes"_s));
         return ExitDoneResultLost;
     }
     if (answered) {
-        ctx.notice(Cli::tr("ERROR: the key \"%1\" was created in project %2 (Atlas answered %3), but the answer "
-                           "could not be read, so its ID and secret are lost. Find it with '%4 keys list --project "
-                           "%2' and delete it with '%4 keys delete --project %2 --key ID --yes'; then create "
-                           "another.")
-                       .arg(shownName, project)
-                       .arg(call.httpStatus())
-                       .arg(ctx.programName()));
+        ctx.notice(
+            Cli::tr("ERROR: the key \"%1\" was created in project %2 (Atlas answered %3), but the answer "
+                    "could not be read, so its ID and secret are lost. Find it with '%4 keys list --project "
+                    "%2' and delete it with '%4 keys delete --project %2 --key ID --yes'; then create "
+                    "another.")
+                .arg(shownName, project)
+                .arg(call.httpStatus())
+                .arg(ctx.programName()));
         return ExitDoneResultLost;
     }
-    ctx.fail(call.error(),
-             Cli::tr("The key \"%1\" may have been created anyway (%4). Check with '%2 keys list --project %3' "
-                     "before trying again; if it is there, its secret is lost: delete it and create another.")
-                 .arg(shownName, ctx.programName(), project,
-                      looked ? Cli::tr("it was not in the list just now, but a request still under way may "
-                                       "complete")
-                             : Cli::tr("Atlas could not be asked just now")));
+    ctx.fail(
+        call.error(),
+        Cli::tr("The key \"%1\" may have been created anyway (%4). Check with '%2 keys list --project %3' "
+                "before trying again; if it is there, its secret is lost: delete it and create another.")
+            .arg(shownName, ctx.programName(), project,
+                 looked ? Cli::tr("it was not in the list just now, but a request still under way may "
+                                  "complete")
+                        : Cli::tr("Atlas could not be asked just now")));
     return ExitNotKnown;
 }
 
@@ -348,30 +351,37 @@ int runKeysRename(CommandContext &ctx)
     const auto get = CommandContext::own(ctx.client()->getProjectKey(project, keyId));
     const bool read = ctx.wait(get.get());
     if (read && get->value().name == newName) {
-        ctx.notice(answered ? Cli::tr("Atlas renamed the key, but its answer could not be read; this is the key "
-                                      "as Atlas shows it now.")
-                            : Cli::tr("The answer to the rename was lost, but Atlas now shows the new name: "
-                                      "the rename was made."));
+        ctx.notice(answered
+                       ? Cli::tr("Atlas renamed the key, but its answer could not be read; this is the key "
+                                 "as Atlas shows it now.")
+                       : Cli::tr("The answer to the rename was lost, but Atlas now shows the new name: "
+                                 "the rename was made."));
         ctx.printItem(get->value());
         return ExitOk;
     }
     if (answered) {
         // A 2xx said it was done; a read that disagrees or fails does not undo that.
-        ctx.notice(Cli::tr("Atlas answered that key %1 was renamed to \"%2\", but the answer could not be read%3. "
-                           "Check with '%4 keys get --project %5 --key %1'.")
-                       .arg(sanitizeForTerminal(keyId), sanitizeForTerminal(newName),
-                            read ? Cli::tr(" and Atlas now shows the name \"%1\"").arg(sanitizeForTerminal(get->value().name))
-                                 : QString(),
-                            ctx.programName(), project));
+        ctx.notice(
+            Cli::tr("Atlas answered that key %1 was renamed to \"%2\", but the answer could not be read%3. "
+                    "Check with '%4 keys get --project %5 --key %1'.")
+                .arg(sanitizeForTerminal(keyId), sanitizeForTerminal(newName),
+                     read ? Cli::tr(" and Atlas now shows the name \"%1\"")
+                                .arg(sanitizeForTerminal(get->value().name))
+                          : QString(),
+                     ctx.programName(), project));
         return ExitOk;
     }
+    // Atlas was asked afterwards: the outcome is known, whatever fail() would make of the lost answer.
     if (read) {
-        return ctx.fail(error, Cli::tr("The key was not renamed: Atlas still shows the name \"%1\". Renaming is "
-                                       "safe to repeat: run the command again.")
-                                   .arg(sanitizeForTerminal(get->value().name)));
+        ctx.fail(error, Cli::tr("The key was not renamed: Atlas still shows the name \"%1\". Renaming is "
+                                "safe to repeat: run the command again.")
+                            .arg(sanitizeForTerminal(get->value().name)));
+        return ExitFailure;
     }
-    if (get->error().isItemNotFound())
-        return ctx.fail(error, Cli::tr("The key no longer exists: nothing was renamed."));
+    if (get->error().isItemNotFound()) {
+        ctx.fail(error, Cli::tr("The key no longer exists: nothing was renamed."));
+        return ExitFailure;
+    }
     ctx.fail(error, Cli::tr("The key may have been renamed anyway, and Atlas could not be asked. Check with "
                             "'%1 keys get --project %2 --key %3'; renaming is safe to repeat.")
                         .arg(ctx.programName(), project, sanitizeForTerminal(keyId)));
@@ -428,13 +438,15 @@ int runKeysDelete(CommandContext &ctx)
         return ctx.fail(error);
     const auto get = CommandContext::own(ctx.client()->getProjectKey(project, keyId));
     if (!ctx.wait(get.get()) && get->error().isItemNotFound()) {
-        ctx.notice(Cli::tr("The answer to the delete was lost, but Atlas no longer has the key: it was deleted."));
+        ctx.notice(
+            Cli::tr("The answer to the delete was lost, but Atlas no longer has the key: it was deleted."));
         printDeleted(ctx, project, keyId, name, false);
         return ExitOk;
     }
     if (get->succeeded()) {
-        return ctx.fail(error, Cli::tr("The key was not deleted: Atlas still has it. Deleting is safe to repeat: "
-                                       "run the command again."));
+        ctx.fail(error, Cli::tr("The key was not deleted: Atlas still has it. Deleting is safe to repeat: "
+                                "run the command again."));
+        return ExitFailure;
     }
     ctx.fail(error, Cli::tr("The key may have been deleted anyway, and Atlas could not be asked. Check with "
                             "'%1 keys get --project %2 --key %3'; deleting is safe to repeat.")

@@ -117,9 +117,10 @@ Response apiError(int status, const QString &errorCode, const QString &detail,
 Response digestChallengeError()
 {
     // Jackson's pretty printer, as recorded from the live service: " : " and two-space indents.
-    return jsonResponse(401, "application/json",
-                        "{\n  \"error\" : 401,\n  \"reason\" : \"Unauthorized\",\n  \"detail\" : \"You are not "
-                        "authorized for this resource.\",\n  \"errorCode\" : \"UNEXPECTED_ERROR\"\n}");
+    return jsonResponse(
+        401, "application/json",
+        "{\n  \"error\" : 401,\n  \"reason\" : \"Unauthorized\",\n  \"detail\" : \"You are not "
+        "authorized for this resource.\",\n  \"errorCode\" : \"UNEXPECTED_ERROR\"\n}");
 }
 
 Response jsonResponse(int status, const QByteArray &contentType, const QByteArray &body)

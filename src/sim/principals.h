@@ -3,9 +3,9 @@
 #include <QByteArray>
 #include <QHash>
 #include <QHostAddress>
-#include <QSet>
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 

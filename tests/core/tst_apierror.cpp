@@ -101,16 +101,19 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<QString>("address");
-        QTest::newRow("not on list") << QByteArray(
-            R"({"detail":"IP address 203.0.113.9 is not allowed to access this resource.","error":403,)"
-            R"("errorCode":"IP_ADDRESS_NOT_ON_ACCESS_LIST","parameters":["203.0.113.9"],"reason":"Forbidden"})")
-                                     << QByteArray() << u"203.0.113.9"_s;
-        QTest::newRow("org requires") << QByteArray(
-            R"({"detail":"This organization requires access through an access list of ip ranges.","error":403,)"
-            R"("errorCode":"ORG_REQUIRES_ACCESS_LIST","parameters":["198.51.100.4"],"reason":"Forbidden"})")
-                                      << QByteArray() << u"198.51.100.4"_s;
+        QTest::newRow("not on list")
+            << QByteArray(
+                   R"({"detail":"IP address 203.0.113.9 is not allowed to access this resource.","error":403,)"
+                   R"("errorCode":"IP_ADDRESS_NOT_ON_ACCESS_LIST","parameters":["203.0.113.9"],"reason":"Forbidden"})")
+            << QByteArray() << u"203.0.113.9"_s;
+        QTest::newRow("org requires")
+            << QByteArray(
+                   R"({"detail":"This organization requires access through an access list of ip ranges.","error":403,)"
+                   R"("errorCode":"ORG_REQUIRES_ACCESS_LIST","parameters":["198.51.100.4"],"reason":"Forbidden"})")
+            << QByteArray() << u"198.51.100.4"_s;
         // No body to read: the code from X-Error-Code, no address known.
-        QTest::newRow("header only") << QByteArray() << QByteArray("IP_ADDRESS_NOT_ON_ACCESS_LIST") << QString();
+        QTest::newRow("header only") << QByteArray() << QByteArray("IP_ADDRESS_NOT_ON_ACCESS_LIST")
+                                     << QString();
     }
     void ipAccessListSaysTheAddress()
     {
@@ -123,7 +126,8 @@ private Q_SLOTS:
         QCOMPARE(e.accessListAddress(), address);
         // The address comes first in what the user reads, then where to add it.
         const QString shown = address.isEmpty() ? u"this computer's address"_s : address;
-        QVERIFY2(e.message().startsWith(u"Atlas refused the request from "_s + shown), qPrintable(e.message()));
+        QVERIFY2(e.message().startsWith(u"Atlas refused the request from "_s + shown),
+                 qPrintable(e.message()));
         QVERIFY2(e.hint().contains(u"API Access List"_s), qPrintable(e.hint()));
         QVERIFY2(e.hint().contains(u"Access Manager"_s), qPrintable(e.hint()));
     }
@@ -144,7 +148,8 @@ private Q_SLOTS:
         // A 404 without an Atlas code (a proxy's page) says nothing about the key.
         QVERIFY(!ApiError::fromHttp(404, "<html>Not Found</html>", "DELETE", u"/p"_s).isItemNotFound());
         // The header stands in for a body without a code.
-        QCOMPARE(ApiError::fromHttp(404, "", "DELETE", u"/p"_s, "ORG_NOT_FOUND").errorCode(), u"ORG_NOT_FOUND"_s);
+        QCOMPARE(ApiError::fromHttp(404, "", "DELETE", u"/p"_s, "ORG_NOT_FOUND").errorCode(),
+                 u"ORG_NOT_FOUND"_s);
     }
 
     void forbiddenNamesTheRole()

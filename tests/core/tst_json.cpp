@@ -104,14 +104,15 @@ private Q_SLOTS:
     {
         // One good key, one with an unreadable lastUsedAt, one with a name of the wrong type, one
         // without an id, and one that is not an object: the page still reads.
-        const auto page = json::page<AiKey>(
-            j("{'results':["
-              "{'apiKeyId':'k1','name':'good','lastUsedAt':'2026-02-01T08:00:00Z'},"
-              "{'apiKeyId':'k2','name':'odd time','lastUsedAt':'last tuesday','createdAt':'2026-01-01T00:00:00Z'},"
-              "{'apiKeyId':'k3','name':7,'status':'ACTIVE'},"
-              "{'name':'no id'},"
-              "42],'totalCount':5}"),
-            &json::aiKey);
+        const auto page =
+            json::page<AiKey>(j("{'results':["
+                                "{'apiKeyId':'k1','name':'good','lastUsedAt':'2026-02-01T08:00:00Z'},"
+                                "{'apiKeyId':'k2','name':'odd time','lastUsedAt':'last "
+                                "tuesday','createdAt':'2026-01-01T00:00:00Z'},"
+                                "{'apiKeyId':'k3','name':7,'status':'ACTIVE'},"
+                                "{'name':'no id'},"
+                                "42],'totalCount':5}"),
+                              &json::aiKey);
         QVERIFY2(page.ok(), qPrintable(page.error()));
         const auto &keys = page.value().results;
         QCOMPARE(keys.size(), 3);
@@ -132,9 +133,10 @@ private Q_SLOTS:
 
     void pageOfProjectsWithOddItem()
     {
-        const auto page = json::page<Project>(j("{'results':[{'id':'32b6e34b3d91647abb20e7b8','name':'p','"
-                                                "orgId':'32b6e34b3d91647abb20e7b9'},{'id':'x','clusterCount':'two'}]}"),
-                                              &json::project);
+        const auto page =
+            json::page<Project>(j("{'results':[{'id':'32b6e34b3d91647abb20e7b8','name':'p','"
+                                  "orgId':'32b6e34b3d91647abb20e7b9'},{'id':'x','clusterCount':'two'}]}"),
+                                &json::project);
         QVERIFY2(page.ok(), qPrintable(page.error()));
         QCOMPARE(page.value().results.size(), 2);
         QCOMPARE(page.value().oddItems, 1);

@@ -1034,7 +1034,8 @@ private Q_SLOTS:
         QVERIFY2(cut.start(), qPrintable(cut.errorString()));
         QString org2, project2;
         QVERIFY(firstOrgAndProject(cut, &org2, &project2));
-        const QString id2 = createKey(cut, Auth::ApiKey, project2, u"before"_s).value("apiKeyId"_L1).toString();
+        const QString id2 =
+            createKey(cut, Auth::ApiKey, project2, u"before"_s).value("apiKeyId"_L1).toString();
         Run r = runCli({u"keys"_s, u"rename"_s, u"--project"_s, project2, u"--key"_s, id2, u"--name"_s,
                         u"after"_s, u"--output"_s, u"json"_s},
                        Auth::ApiKey, cut);
@@ -1043,26 +1044,29 @@ private Q_SLOTS:
         QVERIFY2(r.errText().contains(u"could not be read"_s), r.describe());
 
         // A delete whose first answer is dropped is retried; the retry's 404 means it was deleted.
-        SimProcess dropped({u"--drop-rate"_s, u"1"_s, u"--fault-count"_s, u"1"_s, u"--fault-match"_s,
-                            u"DELETE *"_s});
+        SimProcess dropped(
+            {u"--drop-rate"_s, u"1"_s, u"--fault-count"_s, u"1"_s, u"--fault-match"_s, u"DELETE *"_s});
         QVERIFY2(dropped.start(), qPrintable(dropped.errorString()));
         QString org3, project3;
         QVERIFY(firstOrgAndProject(dropped, &org3, &project3));
-        const QString id3 = createKey(dropped, Auth::ApiKey, project3, u"doomed"_s).value("apiKeyId"_L1).toString();
-        r = runCli({u"keys"_s, u"delete"_s, u"--project"_s, project3, u"--key"_s, id3, u"--yes"_s, u"--output"_s,
-                    u"json"_s},
+        const QString id3 =
+            createKey(dropped, Auth::ApiKey, project3, u"doomed"_s).value("apiKeyId"_L1).toString();
+        r = runCli({u"keys"_s, u"delete"_s, u"--project"_s, project3, u"--key"_s, id3, u"--yes"_s,
+                    u"--output"_s, u"json"_s},
                    Auth::ApiKey, dropped);
         QVERIFY2(r.exitCode == 0, r.describe());
         // Qt itself may resend a DELETE whose connection closed before any answer; then the one
         // retry Atlas sees answers 404 at once, and the key is reported gone either way.
         const QString result = r.json().object().value("result"_L1).toString();
         QVERIFY2(result == u"deleted"_s || result == u"alreadyGone"_s, r.describe());
-        QCOMPARE(runCli({u"keys"_s, u"get"_s, u"--project"_s, project3, u"--key"_s, id3}, Auth::ApiKey, dropped)
-                     .exitCode,
-                 1);
+        QCOMPARE(
+            runCli({u"keys"_s, u"get"_s, u"--project"_s, project3, u"--key"_s, id3}, Auth::ApiKey, dropped)
+                .exitCode,
+            1);
 
         // Every answer to key requests hangs: the create's outcome is not known (exit 4, "may have").
-        SimProcess hung({u"--hang-rate"_s, u"1"_s, u"--fault-match"_s, u"* /api/atlas/v2/groups/*/aiModelApiKeys*"_s});
+        SimProcess hung(
+            {u"--hang-rate"_s, u"1"_s, u"--fault-match"_s, u"* /api/atlas/v2/groups/*/aiModelApiKeys*"_s});
         QVERIFY2(hung.start(), qPrintable(hung.errorString()));
         QString org4, project4;
         QVERIFY(firstOrgAndProject(hung, &org4, &project4));
@@ -1092,14 +1096,15 @@ private Q_SLOTS:
         seed.close();
         SimProcess sim({u"--data"_s, seed.fileName()});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        const Run r = runCli({u"keys"_s, u"list"_s, u"--project"_s, u"6a0000000000000000000001"_s}, Auth::ApiKey, sim);
+        const Run r =
+            runCli({u"keys"_s, u"list"_s, u"--project"_s, u"6a0000000000000000000001"_s}, Auth::ApiKey, sim);
         QVERIFY2(r.exitCode == 0, r.describe());
         QVERIFY2(r.outText().contains(u"fine"_s) && r.outText().contains(u"odder"_s), r.describe());
         QVERIFY2(r.outText().contains(u"unknown"_s), r.describe());
         QVERIFY2(r.errText().contains(u"2 item(s) this program could not read completely"_s), r.describe());
-        const Run j = runCli({u"keys"_s, u"list"_s, u"--project"_s, u"6a0000000000000000000001"_s, u"--output"_s,
-                              u"json"_s},
-                             Auth::ApiKey, sim);
+        const Run j = runCli(
+            {u"keys"_s, u"list"_s, u"--project"_s, u"6a0000000000000000000001"_s, u"--output"_s, u"json"_s},
+            Auth::ApiKey, sim);
         QCOMPARE(j.json().array().size(), 3);
         int unknown = 0;
         for (const QJsonValue &k : j.json().array())

@@ -34,8 +34,9 @@ const QByteArray kV2025 = "application/vnd.atlas.2025-03-12+json";
 const QByteArray kV2023Answer = kV2023 + ";charset=utf-8";
 const QByteArray kV2025Answer = kV2025 + ";charset=utf-8";
 // The body of every Digest 401, byte for byte as recorded from Atlas.
-const QByteArray kDigest401Body = "{\n  \"error\" : 401,\n  \"reason\" : \"Unauthorized\",\n  \"detail\" : \"You are "
-                                  "not authorized for this resource.\",\n  \"errorCode\" : \"UNEXPECTED_ERROR\"\n}";
+const QByteArray kDigest401Body =
+    "{\n  \"error\" : 401,\n  \"reason\" : \"Unauthorized\",\n  \"detail\" : \"You are "
+    "not authorized for this resource.\",\n  \"errorCode\" : \"UNEXPECTED_ERROR\"\n}";
 
 struct Reply
 {

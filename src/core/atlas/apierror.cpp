@@ -67,7 +67,7 @@ QString statusText(int status)
 } // namespace
 
 ApiError ApiError::fromHttp(int status, const QByteArray &body, const QByteArray &verb, const QString &path,
-                           const QByteArray &errorCodeHeader)
+                            const QByteArray &errorCodeHeader)
 {
     ApiError e;
     e.m_kind = Kind::Http;
@@ -175,13 +175,15 @@ bool ApiError::isMissingRole() const
         return !isIpAccessList();
     // USER_UNAUTHORIZED is what Atlas answers for a principal without the role or the project;
     // NOT_ORG_GROUP_CREATOR is the spec's own 401 example, also about a role.
-    return m_status == 401 && (m_errorCode == "USER_UNAUTHORIZED"_L1 || m_errorCode == "NOT_ORG_GROUP_CREATOR"_L1);
+    return m_status == 401 &&
+           (m_errorCode == "USER_UNAUTHORIZED"_L1 || m_errorCode == "NOT_ORG_GROUP_CREATOR"_L1);
 }
 
 bool ApiError::isIpAccessList() const
 {
     return m_kind == Kind::Http && m_status == 403 &&
-           (m_errorCode == "IP_ADDRESS_NOT_ON_ACCESS_LIST"_L1 || m_errorCode == "ORG_REQUIRES_ACCESS_LIST"_L1);
+           (m_errorCode == "IP_ADDRESS_NOT_ON_ACCESS_LIST"_L1 ||
+            m_errorCode == "ORG_REQUIRES_ACCESS_LIST"_L1);
 }
 
 QString ApiError::accessListAddress() const

@@ -307,17 +307,18 @@ QJsonObject toJson(const Project &p)
 
 QJsonObject toJson(const AiKey &k)
 {
-    QJsonObject o{{u"apiKeyId"_s, k.apiKeyId},
-            {u"name"_s, k.name},
-            {u"groupId"_s, k.groupId},
-            {u"status"_s, k.status},
-            {u"createdAt"_s, timestampValue(k.createdAt)},
-            {u"createdBy"_s, k.createdBy},
-            {u"lastUsedAt"_s, k.lastUsedAt ? timestampValue(*k.lastUsedAt) : QJsonValue(QJsonValue::Null)},
-            {u"maskedSecret"_s, k.maskedSecret},
-            {u"cloud"_s, k.cloud},
-            {u"geography"_s, k.geography},
-            {u"endpoint"_s, k.endpoint}};
+    QJsonObject o{
+        {u"apiKeyId"_s, k.apiKeyId},
+        {u"name"_s, k.name},
+        {u"groupId"_s, k.groupId},
+        {u"status"_s, k.status},
+        {u"createdAt"_s, timestampValue(k.createdAt)},
+        {u"createdBy"_s, k.createdBy},
+        {u"lastUsedAt"_s, k.lastUsedAt ? timestampValue(*k.lastUsedAt) : QJsonValue(QJsonValue::Null)},
+        {u"maskedSecret"_s, k.maskedSecret},
+        {u"cloud"_s, k.cloud},
+        {u"geography"_s, k.geography},
+        {u"endpoint"_s, k.endpoint}};
     // null alone would say "never used"; this says the value Atlas sent could not be read.
     if (k.lastUsedUnknown)
         o.insert(u"lastUsedUnknown"_s, true);

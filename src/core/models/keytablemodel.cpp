@@ -27,8 +27,7 @@ bool sameKey(const AiKey &a, const AiKey &b)
     return a.apiKeyId == b.apiKeyId && a.name == b.name && a.groupId == b.groupId && a.cloud == b.cloud &&
            a.geography == b.geography && a.endpoint == b.endpoint && a.createdAt == b.createdAt &&
            a.createdBy == b.createdBy && a.lastUsedAt == b.lastUsedAt &&
-           a.lastUsedUnknown == b.lastUsedUnknown && a.maskedSecret == b.maskedSecret &&
-           a.status == b.status;
+           a.lastUsedUnknown == b.lastUsedUnknown && a.maskedSecret == b.maskedSecret && a.status == b.status;
 }
 
 bool isStringColumn(int column)
