@@ -11,6 +11,8 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -533,6 +535,42 @@ private Q_SLOTS:
         QVERIFY(del->error().isMissingRole());
         QCOMPARE(saUnauthorized.count(), 0);
         QCOMPARE(del->attempts(), 1);
+    }
+
+    void bodilessPostSendsNoContentTypeAndErrorCodeHeaderIsRead()
+    {
+        // A bare HTTP server that records the request, and answers with an error whose body holds no
+        // code (only the X-Error-Code header does), as a proxy in between might leave it.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        QByteArray received;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [&received, socket] {
+                    received += socket->readAll();
+                    if (!received.contains("\r\n\r\n"))
+                        return;
+                    socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nX-Error-Code: "
+                                  "GROUP_NOT_FOUND\r\nContent-Length: 9\r\n\r\nnot found");
+                });
+            }
+        });
+        SessionConfig config;
+        config.baseUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort()));
+        config.transferTimeoutMs = 10000;
+        AtlasSession session(config,
+                             Credentials{AuthMode::AccessToken, {}, SecretBuffer(QByteArray("token"))},
+                             new QNetworkAccessManager);
+        AtlasClient api(&session);
+        auto reset = keep(api.resetProjectRateLimits(u"66a0b1c2d3e4f5a6b7c8d101"_s));
+        QVERIFY(finishes(reset.get()));
+        const QByteArray head = received.left(received.indexOf("\r\n\r\n")).toLower();
+        QVERIFY2(head.startsWith("post /api/atlas/v2/groups/66a0b1c2d3e4f5a6b7c8d101/aimodelapiratelimits"),
+                 head.constData());
+        QVERIFY2(!head.contains("\r\ncontent-type:"), head.constData());
+        QVERIFY2(head.contains("\r\naccept: application/vnd.atlas.2025-03-12+json"), head.constData());
+        QCOMPARE(reset->error().errorCode(), u"GROUP_NOT_FOUND"_s);
+        QVERIFY(reset->error().isContainerNotFound());
     }
 
     void deleteIsGoneOnlyWhenTheKeyIs()
