@@ -370,12 +370,12 @@ int main(int argc, char *argv[])
     Figures figures;
     QElapsedTimer timer;
     timer.start();
-    std::vector<std::unique_ptr<Bench::Running>> slots(size_t(workers));
+    std::vector<std::unique_ptr<Bench::Running>> running(size_t(workers));
     int started = 0;
     int done = 0;
     while (done < ops) {
         for (int w = 0; w < workers; ++w) {
-            auto &slot = slots[size_t(w)];
+            auto &slot = running[size_t(w)];
             if (slot && slot->process->state() == QProcess::NotRunning) {
                 bench.finish(*slot, figures);
                 slot.reset();
@@ -386,7 +386,7 @@ int main(int argc, char *argv[])
             }
         }
         // Wait for any one worker; a short wait keeps the others moving.
-        for (auto &slot : slots) {
+        for (auto &slot : running) {
             if (slot && slot->process->state() != QProcess::NotRunning) {
                 slot->process->waitForFinished(20);
                 break;
