@@ -356,7 +356,8 @@ int main(int argc, char *argv[])
          u"--malformed-rate"_s, u"0.07"_s, u"--fail-rate"_s,   u"0.07"_s,
          u"--fail-status"_s,    u"503"_s,  u"--fault-match"_s, u"* /api/atlas/v2/groups/*/aiModelApiKeys*"_s,
          u"--verbose"_s});
-    if (!sim.waitForStarted(10000) || !sim.waitForReadyReadStandardOutput(10000)) {
+    // The first line on standard output names the address (the simulator flushes it at once).
+    if (!sim.waitForStarted(10000) || !sim.waitForReadyRead(30000)) {
         std::fprintf(stderr, "bench_faults: atlas-sim did not start\n");
         return 2;
     }
@@ -371,7 +372,7 @@ int main(int argc, char *argv[])
     Figures figures;
     QElapsedTimer timer;
     timer.start();
-    std::vector<std::unique_ptr<Bench::Running>> running(size_t(workers));
+    std::vector<std::unique_ptr<Bench::Running>> running(static_cast<size_t>(workers));
     int started = 0;
     int done = 0;
     while (done < ops) {
