@@ -185,7 +185,9 @@ Rows tableRows(const QList<AiKey> &keys, KeyScopeColumns scope)
         QStringList row{k.name,
                         k.apiKeyId,
                         k.status,
-                        k.lastUsedAt ? displayDate(*k.lastUsedAt) : Cli::tr("never"),
+                        k.lastUsedUnknown ? Cli::tr("unknown")
+                        : k.lastUsedAt    ? displayDate(*k.lastUsedAt)
+                                          : Cli::tr("never"),
                         displayDate(k.createdAt),
                         k.createdBy,
                         k.maskedSecret,
@@ -217,7 +219,9 @@ Details details(const AiKey &k)
             {Cli::tr("ID"), k.apiKeyId},
             {Cli::tr("Project"), k.groupId},
             {Cli::tr("Status"), k.status},
-            {Cli::tr("Last used"), k.lastUsedAt ? displayDateTime(*k.lastUsedAt) : Cli::tr("never")},
+            {Cli::tr("Last used"), k.lastUsedUnknown ? Cli::tr("unknown")
+                                   : k.lastUsedAt    ? displayDateTime(*k.lastUsedAt)
+                                                     : Cli::tr("never")},
             {Cli::tr("Created"), displayDateTime(k.createdAt)},
             {Cli::tr("Created by"), k.createdBy},
             {Cli::tr("Masked secret"), k.maskedSecret},

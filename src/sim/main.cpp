@@ -101,7 +101,19 @@ int main(int argc, char *argv[])
     Store store;
     Principals principals;
     QString error;
-    if (!loadData(options, store, principals, &error))
+    bool loaded = loadData(options, store, principals, &error);
+    for (const auto &[id, entries] : options.accessLists) {
+        Principal *p = loaded ? principals.find(id) : nullptr;
+        if (loaded && !p) {
+            error = u"--access-list: no principal has the public key or client id \"%1\""_s.arg(id);
+            loaded = false;
+        }
+        if (p)
+            p->accessList = entries;
+    }
+    if (options.requireAccessList)
+        principals.orgsRequiringAccessList.insert(u"*"_s);
+    if (!loaded)
         return fail(2, error);
 
     SimServer server(options, store, principals);

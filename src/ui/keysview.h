@@ -169,6 +169,9 @@ private:
     void writeEnded();
 
     void onCreated(CreateKeyCall *call, const QString &projectId, const QString &name, bool nameWasFree);
+    // After a rename or delete whose answer stayed lost (or was unreadable): reads the key back and
+    // shows what Atlas holds, instead of assuming either outcome.
+    void refreshKeyAfterLostChange(const AiKey &key, const QString &change, const ApiError &error);
     void checkLostCreate(const QString &projectId, const QString &name, const ApiError &error);
     void showSecret(const AiKey &key, SecretBuffer secret);
     void reportLostCreateUnknown(const QString &name, const ApiError &listError);

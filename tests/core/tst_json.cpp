@@ -100,14 +100,47 @@ private Q_SLOTS:
         QVERIFY(page.value().results.isEmpty());
     }
 
-    void pageErrorsNameTheItem()
+    void oddItemsAreKeptOrSkippedAndCounted()
     {
-        const auto page = json::page<Project>(j("{'results':[{'id':'32b6e34b3d91647abb20e7b8','name':'p','"
-                                                "orgId':'32b6e34b3d91647abb20e7b9'},{'id':'x'}]}"),
-                                              &json::project);
-        QVERIFY(!page.ok());
-        QVERIFY2(page.error().startsWith(u"results[1]"_s), qPrintable(page.error()));
-        QVERIFY2(page.error().contains(u"\"name\""_s), qPrintable(page.error()));
+        // One good key, one with an unreadable lastUsedAt, one with a name of the wrong type, one
+        // without an id, and one that is not an object: the page still reads.
+        const auto page =
+            json::page<AiKey>(j("{'results':["
+                                "{'apiKeyId':'k1','name':'good','lastUsedAt':'2026-02-01T08:00:00Z'},"
+                                "{'apiKeyId':'k2','name':'odd time','lastUsedAt':'last "
+                                "tuesday','createdAt':'2026-01-01T00:00:00Z'},"
+                                "{'apiKeyId':'k3','name':7,'status':'ACTIVE'},"
+                                "{'name':'no id'},"
+                                "42],'totalCount':5}"),
+                              &json::aiKey);
+        QVERIFY2(page.ok(), qPrintable(page.error()));
+        const auto &keys = page.value().results;
+        QCOMPARE(keys.size(), 3);
+        QCOMPARE(page.value().oddItems, 4);
+        QVERIFY2(page.value().firstOddItem.startsWith(u"results[1]: field \"lastUsedAt\""_s),
+                 qPrintable(page.value().firstOddItem));
+        QVERIFY(!keys.at(0).lastUsedUnknown);
+        // Unknown is not "never used": such a key must not look unused.
+        QVERIFY(keys.at(1).lastUsedUnknown);
+        QVERIFY(!keys.at(1).neverUsed());
+        QVERIFY(keys.at(1).createdAt.isValid());
+        QCOMPARE(keys.at(2).apiKeyId, u"k3"_s);
+        QVERIFY(keys.at(2).name.isEmpty());
+        QCOMPARE(keys.at(2).status, u"ACTIVE"_s);
+        QCOMPARE(json::toJson(keys.at(1)).value(u"lastUsedUnknown"_s).toBool(), true);
+        QVERIFY(!json::toJson(keys.at(0)).contains(u"lastUsedUnknown"_s));
+    }
+
+    void pageOfProjectsWithOddItem()
+    {
+        const auto page =
+            json::page<Project>(j("{'results':[{'id':'32b6e34b3d91647abb20e7b8','name':'p','"
+                                  "orgId':'32b6e34b3d91647abb20e7b9'},{'id':'x','clusterCount':'two'}]}"),
+                                &json::project);
+        QVERIFY2(page.ok(), qPrintable(page.error()));
+        QCOMPARE(page.value().results.size(), 2);
+        QCOMPARE(page.value().oddItems, 1);
+        QVERIFY2(page.value().firstOddItem.contains(u"\"name\""_s), qPrintable(page.value().firstOddItem));
     }
 
     void malformedJson()

@@ -13,6 +13,8 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -509,18 +511,96 @@ private Q_SLOTS:
         }
     }
 
-    void readOnlyPrincipalGets403WithTheRole()
+    void readOnlyPrincipalIsToldTheRoleNotSignedOut()
     {
         SimProcess sim;
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
         Client c = openSession(sim, apiKey(u"demo-readonly"_s, "demo-readonly-private-key"));
         const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
         QVERIFY(!projectId.isEmpty());
+        QSignalSpy unauthorized(c.session.get(), &AtlasSession::unauthorized);
         auto created = keep(c.api->createKey(projectId, u"not allowed"_s));
         QVERIFY(finishes(created.get()));
-        QVERIFY(created->error().isForbidden());
+        // Atlas answers 401 USER_UNAUTHORIZED: a missing role, not wrong credentials.
+        QCOMPARE(created->error().httpStatus(), 401);
+        QVERIFY(created->error().isMissingRole());
+        QVERIFY(!created->error().isUnauthorized());
         QVERIFY2(created->error().hint().contains(u"Project Model Owner"_s),
                  qPrintable(created->error().hint()));
+        QCOMPARE(unauthorized.count(), 0);
+        QVERIFY(!c.session->isSignedOut());
+
+        // The same with a service account: no token renewal, no sign-out.
+        Client sa = openSession(sim, serviceAccount(u"mdb_sa_id_readonly"_s, "mdb_sa_sk_readonly"));
+        QSignalSpy saUnauthorized(sa.session.get(), &AtlasSession::unauthorized);
+        auto del = keep(sa.api->deleteKey(projectId, u"a86r5kwrfsk5r5ku5tgvhmpj"_s));
+        QVERIFY(finishes(del.get()));
+        QVERIFY(del->error().isMissingRole());
+        QCOMPARE(saUnauthorized.count(), 0);
+        QCOMPARE(del->attempts(), 1);
+    }
+
+    void bodilessPostSendsNoContentTypeAndErrorCodeHeaderIsRead()
+    {
+        // A bare HTTP server that records the request, and answers with an error whose body holds no
+        // code (only the X-Error-Code header does), as a proxy in between might leave it.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        QByteArray received;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [&received, socket] {
+                    received += socket->readAll();
+                    if (!received.contains("\r\n\r\n"))
+                        return;
+                    socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nX-Error-Code: "
+                                  "GROUP_NOT_FOUND\r\nContent-Length: 9\r\n\r\nnot found");
+                });
+            }
+        });
+        SessionConfig config;
+        config.baseUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort()));
+        config.transferTimeoutMs = 10000;
+        AtlasSession session(config,
+                             Credentials{AuthMode::AccessToken, {}, SecretBuffer(QByteArray("token"))},
+                             new QNetworkAccessManager);
+        AtlasClient api(&session);
+        auto reset = keep(api.resetProjectRateLimits(u"66a0b1c2d3e4f5a6b7c8d101"_s));
+        QVERIFY(finishes(reset.get()));
+        const QByteArray head = received.left(received.indexOf("\r\n\r\n")).toLower();
+        QVERIFY2(head.startsWith("post /api/atlas/v2/groups/66a0b1c2d3e4f5a6b7c8d101/aimodelapiratelimits"),
+                 head.constData());
+        QVERIFY2(!head.contains("\r\ncontent-type:"), head.constData());
+        QVERIFY2(head.contains("\r\naccept: application/vnd.atlas.2025-03-12+json"), head.constData());
+        QCOMPARE(reset->error().errorCode(), u"GROUP_NOT_FOUND"_s);
+        QVERIFY(reset->error().isContainerNotFound());
+    }
+
+    void deleteIsGoneOnlyWhenTheKeyIs()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        // A project that does not exist: GROUP_NOT_FOUND is an error, not "already gone".
+        auto del = keep(c.api->deleteKey(u"66a0b1c2d3e4f5a6b7c8d1ff"_s, u"a86r5kwrfsk5r5ku5tgvhmpj"_s));
+        QVERIFY(finishes(del.get()));
+        QVERIFY(del->error());
+        QVERIFY(del->error().isContainerNotFound());
+        QCOMPARE(del->error().errorCode(), u"GROUP_NOT_FOUND"_s);
+        QCOMPARE(del->error().parameters(), QStringList{u"66a0b1c2d3e4f5a6b7c8d1ff"_s});
+        QVERIFY(!del->alreadyGone());
+    }
+
+    void ipAccessListAtSignIn()
+    {
+        SimProcess sim({u"--access-list"_s, u"demo=192.0.2.0/24"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QVERIFY(orgs->error().isIpAccessList());
+        QCOMPARE(orgs->error().accessListAddress(), u"127.0.0.1"_s);
+        QVERIFY(!orgs->error().isUnauthorized());
     }
 
     void duplicateNameRefused()

@@ -224,7 +224,8 @@ void ApiCall::send()
     QNetworkRequest req(m_session->urlFor(m_request.path, m_request.query));
     req.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
     req.setRawHeader("Accept", mediaTypeName(m_request.mediaType));
-    if (!m_request.body.isEmpty() || m_request.verb == "POST" || m_request.verb == "PATCH") {
+    // Only a body has a type: a bodiless POST (":reset") sends none, as Atlas's own clients do.
+    if (!m_request.body.isEmpty()) {
         req.setHeader(QNetworkRequest::ContentTypeHeader, m_request.contentType.isEmpty()
                                                               ? mediaTypeName(m_request.mediaType)
                                                               : m_request.contentType);
@@ -334,12 +335,15 @@ void ApiCall::onReplyFinished()
         return;
     }
 
-    ApiError error = ApiError::fromHttp(status, body, m_request.verb, m_request.path);
+    ApiError error =
+        ApiError::fromHttp(status, body, m_request.verb, m_request.path, reply->rawHeader("X-Error-Code"));
     SecretBuffer::wipeBytes(body);
     error.setRetryAfterSeconds(retryAfter);
     error.setRequiredRole(m_request.requiredRole);
 
-    if (status == 401 && m_request.authenticated) {
+    // A 401 USER_UNAUTHORIZED means the credentials worked and the role or project is missing: no
+    // token renewal, no sign-out, just the error (which names the role).
+    if (status == 401 && m_request.authenticated && !error.isMissingRole()) {
         Authenticator *auth = m_session->authenticator();
         const ApiError refusal = auth->acceptChallenge(reply->url(), challengesOf(reply));
         if (refusal) {
@@ -358,7 +362,7 @@ void ApiCall::onReplyFinished()
         return;
     }
 
-    if (acceptErrorStatus(status)) {
+    if (acceptError(error)) {
         finishWith(ApiError());
         return;
     }
@@ -391,9 +395,9 @@ ApiError ApiCall::parse(QByteArray &body)
     return {};
 }
 
-bool ApiCall::acceptErrorStatus(int status)
+bool ApiCall::acceptError(const ApiError &error)
 {
-    Q_UNUSED(status)
+    Q_UNUSED(error)
     return false;
 }
 

@@ -63,6 +63,8 @@ public:
     bool succeeded() const { return m_finished && !m_error; }
     bool isFinished() const { return m_finished; }
     void setAutoDelete(bool on) { m_autoDelete = on; }
+    // Items of a list that could not be read completely (see ListJob); 0 for anything else.
+    virtual int oddItems() const { return 0; }
 
 Q_SIGNALS:
     void finished();
@@ -106,8 +108,8 @@ public:
 protected:
     // Reads a 2xx body. Returns an error if the body cannot be understood.
     virtual ApiError parse(QByteArray &body);
-    // Lets an operation turn an error status into success (a DELETE's 404: already gone).
-    virtual bool acceptErrorStatus(int status);
+    // Lets an operation turn an error answer into success (a DELETE's 404 about the key: gone).
+    virtual bool acceptError(const ApiError &error);
 
 private:
     void attempt();

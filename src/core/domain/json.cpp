@@ -18,8 +18,10 @@ namespace {
 class Reader
 {
 public:
-    explicit Reader(const QJsonObject &o)
+    Reader(const QJsonObject &o, QStringList *odd, QLatin1StringView idKey)
         : m_o(o)
+        , m_odd(odd)
+        , m_idKey(idKey)
     {}
 
     QString string(QLatin1StringView key, bool required)
@@ -83,6 +85,9 @@ public:
         return parsed;
     }
 
+    // Whether a present field could not be read (only meaningful when reading leniently).
+    bool unreadable(QLatin1StringView key) const { return m_unreadable.contains(key); }
+
     QStringList strings(QLatin1StringView key)
     {
         const QJsonValue v = m_o.value(key);
@@ -111,12 +116,21 @@ public:
 
     void fail(QLatin1StringView key, const QString &what)
     {
+        const QString text = u"field \"%1\" %2"_s.arg(key, what);
+        if (m_odd && key != m_idKey) {
+            m_odd->append(text);
+            m_unreadable.append(key);
+            return;
+        }
         if (m_error.isEmpty())
-            m_error = u"field \"%1\" %2"_s.arg(key, what);
+            m_error = text;
     }
 
 private:
     const QJsonObject &m_o;
+    QStringList *m_odd;
+    QLatin1StringView m_idKey;
+    QList<QLatin1StringView> m_unreadable;
     QString m_error;
 };
 
@@ -135,9 +149,9 @@ QString parseErrorText(const QJsonParseError &e)
 
 } // namespace
 
-Result<Organization> organization(const QJsonObject &o)
+Result<Organization> organization(const QJsonObject &o, QStringList *odd)
 {
-    Reader r(o);
+    Reader r(o, odd, "id"_L1);
     Organization org;
     org.id = r.string("id"_L1, true);
     org.name = r.string("name"_L1, true);
@@ -145,9 +159,9 @@ Result<Organization> organization(const QJsonObject &o)
     return finish(r, std::move(org));
 }
 
-Result<Project> project(const QJsonObject &o)
+Result<Project> project(const QJsonObject &o, QStringList *odd)
 {
-    Reader r(o);
+    Reader r(o, odd, "id"_L1);
     Project p;
     p.id = r.string("id"_L1, true);
     p.name = r.string("name"_L1, true);
@@ -165,9 +179,9 @@ Result<Project> project(const QJsonObject &o)
     return finish(r, std::move(p));
 }
 
-Result<AiKey> aiKey(const QJsonObject &o)
+Result<AiKey> aiKey(const QJsonObject &o, QStringList *odd)
 {
-    Reader r(o);
+    Reader r(o, odd, "apiKeyId"_L1);
     AiKey k;
     k.apiKeyId = r.string("apiKeyId"_L1, true);
     k.name = r.string("name"_L1, true);
@@ -178,14 +192,16 @@ Result<AiKey> aiKey(const QJsonObject &o)
     k.createdAt = r.timestamp("createdAt"_L1, false).value_or(QDateTime());
     k.createdBy = r.string("createdBy"_L1, false);
     k.lastUsedAt = r.timestamp("lastUsedAt"_L1, false);
+    // Unreadable is not "never used": a key that may be in use must not look unused.
+    k.lastUsedUnknown = r.unreadable("lastUsedAt"_L1);
     k.maskedSecret = r.string("maskedSecret"_L1, false);
     k.status = r.string("status"_L1, false);
     return finish(r, std::move(k));
 }
 
-Result<RateLimit> rateLimit(const QJsonObject &o)
+Result<RateLimit> rateLimit(const QJsonObject &o, QStringList *odd)
 {
-    Reader r(o);
+    Reader r(o, odd, "modelGroupName"_L1);
     RateLimit l;
     l.modelGroupName = r.string("modelGroupName"_L1, true);
     l.modelNames = r.strings("modelNames"_L1);
@@ -216,13 +232,24 @@ Result<Page<T>> page(const QByteArray &body, ItemParser<T> parseItem)
     Page<T> out;
     const QJsonArray items = results.toArray();
     out.results.reserve(items.size());
+    const auto noteOdd = [&out](qsizetype i, const QString &what) {
+        if (out.oddItems++ == 0)
+            out.firstOddItem = u"results[%1]: %2"_s.arg(i).arg(what);
+    };
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QJsonValue item = items.at(i);
-        if (!item.isObject())
-            return Result<Page<T>>::failure(u"results[%1] is not an object"_s.arg(i));
-        Result<T> parsed = parseItem(item.toObject());
-        if (!parsed)
-            return Result<Page<T>>::failure(u"results[%1]: %2"_s.arg(i).arg(parsed.error()));
+        if (!item.isObject()) {
+            noteOdd(i, u"is not an object; skipped"_s);
+            continue;
+        }
+        QStringList odd;
+        Result<T> parsed = parseItem(item.toObject(), &odd);
+        if (!parsed) {
+            noteOdd(i, parsed.error() + u"; skipped"_s);
+            continue;
+        }
+        if (!odd.isEmpty())
+            noteOdd(i, odd.join(u"; "_s));
         out.results.append(std::move(parsed).value());
     }
     const QJsonValue total = o.value("totalCount"_L1);
@@ -237,7 +264,7 @@ Result<Page<T>> page(const QByteArray &body, ItemParser<T> parseItem)
 }
 
 template <typename T>
-Result<T> single(const QByteArray &body, ItemParser<T> parseItem)
+Result<T> single(const QByteArray &body, ItemParser<T> parseItem, QStringList *odd)
 {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
@@ -245,17 +272,17 @@ Result<T> single(const QByteArray &body, ItemParser<T> parseItem)
         return Result<T>::failure(parseErrorText(pe));
     if (!doc.isObject())
         return Result<T>::failure(u"the answer is not a JSON object"_s);
-    return parseItem(doc.object());
+    return parseItem(doc.object(), odd);
 }
 
 template Result<Page<Organization>> page(const QByteArray &, ItemParser<Organization>);
 template Result<Page<Project>> page(const QByteArray &, ItemParser<Project>);
 template Result<Page<AiKey>> page(const QByteArray &, ItemParser<AiKey>);
 template Result<Page<RateLimit>> page(const QByteArray &, ItemParser<RateLimit>);
-template Result<Organization> single(const QByteArray &, ItemParser<Organization>);
-template Result<Project> single(const QByteArray &, ItemParser<Project>);
-template Result<AiKey> single(const QByteArray &, ItemParser<AiKey>);
-template Result<RateLimit> single(const QByteArray &, ItemParser<RateLimit>);
+template Result<Organization> single(const QByteArray &, ItemParser<Organization>, QStringList *);
+template Result<Project> single(const QByteArray &, ItemParser<Project>, QStringList *);
+template Result<AiKey> single(const QByteArray &, ItemParser<AiKey>, QStringList *);
+template Result<RateLimit> single(const QByteArray &, ItemParser<RateLimit>, QStringList *);
 
 namespace {
 QJsonValue timestampValue(const QDateTime &t)
@@ -280,17 +307,22 @@ QJsonObject toJson(const Project &p)
 
 QJsonObject toJson(const AiKey &k)
 {
-    return {{u"apiKeyId"_s, k.apiKeyId},
-            {u"name"_s, k.name},
-            {u"groupId"_s, k.groupId},
-            {u"status"_s, k.status},
-            {u"createdAt"_s, timestampValue(k.createdAt)},
-            {u"createdBy"_s, k.createdBy},
-            {u"lastUsedAt"_s, k.lastUsedAt ? timestampValue(*k.lastUsedAt) : QJsonValue(QJsonValue::Null)},
-            {u"maskedSecret"_s, k.maskedSecret},
-            {u"cloud"_s, k.cloud},
-            {u"geography"_s, k.geography},
-            {u"endpoint"_s, k.endpoint}};
+    QJsonObject o{
+        {u"apiKeyId"_s, k.apiKeyId},
+        {u"name"_s, k.name},
+        {u"groupId"_s, k.groupId},
+        {u"status"_s, k.status},
+        {u"createdAt"_s, timestampValue(k.createdAt)},
+        {u"createdBy"_s, k.createdBy},
+        {u"lastUsedAt"_s, k.lastUsedAt ? timestampValue(*k.lastUsedAt) : QJsonValue(QJsonValue::Null)},
+        {u"maskedSecret"_s, k.maskedSecret},
+        {u"cloud"_s, k.cloud},
+        {u"geography"_s, k.geography},
+        {u"endpoint"_s, k.endpoint}};
+    // null alone would say "never used"; this says the value Atlas sent could not be read.
+    if (k.lastUsedUnknown)
+        o.insert(u"lastUsedUnknown"_s, true);
+    return o;
 }
 
 QJsonObject toJson(const RateLimit &l)
