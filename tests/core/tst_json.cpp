@@ -1,3 +1,4 @@
+#include "atlas/auth.h"
 #include "domain/json.h"
 #include "domain/timestamp.h"
 
@@ -204,6 +205,37 @@ private Q_SLOTS:
         QVERIFY(json::extractSecret(broken).isEmpty());
         QByteArray notObject = j("['secret','x']");
         QVERIFY(json::extractSecret(notObject).isEmpty());
+    }
+
+    void tokenAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<qint64>("lifetime");
+        QTest::newRow("as Atlas answers")
+            << j("{'access_token':'tok','token_type':'Bearer','expires_in':3600}") << true << qint64(3600);
+        QTest::newRow("no lifetime: an hour") << j("{'access_token':'tok'}") << true << qint64(3600);
+        QTest::newRow("zero: one second") << j("{'access_token':'tok','expires_in':0}") << true << qint64(1);
+        QTest::newRow("negative: one second")
+            << j("{'access_token':'tok','expires_in':-5}") << true << qint64(1);
+        // 2^62 s once overflowed the milliseconds the authenticator computes from it.
+        QTest::newRow("huge: a day") << j("{'access_token':'tok','expires_in':4611686018427387904}") << true
+                                     << kMaxTokenLifetimeSeconds;
+        QTest::newRow("no token") << j("{'expires_in':3600}") << false << qint64(3600);
+        QTest::newRow("token not a string") << j("{'access_token':42}") << false << qint64(3600);
+        QTest::newRow("not JSON") << QByteArray("<html>") << false << qint64(3600);
+    }
+
+    void tokenAnswer()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, ok);
+        QFETCH(qint64, lifetime);
+        SecretBuffer token;
+        qint64 seconds = 0;
+        QCOMPARE(readTokenAnswer(body, &token, &seconds), ok);
+        QCOMPARE(seconds, lifetime);
+        QCOMPARE(token.reveal(), ok ? QByteArray("tok") : QByteArray());
     }
 };
 
