@@ -205,6 +205,17 @@ private Q_SLOTS:
         QVERIFY(json::extractSecret(broken).isEmpty());
         QByteArray notObject = j("['secret','x']");
         QVERIFY(json::extractSecret(notObject).isEmpty());
+        // Found by fuzz_json: a repeated "secret" stayed in the body, where a parser (last key wins)
+        // read it afterwards. Every one is overwritten; the last is the secret, as a parser sees it.
+        QByteArray twice = j("{'secret':'first-one','name':'n','secret':'second-one'}");
+        QCOMPARE(json::extractSecret(twice), QByteArray("second-one"));
+        QVERIFY(!twice.contains("first-one") && !twice.contains("second-one"));
+        QVERIFY(QJsonDocument::fromJson(twice).object().value("secret"_L1).isNull());
+        // An escaped name is still "secret" to a parser.
+        QByteArray escapedName = j("{'secr\\u0065t':'hidden-one','name':'n'}");
+        QCOMPARE(json::extractSecret(escapedName), QByteArray("hidden-one"));
+        QVERIFY(!escapedName.contains("hidden-one"));
+        QVERIFY(QJsonDocument::fromJson(escapedName).isObject());
     }
 
     void tokenAnswer_data()

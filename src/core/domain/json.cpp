@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -436,30 +437,35 @@ QByteArray unescape(const char *p, qsizetype n)
 
 QByteArray extractSecret(QByteArray &body)
 {
+    // Every top-level "secret" is overwritten, also one whose name is escaped ("secr\u0065t") and
+    // a repeated one: a JSON parser reads the last of duplicate keys, so a second value left in place
+    // would be read from the body afterwards. The last one is the secret, as a parser would take it.
+    QByteArray found;
     Scanner s{body};
     s.ws();
     if (s.i >= body.size() || body[s.i] != '{')
-        return {};
+        return found;
     ++s.i;
     while (true) {
         s.ws();
         if (s.i >= body.size() || body[s.i] == '}')
-            return {};
+            return found;
         const qsizetype keyStart = s.i;
         if (!s.skipString())
-            return {};
-        const QByteArrayView key(body.constData() + keyStart + 1, s.i - keyStart - 2);
+            return found;
+        const QByteArray key = unescape(body.constData() + keyStart + 1, s.i - keyStart - 2);
         s.ws();
         if (s.i >= body.size() || body[s.i] != ':')
-            return {};
+            return found;
         ++s.i;
         s.ws();
         const qsizetype valueStart = s.i;
         if (key == "secret" && s.i < body.size() && body[s.i] == '"') {
             if (!s.skipString())
-                return {};
+                return found;
             const qsizetype valueEnd = s.i;
-            QByteArray secret = unescape(body.constData() + valueStart + 1, valueEnd - valueStart - 2);
+            std::fill(found.begin(), found.end(), '\0');
+            found = unescape(body.constData() + valueStart + 1, valueEnd - valueStart - 2);
             // Same length, so offsets stay valid: "null" followed by spaces.
             char *d = body.data();
             for (qsizetype k = valueStart; k < valueEnd; ++k)
@@ -468,10 +474,10 @@ QByteArray extractSecret(QByteArray &body)
                 memcpy(d + valueStart, "null", 4);
             else
                 memcpy(d + valueStart, "\"\"", 2);
-            return secret;
+            continue;
         }
         if (!s.skipValue())
-            return {};
+            return found;
         s.ws();
         if (s.i < body.size() && body[s.i] == ',')
             ++s.i;
