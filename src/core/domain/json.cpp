@@ -474,10 +474,9 @@ QByteArray extractSecret(QByteArray &body)
                 memcpy(d + valueStart, "null", 4);
             else
                 memcpy(d + valueStart, "\"\"", 2);
-            continue;
-        }
-        if (!s.skipValue())
+        } else if (!s.skipValue()) {
             return found;
+        }
         s.ws();
         if (s.i < body.size() && body[s.i] == ',')
             ++s.i;
