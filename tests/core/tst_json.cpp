@@ -7,6 +7,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace aikeys;
 
@@ -216,6 +218,17 @@ private Q_SLOTS:
         QCOMPARE(json::extractSecret(escapedName), QByteArray("hidden-one"));
         QVERIFY(!escapedName.contains("hidden-one"));
         QVERIFY(QJsonDocument::fromJson(escapedName).isObject());
+    }
+
+    void numbersBeyondTheRangeSaturate()
+    {
+        // Found by fuzz_json: 1e118 was converted to an integer unchecked (undefined behaviour).
+        const auto page = json::page<Project>(
+            j("{'results':[{'id':'p','name':'n','orgId':'o','clusterCount':1e300}],'totalCount':-1e118}"),
+            &json::project);
+        QVERIFY2(page.ok(), qPrintable(page.error()));
+        QCOMPARE(page.value().totalCount, std::optional<qint64>(std::numeric_limits<qint64>::min()));
+        QCOMPARE(page.value().results.first().clusterCount, std::numeric_limits<qint64>::max());
     }
 
     void tokenAnswer_data()

@@ -7,7 +7,9 @@
 #include <QJsonParseError>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -16,6 +18,20 @@ namespace aikeys::json {
 namespace {
 
 // Reads fields of one object, remembering the first problem it meets.
+// A JSON number as a 64-bit integer: a fraction is cut off, a value beyond the range is saturated
+// (converting such a double is undefined behaviour: fuzz_json found 1e118 in totalCount), NaN is 0.
+qint64 integerOf(const QJsonValue &v)
+{
+    const double d = v.toDouble();
+    if (std::isnan(d))
+        return 0;
+    if (d >= 9223372036854775807.0)
+        return std::numeric_limits<qint64>::max();
+    if (d <= -9223372036854775807.0)
+        return std::numeric_limits<qint64>::min();
+    return v.toInteger(qint64(d));
+}
+
 class Reader
 {
 public:
@@ -50,7 +66,7 @@ public:
             fail(key, u"is not a number"_s);
             return 0;
         }
-        return v.toInteger(qint64(v.toDouble()));
+        return integerOf(v);
     }
 
     bool boolean(QLatin1StringView key)
@@ -228,7 +244,7 @@ Result<Page<T>> page(const QByteArray &body, ItemParser<T> parseItem)
     }
     const QJsonValue total = o.value("totalCount"_L1);
     if (total.isDouble())
-        out.totalCount = total.toInteger(qint64(total.toDouble()));
+        out.totalCount = integerOf(total);
     const QJsonArray links = o.value("links"_L1).toArray();
     for (const QJsonValue &l : links) {
         const QJsonObject lo = l.toObject();
