@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs whatever Debian/Ubuntu packages of scripts/debian-packages.txt are missing. Elsewhere it
-# says what to install by hand (see the README) and carries on.
+# Installs whatever Debian/Ubuntu packages of scripts/debian-packages.txt are missing, and of the
+# lists given as arguments (scripts/asan.sh and fuzz.sh add debian-packages-sanitizers.txt).
+# Elsewhere it says what to install by hand (see the README) and carries on.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
@@ -9,7 +10,7 @@ if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>
     exit 0
 fi
 
-mapfile -t wanted < <(grep -v -E '^\s*(#|$)' "$here/debian-packages.txt")
+mapfile -t wanted < <(cat "$here/debian-packages.txt" "$@" | grep -v -E '^\s*(#|$)')
 missing=()
 optional=()
 for p in "${wanted[@]}"; do

@@ -365,6 +365,10 @@ void KeysView::setClient(AtlasClient *client)
     m_denied.clear();
     m_scopesFetched.clear();
     m_scopes.clear();
+    // Their answers describe the previous client's Atlas.
+    for (const QPointer<Job> &job : std::as_const(m_scopeJobs))
+        delete job.data();
+    m_scopeJobs.clear();
     if (m_messageBar)
         m_messageBar->hide();
     showNothing();
@@ -878,6 +882,9 @@ void KeysView::fetchScopes(const QString &projectId)
         return;
     m_scopesFetched.insert(projectId);
     ListJob<RateLimit> *job = m_client->listProjectRateLimits(projectId);
+    job->setParent(this);
+    m_scopeJobs.removeAll(nullptr);
+    m_scopeJobs.append(job);
     connect(job, &Job::finished, this, [this, job] {
         if (job->error()) {
             qCDebug(lcModels).noquote() << "rate limits not read for scopes:" << job->error().message();

@@ -212,6 +212,9 @@ private:
     QHash<QString, QStringList> m_namesByProject; // projects whose whole key list was seen
     QHash<QString, QString> m_denied;             // project id -> role needed to write there
     QSet<QString> m_scopesFetched;
+    // The rate-limit listings fetchScopes() started, children of the view: one still running when
+    // the view goes (or its client changes) is deleted with it instead of never finishing.
+    QList<QPointer<Job>> m_scopeJobs;
     QList<KeyScope> m_scopes;
     QByteArray m_projectHeaderState;
     QByteArray m_pendingHeaderState; // restored once the table exists

@@ -1,3 +1,4 @@
+#include "atlas/auth.h"
 #include "domain/json.h"
 #include "domain/timestamp.h"
 
@@ -5,6 +6,8 @@
 #include <QJsonDocument>
 #include <QTest>
 #include <QTimeZone>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
@@ -237,6 +240,59 @@ private Q_SLOTS:
         QVERIFY(json::extractSecret(broken).isEmpty());
         QByteArray notObject = j("['secret','x']");
         QVERIFY(json::extractSecret(notObject).isEmpty());
+        // Found by fuzz_json: a repeated "secret" stayed in the body, where a parser (last key wins)
+        // read it afterwards. Every one is overwritten; the last is the secret, as a parser sees it.
+        QByteArray twice = j("{'secret':'first-one','name':'n','secret':'second-one'}");
+        QCOMPARE(json::extractSecret(twice), QByteArray("second-one"));
+        QVERIFY(!twice.contains("first-one") && !twice.contains("second-one"));
+        QVERIFY(QJsonDocument::fromJson(twice).object().value("secret"_L1).isNull());
+        // An escaped name is still "secret" to a parser.
+        QByteArray escapedName = j("{'secr\\u0065t':'hidden-one','name':'n'}");
+        QCOMPARE(json::extractSecret(escapedName), QByteArray("hidden-one"));
+        QVERIFY(!escapedName.contains("hidden-one"));
+        QVERIFY(QJsonDocument::fromJson(escapedName).isObject());
+    }
+
+    void numbersBeyondTheRangeSaturate()
+    {
+        // Found by fuzz_json: 1e118 was converted to an integer unchecked (undefined behaviour).
+        const auto page = json::page<Project>(
+            j("{'results':[{'id':'p','name':'n','orgId':'o','clusterCount':1e300}],'totalCount':-1e118}"),
+            &json::project);
+        QVERIFY2(page.ok(), qPrintable(page.error()));
+        QCOMPARE(page.value().totalCount, std::optional<qint64>(std::numeric_limits<qint64>::min()));
+        QCOMPARE(page.value().results.first().clusterCount, std::numeric_limits<qint64>::max());
+    }
+
+    void tokenAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<qint64>("lifetime");
+        QTest::newRow("as Atlas answers")
+            << j("{'access_token':'tok','token_type':'Bearer','expires_in':3600}") << true << qint64(3600);
+        QTest::newRow("no lifetime: an hour") << j("{'access_token':'tok'}") << true << qint64(3600);
+        QTest::newRow("zero: one second") << j("{'access_token':'tok','expires_in':0}") << true << qint64(1);
+        QTest::newRow("negative: one second")
+            << j("{'access_token':'tok','expires_in':-5}") << true << qint64(1);
+        // 2^62 s once overflowed the milliseconds the authenticator computes from it.
+        QTest::newRow("huge: a day") << j("{'access_token':'tok','expires_in':4611686018427387904}") << true
+                                     << kMaxTokenLifetimeSeconds;
+        QTest::newRow("no token") << j("{'expires_in':3600}") << false << qint64(3600);
+        QTest::newRow("token not a string") << j("{'access_token':42}") << false << qint64(3600);
+        QTest::newRow("not JSON") << QByteArray("<html>") << false << qint64(3600);
+    }
+
+    void tokenAnswer()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, ok);
+        QFETCH(qint64, lifetime);
+        SecretBuffer token;
+        qint64 seconds = 0;
+        QCOMPARE(readTokenAnswer(body, &token, &seconds), ok);
+        QCOMPARE(seconds, lifetime);
+        QCOMPARE(token.reveal(), ok ? QByteArray("tok") : QByteArray());
     }
 };
 

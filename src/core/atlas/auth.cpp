@@ -93,6 +93,20 @@ void Authenticator::signOut(QObject *context, std::function<void()> done)
     done();
 }
 
+bool readTokenAnswer(const QByteArray &body, SecretBuffer *token, qint64 *lifetimeSeconds)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    QString accessToken = o.value("access_token"_L1).toString();
+    // A lifetime of 2^62 seconds once overflowed the milliseconds computed from it.
+    *lifetimeSeconds =
+        std::clamp<qint64>(o.value("expires_in"_L1).toInteger(3600), 1, kMaxTokenLifetimeSeconds);
+    if (accessToken.isEmpty())
+        return false;
+    *token = SecretBuffer::fromUtf8(accessToken);
+    SecretBuffer::wipeString(accessToken);
+    return true;
+}
+
 std::unique_ptr<Authenticator> Authenticator::create(AtlasSession *session, Credentials credentials)
 {
     switch (credentials.mode) {
@@ -125,14 +139,9 @@ public:
 protected:
     ApiError parse(QByteArray &body) override
     {
-        const QJsonObject o = QJsonDocument::fromJson(body).object();
-        QString accessToken = o.value("access_token"_L1).toString();
-        expiresIn = o.value("expires_in"_L1).toInteger(3600);
-        if (accessToken.isEmpty())
+        if (!readTokenAnswer(body, &token, &expiresIn))
             return ApiError::invalidResponse(tr("the token endpoint's answer holds no access_token"),
                                              request().verb, request().path);
-        token = SecretBuffer::fromUtf8(accessToken);
-        SecretBuffer::wipeString(accessToken);
         return {};
     }
 };
@@ -204,7 +213,7 @@ void ServiceAccountAuthenticator::fetchToken()
         if (!error) {
             clearToken();
             m_bearer = "Bearer " + call->token.reveal();
-            const qint64 lifetime = qMax<qint64>(call->expiresIn, 1);
+            const qint64 lifetime = call->expiresIn;
             m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(lifetime);
             m_renewMarginMs = qMin(kRenewMarginSeconds * 1000, lifetime * 1000 / 4);
             call->token.wipe();

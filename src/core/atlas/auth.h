@@ -27,6 +27,15 @@ QString authModeId(AuthMode mode);
 std::optional<AuthMode> authModeFromId(QStringView id);
 QString authModeDisplayName(AuthMode mode);
 
+// The longest token lifetime believed from a token endpoint (a day; Atlas issues one hour).
+inline constexpr qint64 kMaxTokenLifetimeSeconds = 24 * 3600;
+
+// Reads the token endpoint's answer (RFC 6749 section 5.1): the access token into token, its
+// lifetime into lifetimeSeconds (3600 when absent). Returns false when it holds no access_token.
+// The lifetime is the server's number and feeds clock arithmetic, so it is clamped to
+// 1..kMaxTokenLifetimeSeconds.
+bool readTokenAnswer(const QByteArray &body, SecretBuffer *token, qint64 *lifetimeSeconds);
+
 struct Credentials
 {
     AuthMode mode = AuthMode::ServiceAccount;

@@ -6,7 +6,10 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +18,20 @@ namespace aikeys::json {
 namespace {
 
 // Reads fields of one object, remembering the first problem it meets.
+// A JSON number as a 64-bit integer: a fraction is cut off, a value beyond the range is saturated
+// (converting such a double is undefined behaviour: fuzz_json found 1e118 in totalCount), NaN is 0.
+qint64 integerOf(const QJsonValue &v)
+{
+    const double d = v.toDouble();
+    if (std::isnan(d))
+        return 0;
+    if (d >= 9223372036854775807.0)
+        return std::numeric_limits<qint64>::max();
+    if (d <= -9223372036854775807.0)
+        return std::numeric_limits<qint64>::min();
+    return v.toInteger(qint64(d));
+}
+
 class Reader
 {
 public:
@@ -51,7 +68,7 @@ public:
             fail(key, u"is not a number"_s);
             return 0;
         }
-        return v.toInteger(qint64(v.toDouble()));
+        return integerOf(v);
     }
 
     bool boolean(QLatin1StringView key)
@@ -254,7 +271,7 @@ Result<Page<T>> page(const QByteArray &body, ItemParser<T> parseItem)
     }
     const QJsonValue total = o.value("totalCount"_L1);
     if (total.isDouble())
-        out.totalCount = total.toInteger(qint64(total.toDouble()));
+        out.totalCount = integerOf(total);
     const QJsonArray links = o.value("links"_L1).toArray();
     for (const QJsonValue &l : links) {
         const QJsonObject lo = l.toObject();
@@ -468,30 +485,35 @@ QByteArray unescape(const char *p, qsizetype n)
 
 QByteArray extractSecret(QByteArray &body)
 {
+    // Every top-level "secret" is overwritten, also one whose name is escaped ("secr\u0065t") and
+    // a repeated one: a JSON parser reads the last of duplicate keys, so a second value left in place
+    // would be read from the body afterwards. The last one is the secret, as a parser would take it.
+    QByteArray found;
     Scanner s{body};
     s.ws();
     if (s.i >= body.size() || body[s.i] != '{')
-        return {};
+        return found;
     ++s.i;
     while (true) {
         s.ws();
         if (s.i >= body.size() || body[s.i] == '}')
-            return {};
+            return found;
         const qsizetype keyStart = s.i;
         if (!s.skipString())
-            return {};
-        const QByteArrayView key(body.constData() + keyStart + 1, s.i - keyStart - 2);
+            return found;
+        const QByteArray key = unescape(body.constData() + keyStart + 1, s.i - keyStart - 2);
         s.ws();
         if (s.i >= body.size() || body[s.i] != ':')
-            return {};
+            return found;
         ++s.i;
         s.ws();
         const qsizetype valueStart = s.i;
         if (key == "secret" && s.i < body.size() && body[s.i] == '"') {
             if (!s.skipString())
-                return {};
+                return found;
             const qsizetype valueEnd = s.i;
-            QByteArray secret = unescape(body.constData() + valueStart + 1, valueEnd - valueStart - 2);
+            std::fill(found.begin(), found.end(), '\0');
+            found = unescape(body.constData() + valueStart + 1, valueEnd - valueStart - 2);
             // Same length, so offsets stay valid: "null" followed by spaces.
             char *d = body.data();
             for (qsizetype k = valueStart; k < valueEnd; ++k)
@@ -500,10 +522,9 @@ QByteArray extractSecret(QByteArray &body)
                 memcpy(d + valueStart, "null", 4);
             else
                 memcpy(d + valueStart, "\"\"", 2);
-            return secret;
+        } else if (!s.skipValue()) {
+            return found;
         }
-        if (!s.skipValue())
-            return {};
         s.ws();
         if (s.i < body.size() && body[s.i] == ',')
             ++s.i;
