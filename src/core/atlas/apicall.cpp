@@ -133,6 +133,9 @@ void ApiCall::watch(QNetworkReply *reply)
 {
     m_cut = Cut::None;
     const qint64 cap = maxResponseBytes();
+    // Qt's network thread reads ahead as fast as the server sends; a read buffer just over the cap
+    // makes it stop there, so the answer is cut off before it takes more memory than that.
+    reply->setReadBufferSize(cap + 1);
     const auto cutIfTooLarge = [this, reply, cap](qint64 size) {
         if (size > cap && m_cut == Cut::None && m_reply == reply) {
             m_cut = Cut::TooLarge;
@@ -276,8 +279,7 @@ void ApiCall::onReplyFinished()
         SecretBuffer::wipeBytes(body);
         if (cut == Cut::TooLarge) {
             // The same request would get the same answer: never retried.
-            qCWarning(lcAtlas).noquote()
-                << describe() << "answer cut off at" << maxResponseBytes() << "bytes";
+            qCInfo(lcAtlas).noquote() << describe() << "answer cut off at" << maxResponseBytes() << "bytes";
             finishWith(ApiError::tooLarge(maxResponseBytes(), m_request.verb, m_request.path));
             return;
         }

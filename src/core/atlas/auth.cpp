@@ -338,7 +338,7 @@ ApiError ApiKeyAuthenticator::acceptChallenge(const QUrl &url, const QList<QByte
 {
     const QUrl base = session()->config().baseUrl;
     if (!sameOrigin(url, base)) {
-        qCWarning(lcAuth).noquote() << "refused an authentication challenge from" << url.host();
+        qCInfo(lcAuth).noquote() << "refused an authentication challenge from" << url.host();
         return ApiError::invalidResponse(
             tr("%1 asked for the API key, which is sent only to %2; it was not sent.")
                 .arg(url.authority(), base.authority()));
@@ -347,7 +347,7 @@ ApiError ApiKeyAuthenticator::acceptChallenge(const QUrl &url, const QList<QByte
     const std::optional<digest::DigestChallenge> chosen =
         digest::chooseDigest(digest::parseChallenges(challenges), &why);
     if (!chosen) {
-        qCWarning(lcAuth).noquote() << "did not answer the challenge:" << why;
+        qCInfo(lcAuth).noquote() << "did not answer the challenge:" << why;
         return ApiError::invalidResponse(tr("the API key was not sent: %1 Check the base URL; a proxy that "
                                             "inspects HTTPS traffic can also "
                                             "change how the server asks.")
