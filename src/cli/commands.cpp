@@ -202,18 +202,28 @@ CommandTable buildTable()
                                                "to that file, created readable by you alone, and standard "
                                                "output says where it went. Atlas never shows it again. An "
                                                "existing file is never overwritten unless --force is given "
-                                               "(exit code 2 otherwise, and no key is created)."),
+                                               "(exit code 2 otherwise, and no key is created). When Atlas's "
+                                               "answer is cut short or lost, the key is looked for by name: "
+                                               "found (its secret is lost), exit code 5 and the command that "
+                                               "deletes it; not found, exit code 4 (it may have been created)."),
          {project, {u"name"_s, true, {}}, {u"secret-file"_s, false, {}}, {u"force"_s, false, {}}},
          &runKeysCreate},
         {{u"keys"_s, u"rename"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Rename a key (the name is the only thing that can change)."),
-         nullptr, {project, key, {u"name"_s, true, {}}}, &runKeysRename},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "A lost answer is retried; if it stays lost, Atlas is asked for "
+                                               "the key: the new name means done (exit code 0), the old one not "
+                                               "done (1), no answer not known (4)."),
+         {project, key, {u"name"_s, true, {}}}, &runKeysRename},
         {{u"keys"_s, u"delete"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Delete a key: it stops working at once and cannot be restored."),
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "On a terminal, shows the key's name and last use and asks first; "
                                                "declining deletes nothing and exits with code 1. Without a "
                                                "terminal (a script), --yes is required (exit code 2 without it). "
-                                               "A key that is already gone is reported and counts as success."),
+                                               "A key that is already gone is reported and counts as success; "
+                                               "a project or organization that does not exist is an error. A "
+                                               "lost answer is retried; if it stays lost, Atlas is asked for "
+                                               "the key: gone means done (0), still there not done (1), no "
+                                               "answer not known (4)."),
          {project, key, {u"yes"_s, false, {}}}, &runKeysDelete},
         {{u"limits"_s, u"list"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "List the rate limits of each model group: a project's, or the "

@@ -1077,7 +1077,7 @@ private Q_SLOTS:
                    Auth::ApiKey, hung);
         QCOMPARE(r.exitCode, 4);
         QVERIFY2(r.errText().contains(u"may have been created"_s), r.describe());
-        r = runCli({u"--timeout"_s, u"0.5"_s, u"keys"_s, u"delete"_s, u"--project"_s, project4, u"--key"_s,
+        r = runCli({u"--timeout"_s, u"1"_s, u"keys"_s, u"delete"_s, u"--project"_s, project4, u"--key"_s,
                     u"a86r5kwrfsk5r5ku5tgvhmpj"_s, u"--yes"_s},
                    Auth::ApiKey, hung);
         QCOMPARE(r.exitCode, 4);
