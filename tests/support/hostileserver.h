@@ -12,9 +12,9 @@ namespace aikeys::test {
 // A small hostile HTTP server on loopback, in a thread of its own so that a test may block on a
 // child process (the CLI) while it serves. Every request it receives is recorded as raw bytes
 // (request line, headers and body), so a test can check what was, and was not, sent to it.
+// No Q_OBJECT: it has no signals or slots (and the support library is not run through moc).
 class HostileServer : public QThread
 {
-    Q_OBJECT
 
 public:
     enum class Mode {

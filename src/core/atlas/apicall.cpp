@@ -133,9 +133,10 @@ void ApiCall::watch(QNetworkReply *reply)
 {
     m_cut = Cut::None;
     const qint64 cap = maxResponseBytes();
-    // Qt's network thread reads ahead as fast as the server sends; a read buffer just over the cap
-    // makes it stop there, so the answer is cut off before it takes more memory than that.
-    reply->setReadBufferSize(cap + 1);
+    // Qt's network thread reads ahead as fast as the server sends; a read buffer of twice the cap
+    // makes it stop there (a buffer of exactly the cap could stop short of crossing it, and the reply
+    // would then only time out), so the answer never takes more memory than that.
+    reply->setReadBufferSize(2 * cap);
     const auto cutIfTooLarge = [this, reply, cap](qint64 size) {
         if (size > cap && m_cut == Cut::None && m_reply == reply) {
             m_cut = Cut::TooLarge;

@@ -143,7 +143,7 @@ void EmbeddingTest::send()
     qCDebug(lcAtlas).noquote() << "testing a key against" << m_url.value().host();
     m_reply = m_nam->post(req, requestBody());
     QNetworkReply *reply = m_reply;
-    reply->setReadBufferSize(m_maxAnswerBytes + 1); // see ApiCall::watch
+    reply->setReadBufferSize(2 * m_maxAnswerBytes); // see ApiCall::watch
     const auto cutIfTooLarge = [this, reply](qint64 size) {
         if (size > m_maxAnswerBytes && !m_tooLarge && m_reply == reply) {
             m_tooLarge = true;
