@@ -71,7 +71,7 @@ class TestCoreFiles : public QObject
     void crashAndCheck(QProcess &p, const char *what)
     {
         const QByteArray limit = coreLimitLine(p.processId());
-        QVERIFY2(limit == "Max core file size 0 0 bytes", (QByteArray(what) + ": " + limit).constData());
+        QVERIFY2(limit == "Max core file size 0 0 bytes", QByteArray(QByteArray(what) + ": " + limit).constData());
         ::kill(pid_t(p.processId()), SIGSEGV);
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
