@@ -767,7 +767,7 @@ private Q_SLOTS:
                            u"declining changes nothing, exit code 1"_s};
         QTest::newRow("top exit codes")
             << QStringList{u"--help"_s}
-            << QStringList{u"1 Atlas or network error (or a declined confirmation)"_s};
+            << QStringList{u"Exit codes: 0 done"_s, u"3 audit found a stale or never-used key"_s};
         QTest::newRow("command -h, other options ignored")
             << QStringList{u"limits"_s, u"set"_s, u"--rpm"_s, u"abc"_s, u"-h"_s}
             << QStringList{u"--rpm N"_s, u"--tpm N"_s};

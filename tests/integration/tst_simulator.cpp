@@ -881,7 +881,7 @@ void tst_Simulator::unknownPathsAndMethods()
     const Reply unknownGroup =
         http.get(u"/api/atlas/v2/groups/0123456789abcdef01234567/aiModelApiKeys"_s, kV2025);
     QCOMPARE(unknownGroup.status, 404);
-    QCOMPARE(unknownGroup.errorCode(), u"RESOURCE_NOT_FOUND"_s);
+    QCOMPARE(unknownGroup.errorCode(), u"GROUP_NOT_FOUND"_s);
 
     const Reply unknownPath = http.get(u"/api/atlas/v2/clusters"_s, kV2023);
     QCOMPARE(unknownPath.status, 404);
@@ -1379,9 +1379,10 @@ void tst_Simulator::seedFileDataAndPrincipals()
     QCOMPARE(second.value(u"apiKeyId"_s).toString(), u"k7d2m9x4p1q8r5s3t6u0v2w4"_s);
     QCOMPARE(second.value(u"createdAt"_s).toString(), u"2025-06-01T12:00:00.123456+00:00"_s);
     QCOMPARE(second.value(u"lastUsedAt"_s).toString(), u"2025-07-01T08:00:00.000000+00:00"_s);
-    // Read only on the project, nothing on the org.
-    QCOMPARE(createKey(alice, u"6a0000000000000000000001"_s, u"nope"_s).status, 403);
-    QCOMPARE(alice.get(u"/api/atlas/v2/orgs/5f0000000000000000000001/aiModelApiKeys"_s, kV2025).status, 403);
+    // Read only on the project, nothing on the org: Atlas answers a missing role with 401
+    // USER_UNAUTHORIZED, not 403.
+    QCOMPARE(createKey(alice, u"6a0000000000000000000001"_s, u"nope"_s).status, 401);
+    QCOMPARE(alice.get(u"/api/atlas/v2/orgs/5f0000000000000000000001/aiModelApiKeys"_s, kV2025).status, 401);
 
     // The seed's secret authenticates its key; the demo principals still exist.
     QCOMPARE(embed(alice, "al-SeedSecretSeedSecretSeedSecretSeedSecret12").status, 200);
