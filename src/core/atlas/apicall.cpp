@@ -2,6 +2,7 @@
 
 #include "atlas/ids.h"
 #include "atlas/oneshotbody.h"
+#include "atlas/replycap.h"
 #include "atlas/session.h"
 #include "logging.h"
 #include "security/secretbuffer.h"
@@ -132,23 +133,12 @@ qint64 ApiCall::maxResponseBytes() const
 void ApiCall::watch(QNetworkReply *reply)
 {
     m_cut = Cut::None;
-    const qint64 cap = maxResponseBytes();
-    // Qt's network thread reads ahead as fast as the server sends; a read buffer of twice the cap
-    // makes it stop there (a buffer of exactly the cap could stop short of crossing it, and the reply
-    // would then only time out), so the answer never takes more memory than that.
-    reply->setReadBufferSize(2 * cap);
-    const auto cutIfTooLarge = [this, reply, cap](qint64 size) {
-        if (size > cap && m_cut == Cut::None && m_reply == reply) {
+    capReplySize(reply, maxResponseBytes(), this, [this, reply] {
+        if (m_cut == Cut::None && m_reply == reply) {
             m_cut = Cut::TooLarge;
             reply->abort();
         }
-    };
-    // A declared length is refused before any of it arrives; an undeclared one as it grows.
-    connect(reply, &QNetworkReply::metaDataChanged, this, [reply, cutIfTooLarge] {
-        cutIfTooLarge(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
     });
-    connect(reply, &QNetworkReply::downloadProgress, this,
-            [cutIfTooLarge](qint64 received, qint64) { cutIfTooLarge(received); });
     m_deadline.start(attemptDeadlineMs());
 }
 
@@ -388,6 +378,8 @@ void ApiCall::retryOrFinish(const ApiError &error, int status, QNetworkReply::Ne
     }
     qCInfo(lcAtlas).noquote() << describe() << "will be retried in" << *delay << "ms (attempt"
                               << m_attempts + 1 << "of" << policy.maxAttempts << ")";
+    if (status != 429)
+        m_mayHaveActed = true;
     Q_EMIT retrying(m_attempts + 1, *delay, error.message());
     m_retryTimer.start(*delay);
 }

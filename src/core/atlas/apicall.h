@@ -101,6 +101,9 @@ public:
     const ApiRequest &request() const { return m_request; }
     int httpStatus() const { return m_status; }
     int attempts() const { return m_attempts; }
+    // True once an attempt was retried after an answer that was lost or a server error: the server
+    // may have acted on it. A 401 handshake or a 429 does not count.
+    bool earlierAttemptMayHaveActed() const { return m_mayHaveActed; }
     std::optional<int> rateLimitRemaining() const { return m_rateLimitRemaining; }
     // The raw body of a successful answer, for subclasses that do not parse (and for tests).
     const QByteArray &body() const { return m_body; }
@@ -136,6 +139,7 @@ private:
     int m_status = 0;
     int m_attempts = 0;
     bool m_renewedAuth = false;
+    bool m_mayHaveActed = false;
     bool m_canceled = false;
     bool m_started = false;
     bool m_primed = false;

@@ -68,7 +68,7 @@ bool DeleteCall::acceptError(const ApiError &error)
 {
     if (!error.isItemNotFound())
         return false;
-    if (attempts() > 1)
+    if (earlierAttemptMayHaveActed())
         m_goneOnRetry = true;
     else
         m_alreadyGone = true;

@@ -1,6 +1,7 @@
 #include "atlas/embeddingtest.h"
 
 #include "atlas/baseurl.h"
+#include "atlas/replycap.h"
 #include "atlas/session.h"
 #include "logging.h"
 #include "security/secretbuffer.h"
@@ -143,18 +144,12 @@ void EmbeddingTest::send()
     qCDebug(lcAtlas).noquote() << "testing a key against" << m_url.value().host();
     m_reply = m_nam->post(req, requestBody());
     QNetworkReply *reply = m_reply;
-    reply->setReadBufferSize(2 * m_maxAnswerBytes); // see ApiCall::watch
-    const auto cutIfTooLarge = [this, reply](qint64 size) {
-        if (size > m_maxAnswerBytes && !m_tooLarge && m_reply == reply) {
+    capReplySize(reply, m_maxAnswerBytes, this, [this, reply] {
+        if (!m_tooLarge && m_reply == reply) {
             m_tooLarge = true;
             reply->abort();
         }
-    };
-    connect(reply, &QNetworkReply::metaDataChanged, this, [reply, cutIfTooLarge] {
-        cutIfTooLarge(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
     });
-    connect(reply, &QNetworkReply::downloadProgress, this,
-            [cutIfTooLarge](qint64 received, qint64) { cutIfTooLarge(received); });
     connect(m_reply, &QNetworkReply::finished, this, &EmbeddingTest::onFinished);
     m_deadline->start(m_deadlineMs);
 }
