@@ -23,6 +23,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cstdio>
@@ -44,7 +45,7 @@ namespace {
 // Data: generated as the Admin API's JSON pages and parsed by the client's own parser, so every
 // string is its own allocation, exactly as after a real org-wide listing.
 
-const QDateTime kNow = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
+const QDateTime kNow = QDateTime(QDate(2026, 3, 1), QTime(12, 0), QTimeZone::utc());
 
 QString randomToken(QRandomGenerator &rng, int length, const char *alphabet)
 {
@@ -95,7 +96,7 @@ QList<AiKey> generateKeys(int count, quint32 seed)
                 // Most keys are in daily use, a long tail has not been used for months.
                 const double r = rng.generateDouble();
                 const qint64 ago = r < 0.6 ? qint64(r * 86400 * 7) : qint64(r * double(span));
-                lastUsed = QDateTime::fromSecsSinceEpoch(nowSecs - std::min(ago, span), Qt::UTC)
+                lastUsed = QDateTime::fromSecsSinceEpoch(nowSecs - std::min(ago, span), QTimeZone::utc())
                                .toString(u"yyyy-MM-ddTHH:mm:ss.zzz000+00:00"_s);
             }
             const QString name =
@@ -108,7 +109,7 @@ QList<AiKey> generateKeys(int count, quint32 seed)
                 {u"cloud"_s, u"ANY"_s},
                 {u"geography"_s, u"ANY"_s},
                 {u"endpoint"_s, u"ai.mongodb.com"_s},
-                {u"createdAt"_s, QDateTime::fromSecsSinceEpoch(created, Qt::UTC)
+                {u"createdAt"_s, QDateTime::fromSecsSinceEpoch(created, QTimeZone::utc())
                                      .toString(u"yyyy-MM-ddTHH:mm:ss.zzz000+00:00"_s)},
                 {u"createdBy"_s, creators[rng.bounded(creators.size())]},
                 {u"lastUsedAt"_s, lastUsed},

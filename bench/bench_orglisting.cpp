@@ -114,8 +114,8 @@ Listing ours(const QUrl &url)
     keys->setAutoDelete(false);
     projects->setAutoDelete(false);
     qint64 keysDone = -1, projectsDone = -1;
-    QObject::connect(keys, &Job::finished, [&] { keysDone = t.elapsed(); });
-    QObject::connect(projects, &Job::finished, [&] { projectsDone = t.elapsed(); });
+    QObject::connect(keys, &Job::finished, keys, [&] { keysDone = t.elapsed(); });
+    QObject::connect(projects, &Job::finished, projects, [&] { projectsDone = t.elapsed(); });
     wait(keys);
     wait(projects);
     if (qEnvironmentVariableIsSet("AIKEYS_BENCH_TRACE"))

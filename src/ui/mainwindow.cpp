@@ -35,6 +35,7 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyledItemDelegate>
@@ -46,6 +47,7 @@
 #include <QVBoxLayout>
 
 #include <aikeys/version.h>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -499,10 +501,47 @@ void MainWindow::restoreSettings()
     const QByteArray geometry = m_settings->windowGeometry();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
         resize(1280, 760);
+    fitIntoScreen();
     const QByteArray state = m_settings->windowState();
     if (!state.isEmpty())
         restoreState(state);
     m_keys->restoreHeaderState(m_settings->keyTableHeaderState());
+}
+
+// The window frame is only known once the window exists: fit again, frame included.
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_shownOnce && !isMaximized() && !isFullScreen()) {
+        m_shownOnce = true;
+        fitIntoScreen();
+    }
+}
+
+// A geometry saved on a larger monitor would otherwise open partly off screen. Qt 6.8's
+// restoreGeometry() already shrinks such a window, Qt 6.4's does not: doing it here gives one
+// behaviour on both.
+void MainWindow::fitIntoScreen()
+{
+    const QScreen *screen = this->screen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize frameExtra = frameGeometry().size() - geometry().size();
+    const QSize room = available.size() - frameExtra;
+    if (room.isEmpty())
+        return;
+    const QSize fitted = size().boundedTo(room).expandedTo(minimumSize());
+    if (fitted != size())
+        resize(fitted);
+    QRect frame = frameGeometry();
+    if (!available.contains(frame)) {
+        frame.moveLeft(std::clamp(frame.left(), available.left(),
+                                  std::max(available.left(), available.right() - frame.width() + 1)));
+        frame.moveTop(std::clamp(frame.top(), available.top(),
+                                 std::max(available.top(), available.bottom() - frame.height() + 1)));
+        move(frame.topLeft());
+    }
 }
 
 void MainWindow::saveSettings()

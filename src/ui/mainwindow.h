@@ -135,6 +135,7 @@ Q_SIGNALS:
 protected:
     bool event(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -145,6 +146,7 @@ private:
     void createTree();
     void ensureTree();
     void restoreSettings();
+    void fitIntoScreen();
     void saveSettings();
     void updateTitle();
     void updateActions();
@@ -228,6 +230,7 @@ private:
     bool m_idleCheckScheduled = false;
     bool m_signingOut = false;
     bool m_firstPaintDone = false;
+    bool m_shownOnce = false;
 };
 
 } // namespace aikeys

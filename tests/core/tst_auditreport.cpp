@@ -22,7 +22,7 @@ using namespace aikeys;
 
 namespace {
 
-const QDateTime kNow(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
+const QDateTime kNow(QDate(2026, 3, 1), QTime(12, 0), QTimeZone::utc());
 constexpr qint64 kDay = KeyClassifier::kMsPerDay;
 
 // A key as the API describes it; times are strings in any of the API's forms, or null.

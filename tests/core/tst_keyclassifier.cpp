@@ -10,7 +10,7 @@ using namespace aikeys;
 
 namespace {
 
-const QDateTime kNow(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
+const QDateTime kNow(QDate(2026, 3, 1), QTime(12, 0), QTimeZone::utc());
 constexpr qint64 kDay = KeyClassifier::kMsPerDay;
 
 QDateTime msAgo(qint64 ms)

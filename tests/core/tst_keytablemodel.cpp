@@ -12,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -20,7 +21,7 @@ using namespace aikeys;
 
 namespace {
 
-const QDateTime kNow(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
+const QDateTime kNow(QDate(2026, 3, 1), QTime(12, 0), QTimeZone::utc());
 
 QDateTime ago(qint64 seconds)
 {
@@ -447,8 +448,8 @@ private Q_SLOTS:
     {
         KeyTableModel model;
         model.setClock([] { return kNow; });
-        const QDateTime used(QDate(2026, 2, 26), QTime(9, 30, 15), Qt::UTC);
-        const QDateTime created(QDate(2025, 12, 31), QTime(23, 0), Qt::UTC);
+        const QDateTime used(QDate(2026, 2, 26), QTime(9, 30, 15), QTimeZone::utc());
+        const QDateTime created(QDate(2025, 12, 31), QTime(23, 0), QTimeZone::utc());
         model.setKeys({K{u"used"_s, u"u"_s, used, created}, K{u"never"_s, u"n"_s}});
         const QLocale locale;
         QCOMPARE(model.index(0, KeyTableModel::LastUsed).data(Qt::ToolTipRole).toString(),
@@ -683,8 +684,8 @@ private Q_SLOTS:
         QList<AiKey> keys = sampleKeys();
         keys.append(
             K{u"id-zeta"_s, u"éclair"_s, kNow.addDays(2), QDateTime(), u"Émile"_s, u"p9"_s, u"active"_s});
-        keys.append(K{u"id-eta"_s, u"zulu"_s, QDateTime::fromMSecsSinceEpoch(-1000, Qt::UTC), daysAgo(5000),
-                      u"zed"_s, u"p2"_s});
+        keys.append(K{u"id-eta"_s, u"zulu"_s, QDateTime::fromMSecsSinceEpoch(-1000, QTimeZone::utc()),
+                      daysAgo(5000), u"zed"_s, u"p2"_s});
         model.setKeys(keys);
 
         KeyFilterProxyModel proxy;
@@ -715,9 +716,10 @@ private Q_SLOTS:
         model.setClock([] { return kNow; });
         // As text "10 days ago" < "2 hours ago" < "9 days ago"; as dates the reverse of recency.
         model.setKeys(
-            {K{u"nine"_s, u"a"_s, daysAgo(9), QDateTime(QDate(2024, 6, 1), QTime(0, 0), Qt::UTC)},
-             K{u"hours"_s, u"b"_s, ago(7200), QDateTime(QDate(2026, 1, 2), QTime(0, 0), Qt::UTC)},
-             K{u"ten"_s, u"c"_s, daysAgo(10), QDateTime(QDate(2025, 12, 31), QTime(0, 0), Qt::UTC)}});
+            {K{u"nine"_s, u"a"_s, daysAgo(9), QDateTime(QDate(2024, 6, 1), QTime(0, 0), QTimeZone::utc())},
+             K{u"hours"_s, u"b"_s, ago(7200), QDateTime(QDate(2026, 1, 2), QTime(0, 0), QTimeZone::utc())},
+             K{u"ten"_s, u"c"_s, daysAgo(10),
+               QDateTime(QDate(2025, 12, 31), QTime(0, 0), QTimeZone::utc())}});
         KeyFilterProxyModel proxy;
         proxy.setSourceModel(&model);
         proxy.sort(KeyTableModel::LastUsed, Qt::AscendingOrder);
@@ -732,10 +734,11 @@ private Q_SLOTS:
     void neverSortsAsOldest()
     {
         KeyTableModel model;
-        model.setKeys({K{u"recent"_s, u"a"_s, ago(60)}, K{u"never1"_s, u"b"_s},
-                       K{u"epoch"_s, u"c"_s, QDateTime::fromMSecsSinceEpoch(0, Qt::UTC)},
-                       K{u"before-epoch"_s, u"d"_s, QDateTime(QDate(1900, 1, 1), QTime(0, 0), Qt::UTC)},
-                       K{u"never2"_s, u"e"_s}});
+        model.setKeys(
+            {K{u"recent"_s, u"a"_s, ago(60)}, K{u"never1"_s, u"b"_s},
+             K{u"epoch"_s, u"c"_s, QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc())},
+             K{u"before-epoch"_s, u"d"_s, QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone::utc())},
+             K{u"never2"_s, u"e"_s}});
         KeyFilterProxyModel proxy;
         proxy.setSourceModel(&model);
         proxy.sort(KeyTableModel::LastUsed, Qt::AscendingOrder);

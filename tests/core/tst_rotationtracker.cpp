@@ -10,13 +10,14 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
 
 namespace {
 
-const QDateTime kStart(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
+const QDateTime kStart(QDate(2026, 3, 1), QTime(12, 0), QTimeZone::utc());
 constexpr qint64 kHour = 3600 * 1000;
 const QString kProject = u"32b6e34b3d91647abb20e7b8"_s;
 const QString kAtlas = u"https://cloud.mongodb.com"_s;

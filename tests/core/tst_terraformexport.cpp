@@ -4,6 +4,7 @@
 
 #include <QRegularExpression>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
@@ -123,7 +124,7 @@ private Q_SLOTS:
     void configuration()
     {
         TerraformExport e;
-        e.setGeneratedAt(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
+        e.setGeneratedAt(QDateTime(QDate(2026, 3, 1), QTime(12, 0), QTimeZone::utc()));
         e.setSource(u"project search-prod"_s);
         const QString other = u"42b6e34b3d91647abb20e7b9"_s;
         AiKey tricky = key(u"k2"_s, u"a \"b\" ${c}\n# not a comment"_s, other);

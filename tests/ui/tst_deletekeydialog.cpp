@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
@@ -30,7 +31,7 @@ QStringList unnamedInteractiveChildren(QWidget *root)
     return problems;
 }
 
-const QDateTime kNow = QDateTime(QDate(2026, 3, 10), QTime(12, 0), Qt::UTC);
+const QDateTime kNow = QDateTime(QDate(2026, 3, 10), QTime(12, 0), QTimeZone::utc());
 
 AiKey key(std::optional<QDateTime> lastUsed)
 {

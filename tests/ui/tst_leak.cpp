@@ -65,10 +65,10 @@ private Q_SLOTS:
         // A throwaway home: settings, caches and anything Qt writes land under it.
         const QByteArray home = QFile::encodeName(m_home.path());
         qputenv("HOME", home);
-        qputenv("XDG_CONFIG_HOME", home + "/.config");
-        qputenv("XDG_DATA_HOME", home + "/.local/share");
-        qputenv("XDG_CACHE_HOME", home + "/.cache");
-        qputenv("XDG_STATE_HOME", home + "/.local/state");
+        qputenv("XDG_CONFIG_HOME", QByteArray(home + "/.config"));
+        qputenv("XDG_DATA_HOME", QByteArray(home + "/.local/share"));
+        qputenv("XDG_CACHE_HOME", QByteArray(home + "/.cache"));
+        qputenv("XDG_STATE_HOME", QByteArray(home + "/.local/state"));
         prepareTestEnvironment();
         QLoggingCategory::setFilterRules(u"*.debug=true"_s);
         g_previous = qInstallMessageHandler(capture);

@@ -37,6 +37,7 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QProgressBar>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -1003,6 +1004,10 @@ private Q_SLOTS:
     {
         SimProcess sim;
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        // A size that fits the (offscreen) screen, so that it is restored as it was.
+        const QSize available = QGuiApplication::primaryScreen()->availableGeometry().size();
+        const QSize remembered = available - QSize(37, 41);
+        QVERIFY(remembered.width() > 600 && remembered.height() > 400);
         {
             auto window = makeWindow();
             QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
@@ -1011,7 +1016,7 @@ private Q_SLOTS:
             header->setSectionHidden(KeyTableModel::Endpoint, true);
             header->setSortIndicator(KeyTableModel::LastUsed, Qt::DescendingOrder);
             header->resizeSection(KeyTableModel::Name, 333);
-            window->resize(1001, 655);
+            window->resize(remembered);
             // The org view (one more column) does not change what is remembered.
             QVERIFY(window->selectOrganization(kAcme));
             QVERIFY(waitIdle(window->keysView()));
@@ -1021,7 +1026,7 @@ private Q_SLOTS:
         QVERIFY(!m_settings->windowGeometry().isEmpty());
 
         auto window = makeWindow();
-        QCOMPARE(window->size(), QSize(1001, 655));
+        QCOMPARE(window->size(), remembered);
         QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
         QVERIFY(selectAndWait(window.get(), kProdSearch));
         QHeaderView *header = window->keysView()->table()->horizontalHeader();
@@ -1030,6 +1035,32 @@ private Q_SLOTS:
         QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
         QCOMPARE(header->sectionSize(KeyTableModel::Name), 333);
         QVERIFY(isSorted(window->keysView()->proxy(), KeyTableModel::LastUsed, Qt::DescendingOrder));
+    }
+
+    // A geometry saved on a larger monitor opens within this one (Qt 6.4 would restore it as it was,
+    // off screen; 6.8 shrinks it itself: the window does it on both).
+    void largerSavedGeometryFitsTheScreen()
+    {
+        const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+        {
+            QWidget big;
+            big.setGeometry(QRect(available.topLeft() + QPoint(300, 200), available.size() * 2));
+            m_settings->setWindowGeometry(big.saveGeometry());
+        }
+        auto window = makeWindow();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QVERIFY2(window->width() <= available.width() && window->height() <= available.height(),
+                 qPrintable(u"%1x%2 in %3x%4"_s.arg(window->width())
+                                .arg(window->height())
+                                .arg(available.width())
+                                .arg(available.height())));
+        QVERIFY(window->width() >= available.width() / 2);
+        QVERIFY2(available.contains(window->frameGeometry()),
+                 qPrintable(u"%1,%2 %3x%4"_s.arg(window->frameGeometry().x())
+                                .arg(window->frameGeometry().y())
+                                .arg(window->frameGeometry().width())
+                                .arg(window->frameGeometry().height())));
     }
 
     void otherPagesFollowTheTree()

@@ -68,7 +68,6 @@ inline void whenModal(const QString &objectName, std::function<void(QWidget *)> 
 inline bool activate(QWidget *window)
 {
     window->activateWindow();
-    QApplication::setActiveWindow(window);
     return QTest::qWaitForWindowActive(window);
 }
 
