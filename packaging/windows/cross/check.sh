@@ -19,6 +19,10 @@ cache=${AIKEYS_CACHE:-${XDG_CACHE_HOME:-/var/cache}/aikeys}
 root=$cache/trixie-win
 jobs=${AIKEYS_JOBS:-$(nproc)}
 [ "$(id -u)" = 0 ] || { echo "check.sh needs root (debootstrap, chroot, mount)"; exit 2; }
+mkdir -p "$cache"
+# One run at a time: the chroot's mounts are shared.
+exec 9>"$cache/check.lock"
+flock -n 9 || { echo "another check.sh is using $cache"; exit 2; }
 
 declare -a timings=()
 part_start=0
@@ -33,22 +37,22 @@ packages="g++-mingw-w64-x86-64-posix mingw-w64-tools cmake ninja-build ccache xz
   qt6-websockets-dev qt6-svg-dev qtkeychain-qt6-dev libtomlplusplus-dev
   wine wine64 xvfb xauth nsis dpkg-dev perl python3 ca-certificates"
 
-mounted=0
+# Leaves nothing mounted under the chroot (also what an interrupted run left).
 unmount_all() {
-  [ "$mounted" = 1 ] || return 0
-  for m in aikeys/src dev sys proc; do umount -R -l "$root/$m" 2>/dev/null || true; done
-  mounted=0
+  local m
+  for m in aikeys/src dev sys proc; do
+    while grep -q " $root/$m " /proc/mounts; do umount -R -l "$root/$m" || break; done
+  done
 }
 
 mount_all() {
-  [ "$mounted" = 0 ] || return 0
+  grep -q " $root/proc " /proc/mounts && return 0
   cp /etc/resolv.conf "$root/etc/resolv.conf"
   for m in proc sys dev; do mount --rbind "/$m" "$root/$m"; mount --make-rslave "$root/$m"; done
   # The sources, read-only: everything the build writes stays in the cache.
   mkdir -p "$root/aikeys/src"
   mount --bind "$proj" "$root/aikeys/src"
   mount -o remount,bind,ro "$root/aikeys/src"
-  mounted=1
 }
 
 # Runs a command in the chroot, in a clean environment.
@@ -69,6 +73,15 @@ step_chroot() {
     if [ ! -f "$root/.base" ]; then
       rm -rf "$root"
       mkdir -p "$cache"
+    fi
+    # packaging/ci/debian-chroot.sh's minimal Debian 13, when CI made it already: a copy saves a
+    # debootstrap.
+    local base=${AIKEYS_CHROOT_CACHE:-/var/cache/aikeys}/debian-trixie-base
+    if [ ! -f "$root/.base" ] && [ -f "$base/.complete" ]; then
+      cp -a "$base" "$root" && rm -f "$root/.complete" && touch "$root/.base"
+    fi
+    if [ ! -f "$root/.base" ]; then
+      rm -rf "$root"
       command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
       local mirror
       mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)

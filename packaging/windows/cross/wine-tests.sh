@@ -19,6 +19,15 @@ result() { # name status
   else failed=$((failed + 1)); failures+=("$1"); echo "FAIL $1 (log: $logs/$1.log)"; tail -25 "$logs/$1.log" | sed 's/^/    /'; fi
 }
 wanted() { [[ $1 =~ $filter ]]; }
+# What follows PREFIX on the first line of FILE that has it, once a server wrote it (30 s at most).
+first_line() {
+  local i line
+  for i in $(seq 300); do
+    line=$(grep -m1 "^$2" "$1" 2>/dev/null) && { echo "${line#"$2"}"; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
 
 # The MinGW runtime beside the Qt DLLs, found through WINEPATH (Wine's PATH additions).
 rt=/aikeys/runtime
@@ -55,11 +64,11 @@ export DISPLAY=:77
 mkdir -p /aikeys/simshim
 x86_64-w64-mingw32-gcc-posix -O2 -Wall -Wextra -Werror -o /aikeys/simshim/atlas-sim.exe \
   "$src/packaging/windows/cross/simshim.c" -lws2_32 -lshell32 || { echo "simshim.c does not compile"; exit 1; }
-coproc LAUNCHER { exec python3 "$src/packaging/windows/cross/sim-launcher.py" "$sim" 2>"$logs/sim-launcher.err"; }
-launcher_pid=$LAUNCHER_PID
-read -r -t 30 line <&"${LAUNCHER[0]}" || true
-export AIKEYS_SIM_LAUNCHER_PORT=${line#sim-launcher listening on }
-[[ $AIKEYS_SIM_LAUNCHER_PORT =~ ^[0-9]+$ ]] || { echo "sim-launcher.py did not start: '$line'"; exit 1; }
+python3 "$src/packaging/windows/cross/sim-launcher.py" "$sim" >"$logs/sim-launcher.out" 2>"$logs/sim-launcher.err" &
+launcher_pid=$!
+export AIKEYS_SIM_LAUNCHER_PORT
+AIKEYS_SIM_LAUNCHER_PORT=$(first_line "$logs/sim-launcher.out" 'sim-launcher listening on ')
+[[ $AIKEYS_SIM_LAUNCHER_PORT =~ ^[0-9]+$ ]] || { echo "sim-launcher.py did not start"; cat "$logs/sim-launcher.err"; exit 1; }
 export AIKEYS_SIM='Z:\aikeys\simshim\atlas-sim.exe'
 
 # --- The test programs -------------------------------------------------------------------------
@@ -80,12 +89,10 @@ project=66a0b1c2d3e4f5a6b7c8d101  # and its prod-search project
 cdrive=$WINEPREFIX/drive_c
 sim_pid=
 start_sim() {
-  coproc SIM { exec "$sim" --port 0 --data demo 2>"$logs/atlas-sim.err"; }
-  sim_pid=$SIM_PID
-  local line=""
-  read -r -t 30 line <&"${SIM[0]}" || true
-  base_url=${line#atlas-sim listening on }
-  [[ $base_url == http://127.0.0.1:* ]] || { echo "atlas-sim did not start: '$line'"; cat "$logs/atlas-sim.err"; return 1; }
+  "$sim" --port 0 --data demo >"$logs/atlas-sim.out" 2>"$logs/atlas-sim.err" &
+  sim_pid=$!
+  base_url=$(first_line "$logs/atlas-sim.out" 'atlas-sim listening on ')
+  [[ $base_url == http://127.0.0.1:* ]] || { echo "atlas-sim did not start"; cat "$logs/atlas-sim.err"; return 1; }
 }
 stop_sim() { [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; sim_pid=; }
 # Runs the CLI under Wine with the demo's API key (or none with NOKEY=1); output in $logs/NAME.log.
