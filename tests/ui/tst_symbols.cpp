@@ -73,8 +73,8 @@ private Q_SLOTS:
                 bool onlyThatColour = false;
                 const int covered = coveredPixels(image, color, &onlyThatColour);
                 // An outline: some pixels, far from all of them.
-                QVERIFY2(covered > size, qPrintable(u"%1 px at %2".arg(covered).arg(size)));
-                QVERIFY2(covered < size * size * 3 / 4, qPrintable(u"%1 px at %2".arg(covered).arg(size)));
+                QVERIFY2(covered > size, qPrintable(u"%1 px at %2"_s.arg(covered).arg(size)));
+                QVERIFY2(covered < size * size * 3 / 4, qPrintable(u"%1 px at %2"_s.arg(covered).arg(size)));
                 QVERIFY(onlyThatColour);
             }
         }

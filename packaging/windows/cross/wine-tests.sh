@@ -163,16 +163,19 @@ if wanted cli && start_sim; then
   # A profile whose secret is in Wine's Credential Manager (CredWriteW through QtKeychain): stored,
   # used to sign in, removed. The registry (QSettings and the credential store) never holds it in
   # clear text.
+  # Wine keeps the Credential Manager's entries (secrets encrypted) under this registry key.
+  credentials() { wine reg query 'HKCU\Software\Wine\Credential Manager' /s 2>/dev/null; true; }
   cli_profile() {
     echo demo-private-key | NOKEY=1 wcli cli-profile-add profiles add WineDemo --base-url "$base_url" \
       --auth api-key --id demo --org "$org" --default &&
     NOKEY=1 wcli cli-profile-test profiles test WineDemo && grep -q "$org" "$logs/cli-profile-test.log" &&
     NOKEY=1 wcli cli-profile-use keys list --output json && grep -q '"prod-search-embeddings"' "$logs/cli-profile-use.log" &&
-    wineserver -w && grep -q 'Credential Manager' "$WINEPREFIX/user.reg" &&
-    grep -qi 'io.github.atlasaikeys.AtlasAiKeys' "$WINEPREFIX/user.reg" &&
-    ! grep -rqF demo-private-key "$WINEPREFIX"/*.reg &&
+    credentials >"$logs/cli-profile-credentials.log" && grep -qi 'io.github.atlasaikeys.AtlasAiKeys/' "$logs/cli-profile-credentials.log" &&
+    wineserver -w && ! grep -rqF demo-private-key "$WINEPREFIX"/*.reg &&
     NOKEY=1 wcli cli-profile-remove profiles remove WineDemo --yes &&
-    { NOKEY=1 wcli cli-profile-gone profiles test WineDemo; [ $? = 2 ]; }
+    { NOKEY=1 wcli cli-profile-gone profiles test WineDemo; [ $? = 2 ]; } &&
+    credentials >"$logs/cli-profile-credentials-after.log" &&
+    ! grep -qi 'io.github.atlasaikeys.AtlasAiKeys/' "$logs/cli-profile-credentials-after.log"
   }
   check cli-profile-credential-manager cli_profile
   stop_sim
