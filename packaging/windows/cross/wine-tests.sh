@@ -6,7 +6,6 @@ set -u
 filter=${1:-.}
 src=/aikeys/src
 build=/aikeys/build-win
-qt=/aikeys/qt6-mingw
 sim=/aikeys/build-sim/src/sim/atlas-sim
 out=/aikeys/out
 logs=/aikeys/logs
@@ -21,8 +20,8 @@ result() { # name status
 wanted() { [[ $1 =~ $filter ]]; }
 # What follows PREFIX on the first line of FILE that has it, once a server wrote it (30 s at most).
 first_line() {
-  local i line
-  for i in $(seq 300); do
+  local tries line
+  for ((tries = 0; tries < 300; tries++)); do
     line=$(grep -m1 "^$2" "$1" 2>/dev/null) && { echo "${line#"$2"}"; return 0; }
     sleep 0.1
   done
