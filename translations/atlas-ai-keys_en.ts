@@ -145,6 +145,58 @@
         <source>(request: %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The answer was not complete within %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1, far more than this request ever needs; it was cut off there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas refused the request from %1: the organization requires an API access list, and these credentials have none that includes this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas refused the request from %1: the address is not on the API access list of these credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1 to the API access list of these credentials in Atlas: Organization &gt; Access Manager &gt; Applications &gt; Service Accounts (or API Keys) &gt; Edit &gt; API Access List, or ask an organization owner to. Behind a proxy or VPN the address Atlas sees is the proxy&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer&apos;s public IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organization %1 does not exist, or no longer: check the ID and refresh the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 does not exist, or no longer: check the ID and refresh the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials were accepted, but they lack the %1 role (or access to this project). Ask an organization owner to grant it; signing in again will not help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credentials were accepted, but they lack the role or the project access this needs. Ask an organization owner to grant it; signing in again will not help.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AtlasCliImport</name>
@@ -1132,6 +1184,74 @@
         <source>Could not replace %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The name holds a control or text-direction character (U+%1) at position %2; use printable characters only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organization ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloud provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>geography</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an organization ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a project ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cloud provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a geography</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a model group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not %2: Atlas writes them as 24 hexadecimal digits (0-9 and lowercase a-f), such as 32b6e34b3d91647abb20e7b8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That %1 is %2 characters long, too long to be one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not %2: it may hold only letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::AboutDialog</name>
@@ -1185,11 +1305,23 @@
         <source>the connection closed before Atlas answered</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The request path %1 holds a &quot;.&quot; or &quot;..&quot; segment; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aikeys::ApiKeyAuthenticator</name>
     <message>
         <source>the programmatic API key (public key &quot;%1&quot; and its private key) was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asked for the API key, which is sent only to %2; it was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key was not sent: %1 Check the base URL; a proxy that inspects HTTPS traffic can also change how the server asks.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1278,30 +1410,6 @@
 </context>
 <context>
     <name>aikeys::AtlasClient</name>
-    <message>
-        <source>No project selected: give a project ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a project ID: Atlas project IDs are 24 hexadecimal digits, such as 32b6e34b3d91647abb20e7b8.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No organization selected: give an organization ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an organization ID: Atlas organization IDs are 24 hexadecimal digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No key selected: give the key&apos;s ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That key ID is too long to be one.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Choose the key&apos;s cloud and geography scope.</source>
         <translation type="unfinished"></translation>
@@ -1868,10 +1976,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not connected: sign in again to test the key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the answer holds no embeddings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2112,6 +2216,14 @@
     </message>
     <message>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas sent a last-use time this app cannot read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2376,6 +2488,49 @@ Delete the key now? You can then create a new one.</source>
     </message>
     <message>
         <source>Request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Atlas sent %n key(s) this app could not read completely.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are listed with the unreadable values shown as unknown (a key without an ID is left out). Atlas may have changed its answer format: check for an update of Atlas AI Keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key “%1” is no longer in Atlas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to the %1 was lost; Atlas no longer has the key, so it was removed from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 of “%2” may or may not have been made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Atlas could not be asked afterwards either: refresh (F5) to see what it holds before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to the %1 of “%2” was lost or unreadable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list shows the key as Atlas holds it now (named “%1”); repeat the %2 if it did not go through.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4311,6 +4466,33 @@ headroom</source>
     <name>aikeys::TokenCall</name>
     <message>
         <source>the token endpoint&apos;s answer holds no access_token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aikeys::digest</name>
+    <message>
+        <source>the server asked for Digest authentication with algorithm %1, which this app does not use (it answers MD5 or SHA-256).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s Digest challenge holds control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server asked for Digest authentication without qop=auth and a nonce, a weaker form this app does not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server asked for authentication without saying how.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server asked for Basic authentication, which would send the private key in a form anyone who sees the request can decode; this app answers only Digest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server asked for %1 authentication; this app answers only Digest.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -88,6 +88,14 @@ CredentialSource resolveCredentialSource(const Invocation &inv, const QProcessEn
     return source;
 }
 
+// The same Atlas: scheme, host and port (the default one spelled out or not), and path.
+bool sameAtlas(const QUrl &a, const QUrl &b)
+{
+    const auto port = [](const QUrl &u) { return u.port(u.scheme() == u"https"_s ? 443 : 80); };
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           port(a) == port(b) && a.path() == b.path();
+}
+
 // Revokes a service account's token (nothing to do for the other kinds), bounded in time: the
 // command's result is already out, and a slow revocation must not hold up a script.
 void signOut(AtlasSession &session)
@@ -181,6 +189,21 @@ int run(const QStringList &arguments, const QProcessEnvironment &env, Console &c
         return usage(console, table, command.words, where + u": "_s + baseUrl.error());
     }
     config.baseUrl = baseUrl.value();
+    if (profile && inv.has(u"base-url"_s)) {
+        // A profile's secret belongs to the Atlas it was saved for: sending it to another base URL
+        // would hand it to whoever runs that server.
+        const Result<QUrl> saved = normalizeBaseUrl(profile->baseUrl.toString());
+        if (!saved || !sameAtlas(saved.value(), config.baseUrl)) {
+            return usage(
+                console, table, command.words,
+                Cli::tr("--base-url: profile \"%1\" was saved for %2, and its secret goes only there, "
+                        "not to %3. To use that Atlas, save a profile for it: '%4 profiles add NAME "
+                        "--base-url %3 --auth MODE --id ID', then pass --profile NAME (or set the "
+                        "MONGODB_ATLAS_* variables for one run).")
+                    .arg(sanitizeForTerminal(profile->name.left(80)), profile->baseUrl.toDisplayString(),
+                         config.baseUrl.toDisplayString(), u"atlas-ai-keys-cli"_s));
+        }
+    }
     if (inv.has(u"timeout"_s))
         config.transferTimeoutMs = int(parseSeconds(inv.value(u"timeout"_s)).value_or(30) * 1000);
 

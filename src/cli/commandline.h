@@ -14,11 +14,15 @@ class Cli
     Q_DECLARE_TR_FUNCTIONS(aikeys::cli::Cli)
 };
 
+// Scripts tell three outcomes of a change apart: done (0), not done (1, 2), not known (4); and 5
+// for a change that was made although what it returned is lost (a created key whose secret is).
 enum ExitCode : int {
     ExitOk = 0,
-    ExitFailure = 1,      // Atlas or the network said no, or a confirmation was declined
-    ExitUsage = 2,        // the command line (or the environment) is wrong; nothing was sent
-    ExitInterrupted = 130 // Ctrl+C, as shells report SIGINT
+    ExitFailure = 1,        // Atlas or the network said no, or a confirmation was declined
+    ExitUsage = 2,          // the command line (or the environment) is wrong; nothing was sent
+    ExitNotKnown = 4,       // the answer to a change was lost: it may or may not have been made
+    ExitDoneResultLost = 5, // the change was made, but its result is lost (a new key's secret)
+    ExitInterrupted = 130   // Ctrl+C, as shells report SIGINT
 };
 
 // Checks one option's value; returns why it is unacceptable, or an empty string.

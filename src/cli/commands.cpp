@@ -2,6 +2,7 @@
 
 #include "atlas/auth.h"
 #include "atlas/baseurl.h"
+#include "atlas/ids.h"
 #include "auditcommands.h"
 #include "output.h"
 
@@ -18,35 +19,17 @@ constexpr double kMaxTimeoutSeconds = 3600;
 
 QString validateProjectId(const QString &value)
 {
-    if (isAtlasObjectId(value))
-        return {};
-    if (value.trimmed().isEmpty())
-        return Cli::tr("the project ID is empty.");
-    return Cli::tr("\"%1\" is not a project ID: Atlas project IDs are 24 hexadecimal digits, such as "
-                   "32b6e34b3d91647abb20e7b8.")
-        .arg(value.left(80));
+    return validateId(IdKind::Project, value);
 }
 
 QString validateOrgId(const QString &value)
 {
-    if (isAtlasObjectId(value))
-        return {};
-    if (value.trimmed().isEmpty())
-        return Cli::tr("the organization ID is empty.");
-    return Cli::tr(
-               "\"%1\" is not an organization ID: Atlas organization IDs are 24 hexadecimal digits, such as "
-               "5f8d0a1b2c3d4e5f6a7b8c9d.")
-        .arg(value.left(80));
+    return validateId(IdKind::Organization, value);
 }
 
 QString validateKeyId(const QString &value)
 {
-    // Key ids are opaque (not 24-hex): only emptiness and absurd lengths are refused.
-    if (value.trimmed().isEmpty())
-        return Cli::tr("the key ID is empty.");
-    if (value.size() > 200)
-        return Cli::tr("that is too long to be a key ID.");
-    return {};
+    return validateId(IdKind::ApiKey, value);
 }
 
 QString validateName(const QString &value)
@@ -58,7 +41,7 @@ QString validateModelGroup(const QString &value)
 {
     if (value.trimmed().isEmpty())
         return Cli::tr("give the model group's name, such as embed_large.");
-    return {};
+    return validateId(IdKind::ModelGroup, value);
 }
 
 QString validateCount(const QString &value)
@@ -121,12 +104,14 @@ CommandTable buildTable()
     t.options = {
         {u"base-url"_s, u"URL"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "Atlas to talk to (default: $MONGODB_ATLAS_BASE_URL, else https://cloud.mongodb.com). "
-            "Plain http:// only to this computer."), true, {}, nullptr},
+            "Plain http:// only to this computer. With a saved profile, only the Atlas it was saved for."),
+            true, {}, nullptr},
         {u"output"_s, u"FORMAT"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "table (default, for people), json (an array for lists, an object for one item) or csv "
             "(RFC 4180 with a header row)."), true, {}, &validateOutput},
         {u"timeout"_s, u"SECONDS"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
-            "How long to wait for each answer from Atlas before giving up or retrying (default 30)."),
+            "How long to wait for each answer from Atlas before giving up or retrying (default 30): the "
+            "longest silence allowed; the whole answer must arrive within four times that."),
             true, {}, &validateTimeout},
         {u"verbose"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "Log requests, retries and paging to standard error (never credentials or secrets)."), true, {}, nullptr},
@@ -169,10 +154,6 @@ CommandTable buildTable()
         {u"default"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "Make it the default profile, used when neither --profile nor credentials in the environment are "
             "given."), false, {}, nullptr},
-        {u"force"_s, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
-            "Remove the profile even if the keychain cannot delete its secret (unavailable or locked); the "
-            "secret may then remain in the keychain, and the command says under which entry."), false, {},
-            nullptr},
         {u"config"_s, u"PATH"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "The Atlas CLI's config.toml (default: where the Atlas CLI keeps it, such as "
             "~/.config/atlascli/config.toml)."), false, {}, &validateNotEmpty},
@@ -221,18 +202,28 @@ CommandTable buildTable()
                                                "to that file, created readable by you alone, and standard "
                                                "output says where it went. Atlas never shows it again. An "
                                                "existing file is never overwritten unless --force is given "
-                                               "(exit code 2 otherwise, and no key is created)."),
+                                               "(exit code 2 otherwise, and no key is created). When Atlas's "
+                                               "answer is cut short or lost, the key is looked for by name: "
+                                               "found (its secret is lost), exit code 5 and the command that "
+                                               "deletes it; not found, exit code 4 (it may have been created)."),
          {project, {u"name"_s, true, {}}, {u"secret-file"_s, false, {}}, {u"force"_s, false, {}}},
          &runKeysCreate},
         {{u"keys"_s, u"rename"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Rename a key (the name is the only thing that can change)."),
-         nullptr, {project, key, {u"name"_s, true, {}}}, &runKeysRename},
+         QT_TRANSLATE_NOOP("aikeys::cli::Cli", "A lost answer is retried; if it stays lost, Atlas is asked for "
+                                               "the key: the new name means done (exit code 0), the old one not "
+                                               "done (1), no answer not known (4)."),
+         {project, key, {u"name"_s, true, {}}}, &runKeysRename},
         {{u"keys"_s, u"delete"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Delete a key: it stops working at once and cannot be restored."),
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "On a terminal, shows the key's name and last use and asks first; "
                                                "declining deletes nothing and exits with code 1. Without a "
                                                "terminal (a script), --yes is required (exit code 2 without it). "
-                                               "A key that is already gone is reported and counts as success."),
+                                               "A key that is already gone is reported and counts as success; "
+                                               "a project or organization that does not exist is an error. A "
+                                               "lost answer is retried; if it stays lost, Atlas is asked for "
+                                               "the key: gone means done (0), still there not done (1), no "
+                                               "answer not known (4)."),
          {project, key, {u"yes"_s, false, {}}}, &runKeysDelete},
         {{u"limits"_s, u"list"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "List the rate limits of each model group: a project's, or the "
@@ -289,7 +280,11 @@ CommandTable buildTable()
                                                "locked), the profile is kept, so that its secret is not left "
                                                "behind unnoticed; with --force it is removed anyway and the "
                                                "command names the keychain entry that may remain."),
-         {{u"yes"_s, false, {}}, {u"force"_s, false, {}}}, &runProfilesRemove, false, u"NAME"_s},
+         {{u"yes"_s, false, {}},
+          {u"force"_s, false, {}, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
+              "Remove the profile even if the keychain cannot delete its secret (unavailable or locked); the "
+              "secret may then remain in the keychain, and the command says under which entry.")}},
+         &runProfilesRemove, false, u"NAME"_s},
         {{u"profiles"_s, u"test"_s},
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Sign in with a profile and list the organizations it sees."),
          QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Sends GET /api/atlas/v2/orgs with the profile's credentials. "

@@ -1,5 +1,7 @@
 #include "console.h"
 
+#include "domain/terminaltext.h"
+
 namespace aikeys::cli {
 
 Console::Console(std::FILE *out, std::FILE *err)
@@ -7,9 +9,12 @@ Console::Console(std::FILE *out, std::FILE *err)
     , m_err(err)
 {}
 
+// Text for people may quote what a server or another user wrote; whatever a handler forgot to
+// check, no escape sequence or bidirectional override reaches the terminal from here. (JSON and CSV
+// go through outBytes: they are data, written as they are.)
 void Console::out(const QString &text)
 {
-    outBytes(text.toUtf8());
+    outBytes(sanitizeForTerminal(text, TerminalText::MultiLine).toUtf8());
 }
 
 void Console::outBytes(const QByteArray &bytes)
@@ -25,7 +30,7 @@ void Console::err(const QString &text)
     // Keep what was printed so far on standard output ahead of the message when both go to one
     // terminal.
     std::fflush(m_out);
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = sanitizeForTerminal(text, TerminalText::MultiLine).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), m_err);
     std::fflush(m_err);
 }

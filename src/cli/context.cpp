@@ -79,6 +79,12 @@ bool CommandContext::wait(Job *job)
     // A cancel can finish the job at once; quit() before exec() would be lost.
     if (!job->isFinished())
         loop.exec();
+    if (job->succeeded() && job->oddItems() > 0) {
+        notice(
+            Cli::tr("Warning: Atlas sent %n item(s) this program could not read completely; they are listed "
+                    "with the unreadable values empty or \"unknown\" (an item without an ID is left out).",
+                    nullptr, job->oddItems()));
+    }
     return job->succeeded();
 }
 
@@ -154,9 +160,15 @@ int CommandContext::fail(const ApiError &error, const QString &advice)
                      QString::fromLatin1(atlasenv::kAccessToken)));
     }
     QString text = Cli::tr("Error: %1").arg(shown.toString());
+    // A change whose answer was lost may have been made: never let a script take it for "not done".
+    const bool unknown = shown.outcomeUnknown() && shown.verb() != "GET";
     if (!advice.isEmpty())
         text += u'\n' + advice;
+    else if (unknown)
+        text += u'\n' + Cli::tr("The change may have been made anyway: check before trying again.");
     notice(text);
+    if (unknown)
+        return ExitNotKnown;
     return shown.kind() == ApiError::Kind::InvalidInput ? ExitUsage : ExitFailure;
 }
 
@@ -174,7 +186,8 @@ int CommandContext::usageError(const QString &message)
 CommandContext::Answer CommandContext::confirm(const QString &question)
 {
     m_console.flush();
-    const std::optional<QString> line = readLine(question + u' ');
+    const std::optional<QString> line =
+        readLine(sanitizeForTerminal(question, TerminalText::MultiLine) + u' ');
     if (InterruptNotifier::wasInterrupted()) {
         notice({});
         return Answer::Interrupted;

@@ -144,8 +144,12 @@ QString helpText(const CommandTable &table, const QStringList &words)
             wrap(
                 Cli::tr(
                     "Results go to standard output; errors, notices and prompts to standard error. Exit "
-                    "codes: 0 success, 1 Atlas or network error (or a declined confirmation), 2 usage error "
-                    "(nothing was sent), 3 audit found a stale or never-used key, 130 interrupted (Ctrl+C)."),
+                    "codes: 0 done, 1 not done (Atlas or the network said no, or a declined confirmation), 2 "
+                    "usage error (nothing was sent), 3 audit found a stale or never-used key, 4 not known "
+                    "(the "
+                    "answer to a change was lost: it may have been made; the message says how to check), 5 "
+                    "done but its result lost (a key created whose secret could not be delivered), 130 "
+                    "interrupted (Ctrl+C)."),
                 0, 0) +
             u"\n\n"_s;
         out +=

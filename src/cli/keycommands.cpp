@@ -69,7 +69,10 @@ void printCreatedKey(CommandContext &ctx, const AiKey &key, const SecretBuffer &
         QByteArray text = renderDetails(d).toUtf8();
         text.chop(1); // the empty value's newline; the secret follows the padded label
         if (secretFile.isEmpty()) {
-            text.append(secret.reveal());
+            // Atlas's secrets are printable ASCII; whatever else an answer holds is shown escaped.
+            QByteArray shown = sanitizeUtf8ForTerminal(secret.reveal());
+            text.append(shown);
+            SecretBuffer::wipeBytes(shown);
         } else {
             text.append(Cli::tr("written to %1 (readable only by you); not shown here")
                             .arg(sanitizeForTerminal(secretFile))
@@ -149,6 +152,60 @@ void printDeleted(CommandContext &ctx, const QString &project, const QString &ke
     }
 }
 
+// A create whose answer is lost (dropped, timed out) or could not be read. A 2xx means the key
+// exists; otherwise it may. Either way, look for it by name (names are unique in a project), so
+// the user learns its id and how to delete it: its secret is lost for good.
+int reportLostCreate(CommandContext &ctx, const CreateKeyCall &call, const QString &project,
+                     const QString &name)
+{
+    const bool answered = call.createdButUnreadable();
+    AiKey key = call.key();
+    bool looked = false;
+    if (key.apiKeyId.isEmpty()) {
+        const auto list = CommandContext::own(ctx.client()->listProjectKeys(project));
+        if (ctx.wait(list.get())) {
+            looked = true;
+            for (const AiKey &k : list->items()) {
+                if (k.name == name) {
+                    key = k;
+                    break;
+                }
+            }
+        }
+    }
+    const QString shownName = sanitizeForTerminal(key.name.isEmpty() ? name : key.name);
+    if (!key.apiKeyId.isEmpty()) {
+        ctx.notice(
+            Cli::tr("ERROR: the key \"%1\" (ID %2) was created in project %3, but Atlas's answer %4, so its "
+                    "secret is lost: Atlas never shows it again. Delete the key and create another:\n  %5")
+                .arg(shownName, sanitizeForTerminal(key.apiKeyId), project,
+                     answered ? Cli::tr("could not be read") : Cli::tr("was lost"),
+                     ctx.programName() + u" keys delete --project "_s + project + u" --key "_s +
+                         sanitizeForTerminal(key.apiKeyId) + u" --yes"_s));
+        return ExitDoneResultLost;
+    }
+    if (answered) {
+        ctx.notice(
+            Cli::tr("ERROR: the key \"%1\" was created in project %2 (Atlas answered %3), but the answer "
+                    "could not be read, so its ID and secret are lost. Find it with '%4 keys list --project "
+                    "%2' and delete it with '%4 keys delete --project %2 --key ID --yes'; then create "
+                    "another.")
+                .arg(shownName, project)
+                .arg(call.httpStatus())
+                .arg(ctx.programName()));
+        return ExitDoneResultLost;
+    }
+    ctx.fail(
+        call.error(),
+        Cli::tr("The key \"%1\" may have been created anyway (%4). Check with '%2 keys list --project %3' "
+                "before trying again; if it is there, its secret is lost: delete it and create another.")
+            .arg(shownName, ctx.programName(), project,
+                 looked ? Cli::tr("it was not in the list just now, but a request still under way may "
+                                  "complete")
+                        : Cli::tr("Atlas could not be asked just now")));
+    return ExitNotKnown;
+}
+
 } // namespace
 
 int runKeysList(CommandContext &ctx)
@@ -223,13 +280,10 @@ int runKeysCreate(CommandContext &ctx)
     if (!ctx.wait(call.get())) {
         forgetFile();
         const ApiError &error = call->error();
-        if (error.outcomeUnknown()) {
-            return ctx.fail(
-                error, Cli::tr("The key may have been created anyway. Check with '%1 keys list --project %2' "
-                               "before trying again; if it is there, its secret is lost: delete it and "
-                               "create another.")
-                           .arg(ctx.programName(), project));
-        }
+        if (error.kind() == ApiError::Kind::Canceled || ctx.interrupted())
+            return ctx.fail(error);
+        if (call->createdButUnreadable() || error.outcomeUnknown())
+            return reportLostCreate(ctx, *call, project, name);
         return ctx.fail(error);
     }
 
@@ -256,7 +310,7 @@ int runKeysCreate(CommandContext &ctx)
                     "saved: %4\nThe secret is lost: Atlas never shows it again. Delete the key and create "
                     "another:\n  %5")
                     .arg(sanitizeForTerminal(key.name), key.apiKeyId, project, why, deleteHint));
-            return ExitFailure;
+            return ExitDoneResultLost;
         }
         printCreatedKey(ctx, key, secret, secretFile);
         ctx.notice(Cli::tr("The secret was written to %1, readable only by you. Atlas never shows it again.")
@@ -271,7 +325,7 @@ int runKeysCreate(CommandContext &ctx)
             Cli::tr("ERROR: the key \"%1\" (ID %2) was created in project %3, but writing its secret to "
                     "standard output failed. The secret is lost. Delete the key and create another:\n  %4")
                 .arg(sanitizeForTerminal(key.name), key.apiKeyId, project, deleteHint));
-        return ExitFailure;
+        return ExitDoneResultLost;
     }
     ctx.notice(Cli::tr("This is the only time the secret is shown: store it now (for example in a secret "
                        "manager). Use --secret-file PATH to write it to a private file instead."));
@@ -280,12 +334,61 @@ int runKeysCreate(CommandContext &ctx)
 
 int runKeysRename(CommandContext &ctx)
 {
-    const auto call = CommandContext::own(
-        ctx.client()->renameKey(ctx.value(u"project"_s), ctx.value(u"key"_s), ctx.value(u"name"_s)));
-    if (!ctx.wait(call.get()))
-        return ctx.fail(call->error());
-    ctx.printItem(call->value());
-    return ExitOk;
+    const QString project = ctx.value(u"project"_s);
+    const QString keyId = ctx.value(u"key"_s);
+    const QString newName = ctx.value(u"name"_s);
+    // Renaming is idempotent, so the call itself retries a lost answer; what is left here is an
+    // answer that stayed lost or could not be read.
+    const auto call = CommandContext::own(ctx.client()->renameKey(project, keyId, newName));
+    if (ctx.wait(call.get())) {
+        ctx.printItem(call->value());
+        return ExitOk;
+    }
+    const ApiError error = call->error();
+    if (error.kind() == ApiError::Kind::Canceled || ctx.interrupted())
+        return ctx.fail(error);
+    const bool answered = call->httpStatus() >= 200 && call->httpStatus() < 300;
+    if (!answered && !error.outcomeUnknown())
+        return ctx.fail(error);
+    // Ask Atlas what the key is called now rather than guess.
+    const auto get = CommandContext::own(ctx.client()->getProjectKey(project, keyId));
+    const bool read = ctx.wait(get.get());
+    if (read && get->value().name == newName) {
+        ctx.notice(answered
+                       ? Cli::tr("Atlas renamed the key, but its answer could not be read; this is the key "
+                                 "as Atlas shows it now.")
+                       : Cli::tr("The answer to the rename was lost, but Atlas now shows the new name: "
+                                 "the rename was made."));
+        ctx.printItem(get->value());
+        return ExitOk;
+    }
+    if (answered) {
+        // A 2xx said it was done; a read that disagrees or fails does not undo that.
+        ctx.notice(
+            Cli::tr("Atlas answered that key %1 was renamed to \"%2\", but the answer could not be read%3. "
+                    "Check with '%4 keys get --project %5 --key %1'.")
+                .arg(sanitizeForTerminal(keyId), sanitizeForTerminal(newName),
+                     read ? Cli::tr(" and Atlas now shows the name \"%1\"")
+                                .arg(sanitizeForTerminal(get->value().name))
+                          : QString(),
+                     ctx.programName(), project));
+        return ExitOk;
+    }
+    // Atlas was asked afterwards: the outcome is known, whatever fail() would make of the lost answer.
+    if (read) {
+        ctx.fail(error, Cli::tr("The key was not renamed: Atlas still shows the name \"%1\". Renaming is "
+                                "safe to repeat: run the command again.")
+                            .arg(sanitizeForTerminal(get->value().name)));
+        return ExitFailure;
+    }
+    if (get->error().isItemNotFound()) {
+        ctx.fail(error, Cli::tr("The key no longer exists: nothing was renamed."));
+        return ExitFailure;
+    }
+    ctx.fail(error, Cli::tr("The key may have been renamed anyway, and Atlas could not be asked. Check with "
+                            "'%1 keys get --project %2 --key %3'; renaming is safe to repeat.")
+                        .arg(ctx.programName(), project, sanitizeForTerminal(keyId)));
+    return ExitNotKnown;
 }
 
 int runKeysDelete(CommandContext &ctx)
@@ -303,7 +406,7 @@ int runKeysDelete(CommandContext &ctx)
         // Show what is about to go, so a mistyped ID does not delete the wrong key.
         const auto get = CommandContext::own(ctx.client()->getProjectKey(project, keyId));
         if (!ctx.wait(get.get())) {
-            if (get->error().isNotFound()) {
+            if (get->error().isItemNotFound()) {
                 printDeleted(ctx, project, keyId, QString(), true);
                 return ExitOk;
             }
@@ -326,11 +429,32 @@ int runKeysDelete(CommandContext &ctx)
         }
     }
 
+    // Deleting is idempotent, so the call itself retries a lost answer (a 404 on the retry means the
+    // first attempt deleted it); what is left here is an answer that stayed lost.
     const auto call = CommandContext::own(ctx.client()->deleteKey(project, keyId));
-    if (!ctx.wait(call.get()))
-        return ctx.fail(call->error());
-    printDeleted(ctx, project, keyId, name, call->alreadyGone());
-    return ExitOk;
+    if (ctx.wait(call.get())) {
+        printDeleted(ctx, project, keyId, name, call->alreadyGone());
+        return ExitOk;
+    }
+    const ApiError error = call->error();
+    if (error.kind() == ApiError::Kind::Canceled || ctx.interrupted() || !error.outcomeUnknown())
+        return ctx.fail(error);
+    const auto get = CommandContext::own(ctx.client()->getProjectKey(project, keyId));
+    if (!ctx.wait(get.get()) && get->error().isItemNotFound()) {
+        ctx.notice(
+            Cli::tr("The answer to the delete was lost, but Atlas no longer has the key: it was deleted."));
+        printDeleted(ctx, project, keyId, name, false);
+        return ExitOk;
+    }
+    if (get->succeeded()) {
+        ctx.fail(error, Cli::tr("The key was not deleted: Atlas still has it. Deleting is safe to repeat: "
+                                "run the command again."));
+        return ExitFailure;
+    }
+    ctx.fail(error, Cli::tr("The key may have been deleted anyway, and Atlas could not be asked. Check with "
+                            "'%1 keys get --project %2 --key %3'; deleting is safe to repeat.")
+                        .arg(ctx.programName(), project, sanitizeForTerminal(keyId)));
+    return ExitNotKnown;
 }
 
 } // namespace aikeys::cli

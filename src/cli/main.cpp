@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "console.h"
+#include "platform/hardening.h"
 #include "platform/terminal.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,8 @@
 
 int main(int argc, char *argv[])
 {
+    // Before any credential or secret exists in this process: no core file, no same-user debugger.
+    aikeys::platform::disableCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("atlas-ai-keys-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AIKEYS_VERSION));

@@ -29,20 +29,6 @@ QStringList outputFormatNames()
     return {u"table"_s, u"json"_s, u"csv"_s};
 }
 
-QString sanitizeForTerminal(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f))
-            out += u"\\x"_s + QString::number(int(u), 16).rightJustified(2, u'0');
-        else
-            out += c;
-    }
-    return out;
-}
-
 QString displayDate(const QDateTime &when)
 {
     if (!when.isValid())
@@ -199,7 +185,9 @@ Rows tableRows(const QList<AiKey> &keys, KeyScopeColumns scope)
         QStringList row{k.name,
                         k.apiKeyId,
                         k.status,
-                        k.lastUsedAt ? displayDate(*k.lastUsedAt) : Cli::tr("never"),
+                        k.lastUsedUnknown ? Cli::tr("unknown")
+                        : k.lastUsedAt    ? displayDate(*k.lastUsedAt)
+                                          : Cli::tr("never"),
                         displayDate(k.createdAt),
                         k.createdBy,
                         k.maskedSecret,
@@ -231,7 +219,9 @@ Details details(const AiKey &k)
             {Cli::tr("ID"), k.apiKeyId},
             {Cli::tr("Project"), k.groupId},
             {Cli::tr("Status"), k.status},
-            {Cli::tr("Last used"), k.lastUsedAt ? displayDateTime(*k.lastUsedAt) : Cli::tr("never")},
+            {Cli::tr("Last used"), k.lastUsedUnknown ? Cli::tr("unknown")
+                                   : k.lastUsedAt    ? displayDateTime(*k.lastUsedAt)
+                                                     : Cli::tr("never")},
             {Cli::tr("Created"), displayDateTime(k.createdAt)},
             {Cli::tr("Created by"), k.createdBy},
             {Cli::tr("Masked secret"), k.maskedSecret},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/terminaltext.h" // sanitizeForTerminal, for every handler
 #include "domain/types.h"
 
 #include <QByteArray>
@@ -36,9 +37,6 @@ QString renderTable(const Rows &rows);
 QString renderDetails(const Details &details);
 QByteArray renderCsv(const Rows &rows);
 QByteArray renderJson(const QJsonValue &value);
-
-// Replaces C0/C1 control characters (ESC included) with a visible escape such as "\x1b".
-QString sanitizeForTerminal(const QString &text);
 
 // Dates as the tables show them: the UTC date, or "never"/"" when there is none.
 QString displayDate(const QDateTime &when);

@@ -21,6 +21,18 @@ QByteArray mediaType(AtlasApi::Version version)
                                                    : "application/vnd.atlas.2025-03-12+json";
 }
 
+// What Atlas labels its answers with (2xx, 204 included): the version's type and a charset.
+QByteArray answerType(AtlasApi::Version version)
+{
+    return mediaType(version) + ";charset=utf-8";
+}
+
+// Atlas's answer to a principal without the role, or outside the project: a 401, not a 403.
+Response userUnauthorized()
+{
+    return apiError(401, u"USER_UNAUTHORIZED"_s, u"Current user is not authorized to perform this action."_s);
+}
+
 // "text/plain; charset=utf-8" -> "text/plain"
 QByteArray bareMediaType(const QByteArray &value)
 {
@@ -231,16 +243,14 @@ std::optional<Response> AtlasApi::findProject(const Call &call, const QString &g
     if (!isObjectId(groupId))
         return apiError(400, u"INVALID_GROUP_ID"_s, u"An invalid group ID %1 was specified."_s.arg(groupId));
     const Project *p = m_store.project(groupId);
-    if (!p)
-        return apiError(404, u"RESOURCE_NOT_FOUND"_s, u"No project with ID %1 exists."_s.arg(groupId));
+    if (!p) {
+        return apiError(404, u"GROUP_NOT_FOUND"_s, u"No group with ID %1 exists."_s.arg(groupId), {},
+                        QJsonArray{groupId});
+    }
     const ProjectRole role = call.principal.projectRole(*p);
     const ProjectRole required = need == ProjectNeed::Read ? ProjectRole::ReadOnly : ProjectRole::ModelOwner;
-    if (role < required) {
-        const char *roleName = need == ProjectNeed::Read ? kProjectReadOnly : kProjectModelOwner;
-        return apiError(403, u"USER_UNAUTHORIZED"_s,
-                        u"Current user is not authorized to perform this action: it requires the %1 role on "
-                        "project %2."_s.arg(QString::fromLatin1(roleName), groupId));
-    }
+    if (role < required)
+        return userUnauthorized();
     *project = p;
     return std::nullopt;
 }
@@ -252,15 +262,13 @@ std::optional<Response> AtlasApi::findOrg(const Call &call, const QString &orgId
         return apiError(400, u"INVALID_ORG_ID"_s,
                         u"An invalid organization ID %1 was specified."_s.arg(orgId));
     const Organization *o = m_store.organization(orgId);
-    if (!o)
-        return apiError(404, u"RESOURCE_NOT_FOUND"_s, u"No organization with ID %1 exists."_s.arg(orgId));
-    const OrgRole required = need == OrgNeed::Member ? OrgRole::Member : OrgRole::ReadOnly;
-    if (call.principal.orgRole(orgId) < required) {
-        const char *roleName = need == OrgNeed::Member ? kOrgMember : kOrgReadOnly;
-        return apiError(403, u"USER_UNAUTHORIZED"_s,
-                        u"Current user is not authorized to perform this action: it requires the %1 role in "
-                        "organization %2."_s.arg(QString::fromLatin1(roleName), orgId));
+    if (!o) {
+        return apiError(404, u"ORG_NOT_FOUND"_s, u"No organization with ID %1 exists."_s.arg(orgId), {},
+                        QJsonArray{orgId});
     }
+    const OrgRole required = need == OrgNeed::Member ? OrgRole::Member : OrgRole::ReadOnly;
+    if (call.principal.orgRole(orgId) < required)
+        return userUnauthorized();
     *org = o;
     return std::nullopt;
 }
@@ -290,7 +298,7 @@ Response AtlasApi::ok(const Call &call, int status, const QByteArray &json) cons
     QByteArray body = json;
     if (call.request.query.queryItemValue(u"pretty"_s).toLower() == "true"_L1)
         body = QJsonDocument::fromJson(json).toJson(QJsonDocument::Indented);
-    return jsonResponse(status, mediaType(call.version), body);
+    return jsonResponse(status, answerType(call.version), body);
 }
 
 Response AtlasApi::pageAnswer(const Call &call, const Page &page, qsizetype total,

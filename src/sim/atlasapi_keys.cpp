@@ -89,7 +89,8 @@ Response duplicateName(const QString &name, const QString &groupId)
 Response keyNotFound(const QString &apiKeyId, const QString &where)
 {
     return apiError(404, u"RESOURCE_NOT_FOUND"_s,
-                    u"No AI model API key with ID %1 exists in %2."_s.arg(apiKeyId, where));
+                    u"No AI model API key with ID %1 exists in %2."_s.arg(apiKeyId, where), {},
+                    QJsonArray{apiKeyId});
 }
 
 } // namespace
@@ -117,7 +118,9 @@ QByteArray AtlasApi::keyJson(const AiKey &key) const
         field("endpoint", m_store.endpoint());
         field("geography", key.geography);
         field("groupId", key.groupId);
-        if (key.everUsed)
+        if (!key.rawLastUsedAt.isEmpty())
+            out += "\"lastUsedAt\":" + key.rawLastUsedAt + ',';
+        else if (key.everUsed)
             field("lastUsedAt", formatAiTimestamp(key.lastUsedAt));
         else
             out += "\"lastUsedAt\":null,";
@@ -232,8 +235,9 @@ Response AtlasApi::deleteKey(const Call &call)
     if (!key || key->groupId != p->id)
         return keyNotFound(call.args.at(1), u"project "_s + p->id);
     m_store.deleteKey(key);
-    Response r;
-    r.status = 204;
+    // No body, but the versioned Content-Type all the same, as Atlas sends it.
+    Response r = ok(call, 204, QByteArray());
+    r.body.clear();
     return r;
 }
 

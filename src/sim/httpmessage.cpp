@@ -82,7 +82,8 @@ QByteArray serialize(const Response &response)
     QByteArray out;
     out.reserve(response.body.size() + 256);
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
-    if (response.status != 204 && !response.contentType.isEmpty())
+    // Atlas sends its Content-Type on a 204 as well.
+    if (!response.contentType.isEmpty())
         out += "Content-Type: " + response.contentType + "\r\n";
     for (const auto &h : response.headers)
         out += h.first + ": " + h.second + "\r\n";
@@ -95,20 +96,31 @@ QByteArray serialize(const Response &response)
 }
 
 Response apiError(int status, const QString &errorCode, const QString &detail,
-                  const QList<FieldViolation> &violations)
+                  const QList<FieldViolation> &violations, const QJsonValue &parameters)
 {
     QJsonObject o{{u"error"_s, status},
                   {u"errorCode"_s, errorCode},
                   {u"detail"_s, detail},
                   {u"reason"_s, QString::fromLatin1(reasonPhrase(status))},
-                  {u"parameters"_s, QJsonArray()}};
+                  {u"parameters"_s, parameters.isArray() ? parameters : QJsonValue(QJsonValue::Null)}};
     if (!violations.isEmpty()) {
         QJsonArray fields;
         for (const FieldViolation &v : violations)
             fields.append(QJsonObject{{u"field"_s, v.field}, {u"description"_s, v.description}});
         o.insert(u"badRequestDetail"_s, QJsonObject{{u"fields"_s, fields}});
     }
-    return jsonResponse(status, "application/json", QJsonDocument(o).toJson(QJsonDocument::Compact));
+    Response r = jsonResponse(status, "application/json", QJsonDocument(o).toJson(QJsonDocument::Compact));
+    r.setHeader("X-Error-Code", errorCode.toLatin1());
+    return r;
+}
+
+Response digestChallengeError()
+{
+    // Jackson's pretty printer, as recorded from the live service: " : " and two-space indents.
+    return jsonResponse(
+        401, "application/json",
+        "{\n  \"error\" : 401,\n  \"reason\" : \"Unauthorized\",\n  \"detail\" : \"You are not "
+        "authorized for this resource.\",\n  \"errorCode\" : \"UNEXPECTED_ERROR\"\n}");
 }
 
 Response jsonResponse(int status, const QByteArray &contentType, const QByteArray &body)

@@ -2,6 +2,9 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonValue>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -18,6 +21,7 @@ struct Request
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // lowercase names
     QByteArray body;
+    QHostAddress remoteAddress; // IPv4 addresses as IPv4, not IPv4-mapped IPv6
 
     QByteArray header(const QByteArray &lowercaseName) const { return headers.value(lowercaseName); }
     // The "METHOD PATH" that --fault-match and --verbose use.
@@ -45,9 +49,15 @@ struct FieldViolation
     QString description;
 };
 
-// The Atlas ApiError body: {error, errorCode, detail, reason, parameters, [badRequestDetail]}.
+// The Atlas ApiError body: {error, errorCode, detail, reason, parameters, [badRequestDetail]}, as
+// application/json with the code repeated in an X-Error-Code header. parameters is what Atlas puts
+// there: the ids or addresses the detail names, [] or null.
 Response apiError(int status, const QString &errorCode, const QString &detail,
-                  const QList<FieldViolation> &violations = {});
+                  const QList<FieldViolation> &violations = {}, const QJsonValue &parameters = QJsonArray());
+
+// The 401 Atlas sends with a Digest challenge (no credentials, wrong ones, a stale nonce), byte for
+// byte: pretty-printed, no parameters, UNEXPECTED_ERROR, and no X-Error-Code.
+Response digestChallengeError();
 
 Response jsonResponse(int status, const QByteArray &contentType, const QByteArray &body);
 

@@ -3,6 +3,7 @@
 #include "dataset.h"
 #include "ids.h"
 #include "options.h"
+#include "platform/hardening.h"
 #include "principals.h"
 #include "seedfile.h"
 #include "server.h"
@@ -77,6 +78,9 @@ bool loadData(const Options &options, Store &store, Principals &principals, QStr
 
 int main(int argc, char *argv[])
 {
+    // The simulator holds secrets too (its principals', the keys it issues): no core file, no
+    // same-user debugger.
+    aikeys::platform::disableCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"atlas-sim"_s);
     QCoreApplication::setApplicationVersion(QString::fromLatin1(AIKEYS_VERSION));
@@ -97,7 +101,19 @@ int main(int argc, char *argv[])
     Store store;
     Principals principals;
     QString error;
-    if (!loadData(options, store, principals, &error))
+    bool loaded = loadData(options, store, principals, &error);
+    for (const auto &[id, entries] : options.accessLists) {
+        Principal *p = loaded ? principals.find(id) : nullptr;
+        if (loaded && !p) {
+            error = u"--access-list: no principal has the public key or client id \"%1\""_s.arg(id);
+            loaded = false;
+        }
+        if (p)
+            p->accessList = entries;
+    }
+    if (options.requireAccessList)
+        principals.orgsRequiringAccessList.insert(u"*"_s);
+    if (!loaded)
         return fail(2, error);
 
     SimServer server(options, store, principals);

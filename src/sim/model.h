@@ -59,6 +59,9 @@ struct AiKey
     Micros createdAt = 0;
     Micros lastUsedAt = 0;
     bool everUsed = false;
+    // Seed files only (lastUsedAtRaw): a JSON value sent as lastUsedAt verbatim, so that clients can be
+    // tested against one odd item in a list. Not kept in the state file.
+    QByteArray rawLastUsedAt;
 
     // The compact JSON of this key as every read answer shows it, built on first use and dropped on
     // change: a 500-item page is then a concatenation, not 500 serialisations.

@@ -114,6 +114,13 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         {u"predictable-secrets"_s,
          u"Draw new keys' secrets from --seed too, the same on every run (reproducible screenshots; the "
          "secrets are then guessable)."_s},
+        {u"access-list"_s,
+         u"API access list of the principal with this public key or client id: addresses or CIDR ranges, "
+         "comma-separated (repeatable). Requests from elsewhere get 403 IP_ADDRESS_NOT_ON_ACCESS_LIST."_s,
+         u"ID=CIDR[,CIDR...]"_s},
+        {u"require-access-list"_s,
+         u"Every organization requires API access lists: principals without one get 403 "
+         "ORG_REQUIRES_ACCESS_LIST."_s},
         {u"exit-with-parent"_s,
          u"Stop when the process that started this one ends, even if it was killed: on end of file on "
          "standard input (keep it open: a pipe from the parent), and on Linux also when the parent dies."_s},
@@ -185,6 +192,22 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         o.verbose = parser.isSet(u"verbose"_s);
         o.exitWithParent = parser.isSet(u"exit-with-parent"_s);
         o.predictableSecrets = parser.isSet(u"predictable-secrets"_s);
+        o.requireAccessList = parser.isSet(u"require-access-list"_s);
+        for (const QString &spec : parser.values(u"access-list"_s)) {
+            const qsizetype eq = spec.indexOf(u'=');
+            if (eq <= 0)
+                throw Failure{u"--access-list wants ID=CIDR[,CIDR...], not \"%1\""_s.arg(spec)};
+            QList<QPair<QHostAddress, int>> entries;
+            for (const QString &part : spec.mid(eq + 1).split(u',', Qt::SkipEmptyParts)) {
+                QPair<QHostAddress, int> entry;
+                if (!parseAccessListEntry(part, &entry))
+                    throw Failure{u"--access-list: \"%1\" is not an IP address or CIDR range"_s.arg(part)};
+                entries.append(entry);
+            }
+            if (entries.isEmpty())
+                throw Failure{u"--access-list %1: give at least one address or range"_s.arg(spec.left(eq))};
+            o.accessLists.append({spec.left(eq), entries});
+        }
     } catch (const Failure &f) {
         result.exitCode = 2;
         result.error = u"atlas-sim: "_s + f.message;

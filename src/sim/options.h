@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -44,6 +46,9 @@ struct Options
     // of our standard input closes (every platform), and on Linux the kernel also sends SIGTERM.
     bool exitWithParent = false;
     bool predictableSecrets = false; // new keys' secrets from --seed too (screenshots, never real use)
+    // --access-list ID=CIDR[,CIDR...]: the API access list of the principal with that id.
+    QList<QPair<QString, QList<QPair<QHostAddress, int>>>> accessLists;
+    bool requireAccessList = false; // every organization requires API access lists
 };
 
 struct ParsedCommandLine

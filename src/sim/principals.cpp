@@ -52,6 +52,34 @@ std::optional<ProjectRole> projectRoleFromName(const QString &name)
     return std::nullopt;
 }
 
+Principal *Principals::find(const QString &id)
+{
+    for (auto &p : m_all) {
+        if (p->id == id)
+            return p.get();
+    }
+    return nullptr;
+}
+
+bool parseAccessListEntry(const QString &text, QPair<QHostAddress, int> *entry)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return false;
+    if (!t.contains(u'/')) {
+        QHostAddress a;
+        if (!a.setAddress(t))
+            return false;
+        *entry = {a, a.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128};
+        return true;
+    }
+    const QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(t);
+    if (subnet.first.isNull() || subnet.second < 0)
+        return false;
+    *entry = subnet;
+    return true;
+}
+
 void Principals::add(Principal principal)
 {
     for (auto &existing : m_all) {

@@ -2,8 +2,10 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QHostAddress>
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -29,6 +31,8 @@ struct Principal
     QString displayName;
     QHash<QString, OrgRole> orgRoles; // "*" stands for every organization
     QHash<QString, ProjectRole> projectRoles;
+    // The credential's API access list (addresses and CIDR ranges); empty: none.
+    QList<QPair<QHostAddress, int>> accessList;
 
     OrgRole orgRole(const QString &orgId) const;
     // A project role granted directly, or inherited from the organization (owner and read only).
@@ -52,10 +56,19 @@ public:
     const Principal *apiKey(const QString &publicKey) const;
     const Principal *serviceAccount(const QString &clientId) const;
     const std::vector<std::unique_ptr<Principal>> &all() const { return m_all; }
+    // Any principal (API key or service account) with this public key or client id.
+    Principal *find(const QString &id);
+
+    // Organizations that require API access lists ("*": every one): a principal with no access list
+    // that works in one of them is refused with ORG_REQUIRES_ACCESS_LIST.
+    QSet<QString> orgsRequiringAccessList;
 
 private:
     std::vector<std::unique_ptr<Principal>> m_all;
 };
+
+// Parses "10.0.0.0/8", "192.0.2.7" or "2001:db8::/32"; false when it is none of these.
+bool parseAccessListEntry(const QString &text, QPair<QHostAddress, int> *entry);
 
 // The demo principals every dataset starts with; demoProjectRoles are the roles of the project-scoped
 // key "demo-project" (it has no organization role at all).

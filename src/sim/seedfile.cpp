@@ -86,6 +86,14 @@ void readPrincipal(const QJsonObject &o, Principals *principals, int index)
         throw SeedError{where + u": type must be \"apiKey\" or \"serviceAccount\""_s};
     }
     p.displayName = o.value(u"displayName"_s).toString(p.id);
+    const QJsonArray accessList = o.value(u"accessList"_s).toArray();
+    for (qsizetype i = 0; i < accessList.size(); ++i) {
+        QPair<QHostAddress, int> entry;
+        if (!parseAccessListEntry(accessList.at(i).toString(), &entry))
+            throw SeedError{where + u".accessList[%1]: an IP address or CIDR range, such as 203.0.113.7 or "
+                                    "10.0.0.0/8"_s.arg(i)};
+        p.accessList.append(entry);
+    }
     const QJsonArray roles = o.value(u"roles"_s).toArray();
     for (qsizetype i = 0; i < roles.size(); ++i) {
         const QJsonObject r = roles.at(i).toObject();
@@ -193,7 +201,12 @@ void readSeed(const QJsonObject &root, Store *store, Principals *principals, Mic
                           ? seedTime(o.value(u"createdAt"_s), now, where + u".createdAt"_s)
                           : now;
         const QJsonValue lastUsed = o.value(u"lastUsedAt"_s);
-        if (!lastUsed.isNull() && !lastUsed.isUndefined()) {
+        if (o.contains(u"lastUsedAtRaw"_s)) {
+            // Wrapped in an array to serialise any JSON value, then unwrapped.
+            const QByteArray wrapped =
+                QJsonDocument(QJsonArray{o.value(u"lastUsedAtRaw"_s)}).toJson(QJsonDocument::Compact);
+            k.rawLastUsedAt = wrapped.mid(1, wrapped.size() - 2);
+        } else if (!lastUsed.isNull() && !lastUsed.isUndefined()) {
             k.lastUsedAt = seedTime(lastUsed, now, where + u".lastUsedAt"_s);
             k.everUsed = true;
         }
@@ -211,6 +224,10 @@ void readSeed(const QJsonObject &root, Store *store, Principals *principals, Mic
     }
 
     if (principals) {
+        for (const QJsonValue &org : orgs) {
+            if (org.toObject().value(u"apiAccessListRequired"_s).toBool())
+                principals->orgsRequiringAccessList.insert(org.toObject().value(u"id"_s).toString());
+        }
         const QJsonArray list = root.value(u"principals"_s).toArray();
         for (qsizetype i = 0; i < list.size(); ++i)
             readPrincipal(list.at(i).toObject(), principals, int(i));

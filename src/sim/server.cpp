@@ -4,6 +4,7 @@
 #include "store.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QTimer>
 
 #include <cstdio>
@@ -78,25 +79,11 @@ const Principal *SimServer::authenticate(const Request &request, Response *refus
 
     const Principal *p = nullptr;
     const DigestAuth::Outcome outcome = m_digest.verify(request.method, authorization, request.path, &p);
-    switch (outcome) {
-    case DigestAuth::Outcome::Ok:
+    if (outcome == DigestAuth::Outcome::Ok)
         return p;
-    case DigestAuth::Outcome::Missing:
-    case DigestAuth::Outcome::Malformed:
-        *refusal =
-            apiError(401, u"UNAUTHORIZED"_s,
-                     u"Authentication is required: HTTP Digest with an API key, or a service account's "
-                     "Bearer token."_s);
-        break;
-    case DigestAuth::Outcome::WrongCredentials:
-        *refusal =
-            apiError(401, u"INVALID_CREDENTIALS"_s, u"The API key's public or private key is wrong."_s);
-        break;
-    case DigestAuth::Outcome::Stale:
-        *refusal =
-            apiError(401, u"STALE_NONCE"_s, u"The Digest nonce has expired; sign again with the new one."_s);
-        break;
-    }
+    // Missing, malformed or wrong credentials and a stale nonce all get the same answer from Atlas:
+    // the challenge (stale=true for the last) and one fixed body.
+    *refusal = digestChallengeError();
     refusal->setHeader("WWW-Authenticate", m_digest.challenge(outcome == DigestAuth::Outcome::Stale));
     return nullptr;
 }
@@ -106,6 +93,11 @@ SimServer::Outcome SimServer::atlas(const Request &request)
     Outcome o;
     const Principal *principal = authenticate(request, &o.response);
     if (!principal) {
+        setRateHeaders(o.response, m_requestLimiter.peek());
+        return o;
+    }
+    if (std::optional<Response> refused = checkAccessList(request, *principal)) {
+        o.response = *refused;
         setRateHeaders(o.response, m_requestLimiter.peek());
         return o;
     }
@@ -129,6 +121,35 @@ SimServer::Outcome SimServer::atlas(const Request &request)
                                              *principal, m_faults.matches(line));
     setRateHeaders(response, limit);
     return withFault(fault, std::move(response));
+}
+
+std::optional<Response> SimServer::checkAccessList(const Request &request, const Principal &principal) const
+{
+    const QString address = request.remoteAddress.toString();
+    if (!principal.accessList.isEmpty()) {
+        for (const auto &range : principal.accessList) {
+            if (request.remoteAddress.isInSubnet(range))
+                return std::nullopt;
+        }
+        return apiError(403, u"IP_ADDRESS_NOT_ON_ACCESS_LIST"_s,
+                        u"IP address %1 is not allowed to access this resource."_s.arg(address), {},
+                        QJsonArray{address});
+    }
+    const QSet<QString> &requiring = m_principals.orgsRequiringAccessList;
+    if (requiring.isEmpty())
+        return std::nullopt;
+    bool required = requiring.contains(u"*"_s);
+    for (auto it = principal.orgRoles.cbegin(); !required && it != principal.orgRoles.cend(); ++it)
+        required = it.key() == "*"_L1 || requiring.contains(it.key());
+    for (auto it = principal.projectRoles.cbegin(); !required && it != principal.projectRoles.cend(); ++it) {
+        const Project *project = m_store.project(it.key());
+        required = project && requiring.contains(project->orgId);
+    }
+    if (!required)
+        return std::nullopt;
+    return apiError(403, u"ORG_REQUIRES_ACCESS_LIST"_s,
+                    u"This organization requires access through an access list of ip ranges."_s, {},
+                    QJsonArray{address});
 }
 
 SimServer::Outcome SimServer::oauthToken(const Request &request)

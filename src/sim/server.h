@@ -28,6 +28,7 @@ namespace aikeys::sim {
 
 class Store;
 class Principals;
+struct Principal;
 
 // The HTTP face of the simulator. Built on QAbstractHttpServer with its own router because answers
 // must sometimes be late (latency), never (hang) or cut off (drop), with any headers.
@@ -75,6 +76,8 @@ private:
 
     Outcome dispatch(const Request &request);
     Outcome atlas(const Request &request);
+    // 403 IP_ADDRESS_NOT_ON_ACCESS_LIST or ORG_REQUIRES_ACCESS_LIST, checked right after authentication.
+    std::optional<Response> checkAccessList(const Request &request, const Principal &principal) const;
     Outcome oauthToken(const Request &request);
     Outcome oauthRevoke(const Request &request);
     Outcome embeddings(const Request &request);

@@ -90,6 +90,11 @@ Request copyRequest(const QHttpServerRequest &in)
     r.query = in.query();
     addHeaders(r, in.headers());
     r.body = in.body();
+    r.remoteAddress = in.remoteAddress();
+    bool isV4 = false;
+    const quint32 v4 = r.remoteAddress.toIPv4Address(&isV4);
+    if (isV4)
+        r.remoteAddress = QHostAddress(v4);
     return r;
 }
 
@@ -167,10 +172,10 @@ void writeResponse(QHttpServerResponder &responder, const Response &response)
     const bool noContent = response.status == 204;
 #if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
     // write() takes its headers as an initializer_list, so the answer is written in parts, the same
-    // bytes serialize() makes for 6.4: no Content-Type or Content-Length on a 204. writeBody() ends
-    // the header block even when the body is empty.
+    // bytes serialize() makes for 6.4: Content-Type always, no Content-Length on a 204. writeBody()
+    // ends the header block even when the body is empty.
     responder.writeStatusLine(status);
-    if (!noContent && !response.contentType.isEmpty())
+    if (!response.contentType.isEmpty())
         responder.writeHeader("Content-Type", response.contentType);
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
@@ -181,7 +186,7 @@ void writeResponse(QHttpServerResponder &responder, const Response &response)
     // write() takes QHttpHeaders (which lower-case the names) and adds Content-Length itself, also
     // "Content-Length: 0" on a 204.
     QHttpHeaders headers;
-    if (!noContent && !response.contentType.isEmpty())
+    if (!response.contentType.isEmpty())
         headers.append(QHttpHeaders::WellKnownHeader::ContentType, response.contentType);
     for (const auto &[name, value] : response.headers)
         headers.append(name, value);

@@ -230,6 +230,7 @@ void KeysView::ensureWidgets()
     m_filter = new QLineEdit(this);
     m_table = new QTableView(this);
     m_placeholder = new QLabel(m_table->viewport());
+    m_placeholder->setTextFormat(Qt::PlainText);
 
     m_filter->setObjectName(u"keyFilter"_s);
     m_filter->setPlaceholderText(tr("Filter by name, key ID or creator"));
@@ -364,6 +365,10 @@ void KeysView::setClient(AtlasClient *client)
     m_denied.clear();
     m_scopesFetched.clear();
     m_scopes.clear();
+    // Their answers describe the previous client's Atlas.
+    for (const QPointer<Job> &job : std::as_const(m_scopeJobs))
+        delete job.data();
+    m_scopeJobs.clear();
     if (m_messageBar)
         m_messageBar->hide();
     showNothing();
@@ -595,9 +600,18 @@ void KeysView::onListed(Job *job, bool keepRows)
         return;
     }
 
+    const int odd = static_cast<ListJob<AiKey> *>(job)->oddItems();
     QList<AiKey> keys = static_cast<ListJob<AiKey> *>(job)->takeItems();
     if (m_errorShown)
         m_messageBar->animatedHide();
+    if (odd > 0) {
+        // The list is still shown: one odd item must not hide thousands of good ones.
+        showMessage(MessageBar::Kind::Warning,
+                    tr("Atlas sent %n key(s) this app could not read completely.", nullptr, odd),
+                    tr("They are listed with the unreadable values shown as unknown (a key without an ID is "
+                       "left out). Atlas may have changed its answer format: check for an update of Atlas "
+                       "AI Keys."));
+    }
     if (keepRows)
         m_model->refresh(keys);
     else
@@ -868,6 +882,9 @@ void KeysView::fetchScopes(const QString &projectId)
         return;
     m_scopesFetched.insert(projectId);
     ListJob<RateLimit> *job = m_client->listProjectRateLimits(projectId);
+    job->setParent(this);
+    m_scopeJobs.removeAll(nullptr);
+    m_scopeJobs.append(job);
     connect(job, &Job::finished, this, [this, job] {
         if (job->error()) {
             qCDebug(lcModels).noquote() << "rate limits not read for scopes:" << job->error().message();
@@ -997,7 +1014,7 @@ void KeysView::onCreated(CreateKeyCall *call, const QString &projectId, const QS
             this, [this, key, secret] { showSecret(key, std::move(*secret)); }, Qt::QueuedConnection);
         return;
     }
-    if (error.isForbidden()) {
+    if (error.isMissingRole()) {
         showDenied(projectId, error);
         return;
     }
@@ -1005,7 +1022,9 @@ void KeysView::onCreated(CreateKeyCall *call, const QString &projectId, const QS
         showError(error);
         return;
     }
-    if (error.outcomeUnknown() || (nameWasFree && isDuplicateNameError(error, name))) {
+    // A 2xx whose answer could not be read means the key exists: find it and offer to delete it.
+    if (call->createdButUnreadable() || error.outcomeUnknown() ||
+        (nameWasFree && isDuplicateNameError(error, name))) {
         checkLostCreate(projectId, name, error);
         return;
     }
@@ -1025,12 +1044,11 @@ void KeysView::showSecret(const AiKey &key, SecretBuffer secret)
 
     // The dialog owns the secret from here and wipes it when it closes.
     auto *dialog = new SecretDialog(key, std::move(secret), m_clipboard, this);
-    QPointer<QNetworkAccessManager> nam = m_client ? m_client->session()->network() : nullptr;
-    if (nam) {
-        dialog->setKeyTester([nam](const SecretBuffer &s, const QString &endpoint) -> EmbeddingTest * {
-            if (!nam)
-                return nullptr;
-            return new EmbeddingTest(nam, endpoint, s);
+    if (m_client) {
+        // The test talks to the key's endpoint with a network manager of its own: the session's
+        // credentials never go there.
+        dialog->setKeyTester([](const SecretBuffer &s, const QString &endpoint) -> EmbeddingTest * {
+            return new EmbeddingTest(endpoint, s);
         });
     }
     QPointer<SecretDialog> guard(dialog);
@@ -1094,6 +1112,11 @@ void KeysView::reportLostCreateUnknown(const QString &name, const ApiError &list
 
 void KeysView::reportLostCreate(const QString &name, const std::optional<AiKey> &found, const ApiError &error)
 {
+    if (!found && error.kind() == ApiError::Kind::InvalidResponse) {
+        // Atlas said it created the key; that the list does not show it (yet) changes nothing.
+        reportLostCreateUnknown(name, error);
+        return;
+    }
     if (!found) {
         MessageBox::information(
             this, tr("Key Not Created"), tr("The key \u201c%1\u201d was not created.").arg(name),
@@ -1143,17 +1166,24 @@ void KeysView::sendRename(const AiKey &key, const QString &newName)
     connect(call, &Job::finished, this, [this, call, key, newName] {
         writeEnded();
         const ApiError error = call->error();
-        if (error.isForbidden()) {
+        if (error.isMissingRole()) {
             showDenied(key.groupId, error);
             return;
         }
-        if (error.isNotFound()) {
+        if (error.isItemNotFound()) {
             if (m_model->removeKey(key.apiKeyId))
                 m_namesByProject[key.groupId].removeAll(key.name);
             emitCount(key.groupId);
             showMessage(MessageBar::Kind::Warning,
                         tr("The key \u201c%1\u201d no longer exists.").arg(key.name),
                         tr("Someone deleted it before it could be renamed. It was removed from the list."));
+            return;
+        }
+        // Retries are spent, or Atlas answered 2xx unreadably: whether the rename was made is for
+        // Atlas to say. The key is read back and the table shows what Atlas holds.
+        const bool answered = call->httpStatus() >= 200 && call->httpStatus() < 300;
+        if (error && (answered || error.outcomeUnknown())) {
+            refreshKeyAfterLostChange(key, tr("rename"), error);
             return;
         }
         if (error) {
@@ -1195,8 +1225,12 @@ void KeysView::sendDelete(const AiKey &key, bool afterLostCreate)
     connect(call, &Job::finished, this, [this, call, key, afterLostCreate] {
         writeEnded();
         const ApiError error = call->error();
-        if (error.isForbidden()) {
+        if (error.isMissingRole()) {
             showDenied(key.groupId, error);
+            return;
+        }
+        if (error && error.outcomeUnknown()) {
+            refreshKeyAfterLostChange(key, tr("delete"), error);
             return;
         }
         if (error) {
@@ -1218,6 +1252,47 @@ void KeysView::sendDelete(const AiKey &key, bool afterLostCreate)
         Q_EMIT statusMessage(afterLostCreate
                                  ? tr("Deleted \u201c%1\u201d. You can create a new key now.").arg(key.name)
                                  : tr("Deleted \u201c%1\u201d.").arg(key.name));
+    });
+}
+
+void KeysView::refreshKeyAfterLostChange(const AiKey &key, const QString &change, const ApiError &error)
+{
+    if (!m_client)
+        return;
+    writeStarted();
+    ValueCall<AiKey> *get = m_client->getProjectKey(key.groupId, key.apiKeyId);
+    connect(get, &Job::finished, this, [this, get, key, change, error] {
+        writeEnded();
+        const ApiError getError = get->error();
+        QStringList &names = m_namesByProject[key.groupId];
+        if (getError.isItemNotFound()) {
+            m_model->removeKey(key.apiKeyId);
+            names.removeAll(key.name);
+            emitCount(key.groupId);
+            showMessage(MessageBar::Kind::Information,
+                        tr("The key “%1” is no longer in Atlas.").arg(key.name),
+                        tr("The answer to the %1 was lost; Atlas no longer has the key, so it was removed "
+                           "from the list.")
+                            .arg(change));
+        } else if (getError) {
+            showMessage(MessageBar::Kind::Warning,
+                        tr("The %1 of “%2” may or may not have been made.").arg(change, key.name),
+                        tr("%1 Atlas could not be asked afterwards either: refresh (F5) to see what it holds "
+                           "before trying again.")
+                            .arg(error.message()));
+        } else {
+            const AiKey now = get->value();
+            names.removeAll(key.name);
+            names.append(now.name);
+            if (m_model->rowOfKey(now.apiKeyId) >= 0 || inScope(now))
+                m_model->upsert(now);
+            showMessage(MessageBar::Kind::Information,
+                        tr("The answer to the %1 of “%2” was lost or unreadable.").arg(change, key.name),
+                        tr("The list shows the key as Atlas holds it now (named “%1”); repeat the %2 "
+                           "if it did not go through.")
+                            .arg(now.name, change));
+        }
+        updateActions();
     });
 }
 

@@ -169,6 +169,9 @@ private:
     void writeEnded();
 
     void onCreated(CreateKeyCall *call, const QString &projectId, const QString &name, bool nameWasFree);
+    // After a rename or delete whose answer stayed lost (or was unreadable): reads the key back and
+    // shows what Atlas holds, instead of assuming either outcome.
+    void refreshKeyAfterLostChange(const AiKey &key, const QString &change, const ApiError &error);
     void checkLostCreate(const QString &projectId, const QString &name, const ApiError &error);
     void showSecret(const AiKey &key, SecretBuffer secret);
     void reportLostCreateUnknown(const QString &name, const ApiError &listError);
@@ -209,6 +212,9 @@ private:
     QHash<QString, QStringList> m_namesByProject; // projects whose whole key list was seen
     QHash<QString, QString> m_denied;             // project id -> role needed to write there
     QSet<QString> m_scopesFetched;
+    // The rate-limit listings fetchScopes() started, children of the view: one still running when
+    // the view goes (or its client changes) is deleted with it instead of never finishing.
+    QList<QPointer<Job>> m_scopeJobs;
     QList<KeyScope> m_scopes;
     QByteArray m_projectHeaderState;
     QByteArray m_pendingHeaderState; // restored once the table exists

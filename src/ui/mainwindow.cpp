@@ -123,6 +123,7 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     m_signedOutPage->setObjectName(u"signedOutPage"_s);
     auto *signedOutLayout = new QVBoxLayout(m_signedOutPage);
     m_signedOutLabel = new QLabel(m_signedOutPage);
+    m_signedOutLabel->setTextFormat(Qt::PlainText);
     m_signedOutLabel->setObjectName(u"signedOutLabel"_s);
     m_signedOutLabel->setAlignment(Qt::AlignCenter);
     m_signedOutLabel->setWordWrap(true);
@@ -476,6 +477,7 @@ void MainWindow::createToolBar()
 void MainWindow::createStatusBar()
 {
     m_counts = new QLabel(this);
+    m_counts->setTextFormat(Qt::PlainText);
     m_counts->setObjectName(u"countsLabel"_s);
     m_counts->setAccessibleName(tr("Key counts"));
     statusBar()->addWidget(m_counts, 1);
@@ -490,6 +492,7 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_progress);
 
     m_clipboardStatus = new QLabel(this);
+    m_clipboardStatus->setTextFormat(Qt::PlainText);
     m_clipboardStatus->setObjectName(u"clipboardStatus"_s);
     m_clipboardStatus->setAccessibleName(tr("Clipboard"));
     m_clipboardStatus->hide();

@@ -2,6 +2,7 @@
 
 #include <QAbstractButton>
 #include <QIcon>
+#include <QLabel>
 #include <QList>
 
 using namespace Qt::StringLiterals;
@@ -26,7 +27,12 @@ MessageBox::Button MessageBox::show(QMessageBox::Icon icon, QWidget *parent, con
 
     QMessageBox box(icon, title, text, buttons, parent);
     box.setObjectName(u"messageBox"_s);
+    // Texts are built from key names, profile names and server messages: never rendered as HTML, so a
+    // name cannot restyle a confirmation, hide part of itself or load an image.
+    box.setTextFormat(Qt::PlainText);
     box.setInformativeText(informativeText);
+    if (auto *informative = box.findChild<QLabel *>(u"qt_msgbox_informativelabel"_s))
+        informative->setTextFormat(Qt::PlainText);
     // Plain buttons, as in the app's own dialogs (no style pictures beside Yes, No, OK).
     const QList<QAbstractButton *> standard = box.buttons();
     for (QAbstractButton *button : standard)

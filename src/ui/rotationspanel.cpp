@@ -457,13 +457,10 @@ void RotationsPanel::create(const AiKey &oldKey, const QString &projectName, con
         auto *dialog = new SecretDialog(key, call->takeSecret(), m_clipboard, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         if (m_client && m_client->session()) {
-            QPointer<QNetworkAccessManager> nam = m_client->session()->network();
-            dialog->setKeyTester(
-                [nam](const SecretBuffer &secret, const QString &endpoint) -> EmbeddingTest * {
-                    if (!nam)
-                        return nullptr;
-                    return new EmbeddingTest(nam, endpoint, secret);
-                });
+            // Its own network manager: the session's credentials never go to the key's endpoint.
+            dialog->setKeyTester([](const SecretBuffer &secret, const QString &endpoint) -> EmbeddingTest * {
+                return new EmbeddingTest(endpoint, secret);
+            });
         }
         // The test is a use of the key that Atlas records, not an application's: the rotation keeps
         // waiting for the first use after it.

@@ -71,6 +71,87 @@ private Q_SLOTS:
         QVERIFY(!e.message().isEmpty());
     }
 
+    void missingRoleIsNotWrongCredentials()
+    {
+        // As Atlas answers a principal without the role or outside the project.
+        ApiError role = ApiError::fromHttp(
+            401,
+            R"({"detail":"Current user is not authorized to perform this action.","error":401,)"
+            R"("errorCode":"USER_UNAUTHORIZED","parameters":[],"reason":"Unauthorized"})",
+            "DELETE", u"/p"_s);
+        role.setRequiredRole(u"Project Model Owner"_s);
+        QVERIFY(role.isMissingRole());
+        QVERIFY(role.isAccessDenied());
+        QVERIFY(!role.isUnauthorized());
+        QVERIFY(role.hint().contains(u"Project Model Owner"_s));
+        QVERIFY(role.hint().contains(u"signing in again will not help"_s));
+        // The Digest challenge's body (recorded from Atlas) is wrong credentials.
+        const ApiError digest = ApiError::fromHttp(
+            401,
+            "{\n  \"error\" : 401,\n  \"reason\" : \"Unauthorized\",\n  \"detail\" : \"You are not "
+            "authorized for this resource.\",\n  \"errorCode\" : \"UNEXPECTED_ERROR\"\n}",
+            "GET", u"/p"_s);
+        QVERIFY(digest.isUnauthorized());
+        QVERIFY(!digest.isMissingRole());
+        QCOMPARE(digest.detail(), u"You are not authorized for this resource."_s);
+    }
+
+    void ipAccessListSaysTheAddress_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QString>("address");
+        QTest::newRow("not on list")
+            << QByteArray(
+                   R"({"detail":"IP address 203.0.113.9 is not allowed to access this resource.","error":403,)"
+                   R"("errorCode":"IP_ADDRESS_NOT_ON_ACCESS_LIST","parameters":["203.0.113.9"],"reason":"Forbidden"})")
+            << QByteArray() << u"203.0.113.9"_s;
+        QTest::newRow("org requires")
+            << QByteArray(
+                   R"({"detail":"This organization requires access through an access list of ip ranges.","error":403,)"
+                   R"("errorCode":"ORG_REQUIRES_ACCESS_LIST","parameters":["198.51.100.4"],"reason":"Forbidden"})")
+            << QByteArray() << u"198.51.100.4"_s;
+        // No body to read: the code from X-Error-Code, no address known.
+        QTest::newRow("header only") << QByteArray() << QByteArray("IP_ADDRESS_NOT_ON_ACCESS_LIST")
+                                     << QString();
+    }
+    void ipAccessListSaysTheAddress()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, header);
+        QFETCH(QString, address);
+        const ApiError e = ApiError::fromHttp(403, body, "GET", u"/api/atlas/v2/orgs"_s, header);
+        QVERIFY(e.isIpAccessList());
+        QVERIFY(!e.isMissingRole());
+        QCOMPARE(e.accessListAddress(), address);
+        // The address comes first in what the user reads, then where to add it.
+        const QString shown = address.isEmpty() ? u"this computer's address"_s : address;
+        QVERIFY2(e.message().startsWith(u"Atlas refused the request from "_s + shown),
+                 qPrintable(e.message()));
+        QVERIFY2(e.hint().contains(u"API Access List"_s), qPrintable(e.hint()));
+        QVERIFY2(e.hint().contains(u"Access Manager"_s), qPrintable(e.hint()));
+    }
+
+    void parametersArrayOrNull()
+    {
+        const ApiError filled = ApiError::fromHttp(
+            404, R"({"error":404,"errorCode":"GROUP_NOT_FOUND","parameters":["66a0b1c2d3e4f5a6b7c8d1ff"]})",
+            "DELETE", u"/p"_s);
+        QCOMPARE(filled.parameters(), QStringList{u"66a0b1c2d3e4f5a6b7c8d1ff"_s});
+        QVERIFY(filled.isContainerNotFound());
+        QVERIFY(!filled.isItemNotFound());
+        QVERIFY(filled.hint().contains(u"66a0b1c2d3e4f5a6b7c8d1ff"_s));
+        const ApiError null = ApiError::fromHttp(
+            404, R"({"error":404,"errorCode":"RESOURCE_NOT_FOUND","parameters":null})", "DELETE", u"/p"_s);
+        QVERIFY(null.parameters().isEmpty());
+        QVERIFY(null.isItemNotFound());
+        // A 404 without an Atlas code (a proxy's page) says nothing about the key.
+        QVERIFY(!ApiError::fromHttp(404, "<html>Not Found</html>", "DELETE", u"/p"_s).isItemNotFound());
+        // The header stands in for a body without a code.
+        QCOMPARE(ApiError::fromHttp(404, "", "DELETE", u"/p"_s, "ORG_NOT_FOUND").errorCode(),
+                 u"ORG_NOT_FOUND"_s);
+    }
+
     void forbiddenNamesTheRole()
     {
         ApiError e =

@@ -1,3 +1,4 @@
+#include "atlas/auth.h"
 #include "domain/json.h"
 #include "domain/timestamp.h"
 
@@ -5,6 +6,8 @@
 #include <QJsonDocument>
 #include <QTest>
 #include <QTimeZone>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
@@ -100,14 +103,47 @@ private Q_SLOTS:
         QVERIFY(page.value().results.isEmpty());
     }
 
-    void pageErrorsNameTheItem()
+    void oddItemsAreKeptOrSkippedAndCounted()
     {
-        const auto page = json::page<Project>(j("{'results':[{'id':'32b6e34b3d91647abb20e7b8','name':'p','"
-                                                "orgId':'32b6e34b3d91647abb20e7b9'},{'id':'x'}]}"),
-                                              &json::project);
-        QVERIFY(!page.ok());
-        QVERIFY2(page.error().startsWith(u"results[1]"_s), qPrintable(page.error()));
-        QVERIFY2(page.error().contains(u"\"name\""_s), qPrintable(page.error()));
+        // One good key, one with an unreadable lastUsedAt, one with a name of the wrong type, one
+        // without an id, and one that is not an object: the page still reads.
+        const auto page =
+            json::page<AiKey>(j("{'results':["
+                                "{'apiKeyId':'k1','name':'good','lastUsedAt':'2026-02-01T08:00:00Z'},"
+                                "{'apiKeyId':'k2','name':'odd time','lastUsedAt':'last "
+                                "tuesday','createdAt':'2026-01-01T00:00:00Z'},"
+                                "{'apiKeyId':'k3','name':7,'status':'ACTIVE'},"
+                                "{'name':'no id'},"
+                                "42],'totalCount':5}"),
+                              &json::aiKey);
+        QVERIFY2(page.ok(), qPrintable(page.error()));
+        const auto &keys = page.value().results;
+        QCOMPARE(keys.size(), 3);
+        QCOMPARE(page.value().oddItems, 4);
+        QVERIFY2(page.value().firstOddItem.startsWith(u"results[1]: field \"lastUsedAt\""_s),
+                 qPrintable(page.value().firstOddItem));
+        QVERIFY(!keys.at(0).lastUsedUnknown);
+        // Unknown is not "never used": such a key must not look unused.
+        QVERIFY(keys.at(1).lastUsedUnknown);
+        QVERIFY(!keys.at(1).neverUsed());
+        QVERIFY(keys.at(1).createdAt.isValid());
+        QCOMPARE(keys.at(2).apiKeyId, u"k3"_s);
+        QVERIFY(keys.at(2).name.isEmpty());
+        QCOMPARE(keys.at(2).status, u"ACTIVE"_s);
+        QCOMPARE(json::toJson(keys.at(1)).value(u"lastUsedUnknown"_s).toBool(), true);
+        QVERIFY(!json::toJson(keys.at(0)).contains(u"lastUsedUnknown"_s));
+    }
+
+    void pageOfProjectsWithOddItem()
+    {
+        const auto page =
+            json::page<Project>(j("{'results':[{'id':'32b6e34b3d91647abb20e7b8','name':'p','"
+                                  "orgId':'32b6e34b3d91647abb20e7b9'},{'id':'x','clusterCount':'two'}]}"),
+                                &json::project);
+        QVERIFY2(page.ok(), qPrintable(page.error()));
+        QCOMPARE(page.value().results.size(), 2);
+        QCOMPARE(page.value().oddItems, 1);
+        QVERIFY2(page.value().firstOddItem.contains(u"\"name\""_s), qPrintable(page.value().firstOddItem));
     }
 
     void malformedJson()
@@ -204,6 +240,59 @@ private Q_SLOTS:
         QVERIFY(json::extractSecret(broken).isEmpty());
         QByteArray notObject = j("['secret','x']");
         QVERIFY(json::extractSecret(notObject).isEmpty());
+        // Found by fuzz_json: a repeated "secret" stayed in the body, where a parser (last key wins)
+        // read it afterwards. Every one is overwritten; the last is the secret, as a parser sees it.
+        QByteArray twice = j("{'secret':'first-one','name':'n','secret':'second-one'}");
+        QCOMPARE(json::extractSecret(twice), QByteArray("second-one"));
+        QVERIFY(!twice.contains("first-one") && !twice.contains("second-one"));
+        QVERIFY(QJsonDocument::fromJson(twice).object().value("secret"_L1).isNull());
+        // An escaped name is still "secret" to a parser.
+        QByteArray escapedName = j("{'secr\\u0065t':'hidden-one','name':'n'}");
+        QCOMPARE(json::extractSecret(escapedName), QByteArray("hidden-one"));
+        QVERIFY(!escapedName.contains("hidden-one"));
+        QVERIFY(QJsonDocument::fromJson(escapedName).isObject());
+    }
+
+    void numbersBeyondTheRangeSaturate()
+    {
+        // Found by fuzz_json: 1e118 was converted to an integer unchecked (undefined behaviour).
+        const auto page = json::page<Project>(
+            j("{'results':[{'id':'p','name':'n','orgId':'o','clusterCount':1e300}],'totalCount':-1e118}"),
+            &json::project);
+        QVERIFY2(page.ok(), qPrintable(page.error()));
+        QCOMPARE(page.value().totalCount, std::optional<qint64>(std::numeric_limits<qint64>::min()));
+        QCOMPARE(page.value().results.first().clusterCount, std::numeric_limits<qint64>::max());
+    }
+
+    void tokenAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<qint64>("lifetime");
+        QTest::newRow("as Atlas answers")
+            << j("{'access_token':'tok','token_type':'Bearer','expires_in':3600}") << true << qint64(3600);
+        QTest::newRow("no lifetime: an hour") << j("{'access_token':'tok'}") << true << qint64(3600);
+        QTest::newRow("zero: one second") << j("{'access_token':'tok','expires_in':0}") << true << qint64(1);
+        QTest::newRow("negative: one second")
+            << j("{'access_token':'tok','expires_in':-5}") << true << qint64(1);
+        // 2^62 s once overflowed the milliseconds the authenticator computes from it.
+        QTest::newRow("huge: a day") << j("{'access_token':'tok','expires_in':4611686018427387904}") << true
+                                     << kMaxTokenLifetimeSeconds;
+        QTest::newRow("no token") << j("{'expires_in':3600}") << false << qint64(3600);
+        QTest::newRow("token not a string") << j("{'access_token':42}") << false << qint64(3600);
+        QTest::newRow("not JSON") << QByteArray("<html>") << false << qint64(3600);
+    }
+
+    void tokenAnswer()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, ok);
+        QFETCH(qint64, lifetime);
+        SecretBuffer token;
+        qint64 seconds = 0;
+        QCOMPARE(readTokenAnswer(body, &token, &seconds), ok);
+        QCOMPARE(seconds, lifetime);
+        QCOMPARE(token.reveal(), ok ? QByteArray("tok") : QByteArray());
     }
 };
 

@@ -1,6 +1,9 @@
 #include "security/secretbuffer.h"
 
+#include <QFile>
 #include <QTest>
+
+using namespace Qt::StringLiterals;
 
 using namespace aikeys;
 
@@ -67,6 +70,36 @@ private Q_SLOTS:
         s.detach();
         SecretBuffer::wipeString(s);
         QVERIFY(s.isEmpty());
+    }
+
+    // The secret's pages are left out of core dumps: /proc/self/smaps flags the mapping that holds
+    // them "dd" (VM_DONTDUMP).
+    void memoryIsExcludedFromDumps()
+    {
+#if defined(Q_OS_LINUX)
+        const SecretBuffer secret(QByteArray("a secret kept out of core dumps"));
+        const auto address = quintptr(secret.reveal().constData());
+        QFile smaps(u"/proc/self/smaps"_s);
+        QVERIFY(smaps.open(QIODevice::ReadOnly));
+        bool inside = false;
+        QByteArray flags;
+        for (const QByteArray &line : smaps.readAll().split('\n')) {
+            const qsizetype dash = line.indexOf('-');
+            const qsizetype space = line.indexOf(' ');
+            bool okBegin = false;
+            bool okEnd = false;
+            const quintptr begin = dash > 0 ? line.left(dash).toULongLong(&okBegin, 16) : 0;
+            const quintptr end =
+                dash > 0 && space > dash ? line.mid(dash + 1, space - dash - 1).toULongLong(&okEnd, 16) : 0;
+            if (okBegin && okEnd)
+                inside = address >= begin && address < end;
+            else if (inside && line.startsWith("VmFlags:"))
+                flags = line;
+        }
+        QVERIFY2(flags.contains(" dd"), flags.constData());
+#else
+        QSKIP("reads /proc/self/smaps");
+#endif
     }
 };
 

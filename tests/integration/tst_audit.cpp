@@ -571,7 +571,7 @@ private Q_SLOTS:
         QCOMPARE(tracker.state(id), RotationState::WaitingForNewKey);
 
         // An application switches: one embeddings call with the new secret sets its lastUsedAt.
-        auto *test = new EmbeddingTest(c.session->network(), newKey.endpoint, secret);
+        auto *test = new EmbeddingTest(newKey.endpoint, secret);
         secret.wipe();
         test->start();
         auto tested = finished(test);

@@ -1,5 +1,6 @@
 // The real atlas-ai-keys-cli binary against a real atlas-sim: what a script sees (exit codes,
 // standard output, standard error, files), with credentials only ever in the child's environment.
+#include "hostileserver.h"
 #include "simprocess.h"
 #include "testclient.h"
 #include "testenv.h"
@@ -31,6 +32,7 @@
 #endif
 
 using namespace Qt::StringLiterals;
+using aikeys::test::HostileServer;
 using aikeys::test::SimProcess;
 
 namespace {
@@ -765,7 +767,7 @@ private Q_SLOTS:
                            u"declining changes nothing, exit code 1"_s};
         QTest::newRow("top exit codes")
             << QStringList{u"--help"_s}
-            << QStringList{u"1 Atlas or network error (or a declined confirmation)"_s};
+            << QStringList{u"Exit codes: 0 done"_s, u"3 audit found a stale or never-used key"_s};
         QTest::newRow("command -h, other options ignored")
             << QStringList{u"limits"_s, u"set"_s, u"--rpm"_s, u"abc"_s, u"-h"_s}
             << QStringList{u"--rpm N"_s, u"--tpm N"_s};
@@ -943,14 +945,173 @@ private Q_SLOTS:
         QVERIFY(firstOrgAndProject(sim, &org, &project));
         const Run r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"nope"_s},
                              Auth::ReadOnlyApiKey, sim);
+        // Atlas answers 401 USER_UNAUTHORIZED: a missing role, not wrong credentials.
         QVERIFY2(r.exitCode == 1, r.describe());
         QVERIFY(r.out.isEmpty());
-        QVERIFY2(r.errText().contains(u"403"_s), r.describe());
+        QVERIFY2(r.errText().contains(u"USER_UNAUTHORIZED"_s), r.describe());
         QVERIFY2(r.errText().contains(u"Project Model Owner"_s), r.describe());
+        QVERIFY2(r.errText().contains(u"signing in again will not help"_s), r.describe());
+        QVERIFY2(!r.errText().contains(u"rejected the credentials"_s), r.describe());
         // ... and reading still works for that principal
         const Run list = runCli({u"keys"_s, u"list"_s, u"--project"_s, project}, Auth::ReadOnlyApiKey, sim);
         QVERIFY2(list.exitCode == 0, list.describe());
         QVERIFY(!list.outText().contains(u"nope"_s));
+    }
+
+    void ipAccessListSaysTheAddressAndWhere()
+    {
+        SimProcess listed({u"--access-list"_s, u"demo=10.0.0.0/8"_s});
+        QVERIFY2(listed.start(), qPrintable(listed.errorString()));
+        const Run r = runCli({u"orgs"_s, u"list"_s}, Auth::ApiKey, listed);
+        QVERIFY2(r.exitCode == 1, r.describe());
+        // What happened and the address first, then where in Atlas to add it.
+        QVERIFY2(r.errText().startsWith(u"Error: Atlas refused the request from 127.0.0.1"_s), r.describe());
+        QVERIFY2(r.errText().contains(u"IP_ADDRESS_NOT_ON_ACCESS_LIST"_s), r.describe());
+        QVERIFY2(r.errText().contains(u"Add 127.0.0.1 to the API access list"_s), r.describe());
+        QVERIFY2(r.errText().contains(u"Access Manager"_s), r.describe());
+
+        SimProcess required({u"--require-access-list"_s});
+        QVERIFY2(required.start(), qPrintable(required.errorString()));
+        const Run o = runCli({u"orgs"_s, u"list"_s}, Auth::ServiceAccount, required);
+        QVERIFY2(o.exitCode == 1, o.describe());
+        QVERIFY2(o.errText().contains(u"the organization requires an API access list"_s), o.describe());
+        QVERIFY2(o.errText().contains(u"ORG_REQUIRES_ACCESS_LIST"_s), o.describe());
+        QVERIFY2(o.errText().contains(u"Add 127.0.0.1"_s), o.describe());
+    }
+
+    void deleteInAMissingProjectIsAnError()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        const QString missing = u"66a0b1c2d3e4f5a6b7c8d1ff"_s;
+        const Run r = runCli({u"keys"_s, u"delete"_s, u"--project"_s, missing, u"--key"_s,
+                              u"a86r5kwrfsk5r5ku5tgvhmpj"_s, u"--yes"_s},
+                             Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 1, r.describe());
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.errText().contains(u"GROUP_NOT_FOUND"_s), r.describe());
+        QVERIFY2(r.errText().contains(u"The project %1 does not exist"_s.arg(missing)), r.describe());
+    }
+
+    void unreadableCreateSaysTheKeyExists()
+    {
+        // The create is carried out, and its 201 comes back cut in half.
+        SimProcess sim({u"--malformed-rate"_s, u"1"_s, u"--fault-match"_s,
+                        u"POST /api/atlas/v2/groups/*/aiModelApiKeys"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(sim, &org, &project));
+        const Run r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"cut short"_s},
+                             Auth::ApiKey, sim);
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.errText().contains(u"\"cut short\""_s), r.describe());
+        QVERIFY2(r.errText().contains(u"was created in project %1"_s.arg(project)), r.describe());
+        QVERIFY2(r.errText().contains(u"keys delete --project %1 --key "_s.arg(project)), r.describe());
+        QVERIFY2(!r.errText().contains(u"base URL"_s), r.describe());
+        // It does exist, under that name.
+        const Run list = runCli({u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s},
+                                Auth::ApiKey, sim);
+        QString id;
+        for (const QJsonValue &k : list.json().array()) {
+            if (k.toObject().value("name"_L1).toString() == u"cut short"_s)
+                id = k.toObject().value("apiKeyId"_L1).toString();
+        }
+        QVERIFY(!id.isEmpty());
+        QVERIFY2(r.errText().contains(u"(ID %1)"_s.arg(id)), r.describe());
+    }
+
+    void lostAnswersAreCheckedAndRetried()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        QString org, project;
+        QVERIFY(firstOrgAndProject(sim, &org, &project));
+        const QJsonObject key = createKey(sim, Auth::ApiKey, project, u"to be renamed"_s);
+        const QString id = key.value("apiKeyId"_L1).toString();
+        QVERIFY(!id.isEmpty());
+
+        // A rename whose 200 is unreadable happened: done.
+        SimProcess cut({u"--malformed-rate"_s, u"1"_s, u"--fault-match"_s, u"PATCH *"_s});
+        QVERIFY2(cut.start(), qPrintable(cut.errorString()));
+        QString org2, project2;
+        QVERIFY(firstOrgAndProject(cut, &org2, &project2));
+        const QString id2 =
+            createKey(cut, Auth::ApiKey, project2, u"before"_s).value("apiKeyId"_L1).toString();
+        Run r = runCli({u"keys"_s, u"rename"_s, u"--project"_s, project2, u"--key"_s, id2, u"--name"_s,
+                        u"after"_s, u"--output"_s, u"json"_s},
+                       Auth::ApiKey, cut);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(r.json().object().value("name"_L1).toString(), u"after"_s);
+        QVERIFY2(r.errText().contains(u"could not be read"_s), r.describe());
+
+        // A delete whose first answer is dropped is retried; the retry's 404 means it was deleted.
+        SimProcess dropped(
+            {u"--drop-rate"_s, u"1"_s, u"--fault-count"_s, u"1"_s, u"--fault-match"_s, u"DELETE *"_s});
+        QVERIFY2(dropped.start(), qPrintable(dropped.errorString()));
+        QString org3, project3;
+        QVERIFY(firstOrgAndProject(dropped, &org3, &project3));
+        const QString id3 =
+            createKey(dropped, Auth::ApiKey, project3, u"doomed"_s).value("apiKeyId"_L1).toString();
+        r = runCli({u"keys"_s, u"delete"_s, u"--project"_s, project3, u"--key"_s, id3, u"--yes"_s,
+                    u"--output"_s, u"json"_s},
+                   Auth::ApiKey, dropped);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        // Qt itself may resend a DELETE whose connection closed before any answer; then the one
+        // retry Atlas sees answers 404 at once, and the key is reported gone either way.
+        const QString result = r.json().object().value("result"_L1).toString();
+        QVERIFY2(result == u"deleted"_s || result == u"alreadyGone"_s, r.describe());
+        QCOMPARE(
+            runCli({u"keys"_s, u"get"_s, u"--project"_s, project3, u"--key"_s, id3}, Auth::ApiKey, dropped)
+                .exitCode,
+            1);
+
+        // Every answer to key requests hangs: the create's outcome is not known (exit 4, "may have").
+        SimProcess hung(
+            {u"--hang-rate"_s, u"1"_s, u"--fault-match"_s, u"* /api/atlas/v2/groups/*/aiModelApiKeys*"_s});
+        QVERIFY2(hung.start(), qPrintable(hung.errorString()));
+        QString org4, project4;
+        QVERIFY(firstOrgAndProject(hung, &org4, &project4));
+        r = runCli({u"--timeout"_s, u"1"_s, u"keys"_s, u"create"_s, u"--project"_s, project4, u"--name"_s,
+                    u"in limbo"_s},
+                   Auth::ApiKey, hung);
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.errText().contains(u"may have been created"_s), r.describe());
+        r = runCli({u"--timeout"_s, u"1"_s, u"keys"_s, u"delete"_s, u"--project"_s, project4, u"--key"_s,
+                    u"a86r5kwrfsk5r5ku5tgvhmpj"_s, u"--yes"_s},
+                   Auth::ApiKey, hung);
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.errText().contains(u"may have been deleted"_s), r.describe());
+    }
+
+    void oddListItemsAreCountedNotFatal()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile seed(dir.filePath(u"seed.json"_s));
+        QVERIFY(seed.open(QIODevice::WriteOnly));
+        seed.write(R"({"orgs":[{"id":"5f0000000000000000000001","name":"Org"}],
+            "projects":[{"id":"6a0000000000000000000001","orgId":"5f0000000000000000000001","name":"p"}],
+            "keys":[{"groupId":"6a0000000000000000000001","name":"fine","lastUsedAt":"-2h"},
+                    {"groupId":"6a0000000000000000000001","name":"odd","lastUsedAtRaw":"last tuesday"},
+                    {"groupId":"6a0000000000000000000001","name":"odder","lastUsedAtRaw":{"when":1}}]})");
+        seed.close();
+        SimProcess sim({u"--data"_s, seed.fileName()});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        const Run r =
+            runCli({u"keys"_s, u"list"_s, u"--project"_s, u"6a0000000000000000000001"_s}, Auth::ApiKey, sim);
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(r.outText().contains(u"fine"_s) && r.outText().contains(u"odder"_s), r.describe());
+        QVERIFY2(r.outText().contains(u"unknown"_s), r.describe());
+        QVERIFY2(r.errText().contains(u"2 item(s) this program could not read completely"_s), r.describe());
+        const Run j = runCli(
+            {u"keys"_s, u"list"_s, u"--project"_s, u"6a0000000000000000000001"_s, u"--output"_s, u"json"_s},
+            Auth::ApiKey, sim);
+        QCOMPARE(j.json().array().size(), 3);
+        int unknown = 0;
+        for (const QJsonValue &k : j.json().array())
+            unknown += k.toObject().value("lastUsedUnknown"_L1).toBool();
+        QCOMPARE(unknown, 2);
     }
 
     void wrongCredentials_data()
@@ -1341,6 +1502,111 @@ private Q_SLOTS:
         QVERIFY(p.readAllStandardError().contains("Interrupted"));
         QVERIFY(p.readAllStandardOutput().isEmpty());
 #endif
+    }
+
+    // ---- issue 11: ids that could escape their path, text that could drive the terminal
+
+    // "keys delete --key .." would have been DELETE /groups/P: refused with a clear message, and
+    // nothing at all reaches the server (it records every request).
+    void dotDotKeyIdIsRefusedBeforeSending()
+    {
+        HostileServer server(HostileServer::Mode::Respond, HostileServer::response(204, {}, {}));
+        QVERIFY(server.start());
+        QProcessEnvironment env = environmentFor(Auth::None, server.url());
+        env.insert(u"MONGODB_ATLAS_ACCESS_TOKEN"_s, u"a-token"_s);
+        const QString project = u"32b6e34b3d91647abb20e7b8"_s;
+        const QList<QStringList> commands{
+            {u"keys"_s, u"delete"_s, u"--project"_s, project, u"--key"_s, u".."_s, u"--yes"_s},
+            {u"keys"_s, u"rename"_s, u"--project"_s, project, u"--key"_s, u".."_s, u"--name"_s, u"x"_s},
+            {u"keys"_s, u"get"_s, u"--project"_s, project, u"--key"_s, u"."_s},
+            {u"keys"_s, u"get"_s, u"--project"_s, project, u"--key"_s, u"a/../b"_s},
+            {u"keys"_s, u"list"_s, u"--project"_s, u"32B6E34B3D91647ABB20E7B8"_s},
+            {u"limits"_s, u"set"_s, u"--project"_s, project, u"--model-group"_s, u".."_s, u"--rpm"_s, u"1"_s,
+             u"--tpm"_s, u"1"_s},
+        };
+        for (const QStringList &args : commands) {
+            const Run r = runCli(args, env);
+            QVERIFY2(r.exitCode == 2, r.describe());
+            QVERIFY2(r.errText().contains(u"is not a"_s), r.describe());
+        }
+        const Run r = runCli(commands.first(), env);
+        QVERIFY2(
+            r.errText().contains(u"\"..\" is not a key ID: it may hold only letters, digits, '-' and '_'"_s),
+            r.describe());
+        QVERIFY2(!r.outText().contains(u"Deleted"_s), r.describe());
+        QVERIFY(server.requests().isEmpty());
+    }
+
+    // What a server says reaches the terminal with its escape sequences and direction overrides made
+    // visible: an error's detail and reason, names and creators in tables, the printed secret. JSON stays
+    // the data as it is.
+    void serverTextCannotDriveTheTerminal()
+    {
+        const QByteArray hostile = "\\u001b]0;owned\\u0007\\u001b[2J\\u202etxt.exe\\u009b31m";
+        const QByteArray key = "{\"apiKeyId\":\"a86r5kwrfsk5r5ku5tgvhmpj\",\"name\":\"abc" + hostile +
+                               "\",\"groupId\":\"32b6e34b3d91647abb20e7b8\",\"createdBy\":\"" + hostile +
+                               "\",\"status\":\"ACTIVE\",\"createdAt\":\"2026-01-02T03:04:05Z\"";
+        const QString project = u"32b6e34b3d91647abb20e7b8"_s;
+        const auto checkClean = [](const QByteArray &text) {
+            return !text.contains('\x1b') && !text.contains('\x07') && !text.contains("\xe2\x80\xae") &&
+                   !text.contains("\xc2\x9b");
+        };
+        const auto envFor = [](const QUrl &url) {
+            QProcessEnvironment env = environmentFor(Auth::None, url);
+            env.insert(u"MONGODB_ATLAS_ACCESS_TOKEN"_s, u"a-token"_s);
+            return env;
+        };
+
+        // An error: detail and reason.
+        HostileServer conflict(
+            HostileServer::Mode::Respond,
+            HostileServer::response(409, {"Content-Type: application/json"},
+                                    "{\"error\":409,\"errorCode\":\"DUPLICATE\",\"reason\":\"Conflict" +
+                                        hostile + "\",\"detail\":\"dup" + hostile + "\"}"));
+        QVERIFY(conflict.start());
+        Run r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"fine"_s},
+                       envFor(conflict.url()));
+        QVERIFY2(r.exitCode == 1, r.describe());
+        QVERIFY2(checkClean(r.err), r.describe());
+        QVERIFY2(r.errText().contains(u"dup\\x1b]0;owned\\x07\\x1b[2J\\u202etxt.exe\\x9b31m"_s),
+                 r.describe());
+
+        // A table and one item's details.
+        HostileServer list(HostileServer::Mode::Respond,
+                           HostileServer::response(200, {"Content-Type: application/json"},
+                                                   "{\"results\":[" + key + "}],\"totalCount\":1}"));
+        QVERIFY(list.start());
+        r = runCli({u"keys"_s, u"list"_s, u"--project"_s, project}, envFor(list.url()));
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(checkClean(r.out), r.describe());
+        QVERIFY2(r.outText().contains(u"abc\\x1b]0;owned"_s), r.describe());
+        // JSON is data: the name as the server sent it (JSON escapes the control characters itself).
+        r = runCli({u"keys"_s, u"list"_s, u"--project"_s, project, u"--output"_s, u"json"_s},
+                   envFor(list.url()));
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QCOMPARE(r.json().array().first().toObject().value("name"_L1).toString(),
+                 u"abc\x1b]0;owned\x07\x1b[2J\u202etxt.exe\u009b31m"_s);
+
+        // The new key's secret, printed once.
+        HostileServer created(HostileServer::Mode::Respond,
+                              HostileServer::response(201, {"Content-Type: application/json"},
+                                                      key + ",\"secret\":\"al-" + hostile + "\"}"));
+        QVERIFY(created.start());
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"fine"_s},
+                   envFor(created.url()));
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY2(checkClean(r.out) && checkClean(r.err), r.describe());
+        QVERIFY2(r.outText().contains(u"al-\\x1b]0;owned"_s), r.describe());
+
+        // A new name with a control character is refused before anything is sent.
+        HostileServer untouched(HostileServer::Mode::Respond, HostileServer::response(500, {}, {}));
+        QVERIFY(untouched.start());
+        r = runCli({u"keys"_s, u"create"_s, u"--project"_s, project, u"--name"_s, u"bad\x1b[2Jname"_s},
+                   envFor(untouched.url()));
+        QVERIFY2(r.exitCode == 2, r.describe());
+        QVERIFY2(r.errText().contains(u"U+001B"_s), r.describe());
+        QVERIFY2(checkClean(r.err), r.describe());
+        QVERIFY(untouched.requests().isEmpty());
     }
 };
 

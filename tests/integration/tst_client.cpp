@@ -1,5 +1,7 @@
 #include "atlas/atlasclient.h"
+#include "atlas/embeddingtest.h"
 #include "atlas/session.h"
+#include "hostileserver.h"
 #include "logging.h"
 #include "simprocess.h"
 #include "testclient.h"
@@ -11,6 +13,8 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -18,6 +22,7 @@
 using namespace Qt::StringLiterals;
 using namespace aikeys;
 using aikeys::test::finishes;
+using aikeys::test::HostileServer;
 using aikeys::test::keep;
 using aikeys::test::SimProcess;
 
@@ -506,18 +511,96 @@ private Q_SLOTS:
         }
     }
 
-    void readOnlyPrincipalGets403WithTheRole()
+    void readOnlyPrincipalIsToldTheRoleNotSignedOut()
     {
         SimProcess sim;
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
         Client c = openSession(sim, apiKey(u"demo-readonly"_s, "demo-readonly-private-key"));
         const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
         QVERIFY(!projectId.isEmpty());
+        QSignalSpy unauthorized(c.session.get(), &AtlasSession::unauthorized);
         auto created = keep(c.api->createKey(projectId, u"not allowed"_s));
         QVERIFY(finishes(created.get()));
-        QVERIFY(created->error().isForbidden());
+        // Atlas answers 401 USER_UNAUTHORIZED: a missing role, not wrong credentials.
+        QCOMPARE(created->error().httpStatus(), 401);
+        QVERIFY(created->error().isMissingRole());
+        QVERIFY(!created->error().isUnauthorized());
         QVERIFY2(created->error().hint().contains(u"Project Model Owner"_s),
                  qPrintable(created->error().hint()));
+        QCOMPARE(unauthorized.count(), 0);
+        QVERIFY(!c.session->isSignedOut());
+
+        // The same with a service account: no token renewal, no sign-out.
+        Client sa = openSession(sim, serviceAccount(u"mdb_sa_id_readonly"_s, "mdb_sa_sk_readonly"));
+        QSignalSpy saUnauthorized(sa.session.get(), &AtlasSession::unauthorized);
+        auto del = keep(sa.api->deleteKey(projectId, u"a86r5kwrfsk5r5ku5tgvhmpj"_s));
+        QVERIFY(finishes(del.get()));
+        QVERIFY(del->error().isMissingRole());
+        QCOMPARE(saUnauthorized.count(), 0);
+        QCOMPARE(del->attempts(), 1);
+    }
+
+    void bodilessPostSendsNoContentTypeAndErrorCodeHeaderIsRead()
+    {
+        // A bare HTTP server that records the request, and answers with an error whose body holds no
+        // code (only the X-Error-Code header does), as a proxy in between might leave it.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        QByteArray received;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [&received, socket] {
+                    received += socket->readAll();
+                    if (!received.contains("\r\n\r\n"))
+                        return;
+                    socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nX-Error-Code: "
+                                  "GROUP_NOT_FOUND\r\nContent-Length: 9\r\n\r\nnot found");
+                });
+            }
+        });
+        SessionConfig config;
+        config.baseUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort()));
+        config.transferTimeoutMs = 10000;
+        AtlasSession session(config,
+                             Credentials{AuthMode::AccessToken, {}, SecretBuffer(QByteArray("token"))},
+                             new QNetworkAccessManager);
+        AtlasClient api(&session);
+        auto reset = keep(api.resetProjectRateLimits(u"66a0b1c2d3e4f5a6b7c8d101"_s));
+        QVERIFY(finishes(reset.get()));
+        const QByteArray head = received.left(received.indexOf("\r\n\r\n")).toLower();
+        QVERIFY2(head.startsWith("post /api/atlas/v2/groups/66a0b1c2d3e4f5a6b7c8d101/aimodelapiratelimits"),
+                 head.constData());
+        QVERIFY2(!head.contains("\r\ncontent-type:"), head.constData());
+        QVERIFY2(head.contains("\r\naccept: application/vnd.atlas.2025-03-12+json"), head.constData());
+        QCOMPARE(reset->error().errorCode(), u"GROUP_NOT_FOUND"_s);
+        QVERIFY(reset->error().isContainerNotFound());
+    }
+
+    void deleteIsGoneOnlyWhenTheKeyIs()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        // A project that does not exist: GROUP_NOT_FOUND is an error, not "already gone".
+        auto del = keep(c.api->deleteKey(u"66a0b1c2d3e4f5a6b7c8d1ff"_s, u"a86r5kwrfsk5r5ku5tgvhmpj"_s));
+        QVERIFY(finishes(del.get()));
+        QVERIFY(del->error());
+        QVERIFY(del->error().isContainerNotFound());
+        QCOMPARE(del->error().errorCode(), u"GROUP_NOT_FOUND"_s);
+        QCOMPARE(del->error().parameters(), QStringList{u"66a0b1c2d3e4f5a6b7c8d1ff"_s});
+        QVERIFY(!del->alreadyGone());
+    }
+
+    void ipAccessListAtSignIn()
+    {
+        SimProcess sim({u"--access-list"_s, u"demo=192.0.2.0/24"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QVERIFY(orgs->error().isIpAccessList());
+        QCOMPARE(orgs->error().accessListAddress(), u"127.0.0.1"_s);
+        QVERIFY(!orgs->error().isUnauthorized());
     }
 
     void duplicateNameRefused()
@@ -645,6 +728,144 @@ private Q_SLOTS:
         QVERIFY(!all.contains(u"demo-private-key"_s));
         QVERIFY(!all.contains(u"Bearer"_s));
         QVERIFY(!all.contains(u"Authorization"_s, Qt::CaseInsensitive));
+    }
+
+    // ---- hostile servers on loopback (issue 11)
+
+    // Atlas, or whatever sits at the base URL, asks for Basic: the private key is never sent, in any
+    // form, and the error says why.
+    void apiKeyIsNeverSentToABasicChallenge()
+    {
+        HostileServer server(
+            HostileServer::Mode::Respond,
+            HostileServer::response(401, {"WWW-Authenticate: Basic realm=\"MMS Public API\""}, {}));
+        QVERIFY(server.start());
+        Client c = aikeys::test::openTestClient(server.url(), apiKey(), 5000, 1);
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QCOMPARE(orgs->error().kind(), ApiError::Kind::InvalidResponse);
+        QVERIFY2(orgs->error().message().contains(u"Basic authentication"_s),
+                 qPrintable(orgs->error().toString()));
+        QVERIFY(!server.requests().isEmpty());
+        QVERIFY2(!server.received("Authorization"), server.requests().constFirst().constData());
+        QVERIFY(!server.received(QByteArray("demo:demo-private-key").toBase64()));
+        QVERIFY(!server.received("demo-private-key"));
+    }
+
+    // Digest with an algorithm or qop this client does not answer: refused the same way.
+    void weakDigestIsNotAnswered()
+    {
+        HostileServer server(
+            HostileServer::Mode::Respond,
+            HostileServer::response(401, {"WWW-Authenticate: Digest realm=\"x\", nonce=\"abc\""}, {}));
+        QVERIFY(server.start());
+        Client c = aikeys::test::openTestClient(server.url(), apiKey(), 5000, 1);
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QVERIFY2(orgs->error().message().contains(u"qop=auth"_s), qPrintable(orgs->error().toString()));
+        QVERIFY(!server.received("Authorization"));
+    }
+
+    // "Test Key" calls the key's own endpoint, another host: it has a network manager of its own, so
+    // a challenge there gets nothing of the profile's credentials, only the new key's bearer header.
+    void testKeyNeverSendsTheProfilesCredentials()
+    {
+        HostileServer endpoint(
+            HostileServer::Mode::Respond,
+            HostileServer::response(401,
+                                    {"WWW-Authenticate: Basic realm=\"voyage\"",
+                                     "WWW-Authenticate: Digest realm=\"voyage\", nonce=\"n\", qop=\"auth\""},
+                                    "{\"detail\":\"no\"}"));
+        QVERIFY(endpoint.start());
+        // A signed-in API-key session exists, as in the app when Test Key is pressed.
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client c = openSession(sim, apiKey());
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QVERIFY(orgs->succeeded());
+
+        auto test = keep(
+            new EmbeddingTest(endpoint.url().authority(), SecretBuffer(QByteArray("al-new-key-secret"))));
+        test->start();
+        QVERIFY(finishes(test.get()));
+        QVERIFY(test->keyRefused());
+        QCOMPARE(endpoint.requests().size(), 1);
+        QVERIFY(endpoint.received("Authorization: Bearer al-new-key-secret"));
+        QVERIFY(!endpoint.received("Authorization: Basic"));
+        QVERIFY(!endpoint.received("Authorization: Digest"));
+        QVERIFY(!endpoint.received("demo-private-key"));
+        QVERIFY(!endpoint.received(QByteArray("demo:demo-private-key").toBase64()));
+    }
+
+    // An answer that never ends is cut off at the cap instead of filling memory.
+    void endlessAnswerIsCutOff()
+    {
+        HostileServer server(HostileServer::Mode::Endless);
+        QVERIFY(server.start());
+        SessionConfig config;
+        config.baseUrl = server.url();
+        config.maxResponseBytes = 1024 * 1024;
+        config.retry.maxAttempts = 3;
+        AtlasSession session(config, aikeys::test::demoServiceAccount(), new QNetworkAccessManager);
+        // A plain call: cut off at the session's cap, and not retried.
+        auto raw = keep(new ApiCall(&session, [] {
+            ApiRequest r;
+            r.path = u"/api/atlas/v2/orgs"_s;
+            r.authenticated = false;
+            return r;
+        }()));
+        raw->start();
+        QVERIFY(finishes(raw.get()));
+        QCOMPARE(raw->error().kind(), ApiError::Kind::InvalidResponse);
+        QVERIFY2(raw->error().message().contains(u"larger than 1 MiB"_s),
+                 qPrintable(raw->error().toString()));
+        QCOMPARE(raw->attempts(), 1); // the same request would get the same answer
+
+        // A service account's token call gets the endless body too, with its smaller cap.
+
+        Client c = aikeys::test::openTestClient(server.url(), serviceAccount(), 5000, 1);
+        auto orgs = keep(c.api->listOrganizations());
+        QVERIFY(finishes(orgs.get()));
+        QCOMPARE(orgs->error().kind(), ApiError::Kind::InvalidResponse);
+        QVERIFY2(orgs->error().message().contains(u"64 KiB"_s), qPrintable(orgs->error().toString()));
+
+        auto test = keep(new EmbeddingTest(server.url().authority(), SecretBuffer(QByteArray("al-x"))));
+        test->setLimits(10000, 256 * 1024);
+        test->start();
+        QVERIFY(finishes(test.get()));
+        QCOMPARE(test->error().kind(), ApiError::Kind::InvalidResponse);
+        QVERIFY2(test->message().contains(u"larger than 256 KiB"_s), qPrintable(test->message()));
+    }
+
+    // A body trickled a byte at a time never trips the inactivity timeout; the attempt's deadline ends it.
+    void trickledAnswerMeetsTheDeadline()
+    {
+        HostileServer server(HostileServer::Mode::Trickle, {}, 20);
+        QVERIFY(server.start());
+        SessionConfig config;
+        config.baseUrl = server.url();
+        config.transferTimeoutMs = 300; // far longer than the 20 ms between bytes
+        config.attemptDeadlineMs = 600;
+        config.retry.maxAttempts = 2;
+        config.retry.baseDelayMs = 10;
+        config.retry.maxBackoffMs = 20;
+        AtlasSession session(config, aikeys::test::demoApiKey(), new QNetworkAccessManager);
+        AtlasClient api(&session);
+        auto orgs = keep(api.listOrganizations());
+        QVERIFY(finishes(orgs.get(), 20000));
+        QCOMPARE(orgs->error().kind(), ApiError::Kind::Timeout);
+        QVERIFY2(orgs->error().message().contains(u"not complete within 0.6 seconds"_s),
+                 qPrintable(orgs->error().toString()));
+        // Bounded: never more attempts than the policy allows.
+        QVERIFY(server.requests().size() >= 1 && server.requests().size() <= 2);
+
+        auto test = keep(new EmbeddingTest(server.url().authority(), SecretBuffer(QByteArray("al-x"))));
+        test->setLimits(500, EmbeddingTest::kMaxAnswerBytes);
+        test->start();
+        QVERIFY(finishes(test.get(), 20000));
+        QCOMPARE(test->error().kind(), ApiError::Kind::Timeout);
+        QVERIFY2(test->message().contains(u"within 0.5 seconds"_s), qPrintable(test->message()));
     }
 };
 

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -526,6 +527,38 @@ private Q_SLOTS:
         QVERIFY2(r.json().array().first().toObject().value("default"_L1).toBool(), r.describe());
     }
 
+    // A profile's secret goes only to the Atlas it was saved for: --base-url naming another one is
+    // refused before the keychain is read or anything is sent, with how to make a profile for it.
+    void baseUrlOfAnotherAtlasIsRefused()
+    {
+        if (!m_noKeychain.isEmpty())
+            QSKIP(qPrintable(m_noKeychain));
+        Run r = cli({u"profiles"_s, u"add"_s, u"Pinned"_s, u"--base-url"_s, m_sim->baseUrl().toString(),
+                     u"--auth"_s, u"api-key"_s, u"--id"_s, u"demo"_s},
+                    kApiSecret + '\n');
+        QVERIFY2(r.exitCode == 0, r.describe());
+
+        // Another "Atlas" on loopback that would receive the Digest answer or anything else.
+        QTcpServer elsewhere;
+        QVERIFY(elsewhere.listen(QHostAddress::LocalHost));
+        const QString other = u"http://127.0.0.1:%1"_s.arg(elsewhere.serverPort());
+        r = cli({u"orgs"_s, u"list"_s, u"--profile"_s, u"Pinned"_s, u"--base-url"_s, other});
+        QVERIFY2(r.exitCode == 2, r.describe());
+        const QString err = r.errText().simplified();
+        QVERIFY2(err.contains(u"profile \"Pinned\" was saved for "_s + m_sim->baseUrl().toString()),
+                 r.describe());
+        QVERIFY2(err.contains(u"profiles add NAME --base-url "_s + other), r.describe());
+        // The CLI has exited: a connection it made would be waiting in the backlog now.
+        QVERIFY2(!elsewhere.waitForNewConnection(0), "the CLI connected to the other base URL");
+
+        // The same Atlas spelled with a trailing slash is the same Atlas.
+        r = cli({u"orgs"_s, u"list"_s, u"--profile"_s, u"Pinned"_s, u"--base-url"_s,
+                 m_sim->baseUrl().toString() + u'/', u"--output"_s, u"json"_s});
+        QVERIFY2(r.exitCode == 0, r.describe());
+        QVERIFY(!r.json().array().isEmpty());
+        cli({u"profiles"_s, u"remove"_s, u"Pinned"_s, u"--yes"_s});
+    }
+
     void removeHelpNamesForce()
     {
         const Run r = cli({u"profiles"_s, u"remove"_s, u"--help"_s});
@@ -534,6 +567,10 @@ private Q_SLOTS:
         const QString text = r.outText().simplified();
         QVERIFY2(text.contains(u"--force"_s), r.describe());
         QVERIFY2(text.contains(u"may then remain"_s) || text.contains(u"may remain"_s), r.describe());
+        // The option's own line describes removing the profile, not keys create's --secret-file.
+        const qsizetype option = text.indexOf(u"--force Remove the profile even if the keychain"_s);
+        QVERIFY2(option >= 0, r.describe());
+        QVERIFY2(!text.contains(u"--secret-file"_s), r.describe());
     }
 
 private:

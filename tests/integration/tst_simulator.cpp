@@ -30,6 +30,13 @@ namespace {
 
 const QByteArray kV2023 = "application/vnd.atlas.2023-01-01+json";
 const QByteArray kV2025 = "application/vnd.atlas.2025-03-12+json";
+// What Atlas labels its answers with (mongodb/mongodb-atlas-cli's recorded e2e answers).
+const QByteArray kV2023Answer = kV2023 + ";charset=utf-8";
+const QByteArray kV2025Answer = kV2025 + ";charset=utf-8";
+// The body of every Digest 401, byte for byte as recorded from Atlas.
+const QByteArray kDigest401Body =
+    "{\n  \"error\" : 401,\n  \"reason\" : \"Unauthorized\",\n  \"detail\" : \"You are "
+    "not authorized for this resource.\",\n  \"errorCode\" : \"UNEXPECTED_ERROR\"\n}";
 
 struct Reply
 {
@@ -251,6 +258,8 @@ private Q_SLOTS:
     void tokenEndpointIsRateLimited();
 
     void readOnlyPrincipalCannotWrite();
+    void apiAccessListRefusesOtherAddresses();
+    void orgRequiringAccessListRefusesPrincipalsWithout();
     void projectScopedPrincipalSeesOnlyItsProjects();
 
     void createReturnsSecretOnlyOnce();
@@ -301,9 +310,8 @@ void tst_Simulator::unauthenticatedRequestGetsDigestChallenge()
     QVERIFY(challenge.contains("domain=\"\""));
     QVERIFY(!params.value("nonce").isEmpty());
     QVERIFY(r.header("Content-Type").startsWith("application/json"));
-    QCOMPARE(r.json().value(u"error"_s).toInt(), 401);
-    QCOMPARE(r.errorCode(), u"UNAUTHORIZED"_s);
-    QCOMPARE(r.json().value(u"reason"_s).toString(), u"Unauthorized"_s);
+    QCOMPARE(r.body, kDigest401Body);
+    QVERIFY(r.header("X-Error-Code").isEmpty());
     QVERIFY(!r.header("RateLimit-Limit").isEmpty());
     QVERIFY(!r.header("RateLimit-Remaining").isEmpty());
 }
@@ -315,7 +323,7 @@ void tst_Simulator::digestWithQAuthenticatorSucceeds()
     Http http(sim.baseUrl(), u"demo"_s, u"demo-private-key"_s);
     const Reply r = http.get(u"/api/atlas/v2/orgs"_s, kV2023);
     QCOMPARE(r.status, 200);
-    QCOMPARE(r.header("Content-Type"), kV2023);
+    QCOMPARE(r.header("Content-Type"), kV2023Answer);
     QVERIFY(r.header("RateLimit-Limit").toInt() > 0);
     QVERIFY(!r.header("RateLimit-Remaining").isEmpty());
     QVERIFY(r.results().size() >= 2);
@@ -342,7 +350,7 @@ void tst_Simulator::wrongDigestPasswordIsRefused()
     const Reply r = http.get(u"/api/atlas/v2/orgs"_s, kV2023);
     QCOMPARE(r.status, 401);
     QCOMPARE(r.error, QNetworkReply::AuthenticationRequiredError);
-    QCOMPARE(r.errorCode(), u"INVALID_CREDENTIALS"_s);
+    QCOMPARE(r.body, kDigest401Body);
     QVERIFY(r.header("WWW-Authenticate").contains("stale=false"));
 }
 
@@ -369,7 +377,7 @@ void tst_Simulator::staleNonceIsReportedAndRecovered()
     const auto staleParams = challengeParams(stale.header("WWW-Authenticate"));
     QCOMPARE(staleParams.value("stale"), QByteArray("true"));
     QVERIFY(staleParams.value("nonce") != nonce);
-    QCOMPARE(stale.errorCode(), u"STALE_NONCE"_s);
+    QCOMPARE(stale.body, kDigest401Body);
 
     // The same expired nonce with the wrong password is not "stale": the credentials are wrong.
     const Reply wrong = signedGet("wrong", nonce, 3);
@@ -517,11 +525,16 @@ void tst_Simulator::readOnlyPrincipalCannotWrite()
     QCOMPARE(list.status, 200);
     QVERIFY(!list.results().isEmpty());
 
+    // Atlas answers a missing role with 401 USER_UNAUTHORIZED, not 403, and without a challenge.
     const Reply create = createKey(reader, groupId, u"should-not-exist"_s);
-    QCOMPARE(create.status, 403);
-    QCOMPARE(create.json().value(u"error"_s).toInt(), 403);
-    QVERIFY2(create.json().value(u"detail"_s).toString().contains(u"Project Model Owner"_s),
-             create.body.constData());
+    QCOMPARE(create.status, 401);
+    QCOMPARE(create.json().value(u"error"_s).toInt(), 401);
+    QCOMPARE(create.errorCode(), u"USER_UNAUTHORIZED"_s);
+    QCOMPARE(create.header("X-Error-Code"), QByteArray("USER_UNAUTHORIZED"));
+    QCOMPARE(create.json().value(u"detail"_s).toString(),
+             u"Current user is not authorized to perform this action."_s);
+    QVERIFY(create.json().value(u"parameters"_s).isArray());
+    QVERIFY(create.header("WWW-Authenticate").isEmpty());
 
     // The read-only service account, through a token.
     Http saHttp(sim.baseUrl());
@@ -530,16 +543,74 @@ void tst_Simulator::readOnlyPrincipalCannotWrite()
     const QString keyId = list.results().at(0).toObject().value(u"apiKeyId"_s).toString();
     const Reply del =
         saHttp.send("DELETE", u"/api/atlas/v2/groups/%1/aiModelApiKeys/%2"_s.arg(groupId, keyId), kV2025);
-    QCOMPARE(del.status, 403);
-    QVERIFY(del.json().value(u"detail"_s).toString().contains(u"Project Model Owner"_s));
+    QCOMPARE(del.status, 401);
+    QCOMPARE(del.errorCode(), u"USER_UNAUTHORIZED"_s);
     const Reply patch = saHttp.send(
         "PATCH",
         u"/api/atlas/v2/groups/%1/aiModelApiClouds/ANY/geographies/ANY/modelGroupNames/embed_large/rateLimits"_s
             .arg(groupId),
         kV2025, R"({"requestsPerMinuteLimit":10,"tokensPerMinuteLimit":10})", kV2025);
-    QCOMPARE(patch.status, 403);
+    QCOMPARE(patch.status, 401);
     QCOMPARE(saHttp.get(u"/api/atlas/v2/groups/%1/aiModelApiKeys/%2"_s.arg(groupId, keyId), kV2025).status,
              200);
+}
+
+void tst_Simulator::apiAccessListRefusesOtherAddresses()
+{
+    // demo-readonly may call only from 10.0.0.0/8; this test calls from 127.0.0.1.
+    SimProcess sim({u"--access-list"_s, u"demo-readonly=10.0.0.0/8,192.0.2.1"_s, u"--access-list"_s,
+                    u"demo=127.0.0.1"_s});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    Http outside(sim.baseUrl(), u"demo-readonly"_s, u"demo-readonly-private-key"_s);
+    const Reply refused = outside.get(u"/api/atlas/v2/orgs"_s, kV2023);
+    QCOMPARE(refused.status, 403);
+    QCOMPARE(refused.errorCode(), u"IP_ADDRESS_NOT_ON_ACCESS_LIST"_s);
+    QCOMPARE(refused.header("X-Error-Code"), QByteArray("IP_ADDRESS_NOT_ON_ACCESS_LIST"));
+    QCOMPARE(refused.json().value(u"detail"_s).toString(),
+             u"IP address 127.0.0.1 is not allowed to access this resource."_s);
+    QCOMPARE(refused.json().value(u"parameters"_s).toArray(), QJsonArray{u"127.0.0.1"_s});
+
+    Http inside(sim.baseUrl(), u"demo"_s, u"demo-private-key"_s);
+    QCOMPARE(inside.get(u"/api/atlas/v2/orgs"_s, kV2023).status, 200);
+
+    // A seed file says the same with "accessList".
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString seed = dir.filePath(u"seed.json"_s);
+    QFile f(seed);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"orgs":[{"id":"5f0000000000000000000001","name":"Org"}],
+        "principals":[{"type":"apiKey","publicKey":"far","privateKey":"far-key",
+                       "accessList":["203.0.113.0/24"],
+                       "roles":[{"orgId":"*","roleName":"ORG_OWNER"}]}]})");
+    f.close();
+    SimProcess seeded({u"--data"_s, seed});
+    QVERIFY2(seeded.start(), qPrintable(seeded.errorString()));
+    Http far(seeded.baseUrl(), u"far"_s, u"far-key"_s);
+    QCOMPARE(far.get(u"/api/atlas/v2/orgs"_s, kV2023).errorCode(), u"IP_ADDRESS_NOT_ON_ACCESS_LIST"_s);
+
+    // A bad entry is a command-line error.
+    QProcess bad;
+    bad.start(SimProcess::executablePath(), {u"--access-list"_s, u"demo=not-an-address"_s});
+    QVERIFY(bad.waitForFinished(10000));
+    QCOMPARE(bad.exitCode(), 2);
+}
+
+void tst_Simulator::orgRequiringAccessListRefusesPrincipalsWithout()
+{
+    SimProcess sim({u"--require-access-list"_s, u"--access-list"_s, u"demo-readonly=127.0.0.0/8"_s});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    // Already at sign-in's first call.
+    Http none(sim.baseUrl(), u"demo"_s, u"demo-private-key"_s);
+    const Reply refused = none.get(u"/api/atlas/v2/orgs"_s, kV2023);
+    QCOMPARE(refused.status, 403);
+    QCOMPARE(refused.errorCode(), u"ORG_REQUIRES_ACCESS_LIST"_s);
+    QCOMPARE(refused.json().value(u"detail"_s).toString(),
+             u"This organization requires access through an access list of ip ranges."_s);
+    QCOMPARE(refused.json().value(u"parameters"_s).toArray(), QJsonArray{u"127.0.0.1"_s});
+    // A principal whose list includes the caller passes.
+    Http listed(sim.baseUrl(), u"demo-readonly"_s, u"demo-readonly-private-key"_s);
+    QCOMPARE(listed.get(u"/api/atlas/v2/orgs"_s, kV2023).status, 200);
 }
 
 void tst_Simulator::projectScopedPrincipalSeesOnlyItsProjects()
@@ -559,8 +630,8 @@ void tst_Simulator::projectScopedPrincipalSeesOnlyItsProjects()
     QVERIFY(orgs.results().isEmpty());
     QCOMPARE(orgs.json().value(u"totalCount"_s).toInt(-1), 0);
 
-    QCOMPARE(scoped.get(u"/api/atlas/v2/orgs/%1/groups"_s.arg(acme), kV2023).status, 403);
-    QCOMPARE(scoped.get(u"/api/atlas/v2/orgs/%1/aiModelApiKeys"_s.arg(acme), kV2025).status, 403);
+    QCOMPARE(scoped.get(u"/api/atlas/v2/orgs/%1/groups"_s.arg(acme), kV2023).status, 401);
+    QCOMPARE(scoped.get(u"/api/atlas/v2/orgs/%1/aiModelApiKeys"_s.arg(acme), kV2025).status, 401);
 
     const Reply groups = scoped.get(u"/api/atlas/v2/groups"_s, kV2023);
     QCOMPARE(groups.status, 200);
@@ -573,7 +644,8 @@ void tst_Simulator::projectScopedPrincipalSeesOnlyItsProjects()
     QCOMPARE(groups.json().value(u"totalCount"_s).toInt(), ids.size());
 
     QCOMPARE(scoped.get(u"/api/atlas/v2/groups/%1/aiModelApiKeys"_s.arg(partner), kV2025).status, 200);
-    QCOMPARE(scoped.get(u"/api/atlas/v2/groups/%1/aiModelApiKeys"_s.arg(prodSearch), kV2025).status, 403);
+    QCOMPARE(scoped.get(u"/api/atlas/v2/groups/%1/aiModelApiKeys"_s.arg(prodSearch), kV2025).errorCode(),
+             u"USER_UNAUTHORIZED"_s);
     const Reply created = createKey(scoped, staging, u"scoped-key"_s);
     QCOMPARE(created.status, 201);
     QCOMPARE(created.json().value(u"createdBy"_s).toString(), u"Project Developer"_s);
@@ -589,7 +661,7 @@ void tst_Simulator::createReturnsSecretOnlyOnce()
 
     const Reply created = createKey(http, groupId, u"contract-test-key"_s);
     QCOMPARE(created.status, 201);
-    QCOMPARE(created.header("Content-Type"), kV2025);
+    QCOMPARE(created.header("Content-Type"), kV2025Answer);
     const QJsonObject key = created.json();
     const QString secret = key.value(u"secret"_s).toString();
     QVERIFY2(QRegularExpression(u"^al-[A-Za-z0-9]{43}$"_s).match(secret).hasMatch(), qPrintable(secret));
@@ -766,11 +838,29 @@ void tst_Simulator::deleteThenNotFound()
     const Reply deleted = http.send("DELETE", path, kV2025);
     QCOMPARE(deleted.status, 204);
     QVERIFY(deleted.body.isEmpty());
+    QCOMPARE(deleted.header("Content-Type"), kV2025Answer); // Atlas labels a 204 too
 
+    const QString keyId = created.json().value(u"apiKeyId"_s).toString();
     const Reply gone = http.get(path, kV2025);
     QCOMPARE(gone.status, 404);
     QCOMPARE(gone.errorCode(), u"RESOURCE_NOT_FOUND"_s);
+    QCOMPARE(gone.header("X-Error-Code"), QByteArray("RESOURCE_NOT_FOUND"));
+    QCOMPARE(gone.json().value(u"parameters"_s).toArray().first().toString(), keyId);
     QCOMPARE(http.send("DELETE", path, kV2025).status, 404);
+
+    // A missing project is not a missing key: GROUP_NOT_FOUND, with the id in parameters.
+    const QString noProject = u"66a0b1c2d3e4f5a6b7c8d1ff"_s;
+    const Reply noGroup =
+        http.send("DELETE", u"/api/atlas/v2/groups/%1/aiModelApiKeys/%2"_s.arg(noProject, keyId), kV2025);
+    QCOMPARE(noGroup.status, 404);
+    QCOMPARE(noGroup.errorCode(), u"GROUP_NOT_FOUND"_s);
+    QCOMPARE(noGroup.header("X-Error-Code"), QByteArray("GROUP_NOT_FOUND"));
+    QCOMPARE(noGroup.json().value(u"detail"_s).toString(), u"No group with ID %1 exists."_s.arg(noProject));
+    QCOMPARE(noGroup.json().value(u"parameters"_s).toArray(), QJsonArray{noProject});
+    const Reply noOrg = http.get(u"/api/atlas/v2/orgs/65f1c0de2a9b4e0012a0c0ff/aiModelApiKeys"_s, kV2025);
+    QCOMPARE(noOrg.status, 404);
+    QCOMPARE(noOrg.errorCode(), u"ORG_NOT_FOUND"_s);
+    QCOMPARE(noOrg.json().value(u"parameters"_s).toArray(), QJsonArray{u"65f1c0de2a9b4e0012a0c0ff"_s});
 
     // The name is free again.
     QCOMPARE(createKey(http, groupId, u"short-lived"_s).status, 201);
@@ -791,7 +881,7 @@ void tst_Simulator::unknownPathsAndMethods()
     const Reply unknownGroup =
         http.get(u"/api/atlas/v2/groups/0123456789abcdef01234567/aiModelApiKeys"_s, kV2025);
     QCOMPARE(unknownGroup.status, 404);
-    QCOMPARE(unknownGroup.errorCode(), u"RESOURCE_NOT_FOUND"_s);
+    QCOMPARE(unknownGroup.errorCode(), u"GROUP_NOT_FOUND"_s);
 
     const Reply unknownPath = http.get(u"/api/atlas/v2/clusters"_s, kV2023);
     QCOMPARE(unknownPath.status, 404);
@@ -1289,12 +1379,16 @@ void tst_Simulator::seedFileDataAndPrincipals()
     QCOMPARE(second.value(u"apiKeyId"_s).toString(), u"k7d2m9x4p1q8r5s3t6u0v2w4"_s);
     QCOMPARE(second.value(u"createdAt"_s).toString(), u"2025-06-01T12:00:00.123456+00:00"_s);
     QCOMPARE(second.value(u"lastUsedAt"_s).toString(), u"2025-07-01T08:00:00.000000+00:00"_s);
-    // Read only on the project, nothing on the org.
-    QCOMPARE(createKey(alice, u"6a0000000000000000000001"_s, u"nope"_s).status, 403);
-    QCOMPARE(alice.get(u"/api/atlas/v2/orgs/5f0000000000000000000001/aiModelApiKeys"_s, kV2025).status, 403);
+    // Read only on the project, nothing on the org: Atlas answers a missing role with 401
+    // USER_UNAUTHORIZED, not 403.
+    QCOMPARE(createKey(alice, u"6a0000000000000000000001"_s, u"nope"_s).status, 401);
+    QCOMPARE(alice.get(u"/api/atlas/v2/orgs/5f0000000000000000000001/aiModelApiKeys"_s, kV2025).status, 401);
 
-    // The seed's secret authenticates its key; the demo principals still exist.
-    QCOMPARE(embed(alice, "al-SeedSecretSeedSecretSeedSecretSeedSecret12").status, 200);
+    // The seed's secret authenticates its key (on a connection of its own, as a Voyage client has:
+    // Qt would otherwise put alice's cached Digest answer in place of the bearer header); the demo
+    // principals still exist.
+    Http voyageClient(sim.baseUrl());
+    QCOMPARE(embed(voyageClient, "al-SeedSecretSeedSecretSeedSecretSeedSecret12").status, 200);
     Http admin(sim.baseUrl(), u"demo"_s, u"demo-private-key"_s);
     QCOMPARE(admin.get(u"/api/atlas/v2/orgs"_s, kV2023).results().size(), 1);
 

@@ -1,13 +1,17 @@
 #include "deletekeydialog.h"
+#include "messagebox.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
 #include <QTimeZone>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
@@ -167,6 +171,46 @@ private Q_SLOTS:
         d.deleteButton()->click();
         QCOMPARE(d.result(), int(QDialog::Accepted));
         QCOMPARE(d.key().apiKeyId, u"a86r5kwrfsk5r5ku5tgvhmpj"_s);
+    }
+
+    // A name is text, never markup: HTML in it is shown as typed, in the dialog and in a message box.
+    void htmlInANameShowsLiterally()
+    {
+        AiKey k = key(std::nullopt);
+        k.name = u"<b>prod</b><img src=\"file:///etc/passwd\"><span style=\"display:none\">x</span>"_s;
+        DeleteKeyDialog d(k, u"<i>Search</i>"_s);
+        d.setNow(kNow);
+        int shown = 0;
+        const QList<QLabel *> labels = d.findChildren<QLabel *>();
+        for (QLabel *label : labels) {
+            if (!label->text().contains(u"<b>prod</b>"_s) && !label->text().contains(u"<i>Search</i>"_s))
+                continue;
+            ++shown;
+            QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
+        }
+        QVERIFY(shown >= 3); // the headline, the name and the project
+
+        // The message boxes the views build from names.
+        Qt::TextFormat textFormat = Qt::AutoText;
+        Qt::TextFormat informativeFormat = Qt::AutoText;
+        QString shownText;
+        QTimer::singleShot(0, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            if (auto *text = box->findChild<QLabel *>(u"qt_msgbox_label"_s)) {
+                textFormat = text->textFormat();
+                shownText = text->text();
+            }
+            if (auto *informative = box->findChild<QLabel *>(u"qt_msgbox_informativelabel"_s))
+                informativeFormat = informative->textFormat();
+            box->reject();
+        });
+        MessageBox::question(&d, u"Delete Key"_s, u"Delete %1?"_s.arg(k.name),
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No, k.name);
+        QCOMPARE(textFormat, Qt::PlainText);
+        QCOMPARE(informativeFormat, Qt::PlainText);
+        QVERIFY(shownText.contains(u"<b>prod</b>"_s));
     }
 };
 

@@ -771,6 +771,7 @@ private Q_SLOTS:
         QVERIFY(keys->selectKey(keys->model()->keyAt(0).apiKeyId));
         QVERIFY(keys->newKeyAction()->isEnabled()); // nothing said otherwise yet
 
+        QSignalSpy signedOut(window.get(), &MainWindow::signedOut);
         whenModal(u"createKeyDialog"_s, [](QWidget *dialog) {
             dialog->findChild<QLineEdit *>(u"nameEdit"_s)->setText(u"read only attempt"_s);
             dialog->findChild<QAbstractButton *>(u"createButton"_s)->click();
@@ -778,7 +779,10 @@ private Q_SLOTS:
         keys->newKeyAction()->trigger();
         QVERIFY(waitIdle(keys));
 
-        // 403: the write actions for this project go, and the message names the role.
+        // Atlas answers 401 USER_UNAUTHORIZED: a missing role, not wrong credentials. The window
+        // stays signed in, the write actions for this project go, and the message names the role.
+        QCOMPARE(signedOut.count(), 0);
+        QVERIFY(window->session() && !window->session()->isSignedOut());
         QTRY_VERIFY(keys->isWriteDenied(kProdSearch));
         QVERIFY(!keys->newKeyAction()->isEnabled());
         QVERIFY(!keys->renameAction()->isEnabled());

@@ -885,6 +885,29 @@ private Q_SLOTS:
         QVERIFY(!d->isTesting());
     }
 
+    void testConnectionSaysTheAccessListFirst()
+    {
+        SimProcess listed({u"--access-list"_s, u"demo=192.0.2.0/24"_s});
+        QVERIFY2(listed.start(), qPrintable(listed.errorString()));
+        auto d = openDialog();
+        Parts p(*d);
+        typeInto(p.name, u"Listed"_s);
+        choose(p.endpoint, int(AtlasEndpoint::Custom));
+        typeInto(p.baseUrl, listed.baseUrl().toString());
+        choose(p.auth, int(AuthMode::ApiKey));
+        typeInto(p.publicId, u"demo"_s);
+        typeInto(p.secret, u"demo-private-key"_s);
+        QSignalSpy tested(d.get(), &ProfilesDialog::connectionTested);
+        QTest::mouseClick(p.test, Qt::LeftButton);
+        QVERIFY(tested.wait(20000));
+        QCOMPARE(tested.first().first().toBool(), false);
+        // Before anything else: what happened and the address Atlas saw, then where to add it.
+        const QString text = p.testResult->text();
+        QVERIFY2(text.startsWith(u"Atlas refused the request from 127.0.0.1"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"Add 127.0.0.1 to the API access list"_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"rejected the credentials"_s), qPrintable(text));
+    }
+
     void signInSavesThenAccepts()
     {
         // First run: fill in the form and sign in straight away.

@@ -188,9 +188,7 @@ private Q_SLOTS:
         const QString secretText = child<QLineEdit>(secret, "secretEdit")->text();
         QVERIFY(!secretText.isEmpty());
         QTest::qWait(20); // the application's use comes strictly after the test
-        QNetworkAccessManager nam;
-        auto client =
-            std::make_unique<EmbeddingTest>(&nam, newKey.endpoint, SecretBuffer::fromUtf8(secretText));
+        auto client = std::make_unique<EmbeddingTest>(newKey.endpoint, SecretBuffer::fromUtf8(secretText));
         client->setAutoDelete(false);
         QSignalSpy clientDone(client.get(), &Job::finished);
         client->start();

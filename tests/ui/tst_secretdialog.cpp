@@ -550,11 +550,10 @@ private Q_SLOTS:
         const QtMessageHandler previous = qInstallMessageHandler(captureMessages);
 
         SecretDialog dialog(key, std::move(secret), m_clipboard.get());
-        QNetworkAccessManager *nam = session.network();
         QStringList endpoints;
-        dialog.setKeyTester([nam, &endpoints](const SecretBuffer &s, const QString &endpoint) {
+        dialog.setKeyTester([&endpoints](const SecretBuffer &s, const QString &endpoint) {
             endpoints << endpoint;
-            return new EmbeddingTest(nam, endpoint, s);
+            return new EmbeddingTest(endpoint, s);
         });
         QSignalSpy tested(&dialog, &SecretDialog::keyTested);
         auto *status = child<QLabel>(&dialog, "statusLabel");
@@ -583,9 +582,8 @@ private Q_SLOTS:
         // A wrong secret for the same endpoint: refused, said plainly.
         SecretDialog wrong(key, SecretBuffer(QByteArray("al-ThisIsNotTheSecretOfAnyKeyAtAll000000000")),
                            m_clipboard.get());
-        wrong.setKeyTester([nam](const SecretBuffer &s, const QString &endpoint) {
-            return new EmbeddingTest(nam, endpoint, s);
-        });
+        wrong.setKeyTester(
+            [](const SecretBuffer &s, const QString &endpoint) { return new EmbeddingTest(endpoint, s); });
         QSignalSpy refused(&wrong, &SecretDialog::keyTested);
         child<QPushButton>(&wrong, "testButton")->click();
         QVERIFY(refused.wait(20000));
@@ -597,9 +595,8 @@ private Q_SLOTS:
         AiKey nowhere = key;
         nowhere.endpoint = u"127.0.0.1:1"_s;
         SecretDialog unreachable(nowhere, SecretBuffer(QByteArray("al-x")), m_clipboard.get());
-        unreachable.setKeyTester([nam](const SecretBuffer &s, const QString &endpoint) {
-            return new EmbeddingTest(nam, endpoint, s);
-        });
+        unreachable.setKeyTester(
+            [](const SecretBuffer &s, const QString &endpoint) { return new EmbeddingTest(endpoint, s); });
         QSignalSpy failed(&unreachable, &SecretDialog::keyTested);
         child<QPushButton>(&unreachable, "testButton")->click();
         QVERIFY(failed.wait(20000));

@@ -1,6 +1,8 @@
 #include "atlas/apicall.h"
 
+#include "atlas/ids.h"
 #include "atlas/oneshotbody.h"
+#include "atlas/replycap.h"
 #include "atlas/session.h"
 #include "logging.h"
 #include "security/secretbuffer.h"
@@ -40,6 +42,19 @@ void Job::finishWith(const ApiError &error)
         deleteLater();
 }
 
+namespace {
+// Each WWW-Authenticate header on its own (a server may send several).
+QList<QByteArray> challengesOf(const QNetworkReply *reply)
+{
+    QList<QByteArray> values;
+    for (const auto &[name, value] : reply->rawHeaderPairs()) {
+        if (name.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
+            values << value;
+    }
+    return values;
+}
+} // namespace
+
 ApiCall::ApiCall(AtlasSession *session, ApiRequest request, QObject *parent)
     : Job(parent)
     , m_session(session)
@@ -47,6 +62,13 @@ ApiCall::ApiCall(AtlasSession *session, ApiRequest request, QObject *parent)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::attempt);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        if (m_reply && m_cut == Cut::None) {
+            m_cut = Cut::Deadline;
+            m_reply->abort();
+        }
+    });
 }
 
 ApiCall::~ApiCall()
@@ -96,6 +118,30 @@ int ApiCall::transferTimeoutMs() const
                                            : m_session->config().transferTimeoutMs;
 }
 
+int ApiCall::attemptDeadlineMs() const
+{
+    const int configured = m_session->config().attemptDeadlineMs;
+    // Never shorter than the silence allowed, which it bounds from above.
+    return qMax(transferTimeoutMs(), configured > 0 ? configured : 4 * transferTimeoutMs());
+}
+
+qint64 ApiCall::maxResponseBytes() const
+{
+    return m_request.maxResponseBytes > 0 ? m_request.maxResponseBytes : m_session->config().maxResponseBytes;
+}
+
+void ApiCall::watch(QNetworkReply *reply)
+{
+    m_cut = Cut::None;
+    capReplySize(reply, maxResponseBytes(), this, [this, reply] {
+        if (m_cut == Cut::None && m_reply == reply) {
+            m_cut = Cut::TooLarge;
+            reply->abort();
+        }
+    });
+    m_deadline.start(attemptDeadlineMs());
+}
+
 QString ApiCall::describe() const
 {
     return QString::fromLatin1(m_request.verb) + u' ' + m_request.path;
@@ -107,6 +153,14 @@ void ApiCall::attempt()
         return;
     if (!m_session || m_session->isSignedOut()) {
         finishWith(ApiError::invalidInput(tr("Signed out: sign in again to continue.")));
+        return;
+    }
+    // Every id was checked by AtlasClient; this catches a path built some other way, before a dot
+    // segment makes Qt send the request to the resource above the one meant.
+    if (hasDotSegment(m_request.path) || hasDotSegment(m_request.primingPath)) {
+        finishWith(ApiError::invalidInput(
+            tr("The request path %1 holds a \".\" or \"..\" segment; nothing was sent.")
+                .arg(m_request.path.left(200))));
         return;
     }
     if (!m_request.authenticated) {
@@ -137,12 +191,21 @@ void ApiCall::send()
         prime.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
         prime.setRawHeader("Accept", mediaTypeName(m_request.mediaType));
         prime.setTransferTimeout(transferTimeoutMs());
+        prime.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        m_session->authenticator()->apply(prime, "GET");
         m_reply = m_session->network()->get(prime);
+        watch(m_reply);
         connect(m_reply, &QNetworkReply::finished, this, [this] {
             QNetworkReply *reply = m_reply;
             m_reply = nullptr;
-            if (reply)
+            m_deadline.stop();
+            if (reply) {
                 reply->deleteLater();
+                // Its challenge brings the fresh nonce the one-shot request is then signed with; a
+                // challenge that must not be answered is refused again, and reported, by that request.
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 401)
+                    (void)m_session->authenticator()->acceptChallenge(reply->url(), challengesOf(reply));
+            }
             if (m_canceled) {
                 finishWith(ApiError::canceled());
                 return;
@@ -155,7 +218,8 @@ void ApiCall::send()
     QNetworkRequest req(m_session->urlFor(m_request.path, m_request.query));
     req.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
     req.setRawHeader("Accept", mediaTypeName(m_request.mediaType));
-    if (!m_request.body.isEmpty() || m_request.verb == "POST" || m_request.verb == "PATCH") {
+    // Only a body has a type: a bodiless POST (":reset") sends none, as Atlas's own clients do.
+    if (!m_request.body.isEmpty()) {
         req.setHeader(QNetworkRequest::ContentTypeHeader, m_request.contentType.isEmpty()
                                                               ? mediaTypeName(m_request.mediaType)
                                                               : m_request.contentType);
@@ -167,7 +231,7 @@ void ApiCall::send()
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     m_usedAuthorization.clear();
     if (m_request.authenticated)
-        m_usedAuthorization = m_session->authenticator()->apply(req);
+        m_usedAuthorization = m_session->authenticator()->apply(req, m_request.verb);
 
     qCDebug(lcAtlas).noquote() << "sending" << describe() << "attempt" << m_attempts;
     QNetworkAccessManager *nam = m_session->network();
@@ -184,6 +248,7 @@ void ApiCall::send()
     } else {
         m_reply = nam->sendCustomRequest(req, m_request.verb, m_request.body);
     }
+    watch(m_reply);
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
 }
 
@@ -194,11 +259,26 @@ void ApiCall::onReplyFinished()
         return;
     m_reply = nullptr;
     reply->deleteLater();
+    m_deadline.stop();
 
     const QNetworkReply::NetworkError networkError = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_status = status;
     QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const Cut cut = std::exchange(m_cut, Cut::None);
+    if (cut != Cut::None && !m_canceled) {
+        SecretBuffer::wipeBytes(body);
+        if (cut == Cut::TooLarge) {
+            // The same request would get the same answer: never retried.
+            qCInfo(lcAtlas).noquote() << describe() << "answer cut off at" << maxResponseBytes() << "bytes";
+            finishWith(ApiError::tooLarge(maxResponseBytes(), m_request.verb, m_request.path));
+            return;
+        }
+        qCInfo(lcAtlas).noquote() << describe() << "answer incomplete at the deadline";
+        retryOrFinish(ApiError::deadline(attemptDeadlineMs(), m_request.verb, m_request.path), 0,
+                      QNetworkReply::TimeoutError, true);
+        return;
+    }
     if (reply->hasRawHeader("RateLimit-Remaining")) {
         bool ok = false;
         const int remaining = reply->rawHeader("RateLimit-Remaining").toInt(&ok);
@@ -248,13 +328,21 @@ void ApiCall::onReplyFinished()
         return;
     }
 
-    ApiError error = ApiError::fromHttp(status, body, m_request.verb, m_request.path);
+    ApiError error =
+        ApiError::fromHttp(status, body, m_request.verb, m_request.path, reply->rawHeader("X-Error-Code"));
     SecretBuffer::wipeBytes(body);
     error.setRetryAfterSeconds(retryAfter);
     error.setRequiredRole(m_request.requiredRole);
 
-    if (status == 401 && m_request.authenticated) {
+    // A 401 USER_UNAUTHORIZED means the credentials worked and the role or project is missing: no
+    // token renewal, no sign-out, just the error (which names the role).
+    if (status == 401 && m_request.authenticated && !error.isMissingRole()) {
         Authenticator *auth = m_session->authenticator();
+        const ApiError refusal = auth->acceptChallenge(reply->url(), challengesOf(reply));
+        if (refusal) {
+            finishWith(refusal);
+            return;
+        }
         if (!m_renewedAuth && auth->invalidate(m_usedAuthorization)) {
             m_renewedAuth = true;
             qCInfo(lcAuth).noquote() << describe() << "got 401; renewing the token once";
@@ -267,7 +355,7 @@ void ApiCall::onReplyFinished()
         return;
     }
 
-    if (acceptErrorStatus(status)) {
+    if (acceptError(error)) {
         finishWith(ApiError());
         return;
     }
@@ -290,6 +378,8 @@ void ApiCall::retryOrFinish(const ApiError &error, int status, QNetworkReply::Ne
     }
     qCInfo(lcAtlas).noquote() << describe() << "will be retried in" << *delay << "ms (attempt"
                               << m_attempts + 1 << "of" << policy.maxAttempts << ")";
+    if (status != 429)
+        m_mayHaveActed = true;
     Q_EMIT retrying(m_attempts + 1, *delay, error.message());
     m_retryTimer.start(*delay);
 }
@@ -300,9 +390,9 @@ ApiError ApiCall::parse(QByteArray &body)
     return {};
 }
 
-bool ApiCall::acceptErrorStatus(int status)
+bool ApiCall::acceptError(const ApiError &error)
 {
-    Q_UNUSED(status)
+    Q_UNUSED(error)
     return false;
 }
 

@@ -40,6 +40,9 @@ struct ApiRequest
     // token revocation on sign-out): 0 takes the session's transfer timeout and retry policy.
     int transferTimeoutMs = 0;
     int maxAttempts = 0;
+    // 0 takes the session's answer size cap (SessionConfig::maxResponseBytes); smaller for answers
+    // that are small by nature (a token).
+    qint64 maxResponseBytes = 0;
 };
 
 // The dynamic property of a QNetworkReply that points at its OneShotBody, if any.
@@ -60,6 +63,8 @@ public:
     bool succeeded() const { return m_finished && !m_error; }
     bool isFinished() const { return m_finished; }
     void setAutoDelete(bool on) { m_autoDelete = on; }
+    // Items of a list that could not be read completely (see ListJob); 0 for anything else.
+    virtual int oddItems() const { return 0; }
 
 Q_SIGNALS:
     void finished();
@@ -96,6 +101,9 @@ public:
     const ApiRequest &request() const { return m_request; }
     int httpStatus() const { return m_status; }
     int attempts() const { return m_attempts; }
+    // True once an attempt was retried after an answer that was lost or a server error: the server
+    // may have acted on it. A 401 handshake or a 429 does not count.
+    bool earlierAttemptMayHaveActed() const { return m_mayHaveActed; }
     std::optional<int> rateLimitRemaining() const { return m_rateLimitRemaining; }
     // The raw body of a successful answer, for subclasses that do not parse (and for tests).
     const QByteArray &body() const { return m_body; }
@@ -103,8 +111,8 @@ public:
 protected:
     // Reads a 2xx body. Returns an error if the body cannot be understood.
     virtual ApiError parse(QByteArray &body);
-    // Lets an operation turn an error status into success (a DELETE's 404: already gone).
-    virtual bool acceptErrorStatus(int status);
+    // Lets an operation turn an error answer into success (a DELETE's 404 about the key: gone).
+    virtual bool acceptError(const ApiError &error);
 
 private:
     void attempt();
@@ -114,16 +122,24 @@ private:
                        bool timedOut);
     QString describe() const;
     int transferTimeoutMs() const;
+    int attemptDeadlineMs() const;
+    qint64 maxResponseBytes() const;
+    // Bounds a reply: aborted when it grows past maxResponseBytes() or outlives the deadline.
+    void watch(QNetworkReply *reply);
 
     QPointer<AtlasSession> m_session;
     ApiRequest m_request;
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
+    QTimer m_deadline;
+    enum class Cut { None, TooLarge, Deadline };
+    Cut m_cut = Cut::None;
     QByteArray m_body;
     QByteArray m_usedAuthorization;
     int m_status = 0;
     int m_attempts = 0;
     bool m_renewedAuth = false;
+    bool m_mayHaveActed = false;
     bool m_canceled = false;
     bool m_started = false;
     bool m_primed = false;

@@ -66,7 +66,8 @@ QString statusText(int status)
 }
 } // namespace
 
-ApiError ApiError::fromHttp(int status, const QByteArray &body, const QByteArray &verb, const QString &path)
+ApiError ApiError::fromHttp(int status, const QByteArray &body, const QByteArray &verb, const QString &path,
+                            const QByteArray &errorCodeHeader)
 {
     ApiError e;
     e.m_kind = Kind::Http;
@@ -85,7 +86,17 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body, const QByteArray
             const QJsonObject fo = f.toObject();
             e.m_fields.append({fo.value("field"_L1).toString(), fo.value("description"_L1).toString()});
         }
+        // A filled array, [] or null; items are usually strings, sometimes numbers.
+        const QJsonArray parameters = o.value("parameters"_L1).toArray();
+        for (const QJsonValue &p : parameters) {
+            if (p.isString())
+                e.m_parameters.append(p.toString());
+            else if (p.isDouble())
+                e.m_parameters.append(QString::number(p.toDouble(), 'g', 17));
+        }
     }
+    if (e.m_errorCode.isEmpty() && !errorCodeHeader.isEmpty())
+        e.m_errorCode = QString::fromLatin1(errorCodeHeader).trimmed();
     return e;
 }
 
@@ -110,6 +121,23 @@ ApiError ApiError::timeout(int timeoutMs, const QByteArray &verb, const QString 
     e.m_verb = verb;
     e.m_path = path;
     return e;
+}
+
+ApiError ApiError::deadline(int deadlineMs, const QByteArray &verb, const QString &path)
+{
+    ApiError e = timeout(deadlineMs, verb, path);
+    e.m_detail = tr("The answer was not complete within %1 seconds.").arg(deadlineMs / 1000.0, 0, 'g', 3);
+    return e;
+}
+
+ApiError ApiError::tooLarge(qint64 maxBytes, const QByteArray &verb, const QString &path)
+{
+    const QString size = maxBytes >= 1024 * 1024 ? tr("%1 MiB").arg(maxBytes / (1024.0 * 1024.0), 0, 'g', 3)
+                                                 : tr("%1 KiB").arg(maxBytes / 1024.0, 0, 'g', 3);
+    return invalidResponse(
+        tr("the answer is larger than %1, far more than this request ever needs; it was cut off there.")
+            .arg(size),
+        verb, path);
 }
 
 ApiError ApiError::canceled()
@@ -156,6 +184,42 @@ ApiError ApiError::keychain(const QString &what, const QString &hint)
     return e;
 }
 
+bool ApiError::isMissingRole() const
+{
+    if (m_kind != Kind::Http)
+        return false;
+    if (m_status == 403)
+        return !isIpAccessList();
+    // USER_UNAUTHORIZED is what Atlas answers for a principal without the role or the project;
+    // NOT_ORG_GROUP_CREATOR is the spec's own 401 example, also about a role.
+    return m_status == 401 &&
+           (m_errorCode == "USER_UNAUTHORIZED"_L1 || m_errorCode == "NOT_ORG_GROUP_CREATOR"_L1);
+}
+
+bool ApiError::isIpAccessList() const
+{
+    return m_kind == Kind::Http && m_status == 403 &&
+           (m_errorCode == "IP_ADDRESS_NOT_ON_ACCESS_LIST"_L1 ||
+            m_errorCode == "ORG_REQUIRES_ACCESS_LIST"_L1);
+}
+
+QString ApiError::accessListAddress() const
+{
+    if (!isIpAccessList())
+        return {};
+    for (const QString &p : m_parameters) {
+        if (!p.trimmed().isEmpty())
+            return p.trimmed();
+    }
+    return {};
+}
+
+bool ApiError::isContainerNotFound() const
+{
+    return m_kind == Kind::Http && m_status == 404 &&
+           (m_errorCode == "GROUP_NOT_FOUND"_L1 || m_errorCode == "ORG_NOT_FOUND"_L1);
+}
+
 bool ApiError::outcomeUnknown() const
 {
     switch (m_kind) {
@@ -188,6 +252,19 @@ QString ApiError::message() const
     case Kind::None:
         return {};
     case Kind::Http: {
+        if (isIpAccessList()) {
+            // Said first and plainly: it is the one refusal the user can fix from the Atlas UI alone.
+            const QString address = accessListAddress();
+            const QString who = address.isEmpty() ? tr("this computer's address") : address;
+            QString out = m_errorCode == "ORG_REQUIRES_ACCESS_LIST"_L1
+                              ? tr("Atlas refused the request from %1: the organization requires an API "
+                                   "access list, and these credentials have none that includes this address.")
+                                    .arg(who)
+                              : tr("Atlas refused the request from %1: the address is not on the API access "
+                                   "list of these credentials.")
+                                    .arg(who);
+            return out + u" ("_s + m_errorCode + u")"_s;
+        }
         QString text = m_detail.isEmpty() ? m_reason : m_detail;
         const QString status = u"%1 %2"_s.arg(m_status).arg(statusText(m_status)).trimmed();
         QString out = text.isEmpty() ? tr("Atlas answered %1.").arg(status)
@@ -242,10 +319,35 @@ QString ApiError::hint() const
     case Kind::Http:
         break;
     }
+    if (isIpAccessList()) {
+        const QString address = accessListAddress();
+        return tr("Add %1 to the API access list of these credentials in Atlas: Organization > Access "
+                  "Manager > Applications > Service Accounts (or API Keys) > Edit > API Access List, or ask "
+                  "an organization owner to. Behind a proxy or VPN the address Atlas sees is the proxy's.")
+            .arg(address.isEmpty() ? tr("this computer's public IP address") : address);
+    }
+    if (isContainerNotFound()) {
+        const QString id = m_parameters.value(0);
+        if (m_errorCode == "ORG_NOT_FOUND"_L1)
+            return tr("The organization %1 does not exist, or no longer: check the ID and refresh the list.")
+                .arg(id)
+                .simplified();
+        return tr("The project %1 does not exist, or no longer: check the ID and refresh the list.")
+            .arg(id)
+            .simplified();
+    }
     switch (m_status) {
     case 400:
         return tr("Check the values you entered and try again.");
     case 401:
+        if (isMissingRole()) {
+            if (!m_requiredRole.isEmpty())
+                return tr("The credentials were accepted, but they lack the %1 role (or access to this "
+                          "project). Ask an organization owner to grant it; signing in again will not help.")
+                    .arg(m_requiredRole);
+            return tr("The credentials were accepted, but they lack the role or the project access this "
+                      "needs. Ask an organization owner to grant it; signing in again will not help.");
+        }
         return tr("Check the profile's credentials; an access token may have expired. Sign in again.");
     case 403:
         if (!m_requiredRole.isEmpty())

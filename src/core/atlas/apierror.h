@@ -4,6 +4,7 @@
 #include <QList>
 #include <QNetworkReply>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -36,10 +37,17 @@ public:
 
     ApiError() = default;
 
-    static ApiError fromHttp(int status, const QByteArray &body, const QByteArray &verb, const QString &path);
+    // errorCodeHeader is the answer's X-Error-Code, used when the body names no code (an empty or
+    // non-JSON body).
+    static ApiError fromHttp(int status, const QByteArray &body, const QByteArray &verb, const QString &path,
+                             const QByteArray &errorCodeHeader = {});
     static ApiError network(QNetworkReply::NetworkError code, const QString &qtMessage,
                             const QByteArray &verb, const QString &path);
     static ApiError timeout(int timeoutMs, const QByteArray &verb, const QString &path);
+    // The answer was still coming when the attempt's overall deadline passed (a trickle).
+    static ApiError deadline(int deadlineMs, const QByteArray &verb, const QString &path);
+    // The answer was cut off at maxBytes (Kind::InvalidResponse).
+    static ApiError tooLarge(qint64 maxBytes, const QByteArray &verb, const QString &path);
     static ApiError canceled();
     static ApiError invalidResponse(const QString &what, const QByteArray &verb = {},
                                     const QString &path = {});
@@ -55,6 +63,9 @@ public:
     const QString &detail() const { return m_detail; }
     const QString &reason() const { return m_reason; }
     const QList<FieldViolation> &fieldViolations() const { return m_fields; }
+    // The error's "parameters" as text (Atlas sends a filled array or null): the address for an
+    // access-list refusal, the id for GROUP_NOT_FOUND...
+    const QStringList &parameters() const { return m_parameters; }
     QNetworkReply::NetworkError networkError() const { return m_networkError; }
     std::optional<int> retryAfterSeconds() const { return m_retryAfter; }
     const QByteArray &verb() const { return m_verb; }
@@ -66,11 +77,28 @@ public:
     void setHint(const QString &hint) { m_hintOverride = hint; }
 
     bool isNotFound() const { return m_kind == Kind::Http && m_status == 404; }
+    // The credentials themselves were refused: sign in again. A 401 that says the principal lacks a
+    // role or project access (isAccessDenied) is not this.
     bool isUnauthorized() const
     {
-        return m_kind == Kind::WrongCredentials || (m_kind == Kind::Http && m_status == 401);
+        return m_kind == Kind::WrongCredentials ||
+               (m_kind == Kind::Http && m_status == 401 && !isMissingRole());
     }
+    // Valid credentials without the role or project access: Atlas answers 401 USER_UNAUTHORIZED.
+    bool isMissingRole() const;
+    // 403: the answer of a project or org the principal may not use, or an IP access list.
     bool isForbidden() const { return m_kind == Kind::Http && m_status == 403; }
+    // Either kind of "you may not": a missing role (401 or 403) or an access list (403).
+    bool isAccessDenied() const { return isMissingRole() || isForbidden(); }
+    // 403 IP_ADDRESS_NOT_ON_ACCESS_LIST or ORG_REQUIRES_ACCESS_LIST: this computer's address is not
+    // on the credential's API access list. accessListAddress() is the address Atlas saw.
+    bool isIpAccessList() const;
+    QString accessListAddress() const;
+    // 404 GROUP_NOT_FOUND or ORG_NOT_FOUND: the project or organization, not the item asked for.
+    bool isContainerNotFound() const;
+    // A 404 about the item asked for itself (a key): Atlas's own code, and not about its project or
+    // organization. A 404 without an Atlas code (a proxy, a wrong base URL) is not this.
+    bool isItemNotFound() const { return isNotFound() && !isContainerNotFound() && !m_errorCode.isEmpty(); }
     bool isRateLimited() const { return m_kind == Kind::Http && m_status == 429; }
     // True when the request may have reached the server and been carried out, with the answer lost.
     bool outcomeUnknown() const;
@@ -93,6 +121,7 @@ private:
     QString m_detail;
     QString m_reason;
     QList<FieldViolation> m_fields;
+    QStringList m_parameters;
     QNetworkReply::NetworkError m_networkError = QNetworkReply::NoError;
     QString m_networkMessage;
     std::optional<int> m_retryAfter;

@@ -16,47 +16,32 @@ const QString kOrgMember = u"Organization Member"_s;
 
 QString checkProjectId(const QString &id)
 {
-    if (isAtlasObjectId(id))
-        return {};
-    if (id.trimmed().isEmpty())
-        return AtlasClient::tr("No project selected: give a project ID.");
-    return AtlasClient::tr("\"%1\" is not a project ID: Atlas project IDs are 24 hexadecimal digits, such as "
-                           "32b6e34b3d91647abb20e7b8.")
-        .arg(id.left(80));
+    return validateId(IdKind::Project, id);
 }
 
 QString checkOrgId(const QString &id)
 {
-    if (isAtlasObjectId(id))
-        return {};
-    if (id.trimmed().isEmpty())
-        return AtlasClient::tr("No organization selected: give an organization ID.");
-    return AtlasClient::tr(
-               "\"%1\" is not an organization ID: Atlas organization IDs are 24 hexadecimal digits.")
-        .arg(id.left(80));
+    return validateId(IdKind::Organization, id);
 }
 
 QString checkKeyId(const QString &id)
 {
-    if (id.trimmed().isEmpty())
-        return AtlasClient::tr("No key selected: give the key's ID.");
-    if (id.size() > 200)
-        return AtlasClient::tr("That key ID is too long to be one.");
-    return {};
+    return validateId(IdKind::ApiKey, id);
 }
 
 QString checkScope(const KeyScope &scope)
 {
     if (scope.cloud.trimmed().isEmpty() || scope.geography.trimmed().isEmpty())
         return AtlasClient::tr("Choose the key's cloud and geography scope.");
-    return {};
+    const QString cloud = validateId(IdKind::Cloud, scope.cloud);
+    return cloud.isEmpty() ? validateId(IdKind::Geography, scope.geography) : cloud;
 }
 
 QString checkModelGroup(const QString &group)
 {
     if (group.trimmed().isEmpty())
         return AtlasClient::tr("Give the model group's name, such as embed_large.");
-    return {};
+    return validateId(IdKind::ModelGroup, group);
 }
 
 QString firstOf(std::initializer_list<QString> checks)

@@ -4,11 +4,11 @@
 #include "atlas/session.h"
 #include "logging.h"
 
-#include <QAuthenticator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRandomGenerator>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -67,9 +67,17 @@ void Authenticator::prepare(QObject *context, Done done)
     done(ApiError());
 }
 
-QByteArray Authenticator::apply(QNetworkRequest &request) const
+QByteArray Authenticator::apply(QNetworkRequest &request, const QByteArray &verb)
 {
     Q_UNUSED(request)
+    Q_UNUSED(verb)
+    return {};
+}
+
+ApiError Authenticator::acceptChallenge(const QUrl &url, const QList<QByteArray> &challenges)
+{
+    Q_UNUSED(url)
+    Q_UNUSED(challenges)
     return {};
 }
 
@@ -79,16 +87,24 @@ bool Authenticator::invalidate(const QByteArray &used)
     return false;
 }
 
-void Authenticator::answerChallenge(QNetworkReply *reply, QAuthenticator *authenticator)
-{
-    Q_UNUSED(reply)
-    Q_UNUSED(authenticator)
-}
-
 void Authenticator::signOut(QObject *context, std::function<void()> done)
 {
     Q_UNUSED(context)
     done();
+}
+
+bool readTokenAnswer(const QByteArray &body, SecretBuffer *token, qint64 *lifetimeSeconds)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    QString accessToken = o.value("access_token"_L1).toString();
+    // A lifetime of 2^62 seconds once overflowed the milliseconds computed from it.
+    *lifetimeSeconds =
+        std::clamp<qint64>(o.value("expires_in"_L1).toInteger(3600), 1, kMaxTokenLifetimeSeconds);
+    if (accessToken.isEmpty())
+        return false;
+    *token = SecretBuffer::fromUtf8(accessToken);
+    SecretBuffer::wipeString(accessToken);
+    return true;
 }
 
 std::unique_ptr<Authenticator> Authenticator::create(AtlasSession *session, Credentials credentials)
@@ -110,6 +126,8 @@ namespace {
 // Renew this long before the server's expiry (a quarter of a short lifetime), so a call never goes
 // out with a dying token.
 constexpr qint64 kRenewMarginSeconds = 60;
+// A token answer is a few hundred bytes of JSON (an error page a few KiB).
+constexpr qint64 kMaxTokenAnswerBytes = 64 * 1024;
 
 class TokenCall final : public ApiCall
 {
@@ -121,14 +139,9 @@ public:
 protected:
     ApiError parse(QByteArray &body) override
     {
-        const QJsonObject o = QJsonDocument::fromJson(body).object();
-        QString accessToken = o.value("access_token"_L1).toString();
-        expiresIn = o.value("expires_in"_L1).toInteger(3600);
-        if (accessToken.isEmpty())
+        if (!readTokenAnswer(body, &token, &expiresIn))
             return ApiError::invalidResponse(tr("the token endpoint's answer holds no access_token"),
                                              request().verb, request().path);
-        token = SecretBuffer::fromUtf8(accessToken);
-        SecretBuffer::wipeString(accessToken);
         return {};
     }
 };
@@ -190,6 +203,7 @@ void ServiceAccountAuthenticator::fetchToken()
     req.authenticated = false;
     req.idempotent = true; // asking for a token twice creates nothing
     req.secretBearing = true;
+    req.maxResponseBytes = kMaxTokenAnswerBytes;
     auto *call = new TokenCall(session(), req, this);
     m_fetch = call;
     qCInfo(lcAuth) << "requesting a service-account token";
@@ -199,7 +213,7 @@ void ServiceAccountAuthenticator::fetchToken()
         if (!error) {
             clearToken();
             m_bearer = "Bearer " + call->token.reveal();
-            const qint64 lifetime = qMax<qint64>(call->expiresIn, 1);
+            const qint64 lifetime = call->expiresIn;
             m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(lifetime);
             m_renewMarginMs = qMin(kRenewMarginSeconds * 1000, lifetime * 1000 / 4);
             call->token.wipe();
@@ -223,8 +237,9 @@ void ServiceAccountAuthenticator::notifyWaiters(const ApiError &error)
     }
 }
 
-QByteArray ServiceAccountAuthenticator::apply(QNetworkRequest &request) const
+QByteArray ServiceAccountAuthenticator::apply(QNetworkRequest &request, const QByteArray &verb)
 {
+    Q_UNUSED(verb)
     request.setRawHeader("Authorization", m_bearer);
     return m_bearer;
 }
@@ -266,6 +281,7 @@ void ServiceAccountAuthenticator::signOut(QObject *context, std::function<void()
     req.authenticated = false;
     req.idempotent = true;
     req.secretBearing = true;
+    req.maxResponseBytes = kMaxTokenAnswerBytes;
     // Signing out must not keep the user waiting: one try, bounded; the token expires anyway.
     req.transferTimeoutMs =
         std::min(session()->config().signOutTimeoutMs, session()->config().transferTimeoutMs);
@@ -292,16 +308,65 @@ ApiKeyAuthenticator::ApiKeyAuthenticator(AtlasSession *session, Credentials cred
     , m_credentials(std::move(credentials))
 {}
 
-void ApiKeyAuthenticator::answerChallenge(QNetworkReply *reply, QAuthenticator *authenticator)
+namespace {
+bool sameOrigin(const QUrl &a, const QUrl &b)
 {
-    static const char *const kAnswered = "aikeys.digestAnswered";
-    if (reply->property(kAnswered).toBool()) {
-        qCInfo(lcAuth) << "digest credentials refused; not answering the challenge again";
-        return;
+    const auto port = [](const QUrl &u) { return u.port(u.scheme() == u"https"_s ? 443 : 80); };
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           port(a) == port(b);
+}
+} // namespace
+
+QByteArray ApiKeyAuthenticator::apply(QNetworkRequest &request, const QByteArray &verb)
+{
+    // Until the server has issued a nonce the request goes unsigned; its 401 brings one.
+    if (!m_challenge || m_credentials.secret.isEmpty())
+        return {};
+    const QUrl url = request.url();
+    QByteArray uri = url.path(QUrl::FullyEncoded).toLatin1();
+    if (url.hasQuery())
+        uri += '?' + url.query(QUrl::FullyEncoded).toLatin1();
+    const QByteArray cnonce = QByteArray::number(QRandomGenerator::system()->generate64(), 16) +
+                              QByteArray::number(QRandomGenerator::system()->generate64(), 16);
+    const QByteArray header = digest::authorization(*m_challenge, verb, uri, m_credentials.id.toUtf8(),
+                                                    m_credentials.secret.reveal(), cnonce, ++m_nonceCount);
+    request.setRawHeader("Authorization", header);
+    return header;
+}
+
+ApiError ApiKeyAuthenticator::acceptChallenge(const QUrl &url, const QList<QByteArray> &challenges)
+{
+    const QUrl base = session()->config().baseUrl;
+    if (!sameOrigin(url, base)) {
+        qCInfo(lcAuth).noquote() << "refused an authentication challenge from" << url.host();
+        return ApiError::invalidResponse(
+            tr("%1 asked for the API key, which is sent only to %2; it was not sent.")
+                .arg(url.authority(), base.authority()));
     }
-    reply->setProperty(kAnswered, true);
-    authenticator->setUser(m_credentials.id);
-    authenticator->setPassword(QString::fromUtf8(m_credentials.secret.reveal()));
+    QString why;
+    const std::optional<digest::DigestChallenge> chosen =
+        digest::chooseDigest(digest::parseChallenges(challenges), &why);
+    if (!chosen) {
+        qCInfo(lcAuth).noquote() << "did not answer the challenge:" << why;
+        return ApiError::invalidResponse(tr("the API key was not sent: %1 Check the base URL; a proxy that "
+                                            "inspects HTTPS traffic can also "
+                                            "change how the server asks.")
+                                             .arg(why));
+    }
+    if (!m_challenge || m_challenge->nonce != chosen->nonce) {
+        m_challenge = chosen;
+        m_nonceCount = 0;
+    }
+    return {};
+}
+
+bool ApiKeyAuthenticator::invalidate(const QByteArray &used)
+{
+    // Worth one more try only with a nonce the failed request did not use (the first exchange, or a
+    // stale nonce replaced); the same nonce refused again means the key itself is wrong.
+    if (!m_challenge)
+        return false;
+    return used.isEmpty() || !used.contains(QByteArray("nonce=\"" + m_challenge->nonce + '"'));
 }
 
 ApiError ApiKeyAuthenticator::unauthorizedError(const ApiError &fromServer) const
@@ -338,8 +403,9 @@ void AccessTokenAuthenticator::prepare(QObject *context, Done done)
         done(ApiError());
 }
 
-QByteArray AccessTokenAuthenticator::apply(QNetworkRequest &request) const
+QByteArray AccessTokenAuthenticator::apply(QNetworkRequest &request, const QByteArray &verb)
 {
+    Q_UNUSED(verb)
     request.setRawHeader("Authorization", m_bearer);
     return m_bearer;
 }

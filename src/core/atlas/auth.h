@@ -1,16 +1,17 @@
 #pragma once
 
 #include "atlas/apierror.h"
+#include "atlas/digest.h"
 #include "security/secretbuffer.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 
 #include <functional>
 #include <optional>
 
-class QAuthenticator;
 class QNetworkReply;
 class QNetworkRequest;
 
@@ -25,6 +26,15 @@ enum class AuthMode { ServiceAccount, ApiKey, AccessToken };
 QString authModeId(AuthMode mode);
 std::optional<AuthMode> authModeFromId(QStringView id);
 QString authModeDisplayName(AuthMode mode);
+
+// The longest token lifetime believed from a token endpoint (a day; Atlas issues one hour).
+inline constexpr qint64 kMaxTokenLifetimeSeconds = 24 * 3600;
+
+// Reads the token endpoint's answer (RFC 6749 section 5.1): the access token into token, its
+// lifetime into lifetimeSeconds (3600 when absent). Returns false when it holds no access_token.
+// The lifetime is the server's number and feeds clock arithmetic, so it is clamped to
+// 1..kMaxTokenLifetimeSeconds.
+bool readTokenAnswer(const QByteArray &body, SecretBuffer *token, qint64 *lifetimeSeconds);
 
 struct Credentials
 {
@@ -49,12 +59,15 @@ public:
     virtual AuthMode mode() const = 0;
     // Calls done (possibly at once) when apply() can authenticate a request, or with why not.
     virtual void prepare(QObject *context, Done done);
-    // Adds what authenticates the request; returns it, so that a 401 invalidates exactly that.
-    virtual QByteArray apply(QNetworkRequest &request) const;
+    // Adds what authenticates the request (sent with verb); returns it, so that a 401 invalidates
+    // exactly that.
+    virtual QByteArray apply(QNetworkRequest &request, const QByteArray &verb);
+    // After a 401, before invalidate(): the answer's WWW-Authenticate values, from url. An error when
+    // the challenge must not be answered (another origin than the session's, a scheme that would expose
+    // the secret); the call then ends with it and nothing more is sent.
+    virtual ApiError acceptChallenge(const QUrl &url, const QList<QByteArray> &challenges);
     // After a 401: forgets the credential that failed; true if one renewal and retry make sense.
     virtual bool invalidate(const QByteArray &used);
-    // The Digest challenge of QNetworkAccessManager::authenticationRequired.
-    virtual void answerChallenge(QNetworkReply *reply, QAuthenticator *authenticator);
     virtual ApiError unauthorizedError(const ApiError &fromServer) const = 0;
     // Revokes what can be revoked, then forgets the credentials. done is always called.
     virtual void signOut(QObject *context, std::function<void()> done);
@@ -80,7 +93,7 @@ public:
 
     AuthMode mode() const override { return AuthMode::ServiceAccount; }
     void prepare(QObject *context, Done done) override;
-    QByteArray apply(QNetworkRequest &request) const override;
+    QByteArray apply(QNetworkRequest &request, const QByteArray &verb) override;
     bool invalidate(const QByteArray &used) override;
     ApiError unauthorizedError(const ApiError &fromServer) const override;
     void signOut(QObject *context, std::function<void()> done) override;
@@ -104,9 +117,12 @@ private:
     int m_fetchCount = 0;
 };
 
-// Programmatic API key over HTTP Digest, answered through QNetworkAccessManager's challenge. A
-// second challenge for the same reply means the key is wrong: it is left unanswered, so the reply
-// ends with one 401 instead of a loop.
+// Programmatic API key over HTTP Digest (RFC 7616), computed here rather than by
+// QNetworkAccessManager, which would answer any host's challenge and Basic as readily as Digest. A
+// challenge is taken only from the session's own scheme, host and port, and only Digest with qop=auth
+// (MD5 or SHA-256); anything else ends the call with an error that says why, and the key is never
+// sent. The nonce is reused with a growing count, so after the first exchange requests go out signed
+// at once. A 401 whose challenge brings no new nonce means the key is wrong: one 401, no loop.
 class ApiKeyAuthenticator final : public Authenticator
 {
     Q_OBJECT
@@ -114,12 +130,16 @@ class ApiKeyAuthenticator final : public Authenticator
 public:
     ApiKeyAuthenticator(AtlasSession *session, Credentials credentials);
     AuthMode mode() const override { return AuthMode::ApiKey; }
-    void answerChallenge(QNetworkReply *reply, QAuthenticator *authenticator) override;
+    QByteArray apply(QNetworkRequest &request, const QByteArray &verb) override;
+    ApiError acceptChallenge(const QUrl &url, const QList<QByteArray> &challenges) override;
+    bool invalidate(const QByteArray &used) override;
     ApiError unauthorizedError(const ApiError &fromServer) const override;
     void signOut(QObject *context, std::function<void()> done) override;
 
 private:
     Credentials m_credentials;
+    std::optional<digest::DigestChallenge> m_challenge;
+    quint32 m_nonceCount = 0;
 };
 
 // A bearer token the user already has; nothing to renew.
@@ -131,7 +151,7 @@ public:
     AccessTokenAuthenticator(AtlasSession *session, Credentials credentials);
     AuthMode mode() const override { return AuthMode::AccessToken; }
     void prepare(QObject *context, Done done) override;
-    QByteArray apply(QNetworkRequest &request) const override;
+    QByteArray apply(QNetworkRequest &request, const QByteArray &verb) override;
     ApiError unauthorizedError(const ApiError &fromServer) const override;
     void signOut(QObject *context, std::function<void()> done) override;
 

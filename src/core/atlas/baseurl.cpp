@@ -1,5 +1,6 @@
 #include "atlas/baseurl.h"
 
+#include "domain/terminaltext.h"
 #include "domain/types.h"
 
 #include <QCoreApplication>
@@ -60,18 +61,6 @@ Result<QUrl> normalizeBaseUrl(const QString &text)
     return Result<QUrl>(url);
 }
 
-bool isAtlasObjectId(QStringView id)
-{
-    if (id.size() != 24)
-        return false;
-    for (const QChar c : id) {
-        const char16_t u = c.unicode();
-        if (!((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F')))
-            return false;
-    }
-    return true;
-}
-
 QString validateKeyName(const QString &name)
 {
     if (name.isEmpty())
@@ -80,6 +69,14 @@ QString validateKeyName(const QString &name)
         return tr("The name cannot be only spaces.");
     if (name.size() > kKeyNameMaxLength)
         return tr("The name is %1 characters long; the limit is %2.").arg(name.size()).arg(kKeyNameMaxLength);
+    // A name is shown in tables, dialogs and terminals: one that could move the cursor, recolour a
+    // terminal or reverse the text after it is refused before anything is sent.
+    const qsizetype unsafe = indexOfUnsafeForDisplay(name);
+    if (unsafe >= 0)
+        return tr("The name holds a control or text-direction character (U+%1) at position %2; use "
+                  "printable characters only.")
+            .arg(QString::number(name.at(unsafe).unicode(), 16).toUpper().rightJustified(4, u'0'))
+            .arg(unsafe + 1);
     return {};
 }
 

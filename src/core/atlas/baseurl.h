@@ -1,5 +1,6 @@
 #pragma once
 
+#include "atlas/ids.h"
 #include "domain/result.h"
 
 #include <QUrl>
@@ -15,9 +16,6 @@ inline constexpr auto kAtlasGovernmentUrl = "https://cloud.mongodbgov.com";
 Result<QUrl> normalizeBaseUrl(const QString &text);
 
 bool isLoopbackHost(const QString &host);
-
-// A 24-hex-digit Atlas id (projects, organizations). API key ids are opaque and never checked.
-bool isAtlasObjectId(QStringView id);
 
 // 1..250 characters after trimming nothing: the contract counts what the user typed. Characters are
 // UTF-16 code units (QString::size(), Java's String.length(): Atlas runs on the JVM), so an emoji

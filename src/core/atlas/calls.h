@@ -48,7 +48,11 @@ public:
     using ApiCall::ApiCall;
     ~CreateKeyCall() override;
 
+    // The key created. After a 2xx answer that could not be read (cut short, say), what could be
+    // read of it: apiKeyId and name may be there, or be empty.
     const AiKey &key() const { return m_key; }
+    // Atlas answered 2xx, so the key exists, but the answer could not be read (the secret is lost).
+    bool createdButUnreadable() const { return httpStatus() >= 200 && httpStatus() < 300 && error(); }
     // Moves the secret out; a second call returns an empty buffer.
     SecretBuffer takeSecret() { return std::move(m_secret); }
     bool hasSecret() const { return !m_secret.isEmpty(); }
@@ -65,21 +69,27 @@ private:
     QString m_requestedName;
 };
 
-// DELETE: 204, or 404 which means the key was already gone (possibly deleted by our own earlier
-// attempt whose answer was lost).
+// DELETE: 204, or a 404 about the key itself, which means it is gone. A 404 about the project or
+// the organization (GROUP_NOT_FOUND, ORG_NOT_FOUND) or without an Atlas error code (a proxy, a wrong
+// base URL) is an error: nothing says the key is gone.
 class DeleteCall final : public ApiCall
 {
     Q_OBJECT
 
 public:
     using ApiCall::ApiCall;
+    // Gone before this call: the first attempt found no such key. A 404 on a retry (the first
+    // attempt's answer was lost) means the first attempt deleted it, so that is not "already gone".
     bool alreadyGone() const { return m_alreadyGone; }
+    // The key was found gone on a retry, after an attempt whose answer was lost.
+    bool goneOnRetry() const { return m_goneOnRetry; }
 
 protected:
-    bool acceptErrorStatus(int status) override;
+    bool acceptError(const ApiError &error) override;
 
 private:
     bool m_alreadyGone = false;
+    bool m_goneOnRetry = false;
 };
 
 } // namespace aikeys

@@ -1,6 +1,7 @@
 #include "atlas/embeddingtest.h"
 
 #include "atlas/baseurl.h"
+#include "atlas/replycap.h"
 #include "atlas/session.h"
 #include "logging.h"
 #include "security/secretbuffer.h"
@@ -11,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -21,13 +23,23 @@ const QByteArray kVerb = QByteArrayLiteral("POST");
 const QString kPath = u"/v1/embeddings"_s;
 } // namespace
 
-EmbeddingTest::EmbeddingTest(QNetworkAccessManager *nam, const QString &endpoint, const SecretBuffer &secret,
-                             QObject *parent)
+EmbeddingTest::EmbeddingTest(const QString &endpoint, const SecretBuffer &secret, QObject *parent)
     : Job(parent)
-    , m_nam(nam)
+    , m_nam(new QNetworkAccessManager(this))
+    , m_deadline(new QTimer(this))
     , m_endpoint(endpoint.trimmed())
     , m_url(urlForEndpoint(endpoint))
 {
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    // authenticationRequired is left unconnected: a challenge is never answered, and the reply ends
+    // with the server's 401.
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, [this] {
+        if (m_reply) {
+            m_pastDeadline = true;
+            m_reply->abort();
+        }
+    });
     if (!secret.isEmpty()) {
         m_authorization.reserve(7 + secret.size());
         m_authorization.append("Bearer ");
@@ -84,6 +96,12 @@ void EmbeddingTest::start()
     QMetaObject::invokeMethod(this, &EmbeddingTest::send, Qt::QueuedConnection);
 }
 
+void EmbeddingTest::setLimits(int deadlineMs, qint64 maxAnswerBytes)
+{
+    m_deadlineMs = deadlineMs;
+    m_maxAnswerBytes = maxAnswerBytes;
+}
+
 void EmbeddingTest::cancel()
 {
     if (isFinished() || m_canceled)
@@ -111,10 +129,6 @@ void EmbeddingTest::send()
         finishWith(ApiError::invalidInput(tr("There is no secret to test.")));
         return;
     }
-    if (!m_nam) {
-        finishWith(ApiError::invalidInput(tr("Not connected: sign in again to test the key.")));
-        return;
-    }
     QNetworkRequest req(m_url.value());
     req.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -129,7 +143,15 @@ void EmbeddingTest::send()
 
     qCDebug(lcAtlas).noquote() << "testing a key against" << m_url.value().host();
     m_reply = m_nam->post(req, requestBody());
+    QNetworkReply *reply = m_reply;
+    capReplySize(reply, m_maxAnswerBytes, this, [this, reply] {
+        if (!m_tooLarge && m_reply == reply) {
+            m_tooLarge = true;
+            reply->abort();
+        }
+    });
     connect(m_reply, &QNetworkReply::finished, this, &EmbeddingTest::onFinished);
+    m_deadline->start(m_deadlineMs);
 }
 
 void EmbeddingTest::onFinished()
@@ -139,6 +161,7 @@ void EmbeddingTest::onFinished()
         return;
     m_reply = nullptr;
     reply->deleteLater();
+    m_deadline->stop();
 
     const QNetworkReply::NetworkError networkError = reply->error();
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -148,13 +171,23 @@ void EmbeddingTest::onFinished()
         finishWith(ApiError::canceled());
         return;
     }
+    if (m_tooLarge) {
+        m_status = 0;
+        finishWith(ApiError::tooLarge(m_maxAnswerBytes, kVerb, kPath));
+        return;
+    }
+    if (m_pastDeadline) {
+        m_status = 0;
+        finishWith(ApiError::deadline(m_deadlineMs, kVerb, kPath));
+        return;
+    }
     if (m_status == 0) {
         // No HTTP answer; OperationCanceledError without our cancel() is the transfer timeout.
         const bool timedOut = networkError == QNetworkReply::OperationCanceledError ||
                               networkError == QNetworkReply::TimeoutError;
         qCInfo(lcAtlas) << "key test got no answer:" << networkError;
         m_detail = reply->errorString();
-        finishWith(timedOut ? ApiError::timeout(kTimeoutMs, kVerb, kPath)
+        finishWith(timedOut ? ApiError::timeout(m_deadlineMs, kVerb, kPath)
                             : ApiError::network(networkError, reply->errorString(), kVerb, kPath));
         return;
     }
@@ -201,7 +234,7 @@ QString EmbeddingTest::message() const
         return tr("Could not reach %1: %2.").arg(host, why);
     }
     case ApiError::Kind::Timeout:
-        return tr("%1 did not answer within %2 seconds.").arg(host).arg(kTimeoutMs / 1000);
+        return tr("%1 did not answer within %2 seconds.").arg(host).arg(m_deadlineMs / 1000.0, 0, 'g', 3);
     case ApiError::Kind::Canceled:
         return tr("The test was cancelled.");
     case ApiError::Kind::InvalidResponse:

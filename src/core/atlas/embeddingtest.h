@@ -8,6 +8,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QTimer;
 
 namespace aikeys {
 
@@ -26,6 +27,11 @@ class SecretBuffer;
 // The secret is copied once into the request's Authorization header; neither the header nor the
 // request body is ever logged. What this does not protect against: the network stack's own copies
 // of the header.
+//
+// The endpoint is another host than Atlas: the test has a network manager of its own, which holds
+// none of the profile's credentials and answers no authentication challenge, so a server there that
+// asks for Basic or Digest authentication gets nothing but the new key's bearer header. The answer is
+// bounded: cut off past kMaxAnswerBytes, and given up kTimeoutMs after sending however it trickles.
 class EmbeddingTest final : public Job
 {
     Q_OBJECT
@@ -34,15 +40,18 @@ public:
     static constexpr auto kModel = "voyage-3.5-lite";
     static constexpr auto kInput = "Atlas AI Keys connection test";
     static constexpr int kTimeoutMs = 20000;
+    // An embedding of the one short input is a few KiB of JSON.
+    static constexpr qint64 kMaxAnswerBytes = 1024 * 1024;
 
     // Nothing is sent until start(). The secret is copied into the request header here, so the
     // caller's buffer may be wiped as soon as this returns.
-    EmbeddingTest(QNetworkAccessManager *nam, const QString &endpoint, const SecretBuffer &secret,
-                  QObject *parent = nullptr);
+    EmbeddingTest(const QString &endpoint, const SecretBuffer &secret, QObject *parent = nullptr);
     ~EmbeddingTest() override;
 
     // Sends from the event loop.
     void start();
+    // For tests: a shorter overall deadline and a smaller answer cap. Before start().
+    void setLimits(int deadlineMs, qint64 maxAnswerBytes);
     void cancel() override;
 
     QString endpoint() const { return m_endpoint; }
@@ -64,7 +73,12 @@ private:
     void send();
     void onFinished();
 
-    QPointer<QNetworkAccessManager> m_nam;
+    QNetworkAccessManager *m_nam; // our own: no credentials of any profile
+    QTimer *m_deadline;
+    int m_deadlineMs = kTimeoutMs;
+    qint64 m_maxAnswerBytes = kMaxAnswerBytes;
+    bool m_tooLarge = false;
+    bool m_pastDeadline = false;
     QString m_endpoint;
     Result<QUrl> m_url;
     QByteArray m_authorization; // "Bearer <secret>", wiped once sent

@@ -113,6 +113,11 @@ void ListJob<T>::onPage(int pageNum, ApiCall *call)
     }
     json::Page<T> p = std::move(page).value();
     ++m_pagesDone;
+    if (p.oddItems > 0) {
+        m_oddItems += p.oddItems;
+        qCWarning(lcAtlas).noquote() << m_request.verb << m_request.path << "page" << pageNum << "has"
+                                     << p.oddItems << "odd item(s), first:" << p.firstOddItem;
+    }
     const qsizetype count = p.results.size();
 
     if (count > 0) {

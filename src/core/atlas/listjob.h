@@ -31,6 +31,9 @@ public:
     // HTTP requests sent for the pages read so far, retries included.
     int attempts() const { return m_attempts; }
     std::optional<qint64> totalCount() const { return m_totalCount; }
+    // Items Atlas sent that could not be read completely: kept with a field unknown, or skipped
+    // when they had no id. Callers tell the user how many (the list is otherwise complete).
+    int oddItems() const override { return m_oddItems; }
 
 private:
     void fetch(int pageNum);
@@ -53,6 +56,7 @@ private:
     int m_shortPage = 0; // first page that came back short (0: none yet)
     int m_pagesDone = 0;
     int m_attempts = 0;
+    int m_oddItems = 0;
     std::optional<qint64> m_totalCount;
     QList<T> m_items;
     bool m_started = false;

@@ -7,9 +7,10 @@ namespace aikeys {
 // The body of a request that must not be sent twice by accident (a create). Qt's HTTP/1.1 stack
 // silently resends a request whose connection closed before any answer; it can only do that by
 // rewinding the upload device. This device rewinds only before its first byte was read, or once
-// after a Digest challenge was answered (the server refused the first try without processing
-// it). Any other resend fails with QNetworkReply::ContentReSendError, which the caller reports
-// as "the outcome is unknown" instead of creating a second key.
+// after allowReplayAfterChallenge() (no caller now: a Digest challenge is answered by ApiCall with a
+// new request and a new body, never by Qt resending this one). Any other resend fails with
+// QNetworkReply::ContentReSendError, which the caller reports as "the outcome is unknown" instead of creating
+// a second key.
 class OneShotBody final : public QIODevice
 {
     Q_OBJECT

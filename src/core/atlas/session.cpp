@@ -4,7 +4,6 @@
 #include "atlas/oneshotbody.h"
 #include "logging.h"
 
-#include <QAuthenticator>
 #include <QNetworkAccessManager>
 #include <QTimer>
 
@@ -27,19 +26,9 @@ AtlasSession::AtlasSession(SessionConfig config, Credentials credentials, QNetwo
     m_nam->setParent(this);
     m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_auth = Authenticator::create(this, std::move(credentials));
-    connect(m_nam, &QNetworkAccessManager::authenticationRequired, this,
-            [this](QNetworkReply *reply, QAuthenticator *authenticator) {
-                if (!m_auth || m_signedOut)
-                    return;
-                m_auth->answerChallenge(reply, authenticator);
-                // A challenge answered with credentials: the server refused the first try without
-                // acting on it, so sending a one-shot body again is safe (once).
-                if (!authenticator->user().isEmpty()) {
-                    if (auto *body = qobject_cast<OneShotBody *>(
-                            reply->property(kUploadBodyProperty).value<QObject *>()))
-                        body->allowReplayAfterChallenge();
-                }
-            });
+    // authenticationRequired is left unconnected on purpose: QNetworkAccessManager would answer any
+    // host's challenge, Basic included. The API key's Digest answer is computed by its authenticator
+    // from the 401 that ApiCall sees (see ApiKeyAuthenticator).
 }
 
 AtlasSession::~AtlasSession() = default;

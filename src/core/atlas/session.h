@@ -17,6 +17,12 @@ struct SessionConfig
 {
     QUrl baseUrl;                  // already checked by normalizeBaseUrl()
     int transferTimeoutMs = 30000; // per attempt; a hung reply ends as a timeout
+    // The whole attempt, however the bytes trickle in (transferTimeoutMs only measures silence):
+    // 0 means four times transferTimeoutMs.
+    int attemptDeadlineMs = 0;
+    // No Admin API answer is this large (a page of 500 keys is about 0.5 MiB); a larger one is cut
+    // off and reported instead of filling memory.
+    qint64 maxResponseBytes = 4 * 1024 * 1024;
     RetryPolicy retry;
     int maxConcurrentPages = 6; // what HTTP/1.1 clients open to one host
     int itemsPerPage = 500;     // the contract's maximum

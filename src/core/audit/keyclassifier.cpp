@@ -29,6 +29,9 @@ KeyClassifier::KeyClassifier(AuditThresholds thresholds)
 KeyClass KeyClassifier::classify(const AiKey &key, const QDateTime &now) const
 {
     Q_ASSERT(now.isValid());
+    // An unreadable last use may be a recent one: never offer such a key for retirement.
+    if (key.lastUsedUnknown)
+        return KeyClass::Active;
     if (!hasUse(key)) {
         // A key whose creation time is unknown cannot prove it is new: report it.
         if (!key.createdAt.isValid())

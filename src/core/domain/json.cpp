@@ -6,7 +6,10 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -15,11 +18,27 @@ namespace aikeys::json {
 namespace {
 
 // Reads fields of one object, remembering the first problem it meets.
+// A JSON number as a 64-bit integer: a fraction is cut off, a value beyond the range is saturated
+// (converting such a double is undefined behaviour: fuzz_json found 1e118 in totalCount), NaN is 0.
+qint64 integerOf(const QJsonValue &v)
+{
+    const double d = v.toDouble();
+    if (std::isnan(d))
+        return 0;
+    if (d >= 9223372036854775807.0)
+        return std::numeric_limits<qint64>::max();
+    if (d <= -9223372036854775807.0)
+        return std::numeric_limits<qint64>::min();
+    return v.toInteger(qint64(d));
+}
+
 class Reader
 {
 public:
-    explicit Reader(const QJsonObject &o)
+    Reader(const QJsonObject &o, QStringList *odd, QLatin1StringView idKey)
         : m_o(o)
+        , m_odd(odd)
+        , m_idKey(idKey)
     {}
 
     QString string(QLatin1StringView key, bool required)
@@ -49,7 +68,7 @@ public:
             fail(key, u"is not a number"_s);
             return 0;
         }
-        return v.toInteger(qint64(v.toDouble()));
+        return integerOf(v);
     }
 
     bool boolean(QLatin1StringView key)
@@ -83,6 +102,9 @@ public:
         return parsed;
     }
 
+    // Whether a present field could not be read (only meaningful when reading leniently).
+    bool unreadable(QLatin1StringView key) const { return m_unreadable.contains(key); }
+
     QStringList strings(QLatin1StringView key)
     {
         const QJsonValue v = m_o.value(key);
@@ -111,12 +133,21 @@ public:
 
     void fail(QLatin1StringView key, const QString &what)
     {
+        const QString text = u"field \"%1\" %2"_s.arg(key, what);
+        if (m_odd && key != m_idKey) {
+            m_odd->append(text);
+            m_unreadable.append(key);
+            return;
+        }
         if (m_error.isEmpty())
-            m_error = u"field \"%1\" %2"_s.arg(key, what);
+            m_error = text;
     }
 
 private:
     const QJsonObject &m_o;
+    QStringList *m_odd;
+    QLatin1StringView m_idKey;
+    QList<QLatin1StringView> m_unreadable;
     QString m_error;
 };
 
@@ -135,9 +166,9 @@ QString parseErrorText(const QJsonParseError &e)
 
 } // namespace
 
-Result<Organization> organization(const QJsonObject &o)
+Result<Organization> organization(const QJsonObject &o, QStringList *odd)
 {
-    Reader r(o);
+    Reader r(o, odd, "id"_L1);
     Organization org;
     org.id = r.string("id"_L1, true);
     org.name = r.string("name"_L1, true);
@@ -145,9 +176,9 @@ Result<Organization> organization(const QJsonObject &o)
     return finish(r, std::move(org));
 }
 
-Result<Project> project(const QJsonObject &o)
+Result<Project> project(const QJsonObject &o, QStringList *odd)
 {
-    Reader r(o);
+    Reader r(o, odd, "id"_L1);
     Project p;
     p.id = r.string("id"_L1, true);
     p.name = r.string("name"_L1, true);
@@ -165,9 +196,9 @@ Result<Project> project(const QJsonObject &o)
     return finish(r, std::move(p));
 }
 
-Result<AiKey> aiKey(const QJsonObject &o)
+Result<AiKey> aiKey(const QJsonObject &o, QStringList *odd)
 {
-    Reader r(o);
+    Reader r(o, odd, "apiKeyId"_L1);
     AiKey k;
     k.apiKeyId = r.string("apiKeyId"_L1, true);
     k.name = r.string("name"_L1, true);
@@ -178,14 +209,16 @@ Result<AiKey> aiKey(const QJsonObject &o)
     k.createdAt = r.timestamp("createdAt"_L1, false).value_or(QDateTime());
     k.createdBy = r.string("createdBy"_L1, false);
     k.lastUsedAt = r.timestamp("lastUsedAt"_L1, false);
+    // Unreadable is not "never used": a key that may be in use must not look unused.
+    k.lastUsedUnknown = r.unreadable("lastUsedAt"_L1);
     k.maskedSecret = r.string("maskedSecret"_L1, false);
     k.status = r.string("status"_L1, false);
     return finish(r, std::move(k));
 }
 
-Result<RateLimit> rateLimit(const QJsonObject &o)
+Result<RateLimit> rateLimit(const QJsonObject &o, QStringList *odd)
 {
-    Reader r(o);
+    Reader r(o, odd, "modelGroupName"_L1);
     RateLimit l;
     l.modelGroupName = r.string("modelGroupName"_L1, true);
     l.modelNames = r.strings("modelNames"_L1);
@@ -216,18 +249,29 @@ Result<Page<T>> page(const QByteArray &body, ItemParser<T> parseItem)
     Page<T> out;
     const QJsonArray items = results.toArray();
     out.results.reserve(items.size());
+    const auto noteOdd = [&out](qsizetype i, const QString &what) {
+        if (out.oddItems++ == 0)
+            out.firstOddItem = u"results[%1]: %2"_s.arg(i).arg(what);
+    };
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QJsonValue item = items.at(i);
-        if (!item.isObject())
-            return Result<Page<T>>::failure(u"results[%1] is not an object"_s.arg(i));
-        Result<T> parsed = parseItem(item.toObject());
-        if (!parsed)
-            return Result<Page<T>>::failure(u"results[%1]: %2"_s.arg(i).arg(parsed.error()));
+        if (!item.isObject()) {
+            noteOdd(i, u"is not an object; skipped"_s);
+            continue;
+        }
+        QStringList odd;
+        Result<T> parsed = parseItem(item.toObject(), &odd);
+        if (!parsed) {
+            noteOdd(i, parsed.error() + u"; skipped"_s);
+            continue;
+        }
+        if (!odd.isEmpty())
+            noteOdd(i, odd.join(u"; "_s));
         out.results.append(std::move(parsed).value());
     }
     const QJsonValue total = o.value("totalCount"_L1);
     if (total.isDouble())
-        out.totalCount = total.toInteger(qint64(total.toDouble()));
+        out.totalCount = integerOf(total);
     const QJsonArray links = o.value("links"_L1).toArray();
     for (const QJsonValue &l : links) {
         const QJsonObject lo = l.toObject();
@@ -237,7 +281,7 @@ Result<Page<T>> page(const QByteArray &body, ItemParser<T> parseItem)
 }
 
 template <typename T>
-Result<T> single(const QByteArray &body, ItemParser<T> parseItem)
+Result<T> single(const QByteArray &body, ItemParser<T> parseItem, QStringList *odd)
 {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
@@ -245,17 +289,17 @@ Result<T> single(const QByteArray &body, ItemParser<T> parseItem)
         return Result<T>::failure(parseErrorText(pe));
     if (!doc.isObject())
         return Result<T>::failure(u"the answer is not a JSON object"_s);
-    return parseItem(doc.object());
+    return parseItem(doc.object(), odd);
 }
 
 template Result<Page<Organization>> page(const QByteArray &, ItemParser<Organization>);
 template Result<Page<Project>> page(const QByteArray &, ItemParser<Project>);
 template Result<Page<AiKey>> page(const QByteArray &, ItemParser<AiKey>);
 template Result<Page<RateLimit>> page(const QByteArray &, ItemParser<RateLimit>);
-template Result<Organization> single(const QByteArray &, ItemParser<Organization>);
-template Result<Project> single(const QByteArray &, ItemParser<Project>);
-template Result<AiKey> single(const QByteArray &, ItemParser<AiKey>);
-template Result<RateLimit> single(const QByteArray &, ItemParser<RateLimit>);
+template Result<Organization> single(const QByteArray &, ItemParser<Organization>, QStringList *);
+template Result<Project> single(const QByteArray &, ItemParser<Project>, QStringList *);
+template Result<AiKey> single(const QByteArray &, ItemParser<AiKey>, QStringList *);
+template Result<RateLimit> single(const QByteArray &, ItemParser<RateLimit>, QStringList *);
 
 namespace {
 QJsonValue timestampValue(const QDateTime &t)
@@ -280,17 +324,22 @@ QJsonObject toJson(const Project &p)
 
 QJsonObject toJson(const AiKey &k)
 {
-    return {{u"apiKeyId"_s, k.apiKeyId},
-            {u"name"_s, k.name},
-            {u"groupId"_s, k.groupId},
-            {u"status"_s, k.status},
-            {u"createdAt"_s, timestampValue(k.createdAt)},
-            {u"createdBy"_s, k.createdBy},
-            {u"lastUsedAt"_s, k.lastUsedAt ? timestampValue(*k.lastUsedAt) : QJsonValue(QJsonValue::Null)},
-            {u"maskedSecret"_s, k.maskedSecret},
-            {u"cloud"_s, k.cloud},
-            {u"geography"_s, k.geography},
-            {u"endpoint"_s, k.endpoint}};
+    QJsonObject o{
+        {u"apiKeyId"_s, k.apiKeyId},
+        {u"name"_s, k.name},
+        {u"groupId"_s, k.groupId},
+        {u"status"_s, k.status},
+        {u"createdAt"_s, timestampValue(k.createdAt)},
+        {u"createdBy"_s, k.createdBy},
+        {u"lastUsedAt"_s, k.lastUsedAt ? timestampValue(*k.lastUsedAt) : QJsonValue(QJsonValue::Null)},
+        {u"maskedSecret"_s, k.maskedSecret},
+        {u"cloud"_s, k.cloud},
+        {u"geography"_s, k.geography},
+        {u"endpoint"_s, k.endpoint}};
+    // null alone would say "never used"; this says the value Atlas sent could not be read.
+    if (k.lastUsedUnknown)
+        o.insert(u"lastUsedUnknown"_s, true);
+    return o;
 }
 
 QJsonObject toJson(const RateLimit &l)
@@ -436,30 +485,35 @@ QByteArray unescape(const char *p, qsizetype n)
 
 QByteArray extractSecret(QByteArray &body)
 {
+    // Every top-level "secret" is overwritten, also one whose name is escaped ("secr\u0065t") and
+    // a repeated one: a JSON parser reads the last of duplicate keys, so a second value left in place
+    // would be read from the body afterwards. The last one is the secret, as a parser would take it.
+    QByteArray found;
     Scanner s{body};
     s.ws();
     if (s.i >= body.size() || body[s.i] != '{')
-        return {};
+        return found;
     ++s.i;
     while (true) {
         s.ws();
         if (s.i >= body.size() || body[s.i] == '}')
-            return {};
+            return found;
         const qsizetype keyStart = s.i;
         if (!s.skipString())
-            return {};
-        const QByteArrayView key(body.constData() + keyStart + 1, s.i - keyStart - 2);
+            return found;
+        const QByteArray key = unescape(body.constData() + keyStart + 1, s.i - keyStart - 2);
         s.ws();
         if (s.i >= body.size() || body[s.i] != ':')
-            return {};
+            return found;
         ++s.i;
         s.ws();
         const qsizetype valueStart = s.i;
         if (key == "secret" && s.i < body.size() && body[s.i] == '"') {
             if (!s.skipString())
-                return {};
+                return found;
             const qsizetype valueEnd = s.i;
-            QByteArray secret = unescape(body.constData() + valueStart + 1, valueEnd - valueStart - 2);
+            std::fill(found.begin(), found.end(), '\0');
+            found = unescape(body.constData() + valueStart + 1, valueEnd - valueStart - 2);
             // Same length, so offsets stay valid: "null" followed by spaces.
             char *d = body.data();
             for (qsizetype k = valueStart; k < valueEnd; ++k)
@@ -468,10 +522,9 @@ QByteArray extractSecret(QByteArray &body)
                 memcpy(d + valueStart, "null", 4);
             else
                 memcpy(d + valueStart, "\"\"", 2);
-            return secret;
+        } else if (!s.skipValue()) {
+            return found;
         }
-        if (!s.skipValue())
-            return {};
         s.ws();
         if (s.i < body.size() && body[s.i] == ',')
             ++s.i;

@@ -1,6 +1,7 @@
 #include "domain/keynamerules.h"
 
 #include "atlas/baseurl.h"
+#include "domain/terminaltext.h"
 #include "domain/types.h"
 
 using namespace Qt::StringLiterals;
@@ -14,6 +15,8 @@ KeyNameRules::Verdict KeyNameRules::check(const QString &name) const
     const QString basic = validateKeyName(name);
     if (!basic.isEmpty()) {
         Problem problem = Problem::TooLong;
+        if (indexOfUnsafeForDisplay(name) >= 0 && name.size() <= kKeyNameMaxLength)
+            problem = Problem::UnsafeCharacter;
         if (name.isEmpty())
             problem = Problem::Empty;
         else if (name.trimmed().isEmpty())

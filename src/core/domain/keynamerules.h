@@ -8,15 +8,16 @@ namespace aikeys {
 
 // The rules a key name must follow, in one place for the create and rename dialogs: 1 to 250
 // characters as typed (the contract counts what the user typed, so nothing is trimmed), not only
-// white space, and unique within its project. Uniqueness is exact, as the server compares it: "Prod"
-// and "prod" are two names. For a rename, the key's current name is not a duplicate of itself, and
-// leaving it unchanged is refused (there is nothing to send).
+// white space, no control or text-direction characters (domain/terminaltext.h), and unique within its
+// project. Uniqueness is exact, as the server compares it: "Prod" and "prod" are two names. For a rename, the
+// key's current name is not a duplicate of itself, and leaving it unchanged is refused (there is nothing to
+// send).
 class KeyNameRules
 {
     Q_DECLARE_TR_FUNCTIONS(aikeys::KeyNameRules)
 
 public:
-    enum class Problem { None, Empty, OnlySpaces, TooLong, Duplicate, Unchanged };
+    enum class Problem { None, Empty, OnlySpaces, TooLong, UnsafeCharacter, Duplicate, Unchanged };
 
     struct Verdict
     {

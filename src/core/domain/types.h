@@ -45,11 +45,12 @@ struct AiKey
     QString endpoint;
     QDateTime createdAt;
     QString createdBy;
-    std::optional<QDateTime> lastUsedAt; // nullopt: never used
+    std::optional<QDateTime> lastUsedAt; // nullopt: never used (unless lastUsedUnknown)
+    bool lastUsedUnknown = false;        // Atlas sent a lastUsedAt this app could not read
     QString maskedSecret;
     QString status;
 
-    bool neverUsed() const { return !lastUsedAt.has_value(); }
+    bool neverUsed() const { return !lastUsedAt.has_value() && !lastUsedUnknown; }
 };
 
 struct RateLimit

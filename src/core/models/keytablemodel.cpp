@@ -26,8 +26,8 @@ bool sameKey(const AiKey &a, const AiKey &b)
 {
     return a.apiKeyId == b.apiKeyId && a.name == b.name && a.groupId == b.groupId && a.cloud == b.cloud &&
            a.geography == b.geography && a.endpoint == b.endpoint && a.createdAt == b.createdAt &&
-           a.createdBy == b.createdBy && a.lastUsedAt == b.lastUsedAt && a.maskedSecret == b.maskedSecret &&
-           a.status == b.status;
+           a.createdBy == b.createdBy && a.lastUsedAt == b.lastUsedAt &&
+           a.lastUsedUnknown == b.lastUsedUnknown && a.maskedSecret == b.maskedSecret && a.status == b.status;
 }
 
 bool isStringColumn(int column)
@@ -119,6 +119,8 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
         case Status:
             return key.status;
         case LastUsed:
+            if (key.lastUsedUnknown)
+                return tr("unknown");
             return relativeTime(key.lastUsedAt.value_or(QDateTime()), now());
         case Created:
             if (!key.createdAt.isValid())
@@ -138,6 +140,8 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (column == LastUsed) {
+            if (key.lastUsedUnknown)
+                return tr("Atlas sent a last-use time this app cannot read");
             if (!key.lastUsedAt)
                 return tr("Never used");
             return QLocale().toString(key.lastUsedAt->toLocalTime(), QLocale::LongFormat);

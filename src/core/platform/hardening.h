@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <cstddef>
+
 namespace aikeys::platform {
 
 // What disableCoreDumps() managed to do, for a debug log line and for tests.
@@ -22,6 +24,16 @@ struct HardeningReport
 //   Windows: no Windows Error Reporting dialog or report for this process (SetErrorMode).
 // What this does not protect against: root, a debugger started with the process, swap, and
 // hibernation files.
+// Also compiled into atlas-sim (which links Qt only, never aikeys_core), so that all three programs
+// share this one function.
 HardeningReport disableCoreDumps();
+
+// The pages holding [data, data + size) are kept out of core dumps and, where the OS and the
+// memory-lock limit allow, out of swap. Best effort and silent: a failure leaves the memory as it
+// was (the process is undumpable anyway). The pages are not unlocked afterwards, since a page may
+// hold another secret too; they are few.
+//   Linux: madvise(MADV_DONTDUMP) and mlock. FreeBSD: madvise(MADV_NOCORE) and mlock.
+//   macOS, other BSDs: mlock. Windows: VirtualLock.
+void protectSecretMemory(const void *data, std::size_t size);
 
 } // namespace aikeys::platform

@@ -3,10 +3,13 @@
 #include <QStringList>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <utility>
 
 #if __has_include(<sys/procctl.h>)
 #include <sys/procctl.h> // FreeBSD, DragonFly
@@ -39,6 +42,28 @@ HardeningReport disableCoreDumps()
 
     report.detail = problems.join(u"; "_s);
     return report;
+}
+
+namespace {
+// The whole pages that hold [data, data + size).
+std::pair<void *, std::size_t> pagesOf(const void *data, std::size_t size)
+{
+    const auto page = std::uintptr_t(sysconf(_SC_PAGESIZE));
+    const auto begin = std::uintptr_t(data) & ~(page - 1);
+    const auto end = (std::uintptr_t(data) + size + page - 1) & ~(page - 1);
+    return {reinterpret_cast<void *>(begin), std::size_t(end - begin)};
+}
+} // namespace
+
+void protectSecretMemory(const void *data, std::size_t size)
+{
+    if (!data || size == 0)
+        return;
+    const auto [pages, length] = pagesOf(data, size);
+#if defined(MADV_NOCORE)
+    (void)madvise(pages, length, MADV_NOCORE);
+#endif
+    (void)mlock(pages, length);
 }
 
 } // namespace aikeys::platform

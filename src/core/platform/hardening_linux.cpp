@@ -3,9 +3,13 @@
 #include <QStringList>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <unistd.h>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +35,26 @@ HardeningReport disableCoreDumps()
     report.attachBlocked = undumpable;
     report.detail = problems.join(u"; "_s);
     return report;
+}
+
+namespace {
+// The whole pages that hold [data, data + size).
+std::pair<void *, std::size_t> pagesOf(const void *data, std::size_t size)
+{
+    const auto page = std::uintptr_t(sysconf(_SC_PAGESIZE));
+    const auto begin = std::uintptr_t(data) & ~(page - 1);
+    const auto end = (std::uintptr_t(data) + size + page - 1) & ~(page - 1);
+    return {reinterpret_cast<void *>(begin), std::size_t(end - begin)};
+}
+} // namespace
+
+void protectSecretMemory(const void *data, std::size_t size)
+{
+    if (!data || size == 0)
+        return;
+    const auto [pages, length] = pagesOf(data, size);
+    (void)madvise(pages, length, MADV_DONTDUMP);
+    (void)mlock(pages, length);
 }
 
 } // namespace aikeys::platform

@@ -1,8 +1,12 @@
 #include "platform/hardening.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <unistd.h>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -18,6 +22,25 @@ HardeningReport disableCoreDumps()
     // Blocking debuggers (PT_DENY_ATTACH) would also stop crash reports users can send; the
     // hardened runtime of a signed build already refuses unentitled attaches.
     return report;
+}
+
+namespace {
+// The whole pages that hold [data, data + size).
+std::pair<void *, std::size_t> pagesOf(const void *data, std::size_t size)
+{
+    const auto page = std::uintptr_t(sysconf(_SC_PAGESIZE));
+    const auto begin = std::uintptr_t(data) & ~(page - 1);
+    const auto end = (std::uintptr_t(data) + size + page - 1) & ~(page - 1);
+    return {reinterpret_cast<void *>(begin), std::size_t(end - begin)};
+}
+} // namespace
+
+void protectSecretMemory(const void *data, std::size_t size)
+{
+    if (!data || size == 0)
+        return;
+    const auto [pages, length] = pagesOf(data, size);
+    (void)mlock(pages, length);
 }
 
 } // namespace aikeys::platform

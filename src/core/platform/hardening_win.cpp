@@ -15,4 +15,12 @@ HardeningReport disableCoreDumps()
     return report;
 }
 
+void protectSecretMemory(const void *data, std::size_t size)
+{
+    // Windows writes no core files; a locked page stays out of the page file. Minidumps are what
+    // SetErrorMode above keeps from being made.
+    if (data && size > 0)
+        (void)VirtualLock(const_cast<void *>(data), size);
+}
+
 } // namespace aikeys::platform

@@ -1,5 +1,7 @@
 #include "security/secretbuffer.h"
 
+#include "platform/hardening.h"
+
 #include <QString>
 
 #include <cstring>
@@ -21,6 +23,8 @@ SecretBuffer::SecretBuffer(QByteArray &&bytes)
 {
     // Detach from any shared data now, so that wiping ours wipes the only copy we hold.
     m_bytes.detach();
+    if (!m_bytes.isEmpty())
+        platform::protectSecretMemory(m_bytes.constData(), size_t(m_bytes.size()));
 }
 
 SecretBuffer::~SecretBuffer()
