@@ -44,8 +44,10 @@ QList<QByteArray> HostileServer::requests() const
 bool HostileServer::received(const QByteArray &needle) const
 {
     const QList<QByteArray> all = requests();
+    // Header names are case-insensitive, and Qt 6.7 and later send them in lower case.
+    const QByteArray lower = needle.toLower();
     for (const QByteArray &r : all) {
-        if (r.contains(needle))
+        if (r.toLower().contains(lower))
             return true;
     }
     return false;

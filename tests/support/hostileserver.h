@@ -31,7 +31,7 @@ public:
     bool start();
     QUrl url() const;
     QList<QByteArray> requests() const;
-    // Any recorded request contains needle (case-sensitive).
+    // Any recorded request contains needle, ignoring case (header names have none in HTTP).
     bool received(const QByteArray &needle) const;
 
     // "HTTP/1.1 <status> X\r\n<headers>Content-Length: n\r\n\r\n<body>"
