@@ -73,7 +73,11 @@ elseif(WIN32)
     set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
     set(CPACK_NSIS_HELP_LINK "${PROJECT_HOMEPAGE_URL}")
     set(CPACK_NSIS_CONTACT "${AIKEYS_PACKAGE_MAINTAINER}")
-    set(CPACK_NSIS_BRANDING_TEXT "${AIKEYS_DISPLAY_NAME} ${PROJECT_VERSION}")
+    # CPack always writes it as "BrandingText /TRIM<position>", which makensis refuses off Windows
+    # (the cross build): there the installer keeps NSIS's own text.
+    if(CMAKE_HOST_WIN32)
+        set(CPACK_NSIS_BRANDING_TEXT "${AIKEYS_DISPLAY_NAME} ${PROJECT_VERSION}")
+    endif()
 
     # WiX (cpack -G WIX): the upgrade code must never change, or Windows installs a second copy
     # beside the first instead of upgrading it.
