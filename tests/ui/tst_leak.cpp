@@ -190,6 +190,9 @@ private Q_SLOTS:
         qputenv("XDG_CACHE_HOME", QByteArray(home + "/.cache"));
         qputenv("XDG_STATE_HOME", QByteArray(home + "/.local/state"));
         qputenv("TMPDIR", QFile::encodeName(dir(u"tmp"_s)));
+        // Windows takes its temporary folder from TMP (and TEMP).
+        qputenv("TMP", QFile::encodeName(QDir::toNativeSeparators(dir(u"tmp"_s))));
+        qputenv("TEMP", QFile::encodeName(QDir::toNativeSeparators(dir(u"tmp"_s))));
         qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir(u"runtime"_s)));
         QCOMPARE(QDir::tempPath(), dir(u"tmp"_s));
         prepareTestEnvironment();

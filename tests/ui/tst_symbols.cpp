@@ -16,8 +16,9 @@ class TestSymbols : public QObject
     Q_OBJECT
 
 private:
-    // Pixels with any coverage, and whether every one of them has the colour's hue.
-    static int coveredPixels(const QImage &image, const QColor &color, bool *onlyThatColour)
+    // Pixels with any coverage, and whether every one of them has the colour's hue (else the first
+    // that has not, in *wrong).
+    static int coveredPixels(const QImage &image, const QColor &color, bool *onlyThatColour, QString *wrong)
     {
         const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
         int covered = 0;
@@ -30,8 +31,15 @@ private:
                 ++covered;
                 if (pixel.alpha() > 64 &&
                     (std::abs(pixel.red() - color.red()) > 8 || std::abs(pixel.green() - color.green()) > 8 ||
-                     std::abs(pixel.blue() - color.blue()) > 8))
+                     std::abs(pixel.blue() - color.blue()) > 8) &&
+                    *onlyThatColour) {
                     *onlyThatColour = false;
+                    *wrong = u"%1 at (%2, %3) in %4 image format %5"_s.arg(pixel.name(QColor::HexArgb))
+                                 .arg(x)
+                                 .arg(y)
+                                 .arg(image.width())
+                                 .arg(int(image.format()));
+                }
             }
         }
         return covered;
@@ -71,11 +79,12 @@ private Q_SLOTS:
                 const QImage image = symbols::render(name, QSize(size, size), color);
                 QCOMPARE(image.size(), QSize(size, size));
                 bool onlyThatColour = false;
-                const int covered = coveredPixels(image, color, &onlyThatColour);
+                QString wrong;
+                const int covered = coveredPixels(image, color, &onlyThatColour, &wrong);
                 // An outline: some pixels, far from all of them.
                 QVERIFY2(covered > size, qPrintable(u"%1 px at %2"_s.arg(covered).arg(size)));
                 QVERIFY2(covered < size * size * 3 / 4, qPrintable(u"%1 px at %2"_s.arg(covered).arg(size)));
-                QVERIFY(onlyThatColour);
+                QVERIFY2(onlyThatColour, qPrintable(color.name() + u": "_s + wrong));
             }
         }
     }

@@ -207,7 +207,10 @@ fi
 steps=("$@")
 [ ${#steps[@]} -gt 0 ] || steps=(chroot toolchain sim build package test)
 for s in "${steps[@]}"; do
-  [ "$s" = chroot ] || [ -f "$root/.ready" ] || step_chroot
-  mount_all
+  if [ "$s" != chroot ]; then
+    # step_chroot makes (and mounts) the chroot itself.
+    [ -f "$root/.ready" ] || step_chroot
+    mount_all
+  fi
   "step_$s"
 done

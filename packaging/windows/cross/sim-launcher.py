@@ -2,7 +2,10 @@
 """The Linux side of simshim.c (atlas-sim.exe under Wine): starts the real atlas-sim for each
 connection with the arguments it sends, relays its output, closes its standard input or stops it
 when told, and stops it when the connection drops. Usage: sim-launcher.py ATLAS_SIM; it prints
-"sim-launcher listening on PORT" and serves 127.0.0.1 until killed."""
+"sim-launcher listening on PORT" and serves 127.0.0.1 until killed. Windows paths among the arguments
+(a test's seed or state file, C:\\...) become the Linux paths Wine keeps them at ($WINEPREFIX)."""
+import os
+import re
 import socket
 import struct
 import subprocess
@@ -10,13 +13,25 @@ import sys
 import threading
 
 SIM = sys.argv[1]
+# An argument that is a Windows path, or an option whose value is one (--data=C:/...).
+WINDOWS_PATH = re.compile(r'^(--[^=]+=)?([A-Za-z]):[\\/](.*)$')
+
+
+def linux_path(arg):
+    match = WINDOWS_PATH.match(arg)
+    if not match:
+        return arg
+    option, drive, rest = match.group(1) or '', match.group(2).lower(), match.group(3)
+    # dosdevices/<drive>: links to the folder Wine keeps that drive in (z: is /).
+    return option + os.path.join(os.environ['WINEPREFIX'], 'dosdevices', drive + ':',
+                                 rest.replace('\\', '/'))
 
 
 def serve(conn):
     reader = conn.makefile('rb')
     try:
         count = int(reader.readline())
-        args = [reader.readline().rstrip(b'\n').decode() for _ in range(count)]
+        args = [linux_path(reader.readline().rstrip(b'\n').decode()) for _ in range(count)]
     except (ValueError, OSError):
         conn.close()
         return

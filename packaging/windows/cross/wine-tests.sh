@@ -71,18 +71,21 @@ AIKEYS_SIM_LAUNCHER_PORT=$(first_line "$logs/sim-launcher.out" 'sim-launcher lis
 export AIKEYS_SIM='Z:\aikeys\simshim\atlas-sim.exe'
 
 # --- The test programs -------------------------------------------------------------------------
+# On Windows qt_standard_project_setup() puts every program in the top of the build folder, beside
+# the DLLs it builds.
 # Every test built, minus those that test a Linux-only facility (none so far).
 linux_only=""
-for exe in "$build"/tests/tst_*.exe; do
+for exe in "$build"/tst_*.exe; do
   name=$(basename "$exe" .exe)
   wanted "$name" || continue
   case " $linux_only " in *" $name "*) continue ;; esac
-  (cd "$build/tests" && QT_QPA_PLATFORM=offscreen timeout 300 wine "$exe" >"$logs/$name.log" 2>&1)
+  # Qt Test writes nothing to a redirected standard output under Wine: -o names the log file.
+  (cd "$build" && QT_QPA_PLATFORM=offscreen timeout 300 wine "$exe" -o "$logs/$name.log,txt" >"$logs/$name.out" 2>&1)
   result "$name" $?
 done
 
 # --- The CLI against a Linux atlas-sim on 127.0.0.1 ----------------------------------------------
-cli=$build/src/cli/atlas-ai-keys-cli.exe
+cli=$build/atlas-ai-keys-cli.exe
 org=65f1c0de2a9b4e0012a0c001      # the demo data's Acme organization
 project=66a0b1c2d3e4f5a6b7c8d101  # and its prod-search project
 cdrive=$WINEPREFIX/drive_c
@@ -148,7 +151,8 @@ if wanted cli && start_sim; then
   check cli-delete cli_delete
 
   cli_audit() {
-    wcli cli-audit audit --org "$org" --output json && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$logs/cli-audit.log"
+    # Exit code 3: the demo data has stale and never-used keys, which is what audit is for.
+    { wcli cli-audit audit --org "$org" --output json; [ $? = 3 ]; } && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$logs/cli-audit.log"
   }
   check cli-audit cli_audit
 
@@ -189,7 +193,7 @@ if wanted app; then
   app_demo() {
     rm -f "$out/windows-wine.png"
     (cd "$cdrive" && env -u QT_QPA_PLATFORM AIKEYS_DEMO_SIM_ARGS="--predictable-secrets" timeout 180 \
-      wine "$build/src/app/atlas-ai-keys.exe" --demo --select prod-search --screenshot 'Z:\aikeys\out\windows-wine.png') \
+      wine "$build/atlas-ai-keys.exe" --demo --select prod-search --screenshot 'Z:\aikeys\out\windows-wine.png') \
       >"$logs/app-demo.log" 2>&1 &&
     python3 - "$out/windows-wine.png" <<'PY'
 import struct, sys
