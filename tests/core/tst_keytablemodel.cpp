@@ -97,11 +97,6 @@ struct Spies
 int compareForColumn(const AiKey &a, const AiKey &b, int column, const QCollator &collator,
                      const KeyTableModel &model)
 {
-    // Sort keys, as the model ranks by: Qt documents their order as compare()'s, and so it is on
-    // Linux, but Wine's sort keys (LCMapStringEx) and comparisons (CompareStringEx) disagree on case.
-    const auto text = [&collator](const QString &x, const QString &y) {
-        return collator.sortKey(x).compare(collator.sortKey(y));
-    };
     const auto ms = [](const std::optional<QDateTime> &t) {
         return t ? t->toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
     };
@@ -114,19 +109,19 @@ int compareForColumn(const AiKey &a, const AiKey &b, int column, const QCollator
         return ca < cb ? -1 : ca > cb ? 1 : 0;
     }
     case KeyTableModel::Name:
-        return text(a.name, b.name);
+        return collator.compare(a.name, b.name);
     case KeyTableModel::Status:
-        return text(a.status, b.status);
+        return collator.compare(a.status, b.status);
     case KeyTableModel::CreatedBy:
-        return text(a.createdBy, b.createdBy);
+        return collator.compare(a.createdBy, b.createdBy);
     case KeyTableModel::MaskedSecret:
-        return text(a.maskedSecret, b.maskedSecret);
+        return collator.compare(a.maskedSecret, b.maskedSecret);
     case KeyTableModel::KeyId:
-        return text(a.apiKeyId, b.apiKeyId);
+        return collator.compare(a.apiKeyId, b.apiKeyId);
     case KeyTableModel::Endpoint:
-        return text(a.endpoint, b.endpoint);
+        return collator.compare(a.endpoint, b.endpoint);
     case KeyTableModel::Project:
-        return text(model.projectName(a.groupId), model.projectName(b.groupId));
+        return collator.compare(model.projectName(a.groupId), model.projectName(b.groupId));
     }
     return 0;
 }

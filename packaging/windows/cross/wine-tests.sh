@@ -214,10 +214,12 @@ if wanted installer; then
     setup=$(ls "$build"/atlas-ai-keys-*-windows-x64.exe 2>/dev/null | head -1)
     [ -n "$setup" ] || { echo "no installer in $build (check.sh package)"; return 1; }
     local dir="$cdrive/Program Files/Atlas AI Keys"
+    # CPACK_NSIS_UNINSTALL_NAME (packaging/CPackSettings.cmake)
+    local uninstaller="$dir/Uninstall Atlas AI Keys.exe"
     # /D must come last and unquoted (NSIS).
     wine "$setup" /S '/D=C:\Program Files\Atlas AI Keys' && wineserver -w &&
     [ -f "$dir/bin/atlas-ai-keys.exe" ] && [ -f "$dir/bin/atlas-ai-keys-cli.exe" ] && [ -f "$dir/LICENSE.txt" ] &&
-    [ -f "$dir/bin/README.md" ] && [ -f "$dir/Uninstall.exe" ] &&
+    [ -f "$dir/bin/README.md" ] && [ -f "$uninstaller" ] &&
     # Everything the programs need is in the installation: no Qt or MinGW folder on the path now.
     (cd "$cdrive" && env -u WINEPATH -u QT_PLUGIN_PATH timeout 60 wine "$dir/bin/atlas-ai-keys-cli.exe" --version) &&
     # The app needs its platform plugin and style from there too: demo mode, a picture, quit.
@@ -225,7 +227,7 @@ if wanted installer; then
       wine "$dir/bin/atlas-ai-keys.exe" --demo --screenshot 'C:\installed.png') && [ -s "$cdrive/installed.png" ] &&
     grep -q 'Atlas AI Keys' "$WINEPREFIX/system.reg" &&
     # _?= runs the uninstaller in place and waits for it.
-    wine "$dir/Uninstall.exe" /S '_?=C:\Program Files\Atlas AI Keys' && wineserver -w &&
+    wine "$uninstaller" /S '_?=C:\Program Files\Atlas AI Keys' && wineserver -w &&
     [ ! -e "$dir/bin/atlas-ai-keys.exe" ] && [ ! -e "$dir/bin/atlas-ai-keys-cli.exe" ] &&
     ! grep -q 'Uninstall\\\\AtlasAiKeys\]' "$WINEPREFIX/system.reg"
   }
