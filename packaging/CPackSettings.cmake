@@ -73,7 +73,15 @@ elseif(WIN32)
     set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
     set(CPACK_NSIS_HELP_LINK "${PROJECT_HOMEPAGE_URL}")
     set(CPACK_NSIS_CONTACT "${AIKEYS_PACKAGE_MAINTAINER}")
-    set(CPACK_NSIS_BRANDING_TEXT "${AIKEYS_DISPLAY_NAME} ${PROJECT_VERSION}")
+    if(CMAKE_HOST_WIN32)
+        # CPack always writes it as "BrandingText /TRIM<position>", which makensis refuses off
+        # Windows: the cross-built installer keeps NSIS's own text.
+        set(CPACK_NSIS_BRANDING_TEXT "${AIKEYS_DISPLAY_NAME} ${PROJECT_VERSION}")
+    else()
+        # The cross build's installer is tested under Wine on machines that run no 32-bit programs,
+        # so it gets NSIS's 64-bit stub (Debian's nsis has it; the Windows NSIS release does not).
+        set(CPACK_NSIS_DEFINES "Target amd64-unicode")
+    endif()
 
     # WiX (cpack -G WIX): the upgrade code must never change, or Windows installs a second copy
     # beside the first instead of upgrading it.

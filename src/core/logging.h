@@ -11,3 +11,13 @@ Q_DECLARE_LOGGING_CATEGORY(lcCredentials)
 Q_DECLARE_LOGGING_CATEGORY(lcSecurity)
 Q_DECLARE_LOGGING_CATEGORY(lcAudit)
 Q_DECLARE_LOGGING_CATEGORY(lcModels)
+
+namespace aikeys {
+
+// Qt's own categories that print what is put on the clipboard at debug level (Qt's Windows platform
+// plugin logs the text of every QMimeData under qt.qpa.mime): with every category enabled
+// (QT_LOGGING_RULES="*.debug=true") a copied secret would reach the log. This keeps their debug and
+// info messages off whatever the rules say. Idempotent; whoever puts secrets on the clipboard calls it.
+void keepClipboardOutOfQtLogging();
+
+} // namespace aikeys

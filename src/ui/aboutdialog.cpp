@@ -2,6 +2,8 @@
 
 #include "ui_aboutdialog.h"
 
+#include "windowicons.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -28,7 +30,7 @@ AboutDialog::AboutDialog(QWidget *parent)
     const QString product = QString::fromLatin1(AIKEYS_PRODUCT_NAME);
     setWindowTitle(tr("About %1").arg(product));
 
-    const QIcon icon(u":/icons/%1.svg"_s.arg(QString::fromLatin1(AIKEYS_APP_ID)));
+    const QIcon icon = WindowIcons::appIcon();
     m_ui->iconLabel->setPixmap(icon.pixmap(QSize(kIconSize, kIconSize), devicePixelRatioF()));
     m_ui->iconLabel->setAccessibleName(tr("%1 icon").arg(product));
 

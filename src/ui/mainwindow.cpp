@@ -309,7 +309,7 @@ bool MainWindow::event(QEvent *event)
         m_firstPaintDone = true;
         // The rest of the window, once the first frame is on screen.
         QTimer::singleShot(0, this, [this] {
-            setWindowIcon(QIcon(u":/icons/io.github.atlasaikeys.AtlasAiKeys.svg"_s));
+            setWindowIcon(WindowIcons::appIcon());
             ensureTree();
         });
     }

@@ -1,8 +1,8 @@
 #include "symbolicon.h"
 
-#include <QPainter>
+#include "symbols.h"
+
 #include <QPixmap>
-#include <QSvgRenderer>
 #include <QWidget>
 
 using namespace Qt::StringLiterals;
@@ -24,47 +24,28 @@ QString themeName(SymbolIcon::Symbol symbol)
     return {};
 }
 
-// 16x16 outlines; COLOR is replaced by the palette's colour.
-QByteArray svgFor(SymbolIcon::Symbol symbol)
+// The drawing's name in symbols::all().
+QString symbolName(SymbolIcon::Symbol symbol)
 {
-    const QByteArray eye =
-        "<path d=\"M1.2 8C2.9 4.9 5.3 3.3 8 3.3S13.1 4.9 14.8 8C13.1 11.1 10.7 12.7 8 12.7S2.9 "
-        "11.1 1.2 8Z\" fill=\"none\" stroke=\"COLOR\" stroke-width=\"1.3\" "
-        "stroke-linejoin=\"round\"/><circle cx=\"8\" cy=\"8\" r=\"2.3\" fill=\"COLOR\"/>";
-    QByteArray body;
     switch (symbol) {
     case SymbolIcon::Symbol::Reveal:
-        body = eye;
-        break;
+        return u"reveal"_s;
     case SymbolIcon::Symbol::Conceal:
-        body = eye +
-               "<path d=\"M2.5 14L13.5 2\" stroke=\"COLOR\" stroke-width=\"1.4\" stroke-linecap=\"round\"/>";
-        break;
+        return u"conceal"_s;
     case SymbolIcon::Symbol::Copy:
-        body = "<rect x=\"5.5\" y=\"5.5\" width=\"8\" height=\"9\" rx=\"1\" fill=\"none\" stroke=\"COLOR\" "
-               "stroke-width=\"1.2\"/><path d=\"M10.5 3.5V2.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v8a1 1 0 0 0 1 "
-               "1h1\" fill=\"none\" stroke=\"COLOR\" stroke-width=\"1.2\"/>";
-        break;
+        return u"secret-copy"_s;
     }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\" viewBox=\"0 0 16 16\">" +
-           body + "</svg>";
+    return {};
 }
 
 } // namespace
 
 QIcon SymbolIcon::builtIn(Symbol symbol, const QColor &color, qreal devicePixelRatio)
 {
-    QByteArray svg = svgFor(symbol);
-    svg.replace("COLOR", color.name(QColor::HexRgb).toLatin1());
-    QSvgRenderer renderer(svg);
     QIcon icon;
     for (int size : {16, 22, 24, 32, 48}) {
-        QPixmap pixmap(QSize(size, size) * devicePixelRatio);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        renderer.render(&painter);
-        painter.end();
+        QPixmap pixmap = QPixmap::fromImage(
+            symbols::render(symbolName(symbol), QSize(size, size) * devicePixelRatio, color));
         pixmap.setDevicePixelRatio(devicePixelRatio);
         icon.addPixmap(pixmap);
     }

@@ -1,5 +1,7 @@
 #include "windowicons.h"
 
+#include "symbols.h"
+
 #include <QAbstractButton>
 #include <QDialogButtonBox>
 #include <QGuiApplication>
@@ -8,7 +10,8 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
-#include <QSvgRenderer>
+
+#include <aikeys/version.h>
 
 using namespace Qt::StringLiterals;
 
@@ -16,99 +19,23 @@ namespace aikeys {
 
 namespace {
 
-// 16x16 outlines in the style of the secret dialog's built-in icons; COLOR is replaced by the
-// palette's text colour when the icon is drawn.
-QByteArray svgBody(WindowIcons::Icon icon)
-{
-    using I = WindowIcons::Icon;
-    const char *const stroke = "fill=\"none\" stroke=\"COLOR\" stroke-width=\"1.3\" stroke-linecap=\"round\" "
-                               "stroke-linejoin=\"round\"";
-    const QByteArray s(stroke);
-    switch (icon) {
-    case I::NewKey:
-        return "<circle cx=\"5\" cy=\"10.5\" r=\"2.8\" " + s + "/><path d=\"M7 8.5L11 4.5M9.5 6l1.5 1.5\" " +
-               s + "/><path d=\"M12.5 9.5v5M10 12h5\" " + s + "/>";
-    case I::Rename:
-        return "<path d=\"M3 13l.8-3.2 7-7 2.4 2.4-7 7zM9.6 4l2.4 2.4\" " + s + "/>";
-    case I::Delete:
-        return "<path d=\"M2.5 4.5h11M6.3 4.5V2.8h3.4v1.7M4.2 4.5l.7 9h6.2l.7-9M6.6 7v4.3M9.4 7v4.3\" " + s +
-               "/>";
-    case I::Copy:
-        return "<rect x=\"5.5\" y=\"5.5\" width=\"8\" height=\"9\" rx=\"1\" " + s +
-               "/><path d=\"M10.5 3.5V2.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h1\" " + s + "/>";
-    case I::Refresh:
-        return "<path d=\"M13.2 8.5A5.2 5.2 0 1 1 11.6 4.3\" " + s + "/><path d=\"M12.2 1.8v3h-3\" " + s +
-               "/>";
-    case I::Stop:
-        return "<circle cx=\"8\" cy=\"8\" r=\"6\" " + s +
-               "/><path d=\"M5.8 5.8l4.4 4.4M10.2 5.8l-4.4 4.4\" " + s + "/>";
-    case I::Organization:
-        return "<path d=\"M2 14.2h12M3.2 14.2V2.5h6.3v11.7M9.5 6.5h3.3v7.7\" " + s +
-               "/><path d=\"M5 5h2.6M5 7.7h2.6M5 10.4h2.6\" " + s + "/>";
-    case I::Project:
-        return "<path d=\"M1.8 4V12.8h12.4V5.4H7.6L6.2 3.4H2.4A.6.6 0 0 0 1.8 4z\" " + s + "/>";
-    case I::OtherProjects:
-        return "<path d=\"M1.8 4V12.8h12.4V5.4H7.6L6.2 3.4H2.4A.6.6 0 0 0 1.8 4z\" " + s +
-               " stroke-dasharray=\"1.6 1.4\"/><circle cx=\"8\" cy=\"9.2\" r=\".9\" fill=\"COLOR\"/>";
-    case I::SignOut:
-        return "<path d=\"M9 3H3.2v10H9M6.5 8h7.3M11.3 5.5L13.8 8l-2.5 2.5\" " + s + "/>";
-    case I::Profiles:
-        return "<circle cx=\"8\" cy=\"5.3\" r=\"2.6\" " + s +
-               "/><path d=\"M2.8 14c.4-3 2.4-4.6 5.2-4.6S12.8 11 13.2 14\" " + s + "/>";
-    case I::Preferences:
-        return "<path d=\"M2 4h12M2 8h12M2 12h12\" " + s +
-               "/><circle cx=\"5\" cy=\"4\" r=\"1.5\" fill=\"COLOR\"/><circle cx=\"11\" cy=\"8\" r=\"1.5\" "
-               "fill=\"COLOR\"/><circle cx=\"7\" cy=\"12\" r=\"1.5\" fill=\"COLOR\"/>";
-    case I::Help:
-        return "<circle cx=\"8\" cy=\"8\" r=\"6.2\" " + s +
-               "/><path d=\"M6.2 6.3a1.9 1.9 0 1 1 2.6 1.8c-.5.2-.8.6-.8 "
-               "1.1v.6\" " +
-               s + "/><circle cx=\"8\" cy=\"11.6\" r=\".8\" fill=\"COLOR\"/>";
-    case I::Filter:
-        return "<circle cx=\"6.8\" cy=\"6.8\" r=\"4.3\" " + s + "/><path d=\"M10 10l4 4\" " + s + "/>";
-    case I::Rotate:
-        // Two arrows chasing each other: one key replaced by another.
-        return "<path d=\"M2.8 7.4A5.2 5.2 0 0 1 12 4.4M13.2 8.6A5.2 5.2 0 0 1 4 11.6\" " + s +
-               "/><path d=\"M12.3 1.6v3h-3M3.7 14.4v-3h3\" " + s + "/>";
-    case I::Export:
-        return "<path d=\"M9.3 2.3h4.4v4.4M13.7 2.3L7.6 8.4\" " + s +
-               "/><path d=\"M11.8 9.3v3.6a.8.8 0 0 1-.8.8H3.1a.8.8 0 0 1-.8-.8V5a.8.8 0 0 1 .8-.8h3.6\" " +
-               s + "/>";
-    case I::CopyMasked:
-        // Copy, with the masked key's dots on the front sheet.
-        return "<rect x=\"5.5\" y=\"5.5\" width=\"8\" height=\"9\" rx=\"1\" " + s +
-               "/><path d=\"M10.5 3.5V2.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h1\" " + s +
-               "/><circle cx=\"7.6\" cy=\"10\" r=\".8\" fill=\"COLOR\"/><circle cx=\"9.5\" cy=\"10\" "
-               "r=\".8\" "
-               "fill=\"COLOR\"/><circle cx=\"11.4\" cy=\"10\" r=\".8\" fill=\"COLOR\"/>";
-    case I::TestKey:
-        // A bolt: one small request, answered or not.
-        return "<path d=\"M9.2 1.6L3.8 9h3.7l-.9 5.4L12.2 7H8.4z\" " + s + "/>";
-    case I::SaveToFile:
-        return "<path d=\"M8 2v8.2M4.9 7.2L8 10.3l3.1-3.1M2.5 10.8v2.4a.8.8 0 0 0 .8.8h9.4a.8.8 0 0 0 "
-               ".8-.8v-2.4\" " +
-               s + "/>";
-    }
-    return {};
-}
-
-// Draws the SVG on demand at the size, scale and palette of the moment. Rendered pixmaps are kept
+// Draws the symbol on demand at the size, scale and palette of the moment. Rendered pixmaps are kept
 // per size, scale, mode and colour, so a palette change simply draws new ones.
 class SymbolEngine final : public QIconEngine
 {
 public:
-    explicit SymbolEngine(QByteArray svg)
-        : m_svg(std::move(svg))
+    explicit SymbolEngine(QString name)
+        : m_name(std::move(name))
     {}
 
-    QIconEngine *clone() const override { return new SymbolEngine(m_svg); }
+    QIconEngine *clone() const override { return new SymbolEngine(m_name); }
     QString key() const override { return u"aikeys-symbol"_s; }
     QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override { return size; }
     QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
     {
         return {QSize(16, 16), QSize(22, 22), QSize(24, 24), QSize(32, 32), QSize(48, 48)};
     }
-    bool isNull() override { return m_svg.isEmpty(); }
+    bool isNull() override { return symbols::svg(m_name).isEmpty(); }
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
     {
@@ -128,18 +55,7 @@ public:
             u"%1x%2@%3/%4"_s.arg(size.width()).arg(size.height()).arg(scale).arg(color.rgba());
         if (const auto it = m_cache.constFind(cacheKey); it != m_cache.cend())
             return *it;
-        QByteArray svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\" "
-                         "viewBox=\"0 0 16 16\">" +
-                         m_svg + "</svg>";
-        svg.replace("COLOR", color.name(QColor::HexRgb).toLatin1());
-        QPixmap pixmap(size * scale);
-        pixmap.fill(Qt::transparent);
-        QSvgRenderer renderer(svg);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setOpacity(color.alphaF());
-        renderer.render(&painter);
-        painter.end();
+        QPixmap pixmap = QPixmap::fromImage(symbols::render(m_name, size * scale, color));
         pixmap.setDevicePixelRatio(scale);
         if (m_cache.size() > 32)
             m_cache.clear();
@@ -163,11 +79,56 @@ private:
         return palette.color(QPalette::Active, QPalette::WindowText);
     }
 
-    QByteArray m_svg;
+    QString m_name;
     QHash<QString, QPixmap> m_cache;
 };
 
 } // namespace
+
+QString WindowIcons::symbolName(Icon icon)
+{
+    switch (icon) {
+    case Icon::NewKey:
+        return u"new-key"_s;
+    case Icon::Rename:
+        return u"rename"_s;
+    case Icon::Delete:
+        return u"delete"_s;
+    case Icon::Copy:
+        return u"copy"_s;
+    case Icon::Refresh:
+        return u"refresh"_s;
+    case Icon::Stop:
+        return u"stop"_s;
+    case Icon::Organization:
+        return u"organization"_s;
+    case Icon::Project:
+        return u"project"_s;
+    case Icon::OtherProjects:
+        return u"other-projects"_s;
+    case Icon::SignOut:
+        return u"sign-out"_s;
+    case Icon::Profiles:
+        return u"profiles"_s;
+    case Icon::Preferences:
+        return u"preferences"_s;
+    case Icon::Help:
+        return u"help"_s;
+    case Icon::Filter:
+        return u"filter"_s;
+    case Icon::Rotate:
+        return u"rotate"_s;
+    case Icon::Export:
+        return u"export"_s;
+    case Icon::CopyMasked:
+        return u"copy-masked"_s;
+    case Icon::TestKey:
+        return u"test-key"_s;
+    case Icon::SaveToFile:
+        return u"save-to-file"_s;
+    }
+    return {};
+}
 
 QString WindowIcons::themeName(Icon icon)
 {
@@ -225,7 +186,20 @@ void WindowIcons::dropStandardButtonIcons(QDialogButtonBox *box)
 
 QIcon WindowIcons::builtIn(Icon icon)
 {
-    return QIcon(new SymbolEngine(svgBody(icon)));
+    return QIcon(new SymbolEngine(symbolName(icon)));
+}
+
+QIcon WindowIcons::appIcon()
+{
+#ifdef AIKEYS_SVG_ICONS
+    return QIcon(u":/icons/%1.svg"_s.arg(QString::fromLatin1(AIKEYS_APP_ID)));
+#else
+    // Without Qt Svg: the renderings of the same SVG that the Linux packages install.
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(u":/icons/%1x%1/%2.png"_s.arg(size).arg(QString::fromLatin1(AIKEYS_APP_ID)));
+    return icon;
+#endif
 }
 
 QIcon WindowIcons::get(Icon icon)

@@ -404,6 +404,8 @@ private Q_SLOTS:
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
+        // Windows cannot replace a file someone holds open, and the tracker saves by replacing.
+        file.close();
         // Ids, names, project, times: nothing else, and nothing that looks like a key's secret.
         QVERIFY(!bytes.contains("secret"));
         QVERIFY(!bytes.contains("al-"));

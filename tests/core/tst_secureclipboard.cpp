@@ -3,6 +3,7 @@
 #include "security/secureclipboard.h"
 
 #include <QFile>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -176,6 +177,25 @@ class TestSecureClipboard : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Qt's Windows platform plugin logs the text of what goes on the clipboard under qt.qpa.mime at
+    // debug level: with a secure clipboard in use, no rule can turn such a category on.
+    void qtClipboardCategoriesStayQuiet()
+    {
+        QLoggingCategory mime("qt.qpa.mime");
+        QLoggingCategory clipboard("qt.qpa.clipboard");
+        QLoggingCategory other("qt.network.monitor");
+        const Fixture f;
+        QLoggingCategory::setFilterRules(u"*.debug=true"_s);
+        QVERIFY(!mime.isDebugEnabled());
+        QVERIFY(!mime.isInfoEnabled());
+        QVERIFY(!clipboard.isDebugEnabled());
+        QVERIFY(mime.isWarningEnabled());
+        QVERIFY(other.isDebugEnabled());
+        QLoggingCategory late("qt.qpa.mime.windows");
+        QVERIFY(!late.isDebugEnabled());
+        QLoggingCategory::setFilterRules(QString());
+    }
+
     void shouldHaveDefaultValues()
     {
         auto state = std::make_shared<ClipboardState>();

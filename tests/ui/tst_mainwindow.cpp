@@ -15,6 +15,7 @@
 #include "models/orgtreefilterproxymodel.h"
 #include "models/orgtreeloader.h"
 #include "models/orgtreemodel.h"
+#include "platform/clipboardhints.h"
 #include "ratelimitview.h"
 #include "rotation/rotationtracker.h"
 #include "rotationspanel.h"
@@ -280,7 +281,10 @@ private Q_SLOTS:
         const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
         QVERIFY(mime);
         QCOMPARE(mime->text().toUtf8(), secret);
-        QCOMPARE(mime->data(u"x-kde-passwordManagerHint"_s), QByteArray("secret"));
+        const QList<ClipboardFormat> hints = secretClipboardHints();
+        QVERIFY(!hints.isEmpty());
+        for (const ClipboardFormat &hint : hints)
+            QCOMPARE(mime->data(hint.mimeType), hint.data);
         auto *clipboardStatus = window->findChild<QLabel *>(u"clipboardStatus"_s);
         QVERIFY(clipboardStatus->isVisible());
         QVERIFY2(clipboardStatus->text().contains(u"Clipboard clears in"_s),
@@ -342,7 +346,8 @@ private Q_SLOTS:
         keys->table()->setFocus();
         QTest::keySequence(keys->table(), QKeySequence::Copy);
         QCOMPARE(QGuiApplication::clipboard()->text(), created->apiKeyId);
-        QVERIFY(!QGuiApplication::clipboard()->mimeData()->hasFormat(u"x-kde-passwordManagerHint"_s));
+        for (const ClipboardFormat &hint : hints)
+            QVERIFY(!QGuiApplication::clipboard()->mimeData()->hasFormat(hint.mimeType));
         keys->copyMaskedAction()->trigger();
         QCOMPARE(QGuiApplication::clipboard()->text(), created->maskedSecret);
 

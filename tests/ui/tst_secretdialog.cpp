@@ -4,6 +4,7 @@
 #include "filedialog.h"
 #include "messagebar.h"
 #include "messagebox.h"
+#include "platform/clipboardhints.h"
 #include "qtclipboardbackend.h"
 #include "secretdialog.h"
 #include "security/secureclipboard.h"
@@ -284,10 +285,8 @@ private Q_SLOTS:
         QVERIFY(mime);
         QCOMPARE(mime->data(u"text/plain"_s), kSecret);
         QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromLatin1(kSecret));
-#ifdef Q_OS_LINUX
-        QVERIFY(mime->hasFormat(u"x-kde-passwordManagerHint"_s));
-        QCOMPARE(mime->data(u"x-kde-passwordManagerHint"_s), QByteArray("secret"));
-#endif
+        for (const ClipboardFormat &hint : secretClipboardHints())
+            QCOMPARE(mime->data(hint.mimeType), hint.data);
         QCOMPARE(label->text(), u"Clipboard clears in 5 s"_s);
         QTRY_COMPARE_WITH_TIMEOUT(label->text(), u"Clipboard clears in 4 s"_s, 2500);
         QTRY_COMPARE_WITH_TIMEOUT(label->text(), u"Clipboard cleared."_s, 6000);
@@ -306,9 +305,8 @@ private Q_SLOTS:
         QTest::keyClick(edit, Qt::Key_C, Qt::ControlModifier);
         QVERIFY(m_clipboard->isCountingDown());
         QCOMPARE(QGuiApplication::clipboard()->mimeData()->data(u"text/plain"_s), kSecret);
-#ifdef Q_OS_LINUX
-        QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(u"x-kde-passwordManagerHint"_s));
-#endif
+        QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(
+            secretClipboardHints().constFirst().mimeType));
         m_clipboard->clearNow();
         QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
 
@@ -326,9 +324,8 @@ private Q_SLOTS:
         auto dialog = makeDialog();
         child<QToolButton>(dialog.get(), "copyIdButton")->click();
         QCOMPARE(QGuiApplication::clipboard()->text(), u"a86r5kwrfsk5r5ku5tgvhmpj"_s);
-#ifdef Q_OS_LINUX
-        QVERIFY(!QGuiApplication::clipboard()->mimeData()->hasFormat(u"x-kde-passwordManagerHint"_s));
-#endif
+        QVERIFY(!QGuiApplication::clipboard()->mimeData()->hasFormat(
+            secretClipboardHints().constFirst().mimeType));
         QVERIFY(!m_clipboard->isCountingDown());
         MessageBox::setNextAnswer(QMessageBox::Yes);
         dialog->reject();

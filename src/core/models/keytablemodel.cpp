@@ -565,20 +565,29 @@ void KeyTableModel::buildRanks(int column) const
         }
     }
 
+    // Sort keys make a large sort several times faster, but rankForValue() places later values with
+    // compare(), so the two must agree. On Windows they do not: Qt's sort keys there (LCMapStringEx)
+    // can order case and even equal strings differently from CompareStringEx.
+#if defined(Q_OS_WIN)
+    const auto cmp = [this, &values](qint32 a, qint32 b) { return m_collator.compare(values[a], values[b]); };
+#else
     std::vector<QCollatorSortKey> sortKeys;
     sortKeys.reserve(size_t(values.size()));
     for (const QString &v : std::as_const(values))
         sortKeys.push_back(m_collator.sortKey(v));
+    const auto cmp = [&sortKeys](qint32 a, qint32 b) {
+        return sortKeys[size_t(a)].compare(sortKeys[size_t(b)]);
+    };
+#endif
     std::vector<qint32> order(size_t(values.size()));
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](qint32 a, qint32 b) { return sortKeys[size_t(a)].compare(sortKeys[size_t(b)]) < 0; });
+    std::sort(order.begin(), order.end(), [&cmp](qint32 a, qint32 b) { return cmp(a, b) < 0; });
 
     // Values the collator calls equal share a rank, as they would compare equal.
     std::vector<qint32> rankOfSlot(size_t(values.size()));
     rc.distinct.clear();
     for (size_t i = 0; i < order.size(); ++i) {
-        if (i == 0 || sortKeys[size_t(order[i])].compare(sortKeys[size_t(order[i - 1])]) != 0)
+        if (i == 0 || cmp(order[i], order[i - 1]) != 0)
             rc.distinct.append(values[order[i]]);
         rankOfSlot[size_t(order[i])] = qint32(rc.distinct.size() - 1);
     }

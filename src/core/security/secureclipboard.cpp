@@ -35,6 +35,7 @@ SecureClipboard::SecureClipboard(std::unique_ptr<ClipboardBackend> backend, int 
     : QObject(parent)
     , m_backend(std::move(backend))
 {
+    keepClipboardOutOfQtLogging();
     setClearSeconds(clearSeconds);
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &SecureClipboard::tick);
