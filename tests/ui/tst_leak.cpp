@@ -467,11 +467,11 @@ private Q_SLOTS:
         for (const Needle &n : needles + newKeyNeedles)
             QVERIFY2(!stored.contains(n.bytes), qPrintable(n.what + u" in the settings"_s));
 
-            // No file the run wrote holds any of them: home, temporary and runtime folders; and none in the
-            // temporary folder the test was started in, for what only this run knows.
 #if !defined(Q_OS_WIN) // which keeps the settings in the registry, read above
         QVERIFY(!QDir(m_home).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
 #endif
+        // No file the run wrote holds any of them: home, temporary and runtime folders; and none in the
+        // temporary folder the test was started in, for what only this run knows.
         for (const Needle &n : needles + newKeyNeedles) {
             const QStringList files = filesWith(n.bytes, n.runOnly);
             QVERIFY2(files.isEmpty(), qPrintable(n.what + u" in "_s + files.join(u", "_s)));
