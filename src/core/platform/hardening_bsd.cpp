@@ -1,4 +1,5 @@
 #include "platform/hardening.h"
+#include "platform/pages_unix.h"
 
 #include <QStringList>
 
@@ -43,17 +44,6 @@ HardeningReport disableCoreDumps()
     report.detail = problems.join(u"; "_s);
     return report;
 }
-
-namespace {
-// The whole pages that hold [data, data + size).
-std::pair<void *, std::size_t> pagesOf(const void *data, std::size_t size)
-{
-    const auto page = std::uintptr_t(sysconf(_SC_PAGESIZE));
-    const auto begin = std::uintptr_t(data) & ~(page - 1);
-    const auto end = (std::uintptr_t(data) + size + page - 1) & ~(page - 1);
-    return {reinterpret_cast<void *>(begin), std::size_t(end - begin)};
-}
-} // namespace
 
 void protectSecretMemory(const void *data, std::size_t size)
 {
