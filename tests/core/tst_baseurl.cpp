@@ -47,6 +47,10 @@ private Q_SLOTS:
         QTest::newRow("query") << u"https://cloud.mongodb.com?x=1"_s << u"query"_s;
         QTest::newRow("fragment") << u"https://cloud.mongodb.com#top"_s << u"fragment"_s;
         QTest::newRow("garbage") << u"https://exa mple.com"_s << u"valid"_s;
+        // Found by fuzz_baseurl: QUrl writes noncharacters so that they read back as other characters.
+        QTest::newRow("noncharacter U+FFFE") << u"https://cloud.mongodb.com/a\uFFFE"_s << u"cannot be sent"_s;
+        QTest::newRow("noncharacter U+7FFFF")
+            << u"https://cloud.mongodb.com/"_s + QString::fromUcs4(U"\U0007FFFF", 1) << u"cannot be sent"_s;
     }
     void rejects()
     {

@@ -58,6 +58,15 @@ Result<QUrl> normalizeBaseUrl(const QString &text)
     while (path.endsWith(u'/'))
         path.chop(1);
     url.setPath(path);
+    // Qt encodes Unicode noncharacters (U+FFFE, U+7FFFF...) so that they read back as something else:
+    // such a URL would name one address in the profile and another on the wire. Whatever else fails to
+    // read back as itself is refused the same way.
+    const QString encoded = url.toString(QUrl::FullyEncoded);
+    if (QUrl(encoded, QUrl::StrictMode) != url)
+        return Result<QUrl>::failure(
+            tr("\"%1\" holds characters that cannot be sent in a URL; type the address again, for "
+               "example https://cloud.mongodb.com.")
+                .arg(trimmed.left(200)));
     return Result<QUrl>(url);
 }
 
