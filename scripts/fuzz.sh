@@ -7,6 +7,9 @@
 #   FUZZ_SECONDS  seconds per target (default 25: building and running all fits about 6 minutes on two
 #                 cores once the asan build exists; scripts/asan.sh builds it first in CI)
 #   FUZZ_JOBS     targets run at once (default 2)
+#   FUZZ_SEED     libFuzzer's random seed (default: a new one each run). CI fixes it, so that a CI run
+#                 explores the same inputs on every commit and a finding there is one the change made
+#                 reachable; longer runs without a seed are how new findings are looked for.
 #   Arguments     target names to run (default: all), e.g. scripts/fuzz.sh fuzz_json fuzz_csv
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -48,7 +51,9 @@ run_one() {
     local extra=()
     [ -d "fuzz/regressions/$t" ] && extra=("fuzz/regressions/$t")
     local rc=0
-    "build-asan/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+    local seed=()
+    [ -n "${FUZZ_SEED:-}" ] && seed=(-seed="$FUZZ_SEED")
+    "build-asan/fuzz/$t" "${seed[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
         -print_final_stats=1 -artifact_prefix="$findings/$t-" "$corpus" "${extra[@]}" \
         >"$work/$t.log" 2>&1 || rc=$?
     echo "$rc" >"$work/$t.rc"
