@@ -6,6 +6,7 @@
 #include "credentials/credentialmanager.h"
 #include "credentials/environment.h"
 #include "credentials/sessionopener.h"
+#include "keyoutput.h"
 #include "platform/terminal.h"
 #include "profileaccess.h"
 
@@ -48,6 +49,26 @@ bool CommandContext::interrupted() const
 void CommandContext::notice(const QString &text)
 {
     m_console.errLine(text);
+}
+
+void CommandContext::printList(const QList<AiKey> &keys, const QString &emptyMessage, KeyScopeColumns scope)
+{
+    if (m_format == OutputFormat::Table && keys.isEmpty()) {
+        m_console.out(emptyMessage + u'\n');
+        return;
+    }
+    OutputBuffer out(m_console);
+    switch (m_format) {
+    case OutputFormat::Table:
+        writeKeysTable(out, keys, scope);
+        break;
+    case OutputFormat::Json:
+        writeKeysJson(out, keys);
+        break;
+    case OutputFormat::Csv:
+        writeKeysCsv(out, keys);
+        break;
+    }
 }
 
 bool CommandContext::wait(Job *job)

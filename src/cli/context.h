@@ -109,6 +109,11 @@ public:
         }
     }
 
+    // Keys are written straight to standard output in one pass (keyoutput.h): an org can hold tens
+    // of thousands.
+    void printList(const QList<AiKey> &keys, const QString &emptyMessage,
+                   KeyScopeColumns scope = KeyScopeColumns::Project);
+
     template <typename T>
     void printItem(const T &item)
     {
