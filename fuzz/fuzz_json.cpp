@@ -7,6 +7,7 @@
 #include "atlas/auth.h"
 #include "atlas/retrypolicy.h"
 #include "domain/json.h"
+#include "domain/keypage.h"
 #include "fuzzcheck.h"
 
 #include <QJsonDocument>
@@ -32,6 +33,35 @@ void checkPage(const QByteArray &body, json::ItemParser<T> parse)
     }
 }
 
+// The plain key-page reader takes a page only when it reads it exactly as the general one does.
+void checkPlainKeyPage(const QByteArray &body)
+{
+    const std::optional<json::Page<AiKey>> plain = json::plainKeyPage(body);
+    if (!plain)
+        return;
+    const auto general = json::page<AiKey>(
+        body, +[](const QJsonObject &o, QStringList *odd) { return json::aiKey(o, odd); });
+    FUZZ_CHECK(general.ok(), u"the plain reader took a page the general one refuses: "_s + general.error());
+    const json::Page<AiKey> &g = general.value();
+    FUZZ_CHECK(plain->results.size() == g.results.size() && plain->totalCount == g.totalCount &&
+                   plain->oddItems == g.oddItems && plain->links.size() == g.links.size(),
+               u"the readers disagree on the envelope"_s);
+    for (qsizetype i = 0; i < g.links.size(); ++i)
+        FUZZ_CHECK(plain->links.at(i).href == g.links.at(i).href &&
+                       plain->links.at(i).rel == g.links.at(i).rel,
+                   u"the readers disagree on a link"_s);
+    for (qsizetype i = 0; i < g.results.size(); ++i) {
+        const AiKey &a = plain->results.at(i);
+        const AiKey &b = g.results.at(i);
+        FUZZ_CHECK(a.apiKeyId == b.apiKeyId && a.name == b.name && a.groupId == b.groupId &&
+                       a.cloud == b.cloud && a.geography == b.geography && a.endpoint == b.endpoint &&
+                       a.createdBy == b.createdBy && a.maskedSecret == b.maskedSecret &&
+                       a.status == b.status && a.createdAt == b.createdAt && a.lastUsedAt == b.lastUsedAt &&
+                       a.lastUsedUnknown == b.lastUsedUnknown,
+                   u"the readers disagree on key %1"_s.arg(i));
+    }
+}
+
 template <typename T>
 void checkSingle(const QByteArray &body, json::ItemParser<T> parse)
 {
@@ -50,6 +80,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     switch (selector % 11) {
     case 0:
         checkPage<AiKey>(body, &json::aiKey);
+        checkPlainKeyPage(body);
         break;
     case 1:
         checkPage<Project>(body, &json::project);

@@ -139,21 +139,18 @@ QString renderAuditTable(const AuditReport &report)
         out += Cli::tr("No keys.") + u'\n';
         return out;
     }
+    // Those needing attention first, oldest use (or creation) first within a class; the sort keys are
+    // worked out once per key, not once per comparison.
+    std::vector<std::pair<int, qint64>> rank(size_t(report.size()));
+    for (int i = 0; i < report.size(); ++i) {
+        const AiKey &k = report.keys().at(i);
+        rank[size_t(i)] = {classRank(report.keyClass(i)), k.lastUsedAt ? k.lastUsedAt->toMSecsSinceEpoch()
+                                                                       : k.createdAt.toMSecsSinceEpoch()};
+    }
     std::vector<int> order(size_t(report.size()));
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&report](int a, int b) {
-        const int ra = classRank(report.keyClass(a));
-        const int rb = classRank(report.keyClass(b));
-        if (ra != rb)
-            return ra < rb;
-        const AiKey &ka = report.keys().at(a);
-        const AiKey &kb = report.keys().at(b);
-        const qint64 ua =
-            ka.lastUsedAt ? ka.lastUsedAt->toMSecsSinceEpoch() : ka.createdAt.toMSecsSinceEpoch();
-        const qint64 ub =
-            kb.lastUsedAt ? kb.lastUsedAt->toMSecsSinceEpoch() : kb.createdAt.toMSecsSinceEpoch();
-        return ua < ub;
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&rank](int a, int b) { return rank[size_t(a)] < rank[size_t(b)]; });
     Rows keys;
     keys.headers = {Cli::tr("CLASS"),     Cli::tr("NAME"),    Cli::tr("ID"),        Cli::tr("PROJECT"),
                     Cli::tr("LAST USED"), Cli::tr("CREATED"), Cli::tr("CREATED BY")};
@@ -194,7 +191,7 @@ int runAudit(CommandContext &ctx)
         ctx.console().out(renderAuditTable(report));
         break;
     case OutputFormat::Json:
-        ctx.console().outBytes(report.toJsonBytes());
+        report.writeJson([&ctx](QByteArrayView bytes) { ctx.console().outBytes(bytes); });
         break;
     case OutputFormat::Csv:
         ctx.console().outBytes(report.toCsv(false));

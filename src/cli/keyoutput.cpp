@@ -3,8 +3,11 @@
 #include "audit/csvwriter.h"
 #include "commandline.h"
 #include "console.h"
+#include "domain/json.h"
+#include "domain/jsonwriter.h"
 #include "domain/terminaltext.h"
 #include "domain/timestamp.h"
+#include "domain/utf8.h"
 
 #include <array>
 
@@ -15,26 +18,6 @@ namespace aikeys::cli {
 namespace {
 
 constexpr qsizetype kChunk = 64 * 1024;
-constexpr char kHex[] = "0123456789abcdef";
-
-// UTF-8 of s, as QString::toUtf8 writes it: ASCII is copied here, the rest of a string from its
-// first non-ASCII character is left to Qt (lone surrogates and all).
-void appendUtf8(QByteArray &out, QStringView s)
-{
-    const char16_t *p = reinterpret_cast<const char16_t *>(s.utf16());
-    const qsizetype n = s.size();
-    const qsizetype at = out.size();
-    out.resize(at + n);
-    char *d = out.data() + at;
-    for (qsizetype i = 0; i < n; ++i) {
-        if (p[i] >= 0x80) {
-            out.resize(at + i);
-            out += s.mid(i).toUtf8();
-            return;
-        }
-        d[i] = char(p[i]);
-    }
-}
 
 void appendSpaces(QByteArray &out, qsizetype count)
 {
@@ -42,117 +25,11 @@ void appendSpaces(QByteArray &out, qsizetype count)
         out.append(count, ' ');
 }
 
-// ---- JSON, as QJsonDocument::toJson(Indented) writes it
-
-// A JSON string the way Qt escapes it: ", \ and controls escaped (the short forms where JSON has
-// them), everything else as UTF-8, a lone surrogate as \uXXXX.
-void appendJsonString(QByteArray &out, QStringView s)
-{
-    const char16_t *p = reinterpret_cast<const char16_t *>(s.utf16());
-    const char16_t *const end = p + s.size();
-    const qsizetype at = out.size();
-    out.resize(at + 6 * s.size() + 2);
-    char *const begin = out.data();
-    char *d = begin + at;
-    *d++ = '"';
-    while (p != end) {
-        const char16_t u = *p++;
-        if (u < 0x80) {
-            if (u >= 0x20 && u != u'"' && u != u'\\') {
-                *d++ = char(u);
-                continue;
-            }
-            *d++ = '\\';
-            switch (u) {
-            case u'"':
-                *d++ = '"';
-                break;
-            case u'\\':
-                *d++ = '\\';
-                break;
-            case u'\b':
-                *d++ = 'b';
-                break;
-            case u'\f':
-                *d++ = 'f';
-                break;
-            case u'\n':
-                *d++ = 'n';
-                break;
-            case u'\r':
-                *d++ = 'r';
-                break;
-            case u'\t':
-                *d++ = 't';
-                break;
-            default:
-                *d++ = 'u';
-                *d++ = '0';
-                *d++ = '0';
-                *d++ = kHex[u >> 4];
-                *d++ = kHex[u & 0xf];
-            }
-        } else if (u < 0x800) {
-            *d++ = char(0xc0 | (u >> 6));
-            *d++ = char(0x80 | (u & 0x3f));
-        } else if (!QChar::isSurrogate(u)) {
-            *d++ = char(0xe0 | (u >> 12));
-            *d++ = char(0x80 | ((u >> 6) & 0x3f));
-            *d++ = char(0x80 | (u & 0x3f));
-        } else if (QChar::isHighSurrogate(u) && p != end && QChar::isLowSurrogate(*p)) {
-            const char32_t c = QChar::surrogateToUcs4(u, *p++);
-            *d++ = char(0xf0 | (c >> 18));
-            *d++ = char(0x80 | ((c >> 12) & 0x3f));
-            *d++ = char(0x80 | ((c >> 6) & 0x3f));
-            *d++ = char(0x80 | (c & 0x3f));
-        } else {
-            *d++ = '\\';
-            *d++ = 'u';
-            for (int shift = 12; shift >= 0; shift -= 4)
-                *d++ = kHex[(u >> shift) & 0xf];
-        }
-    }
-    *d++ = '"';
-    out.resize(d - begin);
-}
-
-void appendJsonField(QByteArray &out, const char *name, QStringView value, bool last = false)
-{
-    out += "        \"";
-    out += name;
-    out += "\": ";
-    appendJsonString(out, value);
-    out += last ? "\n" : ",\n";
-}
-
-void appendJsonTimeField(QByteArray &out, const char *name, const QDateTime *when)
-{
-    out += "        \"";
-    out += name;
-    out += "\": ";
-    if (when && when->isValid()) {
-        out += '"';
-        appendTimestampUtc(out, *when);
-        out += "\",\n";
-    } else {
-        out += "null,\n";
-    }
-}
-
 // ---- CSV, as CsvWriter writes it
 
 void appendCsvCell(QByteArray &out, const QString &cell)
 {
-    const char16_t *p = reinterpret_cast<const char16_t *>(cell.utf16());
-    const qsizetype n = cell.size();
-    bool plain = n == 0 || (p[0] != u'\t' && p[0] != u'\r' && !QChar::isSpace(p[0]) && p[0] != u'=' &&
-                            p[0] != u'+' && p[0] != u'-' && p[0] != u'@');
-    for (qsizetype i = 0; plain && i < n; ++i)
-        plain = p[i] != u',' && p[i] != u'"' && p[i] != u'\r' && p[i] != u'\n';
-    if (plain)
-        appendUtf8(out, cell);
-    else
-        appendUtf8(out, CsvWriter::encodeCell(cell));
+    CsvWriter::appendCell(out, cell);
 }
 
 void appendCsvTime(QByteArray &out, const QDateTime *when, QByteArray &scratch)
@@ -205,6 +82,15 @@ void OutputBuffer::recordDone()
         flush();
 }
 
+void OutputBuffer::handOver(QByteArray &bytes)
+{
+    if (bytes.size() < kChunk)
+        return;
+    flush();
+    m_console.outBytes(bytes);
+    bytes.resize(0);
+}
+
 void OutputBuffer::flush()
 {
     m_console.outBytes(m_bytes);
@@ -213,36 +99,23 @@ void OutputBuffer::flush()
 
 void writeKeysJson(OutputBuffer &buffer, const QList<AiKey> &keys)
 {
-    QByteArray &out = buffer.bytes();
-    out += "[\n";
-    for (qsizetype i = 0; i < keys.size(); ++i) {
-        const AiKey &k = keys.at(i);
-        // Qt writes an object's members sorted by name.
-        out += "    {\n";
-        appendJsonField(out, "apiKeyId", k.apiKeyId);
-        appendJsonField(out, "cloud", k.cloud);
-        appendJsonTimeField(out, "createdAt", &k.createdAt);
-        appendJsonField(out, "createdBy", k.createdBy);
-        appendJsonField(out, "endpoint", k.endpoint);
-        appendJsonField(out, "geography", k.geography);
-        appendJsonField(out, "groupId", k.groupId);
-        appendJsonTimeField(out, "lastUsedAt", k.lastUsedAt ? &*k.lastUsedAt : nullptr);
-        if (k.lastUsedUnknown)
-            out += "        \"lastUsedUnknown\": true,\n";
-        appendJsonField(out, "maskedSecret", k.maskedSecret);
-        appendJsonField(out, "name", k.name);
-        appendJsonField(out, "status", k.status, true);
-        out += i + 1 == keys.size() ? "    }\n" : "    },\n";
-        buffer.recordDone();
+    json::IndentedJsonWriter writer;
+    writer.beginArray();
+    for (const AiKey &k : keys) {
+        json::writeKey(writer, k);
+        buffer.handOver(writer.out());
     }
-    out += "]\n";
+    writer.endArray();
+    writer.finish();
+    buffer.bytes() += writer.out();
 }
 
 void writeKeysCsv(OutputBuffer &buffer, const QList<AiKey> &keys)
 {
     QByteArray &out = buffer.bytes();
-    out += "apiKeyId,name,groupId,status,createdAt,createdBy,lastUsedAt,maskedSecret,cloud,geography,"
-           "endpoint\r\n";
+    out.append(QByteArrayView(
+        "apiKeyId,name,groupId,status,createdAt,createdBy,lastUsedAt,maskedSecret,cloud,geography,"
+        "endpoint\r\n"));
     QByteArray scratch;
     for (const AiKey &k : keys) {
         appendCsvCell(out, k.apiKeyId);
@@ -266,7 +139,7 @@ void writeKeysCsv(OutputBuffer &buffer, const QList<AiKey> &keys)
         appendCsvCell(out, k.geography);
         out += ',';
         appendCsvCell(out, k.endpoint);
-        out += "\r\n";
+        out.append(QByteArrayView("\r\n"));
         buffer.recordDone();
     }
 }
@@ -329,7 +202,7 @@ void writeKeysTable(OutputBuffer &buffer, const QList<AiKey> &keys, KeyScopeColu
             return;
         }
         appendSpaces(out, widths[c] - written);
-        out += "  ";
+        out.append(QByteArrayView("  "));
     };
     qsizetype lineStart = out.size();
     for (int c = 0; c < columns; ++c) {

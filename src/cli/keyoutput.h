@@ -22,6 +22,9 @@ public:
     QByteArray &bytes() { return m_bytes; }
     // Hands the bytes over when a chunk is full; called between records only.
     void recordDone();
+    // The same for bytes a writer of its own holds: written (after what is buffered here) and cleared
+    // once they fill a chunk.
+    void handOver(QByteArray &bytes);
     void flush();
 
 private:

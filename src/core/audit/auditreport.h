@@ -92,6 +92,9 @@ public:
     void addWarning(const QString &warning) { m_warnings << warning; }
 
     QJsonObject toJson() const;
+    // toJson() as QJsonDocument writes it (Indented), written straight from the keys: sink gets it in
+    // pieces of about 64 KiB, so a 20,000-key report is never a document in memory.
+    void writeJson(const std::function<void(QByteArrayView)> &sink) const;
     QByteArray toJsonBytes() const;
     // withByteOrderMark: a UTF-8 BOM first, which Excel needs to read the file as UTF-8 (for a file a
     // person opens; leave it out for a pipe into other tools).
@@ -104,6 +107,8 @@ public:
 
 private:
     void classify();
+    // Everything of toJson() but the keys.
+    QJsonObject contextJson() const;
 
     Scope m_scope = Scope::Organization;
     QDateTime m_generatedAt;

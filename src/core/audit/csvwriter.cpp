@@ -1,5 +1,7 @@
 #include "audit/csvwriter.h"
 
+#include "domain/utf8.h"
+
 #include <QIODevice>
 
 using namespace Qt::StringLiterals;
@@ -172,24 +174,35 @@ QByteArray CsvWriter::encodeCell(const QByteArray &utf8Cell, bool neutralizeForm
     return out;
 }
 
+void CsvWriter::appendCell(QByteArray &out, const QString &cell, bool neutralizeFormulas)
+{
+    // Most cells need neither protection: no quote, comma or line break, and a first character that
+    // cannot start a formula or the blank run before one.
+    const QStringView v(cell);
+    bool plain = v.isEmpty() || !neutralizeFormulas ||
+                 (v[0] != u'=' && v[0] != u'+' && v[0] != u'-' && v[0] != u'@' && !v[0].isSpace());
+    for (qsizetype i = 0; plain && i < v.size(); ++i) {
+        const char16_t c = v[i].unicode();
+        plain = c != u',' && c != u'"' && c != u'\r' && c != u'\n';
+    }
+    appendUtf8(out, plain ? v : QStringView(encodeCell(cell, neutralizeFormulas)));
+}
+
 void CsvWriter::writeRow(const QStringList &cells)
 {
-    QString line;
+    QByteArray &line = m_device ? m_line : m_bytes;
+    if (m_device)
+        line.resize(0);
     for (qsizetype i = 0; i < cells.size(); ++i) {
         if (i > 0)
-            line += u',';
+            line += ',';
         const QString &cell = cells.at(i);
         const bool numericCell = m_numericColumns.contains(int(i)) && isPlainNumber(cell);
-        line += encodeCell(cell, m_neutralize && !numericCell);
+        appendCell(line, cell, m_neutralize && !numericCell);
     }
-    line += u"\r\n"_s;
-    if (m_device) {
-        const QByteArray bytes = line.toUtf8();
-        if (m_device->write(bytes) != bytes.size())
-            m_ok = false;
-        return;
-    }
-    m_text += line;
+    line += "\r\n";
+    if (m_device && m_device->write(line) != line.size())
+        m_ok = false;
 }
 
 } // namespace aikeys

@@ -1,5 +1,7 @@
 #include "domain/json.h"
 
+#include "domain/jsonwriter.h"
+#include "domain/keypage.h"
 #include "domain/timestamp.h"
 
 #include <QJsonArray>
@@ -10,6 +12,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 
@@ -233,6 +236,12 @@ Result<RateLimit> rateLimit(const QJsonObject &o, QStringList *odd)
 template <typename T>
 Result<Page<T>> page(const QByteArray &body, ItemParser<T> parseItem)
 {
+    if constexpr (std::is_same_v<T, AiKey>) {
+        if (parseItem == &aiKey) {
+            if (std::optional<Page<AiKey>> plain = plainKeyPage(body))
+                return Result<Page<T>>(std::move(*plain));
+        }
+    }
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError)
@@ -340,6 +349,30 @@ QJsonObject toJson(const AiKey &k)
     if (k.lastUsedUnknown)
         o.insert(u"lastUsedUnknown"_s, true);
     return o;
+}
+
+void writeKey(IndentedJsonWriter &w, const AiKey &k)
+{
+    // Qt writes an object's members sorted by name.
+    w.beginObject();
+    w.member("apiKeyId", k.apiKeyId);
+    w.member("cloud", k.cloud);
+    w.name("createdAt");
+    w.timestamp(k.createdAt);
+    w.member("createdBy", k.createdBy);
+    w.member("endpoint", k.endpoint);
+    w.member("geography", k.geography);
+    w.member("groupId", k.groupId);
+    w.name("lastUsedAt");
+    w.timestamp(k.lastUsedAt ? *k.lastUsedAt : QDateTime());
+    if (k.lastUsedUnknown) {
+        w.name("lastUsedUnknown");
+        w.boolean(true);
+    }
+    w.member("maskedSecret", k.maskedSecret);
+    w.member("name", k.name);
+    w.member("status", k.status);
+    w.endObject();
 }
 
 QJsonObject toJson(const RateLimit &l)

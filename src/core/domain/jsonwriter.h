@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QDateTime>
+#include <QJsonValue>
+#include <QList>
+#include <QStringView>
+
+namespace aikeys::json {
+
+// Writes JSON byte for byte as QJsonDocument::toJson(Indented) writes the same document, one member
+// at a time, for documents too large to build as a QJsonObject first (a 20,000-key listing or audit
+// spent most of its CPU and memory on the tree). Qt sorts an object's members by name: write them in
+// that order. Small parts can be written from a QJsonValue.
+//
+// The bytes go to out(); a caller streaming a large document hands them on between records and
+// clears the array (the writer keeps no offsets into it).
+class IndentedJsonWriter
+{
+public:
+    QByteArray &out() { return m_out; }
+
+    void beginObject();
+    void endObject();
+    void beginArray();
+    void endArray();
+    // The next member's name; its value follows.
+    void name(QByteArrayView name);
+
+    void string(QStringView text);
+    void null();
+    void boolean(bool value);
+    void integer(qint64 value);
+    // ISO 8601 in UTC with milliseconds (formatTimestampUtc), or null for an invalid time.
+    void timestamp(const QDateTime &when);
+    // Any value, as Qt would write it (objects with their members sorted).
+    void value(const QJsonValue &v);
+
+    // A member with a string value, in one step: most of a listing.
+    void member(QByteArrayView memberName, QStringView text);
+
+    // Ends the document (the newline QJsonDocument puts after the top-level value).
+    void finish();
+
+private:
+    void beforeValue();
+    void indent(int depth);
+
+    QByteArray m_out;
+    QList<bool> m_first; // per open object or array: nothing written in it yet
+    bool m_afterName = false;
+};
+
+// A JSON string literal of text, escaped as Qt escapes it (", \ and control characters; a lone
+// surrogate as \uXXXX; everything else as UTF-8), between before and after.
+void appendString(QByteArray &out, QByteArrayView before, QStringView text, QByteArrayView after);
+
+} // namespace aikeys::json
