@@ -7,6 +7,8 @@
 #include "output.h"
 #include "settings.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
 #include <numeric>
 
@@ -186,6 +188,8 @@ int runAudit(CommandContext &ctx)
     for (const QString &w : report.warnings())
         ctx.notice(w);
 
+    QElapsedTimer writing;
+    writing.start();
     switch (ctx.format()) {
     case OutputFormat::Table:
         ctx.console().out(renderAuditTable(report));
@@ -197,6 +201,7 @@ int runAudit(CommandContext &ctx)
         ctx.console().outBytes(report.toCsv(false));
         break;
     }
+    ctx.noteWritingTime(report.size(), writing);
     if (report.hasFindings()) {
         const int n = report.summary().count(KeyClass::Stale) + report.summary().count(KeyClass::NeverUsed);
         ctx.notice(n == 1 ? Cli::tr("%n key is stale or never used.", nullptr, n)

@@ -10,6 +10,7 @@
 #include "platform/terminal.h"
 #include "profileaccess.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 
 using namespace Qt::StringLiterals;
@@ -57,18 +58,31 @@ void CommandContext::printList(const QList<AiKey> &keys, const QString &emptyMes
         m_console.out(emptyMessage + u'\n');
         return;
     }
-    OutputBuffer out(m_console);
-    switch (m_format) {
-    case OutputFormat::Table:
-        writeKeysTable(out, keys, scope);
-        break;
-    case OutputFormat::Json:
-        writeKeysJson(out, keys);
-        break;
-    case OutputFormat::Csv:
-        writeKeysCsv(out, keys);
-        break;
+    QElapsedTimer writing;
+    writing.start();
+    {
+        OutputBuffer out(m_console);
+        switch (m_format) {
+        case OutputFormat::Table:
+            writeKeysTable(out, keys, scope);
+            break;
+        case OutputFormat::Json:
+            writeKeysJson(out, keys);
+            break;
+        case OutputFormat::Csv:
+            writeKeysCsv(out, keys);
+            break;
+        }
     }
+    noteWritingTime(keys.size(), writing);
+}
+
+void CommandContext::noteWritingTime(qsizetype items, const QElapsedTimer &writing)
+{
+    if (m_invocation.has(u"verbose"_s))
+        m_console.errLine(Cli::tr("Wrote %1 items in %2 ms.")
+                              .arg(items)
+                              .arg(QString::number(double(writing.nsecsElapsed()) / 1e6, 'f', 1)));
 }
 
 bool CommandContext::wait(Job *job)

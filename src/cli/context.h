@@ -5,6 +5,7 @@
 #include "domain/json.h"
 #include "output.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QProcessEnvironment>
 
@@ -113,6 +114,9 @@ public:
     // of thousands.
     void printList(const QList<AiKey> &keys, const QString &emptyMessage,
                    KeyScopeColumns scope = KeyScopeColumns::Project);
+
+    // With --verbose, how long writing the output took (where a long listing's CPU goes).
+    void noteWritingTime(qsizetype items, const QElapsedTimer &writing);
 
     template <typename T>
     void printItem(const T &item)

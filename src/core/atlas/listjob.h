@@ -38,6 +38,7 @@ public:
 private:
     void fetch(int pageNum);
     void onPage(int pageNum, ApiCall *call);
+    void fetchPlanned();
     void schedule();
     void fail(const ApiError &error);
     void assemble();
@@ -57,6 +58,7 @@ private:
     int m_pagesDone = 0;
     int m_attempts = 0;
     int m_oddItems = 0;
+    qint64 m_readingNs = 0; // parsing pages and putting them together, for the log
     std::optional<qint64> m_totalCount;
     QList<T> m_items;
     bool m_started = false;

@@ -16,20 +16,30 @@ constexpr char kHex[] = "0123456789abcdef";
 constexpr qsizetype kIndent = 4;
 } // namespace
 
-void appendString(QByteArray &out, QByteArrayView before, QStringView text, QByteArrayView after)
+char *writeString(char *d, QStringView text)
 {
     const char16_t *p = text.utf16();
     const char16_t *const end = p + text.size();
-    const qsizetype at = out.size();
-    // At most six bytes per UTF-16 unit (\u00XX), plus the quotes.
-    out.resize(at + before.size() + 6 * text.size() + 2 + after.size());
-    char *const begin = out.data();
-    char *d = begin + at;
-    if (!before.isEmpty())
-        std::memcpy(d, before.data(), size_t(before.size()));
-    d += before.size();
     *d++ = '"';
     while (p != end) {
+        // Four UTF-16 units at a time while they are printable ASCII that needs no escape.
+        constexpr quint64 ones = 0x0001000100010001ull;
+        constexpr quint64 highs = 0x8000800080008000ull;
+        const auto zeroUnit = [](quint64 v) { return (v - ones) & ~v & highs; };
+        while (end - p >= 4) {
+            quint64 x;
+            std::memcpy(&x, p, 8);
+            const quint64 special = (x & 0xff80ff80ff80ff80ull) | ((x - ones * 0x20) & ~x & highs) |
+                                    zeroUnit(x ^ (ones * u'"')) | zeroUnit(x ^ (ones * u'\\'));
+            if (special)
+                break;
+            for (int i = 0; i < 4; ++i)
+                d[i] = char(p[i]);
+            d += 4;
+            p += 4;
+        }
+        if (p == end)
+            break;
         const char16_t u = *p++;
         if (u < 0x80) {
             if (u >= 0x20 && u != u'"' && u != u'\\') {
@@ -87,6 +97,20 @@ void appendString(QByteArray &out, QByteArrayView before, QStringView text, QByt
         }
     }
     *d++ = '"';
+    return d;
+}
+
+void appendString(QByteArray &out, QByteArrayView before, QStringView text, QByteArrayView after)
+{
+    const qsizetype at = out.size();
+    // At most six bytes per UTF-16 unit (\u00XX), plus the quotes.
+    out.resize(at + before.size() + 6 * text.size() + 2 + after.size());
+    char *const begin = out.data();
+    char *d = begin + at;
+    if (!before.isEmpty())
+        std::memcpy(d, before.data(), size_t(before.size()));
+    d += before.size();
+    d = writeString(d, text);
     if (!after.isEmpty())
         std::memcpy(d, after.data(), size_t(after.size()));
     d += after.size();
@@ -270,6 +294,20 @@ void IndentedJsonWriter::value(const QJsonValue &v)
         break;
     }
     }
+}
+
+char *IndentedJsonWriter::reserve(qsizetype bytes)
+{
+    const qsizetype at = m_out.size();
+    m_out.resize(at + bytes);
+    return m_out.data() + at;
+}
+
+void IndentedJsonWriter::commit(const char *end, bool wroteMembers)
+{
+    m_out.truncate(end - m_out.constData());
+    if (wroteMembers && !m_first.isEmpty())
+        m_first.back() = false;
 }
 
 void IndentedJsonWriter::finish()

@@ -43,6 +43,14 @@ public:
     // Ends the document (the newline QJsonDocument puts after the top-level value).
     void finish();
 
+    // For a writer of many small members in one go (a key): room for up to bytes more, written
+    // through the pointer, then commit(end) with where the writing stopped. wroteMembers: members
+    // of the innermost open object were written, so endObject() closes it as Qt does.
+    char *reserve(qsizetype bytes);
+    void commit(const char *end, bool wroteMembers);
+    // How deep the innermost open object or array is (its members are indented by 4 x depth).
+    int depth() const { return int(m_first.size()); }
+
 private:
     void beforeValue();
     void indent(int depth);
@@ -51,6 +59,9 @@ private:
     QList<bool> m_first; // per open object or array: nothing written in it yet
     bool m_afterName = false;
 };
+
+// The same written through d, which has room for 6 x text.size() + 2 bytes; returns the end.
+char *writeString(char *d, QStringView text);
 
 // A JSON string literal of text, escaped as Qt escapes it (", \ and control characters; a lone
 // surrogate as \uXXXX; everything else as UTF-8), between before and after.

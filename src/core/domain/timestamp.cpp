@@ -181,6 +181,24 @@ QString formatTimestampUtc(const QDateTime &when)
     return QString::fromLatin1(ascii);
 }
 
+bool writeTimestampUtc(char *out, const QDateTime &when)
+{
+    const std::optional<UtcFields> f = utcFields(when);
+    if (!f)
+        return false;
+    char *p = writeDate(out, *f);
+    *p++ = 'T';
+    p = digits(p, f->hour, 2);
+    *p++ = ':';
+    p = digits(p, f->minute, 2);
+    *p++ = ':';
+    p = digits(p, f->second, 2);
+    *p++ = '.';
+    p = digits(p, f->msec, 3);
+    *p = 'Z';
+    return true;
+}
+
 void appendTimestampUtc(QByteArray &out, const QDateTime &when)
 {
     const std::optional<UtcFields> f = utcFields(when);

@@ -19,6 +19,9 @@ QString formatTimestampUtc(const QDateTime &when);
 // thousands of keys write two of these per key: years 1970 to 9999 are written directly, other
 // times as Qt writes them.
 void appendTimestampUtc(QByteArray &out, const QDateTime &when);
+// The direct case alone: writes the 24 characters through out and returns true for years 1970 to
+// 9999; false (nothing written) for any other time.
+bool writeTimestampUtc(char *out, const QDateTime &when);
 void appendDateUtc(QByteArray &out, const QDateTime &when);
 
 } // namespace aikeys
