@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "context.h"
 #include "domain/timestamp.h"
+#include "keyoutput.h"
 #include "output.h"
 #include "settings.h"
 
@@ -137,12 +138,16 @@ QString renderAuditTable(const AuditReport &report)
             out += renderTable(projects) + u'\n';
     }
 
-    if (report.isEmpty()) {
+    if (report.isEmpty())
         out += Cli::tr("No keys.") + u'\n';
-        return out;
-    }
-    // Those needing attention first, oldest use (or creation) first within a class; the sort keys are
-    // worked out once per key, not once per comparison.
+    return out;
+}
+
+// Every key, those needing attention first (oldest use, or creation, first within a class), as a
+// table streamed to the console.
+void writeAuditKeys(OutputBuffer &buffer, const AuditReport &report)
+{
+    // The sort keys are worked out once per key, not once per comparison.
     std::vector<std::pair<int, qint64>> rank(size_t(report.size()));
     for (int i = 0; i < report.size(); ++i) {
         const AiKey &k = report.keys().at(i);
@@ -153,18 +158,43 @@ QString renderAuditTable(const AuditReport &report)
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [&rank](int a, int b) { return rank[size_t(a)] < rank[size_t(b)]; });
-    Rows keys;
-    keys.headers = {Cli::tr("CLASS"),     Cli::tr("NAME"),    Cli::tr("ID"),        Cli::tr("PROJECT"),
-                    Cli::tr("LAST USED"), Cli::tr("CREATED"), Cli::tr("CREATED BY")};
-    for (const int i : order) {
-        const AiKey &k = report.keys().at(i);
-        keys.rows.append({KeyClassifier::name(report.keyClass(i)), k.name, k.apiKeyId,
-                          report.projectNameOf(k.groupId),
-                          k.lastUsedAt ? displayDate(*k.lastUsedAt) : Cli::tr("never"),
-                          displayDate(k.createdAt), k.createdBy});
-    }
-    out += renderTable(keys);
-    return out;
+    const QString classNames[] = {
+        KeyClassifier::name(KeyClass::NeverUsed), KeyClassifier::name(KeyClass::Stale),
+        KeyClassifier::name(KeyClass::RecentlyCreated), KeyClassifier::name(KeyClass::Active)};
+    const QString never = Cli::tr("never");
+    writeTable(buffer,
+               {{Cli::tr("CLASS")},
+                {Cli::tr("NAME")},
+                {Cli::tr("ID")},
+                {Cli::tr("PROJECT")},
+                {Cli::tr("LAST USED")},
+                {Cli::tr("CREATED")},
+                {Cli::tr("CREATED BY")}},
+               report.size(), [&](qsizetype row, int column, QString &scratch) -> QStringView {
+                   const int i = order[size_t(row)];
+                   const AiKey &k = report.keys().at(i);
+                   switch (column) {
+                   case 0:
+                       return classNames[classRank(report.keyClass(i))];
+                   case 1:
+                       return k.name;
+                   case 2:
+                       return k.apiKeyId;
+                   case 3:
+                       scratch = report.projectNameOf(k.groupId);
+                       return scratch;
+                   case 4:
+                       if (!k.lastUsedAt)
+                           return never;
+                       scratch = displayDate(*k.lastUsedAt);
+                       return scratch;
+                   case 5:
+                       scratch = displayDate(k.createdAt);
+                       return scratch;
+                   default:
+                       return k.createdBy;
+                   }
+               });
 }
 
 int runAudit(CommandContext &ctx)
@@ -193,6 +223,10 @@ int runAudit(CommandContext &ctx)
     switch (ctx.format()) {
     case OutputFormat::Table:
         ctx.console().out(renderAuditTable(report));
+        if (!report.isEmpty()) {
+            OutputBuffer buffer(ctx.console());
+            writeAuditKeys(buffer, report);
+        }
         break;
     case OutputFormat::Json:
         report.writeJson([&ctx](QByteArrayView bytes) { ctx.console().outBytes(bytes); });

@@ -9,8 +9,6 @@
 #include "domain/timestamp.h"
 #include "domain/utf8.h"
 
-#include <array>
-
 using namespace Qt::StringLiterals;
 
 namespace aikeys::cli {
@@ -43,24 +41,6 @@ void appendCsvTime(QByteArray &out, const QDateTime *when, QByteArray &scratch)
         out += scratch;
     else
         appendCsvCell(out, QString::fromUtf8(scratch));
-}
-
-// ---- table, as renderTable writes it
-
-// A cell as the terminal gets it: text with a character that could drive the terminal is escaped;
-// everything else is the string itself (no copy).
-struct Cell
-{
-    const QString *text = nullptr;
-    QString escaped;
-
-    QStringView view() const { return escaped.isNull() ? QStringView(*text) : QStringView(escaped); }
-};
-
-void prepare(Cell &cell, const QString &text)
-{
-    cell.text = &text;
-    cell.escaped = indexOfUnsafeForDisplay(text) < 0 ? QString() : sanitizeForTerminal(text);
 }
 
 } // namespace
@@ -144,97 +124,98 @@ void writeKeysCsv(OutputBuffer &buffer, const QList<AiKey> &keys)
     }
 }
 
-void writeKeysTable(OutputBuffer &buffer, const QList<AiKey> &keys, KeyScopeColumns scope)
+void writeTable(OutputBuffer &buffer, const QList<TableColumn> &columns, qsizetype rows,
+                const TableCells &cells)
 {
-    enum Column { Name, Id, Status, LastUsed, Created, CreatedBy, Masked, Endpoint, Project, Count };
-    const bool org = scope == KeyScopeColumns::Org;
-    const int columns = org ? Count : Project;
-    const QString headers[Count] = {Cli::tr("NAME"),          Cli::tr("ID"),       Cli::tr("STATUS"),
-                                    Cli::tr("LAST USED"),     Cli::tr("CREATED"),  Cli::tr("CREATED BY"),
-                                    Cli::tr("MASKED SECRET"), Cli::tr("ENDPOINT"), Cli::tr("PROJECT")};
-    const QString never = Cli::tr("never");
-    const QString unknown = Cli::tr("unknown");
-    QByteArray scratch;
-    const auto dateWidth = [&scratch](const QDateTime &when) {
-        scratch.resize(0);
-        appendDateUtc(scratch, when);
-        return scratch.size();
+    const qsizetype count = columns.size();
+    QList<qsizetype> widths(count, 0);
+    QString scratch;
+    QString escaped;
+    // The cell as the terminal gets it: escaped only when it holds a character that could drive it.
+    const auto shown = [&](qsizetype row, int column) -> QStringView {
+        const QStringView text = cells(row, column, scratch);
+        if (indexOfUnsafeForDisplay(text) < 0)
+            return text;
+        escaped = sanitizeForTerminal(text);
+        return escaped;
     };
-
-    const auto textCells = [](const AiKey &k) {
-        return std::array<const QString *, Count>{&k.name,         &k.apiKeyId, &k.status,
-                                                  nullptr,         nullptr,     &k.createdBy,
-                                                  &k.maskedSecret, &k.endpoint, &k.groupId};
-    };
-    const auto lastUsedText = [&](const AiKey &k) -> const QString * {
-        return k.lastUsedUnknown ? &unknown : k.lastUsedAt ? nullptr : &never;
-    };
-
-    qsizetype widths[Count] = {};
-    for (int c = 0; c < columns; ++c)
-        widths[c] = sanitizeForTerminal(headers[c], TerminalText::MultiLine).size();
-    Cell cell;
-    for (const AiKey &k : keys) {
-        const auto texts = textCells(k);
-        for (int c = 0; c < columns; ++c) {
-            if (texts[c]) {
-                prepare(cell, *texts[c]);
-                widths[c] = qMax(widths[c], cell.view().size());
-            }
-        }
-        if (const QString *text = lastUsedText(k))
-            widths[LastUsed] = qMax(widths[LastUsed], text->size());
-        else
-            widths[LastUsed] = qMax(widths[LastUsed], dateWidth(*k.lastUsedAt));
-        widths[Created] = qMax(widths[Created], dateWidth(k.createdAt));
+    QList<QString> headers;
+    for (qsizetype c = 0; c < count; ++c) {
+        headers << sanitizeForTerminal(columns.at(c).header, TerminalText::MultiLine);
+        widths[c] = headers.last().size();
+    }
+    for (qsizetype r = 0; r < rows; ++r) {
+        for (qsizetype c = 0; c < count; ++c)
+            widths[c] = qMax(widths[c], shown(r, int(c)).size());
     }
 
     QByteArray &out = buffer.bytes();
-    // Each cell is padded to its column's width, counted in UTF-16 code units as renderTable does.
-    const auto endCell = [&](int c, qsizetype written, qsizetype lineStart) {
-        if (c + 1 == columns) {
-            // Trailing blanks go, as in renderTable (the last column is not padded).
-            qsizetype end = out.size();
-            while (end > lineStart && out.at(end - 1) == ' ')
-                --end;
-            out.resize(end);
-            out += '\n';
-            return;
+    // Widths count UTF-16 code units, as renderTable does; the last column is not padded and trailing
+    // blanks go.
+    const auto line = [&](const auto &cellOf) {
+        const qsizetype lineStart = out.size();
+        for (qsizetype c = 0; c < count; ++c) {
+            if (c > 0)
+                out.append(QByteArrayView("  "));
+            const QStringView text = cellOf(int(c));
+            const qsizetype pad = widths[c] - text.size();
+            if (columns.at(c).numeric)
+                appendSpaces(out, pad);
+            appendUtf8(out, text);
+            if (!columns.at(c).numeric && c + 1 < count)
+                appendSpaces(out, pad);
         }
-        appendSpaces(out, widths[c] - written);
-        out.append(QByteArrayView("  "));
+        qsizetype end = out.size();
+        while (end > lineStart && out.at(end - 1) == ' ')
+            --end;
+        out.truncate(end);
+        out += '\n';
     };
-    qsizetype lineStart = out.size();
-    for (int c = 0; c < columns; ++c) {
-        const QString header = sanitizeForTerminal(headers[c], TerminalText::MultiLine);
-        appendUtf8(out, header);
-        endCell(c, header.size(), lineStart);
-    }
-    for (const AiKey &k : keys) {
-        lineStart = out.size();
-        const auto texts = textCells(k);
-        for (int c = 0; c < columns; ++c) {
-            qsizetype written = 0;
-            if (texts[c]) {
-                prepare(cell, *texts[c]);
-                appendUtf8(out, cell.view());
-                written = cell.view().size();
-            } else {
-                const QString *text = c == LastUsed ? lastUsedText(k) : nullptr;
-                if (text) {
-                    appendUtf8(out, *text);
-                    written = text->size();
-                } else {
-                    const QDateTime &when = c == LastUsed ? *k.lastUsedAt : k.createdAt;
-                    const qsizetype before = out.size();
-                    appendDateUtc(out, when);
-                    written = out.size() - before;
-                }
-            }
-            endCell(c, written, lineStart);
-        }
+    line([&](int c) { return QStringView(headers.at(c)); });
+    for (qsizetype r = 0; r < rows; ++r) {
+        line([&](int c) { return shown(r, c); });
         buffer.recordDone();
     }
+}
+
+void writeKeysTable(OutputBuffer &buffer, const QList<AiKey> &keys, KeyScopeColumns scope)
+{
+    QList<TableColumn> columns = {{Cli::tr("NAME")},          {Cli::tr("ID")},      {Cli::tr("STATUS")},
+                                  {Cli::tr("LAST USED")},     {Cli::tr("CREATED")}, {Cli::tr("CREATED BY")},
+                                  {Cli::tr("MASKED SECRET")}, {Cli::tr("ENDPOINT")}};
+    if (scope == KeyScopeColumns::Org)
+        columns.append({Cli::tr("PROJECT")});
+    const QString never = Cli::tr("never");
+    const QString unknown = Cli::tr("unknown");
+    writeTable(buffer, columns, keys.size(), [&](qsizetype row, int column, QString &scratch) -> QStringView {
+        const AiKey &k = keys.at(row);
+        switch (column) {
+        case 0:
+            return k.name;
+        case 1:
+            return k.apiKeyId;
+        case 2:
+            return k.status;
+        case 3:
+            if (k.lastUsedUnknown)
+                return unknown;
+            if (!k.lastUsedAt)
+                return never;
+            scratch = displayDate(*k.lastUsedAt);
+            return scratch;
+        case 4:
+            scratch = displayDate(k.createdAt);
+            return scratch;
+        case 5:
+            return k.createdBy;
+        case 6:
+            return k.maskedSecret;
+        case 7:
+            return k.endpoint;
+        default:
+            return k.groupId;
+        }
+    });
 }
 
 } // namespace aikeys::cli

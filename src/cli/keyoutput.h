@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QList>
 
+#include <functional>
+
 namespace aikeys::cli {
 
 class Console;
@@ -31,6 +33,18 @@ private:
     Console &m_console;
     QByteArray m_bytes;
 };
+
+// A table as renderTable writes it, streamed: the cells are read twice (widths, then the lines), never
+// held as rows of strings. cells(row, column, scratch) gives a cell's text, pointing into the data or
+// into scratch for text it works out.
+struct TableColumn
+{
+    QString header;
+    bool numeric = false; // right-aligned
+};
+using TableCells = std::function<QStringView(qsizetype row, int column, QString &scratch)>;
+void writeTable(OutputBuffer &out, const QList<TableColumn> &columns, qsizetype rows,
+                const TableCells &cells);
 
 // Keys written straight from the value types in one pass, the same bytes as renderJson(toJson),
 // renderCsv(csvRows) and renderTable(tableRows) give (tests/core/tst_keyoutput.cpp holds them to it),

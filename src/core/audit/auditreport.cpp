@@ -215,32 +215,37 @@ void AuditReport::writeJson(const std::function<void(QByteArrayView)> &sink) con
         for (qsizetype i = 0; i < m_keys.size(); ++i) {
             const AiKey &k = m_keys.at(i);
             const std::optional<qint64> days = daysSinceLastUse(int(i));
+            const QString projectName = projectNameOf(k.groupId);
+            const QString keyClass = KeyClassifier::id(m_classes[size_t(i)]);
+            const QString bucket = KeyClassifier::id(m_buckets[size_t(i)]);
             w.beginObject();
-            w.member("apiKeyId", k.apiKeyId);
-            w.member("class", KeyClassifier::id(m_classes[size_t(i)]));
-            w.member("cloud", k.cloud);
-            w.name("createdAt");
-            w.timestamp(k.createdAt);
-            w.member("createdBy", k.createdBy);
-            w.name("daysSinceLastUse");
-            if (days)
-                w.integer(*days);
-            else
-                w.null();
-            w.member("endpoint", k.endpoint);
-            w.member("geography", k.geography);
-            w.member("groupId", k.groupId);
-            w.member("lastUseBucket", KeyClassifier::id(m_buckets[size_t(i)]));
-            w.name("lastUsedAt");
-            w.timestamp(k.lastUsedAt ? *k.lastUsedAt : QDateTime());
-            if (k.lastUsedUnknown) {
-                w.name("lastUsedUnknown");
-                w.boolean(true);
+            {
+                json::MemberWriter m(w, 17,
+                                     k.apiKeyId.size() + keyClass.size() + k.cloud.size() +
+                                         k.createdBy.size() + k.endpoint.size() + k.geography.size() +
+                                         k.groupId.size() + bucket.size() + k.maskedSecret.size() +
+                                         k.name.size() + projectName.size() + k.status.size());
+                m.text("apiKeyId", k.apiKeyId);
+                m.text("class", keyClass);
+                m.text("cloud", k.cloud);
+                m.time("createdAt", k.createdAt);
+                m.text("createdBy", k.createdBy);
+                if (days)
+                    m.integer("daysSinceLastUse", *days);
+                else
+                    m.null("daysSinceLastUse");
+                m.text("endpoint", k.endpoint);
+                m.text("geography", k.geography);
+                m.text("groupId", k.groupId);
+                m.text("lastUseBucket", bucket);
+                m.time("lastUsedAt", k.lastUsedAt ? *k.lastUsedAt : QDateTime());
+                if (k.lastUsedUnknown)
+                    m.boolean("lastUsedUnknown", true);
+                m.text("maskedSecret", k.maskedSecret);
+                m.text("name", k.name);
+                m.text("projectName", projectName);
+                m.text("status", k.status);
             }
-            w.member("maskedSecret", k.maskedSecret);
-            w.member("name", k.name);
-            w.member("projectName", projectNameOf(k.groupId));
-            w.member("status", k.status);
             w.endObject();
             if (w.out().size() >= kChunk) {
                 sink(w.out());

@@ -176,16 +176,28 @@ QByteArray CsvWriter::encodeCell(const QByteArray &utf8Cell, bool neutralizeForm
 
 void CsvWriter::appendCell(QByteArray &out, const QString &cell, bool neutralizeFormulas)
 {
-    // Most cells need neither protection: no quote, comma or line break, and a first character that
-    // cannot start a formula or the blank run before one.
-    const QStringView v(cell);
-    bool plain = v.isEmpty() || !neutralizeFormulas ||
-                 (v[0] != u'=' && v[0] != u'+' && v[0] != u'-' && v[0] != u'@' && !v[0].isSpace());
-    for (qsizetype i = 0; plain && i < v.size(); ++i) {
-        const char16_t c = v[i].unicode();
-        plain = c != u',' && c != u'"' && c != u'\r' && c != u'\n';
+    // Most cells are ASCII needing neither protection (no quote, comma or line break, and a first
+    // character that cannot start a formula or the blank run before one): copied in one pass. Any
+    // other cell takes the general path.
+    const char16_t *p = reinterpret_cast<const char16_t *>(cell.utf16());
+    const qsizetype n = cell.size();
+    if (n > 0 && neutralizeFormulas &&
+        (p[0] == u'=' || p[0] == u'+' || p[0] == u'-' || p[0] == u'@' || QChar::isSpace(p[0]))) {
+        appendUtf8(out, encodeCell(cell, neutralizeFormulas));
+        return;
     }
-    appendUtf8(out, plain ? v : QStringView(encodeCell(cell, neutralizeFormulas)));
+    const qsizetype at = out.size();
+    out.resize(at + n);
+    char *d = out.data() + at;
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = p[i];
+        if (c >= 0x80 || c == u',' || c == u'"' || c == u'\r' || c == u'\n') {
+            out.truncate(at);
+            appendUtf8(out, encodeCell(cell, neutralizeFormulas));
+            return;
+        }
+        d[i] = char(c);
+    }
 }
 
 void CsvWriter::writeRow(const QStringList &cells)

@@ -353,70 +353,27 @@ QJsonObject toJson(const AiKey &k)
 
 void writeKey(IndentedJsonWriter &w, const AiKey &k)
 {
-    // One reservation for the whole object, written through a pointer: a listing is mostly this.
     // Qt writes an object's members sorted by name.
     w.beginObject();
-    const qsizetype indent = qsizetype(w.depth()) * 4;
-    const QString *texts[] = {&k.apiKeyId, &k.cloud,        &k.createdBy, &k.endpoint, &k.geography,
-                              &k.groupId,  &k.maskedSecret, &k.name,      &k.status};
-    qsizetype bound = 13 * (indent + 24) + 2 * 64;
-    for (const QString *t : texts)
-        bound += 6 * t->size() + 2;
-    char *d = w.reserve(bound);
-    bool first = true;
-    const auto name = [&](QByteArrayView n) {
-        if (!first) {
-            *d++ = ',';
-            *d++ = '\n';
-        }
-        first = false;
-        std::memset(d, ' ', size_t(indent));
-        d += indent;
-        *d++ = '"';
-        std::memcpy(d, n.data(), size_t(n.size()));
-        d += n.size();
-        std::memcpy(d, "\": ", 3);
-        d += 3;
-    };
-    const auto text = [&](QByteArrayView n, const QString &value) {
-        name(n);
-        d = writeString(d, value);
-    };
-    const auto time = [&](QByteArrayView n, const QDateTime &when) {
-        name(n);
-        if (!when.isValid()) {
-            std::memcpy(d, "null", 4);
-            d += 4;
-            return;
-        }
-        *d++ = '"';
-        if (writeTimestampUtc(d, when)) {
-            d += 24;
-        } else {
-            // Before 1970 or after 9999: as Qt writes it (at most a few characters more).
-            const QByteArray other = formatTimestampUtc(when).toUtf8().left(60);
-            std::memcpy(d, other.constData(), size_t(other.size()));
-            d += other.size();
-        }
-        *d++ = '"';
-    };
-    text("apiKeyId", k.apiKeyId);
-    text("cloud", k.cloud);
-    time("createdAt", k.createdAt);
-    text("createdBy", k.createdBy);
-    text("endpoint", k.endpoint);
-    text("geography", k.geography);
-    text("groupId", k.groupId);
-    time("lastUsedAt", k.lastUsedAt ? *k.lastUsedAt : QDateTime());
-    if (k.lastUsedUnknown) {
-        name("lastUsedUnknown");
-        std::memcpy(d, "true", 4);
-        d += 4;
+    {
+        MemberWriter m(w, 13,
+                       k.apiKeyId.size() + k.cloud.size() + k.createdBy.size() + k.endpoint.size() +
+                           k.geography.size() + k.groupId.size() + k.maskedSecret.size() + k.name.size() +
+                           k.status.size());
+        m.text("apiKeyId", k.apiKeyId);
+        m.text("cloud", k.cloud);
+        m.time("createdAt", k.createdAt);
+        m.text("createdBy", k.createdBy);
+        m.text("endpoint", k.endpoint);
+        m.text("geography", k.geography);
+        m.text("groupId", k.groupId);
+        m.time("lastUsedAt", k.lastUsedAt ? *k.lastUsedAt : QDateTime());
+        if (k.lastUsedUnknown)
+            m.boolean("lastUsedUnknown", true);
+        m.text("maskedSecret", k.maskedSecret);
+        m.text("name", k.name);
+        m.text("status", k.status);
     }
-    text("maskedSecret", k.maskedSecret);
-    text("name", k.name);
-    text("status", k.status);
-    w.commit(d, true);
     w.endObject();
 }
 

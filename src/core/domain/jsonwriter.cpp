@@ -310,6 +310,84 @@ void IndentedJsonWriter::commit(const char *end, bool wroteMembers)
         m_first.back() = false;
 }
 
+MemberWriter::MemberWriter(IndentedJsonWriter &writer, int members, qsizetype textUnits)
+    : m_writer(writer)
+    , m_indent(qsizetype(writer.depth()) * kIndent)
+{
+    // Per member: ",\n", the indentation, a name of up to 32 characters with its quotes and ": ", and
+    // room for a timestamp or number; per UTF-16 unit of text at most six bytes.
+    m_d = writer.reserve(members * (m_indent + 40 + 64) + 6 * textUnits);
+}
+
+MemberWriter::~MemberWriter()
+{
+    m_writer.commit(m_d, !m_first);
+}
+
+void MemberWriter::name(QByteArrayView n)
+{
+    if (!m_first) {
+        *m_d++ = ',';
+        *m_d++ = '\n';
+    }
+    m_first = false;
+    std::memset(m_d, ' ', size_t(m_indent));
+    m_d += m_indent;
+    *m_d++ = '"';
+    const qsizetype length = qMin<qsizetype>(n.size(), 32);
+    std::memcpy(m_d, n.data(), size_t(length));
+    m_d += length;
+    std::memcpy(m_d, "\": ", 3);
+    m_d += 3;
+}
+
+void MemberWriter::literal(QByteArrayView bytes)
+{
+    std::memcpy(m_d, bytes.data(), size_t(bytes.size()));
+    m_d += bytes.size();
+}
+
+void MemberWriter::text(QByteArrayView n, QStringView value)
+{
+    name(n);
+    m_d = writeString(m_d, value);
+}
+
+void MemberWriter::time(QByteArrayView n, const QDateTime &when)
+{
+    name(n);
+    if (!when.isValid()) {
+        literal("null");
+        return;
+    }
+    *m_d++ = '"';
+    if (writeTimestampUtc(m_d, when)) {
+        m_d += 24;
+    } else {
+        // Before 1970 or after 9999: as Qt writes it (a few characters more at most).
+        literal(formatTimestampUtc(when).toUtf8().left(60));
+    }
+    *m_d++ = '"';
+}
+
+void MemberWriter::integer(QByteArrayView n, qint64 value)
+{
+    name(n);
+    literal(QByteArray::number(value));
+}
+
+void MemberWriter::null(QByteArrayView n)
+{
+    name(n);
+    literal("null");
+}
+
+void MemberWriter::boolean(QByteArrayView n, bool value)
+{
+    name(n);
+    literal(value ? QByteArrayView("true") : QByteArrayView("false"));
+}
+
 void IndentedJsonWriter::finish()
 {
     m_out.append('\n');

@@ -60,6 +60,34 @@ private:
     bool m_afterName = false;
 };
 
+// The members of one object written through one reservation, for records written by the thousand
+// (a key in a listing or an audit): made right after beginObject(), done before endObject(). The
+// bound is worked out from the number of members and the length of the texts.
+class MemberWriter
+{
+public:
+    MemberWriter(IndentedJsonWriter &writer, int members, qsizetype textUnits);
+    ~MemberWriter();
+    MemberWriter(const MemberWriter &) = delete;
+    MemberWriter &operator=(const MemberWriter &) = delete;
+
+    void text(QByteArrayView name, QStringView value);
+    // ISO 8601 in UTC with milliseconds, or null for an invalid time.
+    void time(QByteArrayView name, const QDateTime &when);
+    void integer(QByteArrayView name, qint64 value);
+    void null(QByteArrayView name);
+    void boolean(QByteArrayView name, bool value);
+
+private:
+    void name(QByteArrayView name);
+    void literal(QByteArrayView bytes);
+
+    IndentedJsonWriter &m_writer;
+    qsizetype m_indent;
+    char *m_d;
+    bool m_first = true;
+};
+
 // The same written through d, which has room for 6 x text.size() + 2 bytes; returns the end.
 char *writeString(char *d, QStringView text);
 
