@@ -107,12 +107,27 @@ void ListJob<T>::onPage(int pageNum, ApiCall *call)
         fail(call->error());
         return;
     }
-    // The pages already planned are requested before this one is read, so the connections stay busy
-    // while it is parsed (with six in flight, waiting for the parse stretched every round trip).
-    fetchPlanned();
+    // The pages already planned are requested first, and this one is read once the event loop has
+    // sent them (a call sends from the event loop, after the answers already waiting there): with
+    // six in flight, reading each answer before asking for the next stretched every round trip.
+    // At most one window in flight and one waiting to be read: a server that repeats pages or
+    // announces too many is caught when pages are read, and by then no more than that was asked for.
+    if (m_inFlight.size() + m_unread < 2 * m_maxConcurrent)
+        fetchPlanned();
+    ++m_unread;
+    QMetaObject::invokeMethod(
+        this, [this, pageNum, body = call->body()] { readPage(pageNum, body); }, Qt::QueuedConnection);
+}
+
+template <typename T>
+void ListJob<T>::readPage(int pageNum, const QByteArray &body)
+{
+    --m_unread;
+    if (isFinished())
+        return;
     QElapsedTimer reading;
     reading.start();
-    Result<json::Page<T>> page = json::page<T>(call->body(), m_parser);
+    Result<json::Page<T>> page = json::page<T>(body, m_parser);
     m_readingNs += reading.nsecsElapsed();
     if (!page) {
         fail(ApiError::invalidResponse(u"page %1: "_s.arg(pageNum) + page.error(), m_request.verb,
@@ -173,7 +188,7 @@ template <typename T>
 void ListJob<T>::schedule()
 {
     fetchPlanned();
-    if (!m_inFlight.isEmpty())
+    if (!m_inFlight.isEmpty() || m_unread > 0)
         return;
     if (m_shortPage) {
         assemble();
