@@ -62,6 +62,30 @@ void checkPlainKeyPage(const QByteArray &body)
     }
 }
 
+void checkPlainProjectPage(const QByteArray &body)
+{
+    const std::optional<json::Page<Project>> plain = json::plainProjectPage(body);
+    if (!plain)
+        return;
+    const auto general = json::page<Project>(
+        body, +[](const QJsonObject &o, QStringList *odd) { return json::project(o, odd); });
+    FUZZ_CHECK(general.ok(),
+               u"the plain reader took a page of projects the general one refuses: "_s + general.error());
+    const json::Page<Project> &g = general.value();
+    FUZZ_CHECK(plain->results.size() == g.results.size() && plain->totalCount == g.totalCount &&
+                   plain->oddItems == g.oddItems,
+               u"the readers disagree on the envelope of a page of projects"_s);
+    for (qsizetype i = 0; i < g.results.size(); ++i) {
+        const Project &a = plain->results.at(i);
+        const Project &b = g.results.at(i);
+        bool same = a.id == b.id && a.name == b.name && a.orgId == b.orgId && a.created == b.created &&
+                    a.clusterCount == b.clusterCount && a.tags.size() == b.tags.size();
+        for (qsizetype t = 0; same && t < a.tags.size(); ++t)
+            same = a.tags.at(t).key == b.tags.at(t).key && a.tags.at(t).value == b.tags.at(t).value;
+        FUZZ_CHECK(same, u"the readers disagree on project %1"_s.arg(i));
+    }
+}
+
 template <typename T>
 void checkSingle(const QByteArray &body, json::ItemParser<T> parse)
 {
@@ -84,6 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     case 1:
         checkPage<Project>(body, &json::project);
+        checkPlainProjectPage(body);
         break;
     case 2:
         checkPage<Organization>(body, &json::organization);

@@ -232,7 +232,7 @@ int runAudit(CommandContext &ctx)
         report.writeJson([&ctx](QByteArrayView bytes) { ctx.console().outBytes(bytes); });
         break;
     case OutputFormat::Csv:
-        ctx.console().outBytes(report.toCsv(false));
+        report.writeCsv([&ctx](QByteArrayView bytes) { ctx.console().outBytes(bytes); });
         break;
     }
     ctx.noteWritingTime(report.size(), writing);

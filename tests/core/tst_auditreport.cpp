@@ -451,6 +451,9 @@ private Q_SLOTS:
             org.setOrg(u"a1b2c3d4e5f6a1b2c3d4e5f6"_s, u"=Acme, \"Labs\""_s);
             QCOMPARE(org.toCsv(true), csvThroughCsvWriter(org, true));
             QCOMPARE(org.toCsv(false), csvThroughCsvWriter(org, false));
+            qsizetype largestCsv = 0;
+            org.writeCsv([&](QByteArrayView piece) { largestCsv = qMax(largestCsv, piece.size()); });
+            QVERIFY2(largestCsv < 80 * 1024, qPrintable(QString::number(largestCsv)));
             org.addWarning(u"project names could not be read"_s);
             QCOMPARE(org.toJsonBytes(), QJsonDocument(org.toJson()).toJson(QJsonDocument::Indented));
             AuditReport project =

@@ -440,6 +440,64 @@ private Q_SLOTS:
             QCOMPARE(viaPage.error(), general.error());
     }
 
+    // Projects the same way: an ordinary page is read by the plain reader and gives what the general
+    // one gives; anything odd is left to the general reader.
+    void plainProjectPage_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("plain");
+        QTest::newRow("atlas page")
+            << j("{'links':[{'href':'https://x/groups?pageNum=1','rel':'self'}],'results':[{"
+                 "'clusterCount':3,'created':'2024-01-15T16:47:49Z','id':"
+                 "'32b6e34b3d91647abb20e7b8','links':[],'name':'search-prod','orgId':"
+                 "'a1b2c3d4e5f6a1b2c3d4e5f6','tags':[{'key':'env','value':'prod'},{'key':"
+                 "'team','value':'S\u00fcd'}]},{'id':'p2','name':'b','orgId':'o','tags':null,"
+                 "'clusterCount':null,'created':null}],'totalCount':2}")
+            << true;
+        QTest::newRow("no name") << j("{'results':[{'id':'p','orgId':'o'}]}") << false;
+        QTest::newRow("no org") << j("{'results':[{'id':'p','name':'n'}]}") << false;
+        QTest::newRow("tags not a list")
+            << j("{'results':[{'id':'p','name':'n','orgId':'o','tags':'x'}]}") << false;
+        QTest::newRow("tag not an object")
+            << j("{'results':[{'id':'p','name':'n','orgId':'o','tags':[1]}]}") << false;
+        QTest::newRow("fraction clusters")
+            << j("{'results':[{'id':'p','name':'n','orgId':'o','clusterCount':1.5}]}") << false;
+        QTest::newRow("bad time") << j("{'results':[{'id':'p','name':'n','orgId':'o','created':'soon'}]}")
+                                  << false;
+    }
+    void plainProjectPage()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, plain);
+        const std::optional<json::Page<Project>> fast = json::plainProjectPage(body);
+        QCOMPARE(fast.has_value(), plain);
+        const auto general = json::page<Project>(
+            body, +[](const QJsonObject &o, QStringList *odd) { return json::project(o, odd); });
+        const auto viaPage = json::page<Project>(body, &json::project);
+        QCOMPARE(viaPage.ok(), general.ok());
+        if (!general.ok())
+            return;
+        for (const json::Page<Project> *p : {fast ? &*fast : &viaPage.value(), &viaPage.value()}) {
+            QCOMPARE(p->results.size(), general.value().results.size());
+            QCOMPARE(p->totalCount, general.value().totalCount);
+            QCOMPARE(p->oddItems, general.value().oddItems);
+            for (qsizetype i = 0; i < p->results.size(); ++i) {
+                const Project &a = p->results.at(i);
+                const Project &b = general.value().results.at(i);
+                QCOMPARE(a.id, b.id);
+                QCOMPARE(a.name, b.name);
+                QCOMPARE(a.orgId, b.orgId);
+                QCOMPARE(a.created, b.created);
+                QCOMPARE(a.clusterCount, b.clusterCount);
+                QCOMPARE(a.tags.size(), b.tags.size());
+                for (qsizetype t = 0; t < a.tags.size(); ++t) {
+                    QCOMPARE(a.tags.at(t).key, b.tags.at(t).key);
+                    QCOMPARE(a.tags.at(t).value, b.tags.at(t).value);
+                }
+            }
+        }
+    }
+
     // Pages written by Qt from keys with every kind of text, compact and indented.
     void plainKeyPageOnWrittenPages()
     {

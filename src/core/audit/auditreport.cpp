@@ -286,6 +286,14 @@ QStringList AuditReport::csvHeader()
 
 QByteArray AuditReport::toCsv(bool withByteOrderMark) const
 {
+    QByteArray out;
+    writeCsv([&out](QByteArrayView bytes) { out.append(bytes); }, withByteOrderMark);
+    return out;
+}
+
+void AuditReport::writeCsv(const std::function<void(QByteArrayView)> &sink, bool withByteOrderMark) const
+{
+    constexpr qsizetype kChunk = 64 * 1024;
     // Rows are written cell by cell into UTF-8 (CsvWriter's rules: RFC 4180, formula injection
     // neutralised), not built as lists of strings: a 20,000-key export is 400,000 cells. Columns of
     // numbers keep a leading minus (there is none today, but a spreadsheet must read them as
@@ -348,8 +356,12 @@ QByteArray AuditReport::toCsv(bool withByteOrderMark) const
         cell(k.geography);
         cell(k.endpoint);
         out += trailer;
+        if (out.size() >= kChunk) {
+            sink(out);
+            out.resize(0);
+        }
     }
-    return out;
+    sink(out);
 }
 
 // ---- AuditJob

@@ -99,6 +99,8 @@ public:
     // withByteOrderMark: a UTF-8 BOM first, which Excel needs to read the file as UTF-8 (for a file a
     // person opens; leave it out for a pipe into other tools).
     QByteArray toCsv(bool withByteOrderMark = false) const;
+    // The same in pieces of about 64 KiB, never the whole file in memory.
+    void writeCsv(const std::function<void(QByteArrayView)> &sink, bool withByteOrderMark = false) const;
     static QStringList csvHeader();
 
     // Whole days since the last use (rounded down; 0 for a use in the future), or nullopt for a key

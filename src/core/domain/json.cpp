@@ -241,6 +241,11 @@ Result<Page<T>> page(const QByteArray &body, ItemParser<T> parseItem)
             if (std::optional<Page<AiKey>> plain = plainKeyPage(body))
                 return Result<Page<T>>(std::move(*plain));
         }
+    } else if constexpr (std::is_same_v<T, Project>) {
+        if (parseItem == &project) {
+            if (std::optional<Page<Project>> plain = plainProjectPage(body))
+                return Result<Page<T>>(std::move(*plain));
+        }
     }
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);

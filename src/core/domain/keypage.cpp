@@ -558,11 +558,127 @@ bool links(Reader &r, QList<Link> &out)
 
 } // namespace
 
-std::optional<Page<AiKey>> plainKeyPage(const QByteArray &body)
+namespace {
+
+// The fields of a project the general reader reads; anything else in a project is skipped.
+struct ProjectReader
 {
-    Reader r(body);
-    KeyReader keys{r, {}};
-    Page<AiKey> page;
+    Reader &r;
+    KeyReader strings; // its text() and time() readers
+
+    bool text(QString &out, bool required)
+    {
+        if (!strings.text(out, Unknown, false))
+            return false;
+        return !required || !out.isNull();
+    }
+
+    bool tags(QList<ResourceTag> &out)
+    {
+        if (r.literal("null"))
+            return true;
+        if (!r.consume('['))
+            return false;
+        if (r.consume(']'))
+            return true;
+        do {
+            if (!r.consume('{'))
+                return false;
+            ResourceTag tag;
+            unsigned seen = 0;
+            if (!r.consume('}')) {
+                do {
+                    QByteArrayView name;
+                    bool ascii = false;
+                    if (!r.string(name, ascii) || !r.consume(':'))
+                        return false;
+                    const bool isKey = name == QByteArrayView("key");
+                    if (!isKey && name != QByteArrayView("value")) {
+                        if (!r.skipValue())
+                            return false;
+                        continue;
+                    }
+                    if (seen & (isKey ? 1u : 2u))
+                        return false;
+                    seen |= isKey ? 1u : 2u;
+                    QByteArrayView value;
+                    if (!r.string(value, ascii))
+                        return false;
+                    (isKey ? tag.key : tag.value) =
+                        ascii ? QString::fromLatin1(value) : QString::fromUtf8(value);
+                } while (r.consume(','));
+                if (!r.consume('}'))
+                    return false;
+            }
+            out.append(std::move(tag));
+        } while (r.consume(','));
+        return r.consume(']');
+    }
+
+    bool item(Project &p)
+    {
+        if (!r.consume('{'))
+            return false;
+        unsigned seen = 0;
+        bool haveId = false, haveName = false, haveOrg = false;
+        if (!r.consume('}')) {
+            do {
+                QByteArrayView name;
+                bool ascii = false;
+                if (!r.string(name, ascii) || !r.consume(':'))
+                    return false;
+                static const char *const fields[] = {"id",      "name",         "orgId",
+                                                     "created", "clusterCount", "tags"};
+                int f = 0;
+                while (f < 6 && name != QByteArrayView(fields[f]))
+                    ++f;
+                if (f == 6) {
+                    if (!r.skipValue())
+                        return false;
+                    continue;
+                }
+                if (seen & (1u << f))
+                    return false;
+                seen |= 1u << f;
+                bool ok = false;
+                std::optional<QDateTime> when;
+                switch (f) {
+                case 0:
+                    ok = haveId = text(p.id, true);
+                    break;
+                case 1:
+                    ok = haveName = text(p.name, true);
+                    break;
+                case 2:
+                    ok = haveOrg = text(p.orgId, true);
+                    break;
+                case 3:
+                    ok = strings.time(when);
+                    p.created = when.value_or(QDateTime());
+                    break;
+                case 4:
+                    ok = r.literal("null") || r.integer(p.clusterCount);
+                    break;
+                default:
+                    ok = tags(p.tags);
+                    break;
+                }
+                if (!ok)
+                    return false;
+            } while (r.consume(','));
+            if (!r.consume('}'))
+                return false;
+        }
+        // A project without its id, name or organization is for the general reader to report.
+        return haveId && haveName && haveOrg;
+    }
+};
+
+// The envelope both readers share: results (each item read by readItem), totalCount and links.
+template <typename T, typename ReadItem>
+std::optional<Page<T>> plainPage(Reader &r, ReadItem readItem)
+{
+    Page<T> page;
     if (!r.consume('{'))
         return std::nullopt;
     bool haveResults = false, haveTotal = false, haveLinks = false;
@@ -578,10 +694,10 @@ std::optional<Page<AiKey>> plainKeyPage(const QByteArray &body)
                 haveResults = true;
                 if (!r.consume(']')) {
                     do {
-                        AiKey k;
-                        if (!keys.key(k))
+                        T item;
+                        if (!readItem(item))
                             return std::nullopt;
-                        page.results.append(std::move(k));
+                        page.results.append(std::move(item));
                     } while (r.consume(','));
                     if (!r.consume(']'))
                         return std::nullopt;
@@ -610,6 +726,22 @@ std::optional<Page<AiKey>> plainKeyPage(const QByteArray &body)
     if (!haveResults || !r.atEnd())
         return std::nullopt;
     return page;
+}
+
+} // namespace
+
+std::optional<Page<AiKey>> plainKeyPage(const QByteArray &body)
+{
+    Reader r(body);
+    KeyReader keys{r, {}};
+    return plainPage<AiKey>(r, [&keys](AiKey &k) { return keys.key(k); });
+}
+
+std::optional<Page<Project>> plainProjectPage(const QByteArray &body)
+{
+    Reader r(body);
+    ProjectReader projects{r, KeyReader{r, {}}};
+    return plainPage<Project>(r, [&projects](Project &p) { return projects.item(p); });
 }
 
 } // namespace aikeys::json

@@ -18,5 +18,8 @@ namespace aikeys::json {
 // error and what is odd. Whenever this returns a page, it equals what page<AiKey>(body, &aiKey) would
 // (tst_json and fuzz_json hold it to that).
 std::optional<Page<AiKey>> plainKeyPage(const QByteArray &body);
+// The same for a page of projects (id, name and orgId present; created, clusterCount, tags), which
+// an org-wide audit reads for 2,000 project names.
+std::optional<Page<Project>> plainProjectPage(const QByteArray &body);
 
 } // namespace aikeys::json
