@@ -23,26 +23,6 @@ void appendSpaces(QByteArray &out, qsizetype count)
         out.append(count, ' ');
 }
 
-// ---- CSV, as CsvWriter writes it
-
-void appendCsvCell(QByteArray &out, const QString &cell)
-{
-    CsvWriter::appendCell(out, cell);
-}
-
-void appendCsvTime(QByteArray &out, const QDateTime *when, QByteArray &scratch)
-{
-    if (!when || !when->isValid())
-        return;
-    scratch.resize(0);
-    appendTimestampUtc(scratch, *when);
-    // Years 1 to 9999 start with a digit; anything Qt writes otherwise goes through the cell rules.
-    if (!scratch.isEmpty() && scratch.at(0) >= '0' && scratch.at(0) <= '9')
-        out += scratch;
-    else
-        appendCsvCell(out, QString::fromUtf8(scratch));
-}
-
 } // namespace
 
 OutputBuffer::OutputBuffer(Console &console)
@@ -96,29 +76,28 @@ void writeKeysCsv(OutputBuffer &buffer, const QList<AiKey> &keys)
     out.append(QByteArrayView(
         "apiKeyId,name,groupId,status,createdAt,createdBy,lastUsedAt,maskedSecret,cloud,geography,"
         "endpoint\r\n"));
-    QByteArray scratch;
     for (const AiKey &k : keys) {
-        appendCsvCell(out, k.apiKeyId);
+        CsvWriter::appendCell(out, k.apiKeyId);
         out += ',';
-        appendCsvCell(out, k.name);
+        CsvWriter::appendCell(out, k.name);
         out += ',';
-        appendCsvCell(out, k.groupId);
+        CsvWriter::appendCell(out, k.groupId);
         out += ',';
-        appendCsvCell(out, k.status);
+        CsvWriter::appendCell(out, k.status);
         out += ',';
-        appendCsvTime(out, &k.createdAt, scratch);
+        CsvWriter::appendTimeCell(out, k.createdAt);
         out += ',';
-        appendCsvCell(out, k.createdBy);
+        CsvWriter::appendCell(out, k.createdBy);
         out += ',';
-        appendCsvTime(out, k.lastUsedAt ? &*k.lastUsedAt : nullptr, scratch);
+        CsvWriter::appendTimeCell(out, k.lastUsedAt.value_or(QDateTime()));
         out += ',';
-        appendCsvCell(out, k.maskedSecret);
+        CsvWriter::appendCell(out, k.maskedSecret);
         out += ',';
-        appendCsvCell(out, k.cloud);
+        CsvWriter::appendCell(out, k.cloud);
         out += ',';
-        appendCsvCell(out, k.geography);
+        CsvWriter::appendCell(out, k.geography);
         out += ',';
-        appendCsvCell(out, k.endpoint);
+        CsvWriter::appendCell(out, k.endpoint);
         out.append(QByteArrayView("\r\n"));
         buffer.recordDone();
     }

@@ -7,8 +7,10 @@
 #include "keyoutput.h"
 #include "output.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -111,10 +113,18 @@ private:
     quint64 m_state;
 };
 
+// A file of its own for standard output (in a temporary folder: std::tmpfile writes to the drive's
+// root on Windows).
+std::FILE *scratchFile(const QTemporaryDir &dir)
+{
+    return std::fopen(QFile::encodeName(dir.filePath(u"out"_s)).constData(), "w+b");
+}
+
 template <typename Write>
 QByteArray captured(Write write)
 {
-    std::FILE *file = std::tmpfile();
+    QTemporaryDir dir;
+    std::FILE *file = scratchFile(dir);
     if (!file)
         return "no temporary file";
     {
@@ -212,7 +222,8 @@ private Q_SLOTS:
     void writesInChunks()
     {
         const QList<AiKey> keys = drawKeys(11, 3000);
-        std::FILE *file = std::tmpfile();
+        QTemporaryDir dir;
+        std::FILE *file = scratchFile(dir);
         QVERIFY(file);
         long written = 0;
         qsizetype held = 0;

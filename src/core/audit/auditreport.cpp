@@ -311,17 +311,8 @@ void AuditReport::writeCsv(const std::function<void(QByteArrayView)> &sink, bool
         CsvWriter::appendCell(out, text);
         out += ',';
     };
-    QByteArray scratch;
-    const auto time = [&](const QDateTime &when) {
-        if (when.isValid()) {
-            scratch.resize(0);
-            appendTimestampUtc(scratch, when);
-            // Years 1 to 9999 start with a digit; anything Qt writes otherwise goes through the rules.
-            if (scratch.at(0) >= '0' && scratch.at(0) <= '9')
-                out += scratch;
-            else
-                CsvWriter::appendCell(out, QString::fromLatin1(scratch));
-        }
+    const auto time = [&out](const QDateTime &when) {
+        CsvWriter::appendTimeCell(out, when);
         out += ',';
     };
     // What every row ends with (the audit's time and thresholds) and the org's cells, written once.

@@ -1,5 +1,6 @@
 #include "audit/csvwriter.h"
 
+#include "domain/timestamp.h"
 #include "domain/utf8.h"
 
 #include <QIODevice>
@@ -198,6 +199,19 @@ void CsvWriter::appendCell(QByteArray &out, const QString &cell, bool neutralize
         }
         d[i] = char(c);
     }
+}
+
+void CsvWriter::appendTimeCell(QByteArray &out, const QDateTime &when)
+{
+    if (!when.isValid())
+        return;
+    char direct[24];
+    if (writeTimestampUtc(direct, when)) {
+        out.append(direct, sizeof direct); // digits first: never a formula, never quoted
+        return;
+    }
+    // Before 1970 or after 9999, as Qt writes it, through the cell rules (it may start with '-').
+    appendCell(out, formatTimestampUtc(when));
 }
 
 void CsvWriter::writeRow(const QStringList &cells)

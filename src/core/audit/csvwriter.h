@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -43,6 +44,8 @@ public:
     // The same appended to UTF-8 output (rows are written as UTF-8 straight away: a 20,000-key
     // export is 20 cells a row).
     static void appendCell(QByteArray &out, const QString &cell, bool neutralizeFormulas = true);
+    // A time as exports write it (ISO 8601 in UTC with milliseconds), nothing for an invalid one.
+    static void appendTimeCell(QByteArray &out, const QDateTime &when);
     // The same for a cell held as UTF-8 bytes, for a value that must not pass through a QString
     // (a secret): the result is the only copy made, for the caller to write and wipe.
     static QByteArray encodeCell(const QByteArray &utf8Cell, bool neutralizeFormulas = true);
