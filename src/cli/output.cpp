@@ -185,31 +185,6 @@ Details details(const Project &p)
 
 // ---- AI model API keys
 
-Rows tableRows(const QList<AiKey> &keys, KeyScopeColumns scope)
-{
-    Rows r;
-    r.headers = {Cli::tr("NAME"),    Cli::tr("ID"),         Cli::tr("STATUS"),        Cli::tr("LAST USED"),
-                 Cli::tr("CREATED"), Cli::tr("CREATED BY"), Cli::tr("MASKED SECRET"), Cli::tr("ENDPOINT")};
-    if (scope == KeyScopeColumns::Org)
-        r.headers << Cli::tr("PROJECT");
-    for (const AiKey &k : keys) {
-        QStringList row{k.name,
-                        k.apiKeyId,
-                        k.status,
-                        k.lastUsedUnknown ? Cli::tr("unknown")
-                        : k.lastUsedAt    ? displayDate(*k.lastUsedAt)
-                                          : Cli::tr("never"),
-                        displayDate(k.createdAt),
-                        k.createdBy,
-                        k.maskedSecret,
-                        k.endpoint};
-        if (scope == KeyScopeColumns::Org)
-            row << k.groupId;
-        r.rows.append(std::move(row));
-    }
-    return r;
-}
-
 Rows csvRows(const QList<AiKey> &keys)
 {
     Rows r;

@@ -517,7 +517,11 @@ struct KeyReader
     }
 };
 
-bool links(Reader &r, QList<Link> &out)
+// A list of objects with two string members (a link's href and rel, a tag's key and value), other
+// members skipped: each item's members as the general reader takes them.
+template <typename T>
+bool pairList(Reader &r, QByteArrayView firstName, QString T::*first, QByteArrayView secondName,
+              QString T::*second, QList<T> &out)
 {
     if (!r.consume('['))
         return false;
@@ -526,7 +530,7 @@ bool links(Reader &r, QList<Link> &out)
     do {
         if (!r.consume('{'))
             return false;
-        Link link;
+        T item;
         unsigned seen = 0;
         if (!r.consume('}')) {
             do {
@@ -534,26 +538,32 @@ bool links(Reader &r, QList<Link> &out)
                 bool ascii = false;
                 if (!r.string(name, ascii) || !r.consume(':'))
                     return false;
-                const bool href = name == QByteArrayView("href");
-                if (!href && name != QByteArrayView("rel")) {
+                const bool isFirst = name == firstName;
+                if (!isFirst && name != secondName) {
                     if (!r.skipValue())
                         return false;
                     continue;
                 }
-                if (seen & (href ? 1u : 2u))
+                if (seen & (isFirst ? 1u : 2u))
                     return false;
-                seen |= href ? 1u : 2u;
+                seen |= isFirst ? 1u : 2u;
                 QByteArrayView value;
                 if (!r.string(value, ascii))
                     return false;
-                (href ? link.href : link.rel) = ascii ? QString::fromLatin1(value) : QString::fromUtf8(value);
+                item.*(isFirst ? first : second) =
+                    ascii ? QString::fromLatin1(value) : QString::fromUtf8(value);
             } while (r.consume(','));
             if (!r.consume('}'))
                 return false;
         }
-        out.append(std::move(link));
+        out.append(std::move(item));
     } while (r.consume(','));
     return r.consume(']');
+}
+
+bool links(Reader &r, QList<Link> &out)
+{
+    return pairList(r, "href", &Link::href, "rel", &Link::rel, out);
 }
 
 } // namespace
@@ -575,44 +585,7 @@ struct ProjectReader
 
     bool tags(QList<ResourceTag> &out)
     {
-        if (r.literal("null"))
-            return true;
-        if (!r.consume('['))
-            return false;
-        if (r.consume(']'))
-            return true;
-        do {
-            if (!r.consume('{'))
-                return false;
-            ResourceTag tag;
-            unsigned seen = 0;
-            if (!r.consume('}')) {
-                do {
-                    QByteArrayView name;
-                    bool ascii = false;
-                    if (!r.string(name, ascii) || !r.consume(':'))
-                        return false;
-                    const bool isKey = name == QByteArrayView("key");
-                    if (!isKey && name != QByteArrayView("value")) {
-                        if (!r.skipValue())
-                            return false;
-                        continue;
-                    }
-                    if (seen & (isKey ? 1u : 2u))
-                        return false;
-                    seen |= isKey ? 1u : 2u;
-                    QByteArrayView value;
-                    if (!r.string(value, ascii))
-                        return false;
-                    (isKey ? tag.key : tag.value) =
-                        ascii ? QString::fromLatin1(value) : QString::fromUtf8(value);
-                } while (r.consume(','));
-                if (!r.consume('}'))
-                    return false;
-            }
-            out.append(std::move(tag));
-        } while (r.consume(','));
-        return r.consume(']');
+        return r.literal("null") || pairList(r, "key", &ResourceTag::key, "value", &ResourceTag::value, out);
     }
 
     bool item(Project &p)
