@@ -343,6 +343,9 @@ void MemberWriter::name(QByteArrayView n)
 
 void MemberWriter::literal(QByteArrayView bytes)
 {
+    // Qt writes nothing at all for some times (years before 1): memcpy must not see its null data.
+    if (bytes.isEmpty())
+        return;
     std::memcpy(m_d, bytes.data(), size_t(bytes.size()));
     m_d += bytes.size();
 }

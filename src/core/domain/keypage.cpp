@@ -186,8 +186,11 @@ public:
         }
         const char *digits = m_p;
         qint64 value = 0;
-        while (m_p != m_end && *m_p >= '0' && *m_p <= '9')
-            value = value * 10 + (*m_p++ - '0');
+        while (m_p != m_end && *m_p >= '0' && *m_p <= '9') {
+            if (m_p - digits < 15) // beyond, the number is refused below, before it could overflow
+                value = value * 10 + (*m_p - '0');
+            ++m_p;
+        }
         const qsizetype count = m_p - digits;
         if (count == 0 || count > 15 || (count > 1 && *digits == '0'))
             return false;
