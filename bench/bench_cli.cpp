@@ -131,8 +131,8 @@ double processCpuMs(qint64 pid)
 }
 #endif
 
-// What the CLI says about its own CPU with --verbose: the time spent reading answers into items (all
-// listings) and writing the output.
+// What the CLI says about its own CPU with --verbose: the main thread's CPU time spent reading answers
+// into items (all listings) and writing the output.
 struct SelfReport
 {
     double readingMs = 0;
@@ -146,8 +146,8 @@ SelfReport selfReport(const QString &stderrPath)
     if (!f.open(QIODevice::ReadOnly))
         return r;
     const QString text = QString::fromUtf8(f.readAll());
-    static const QRegularExpression reading(u"; ([0-9.]+) ms reading them"_s);
-    static const QRegularExpression writing(u"Wrote [0-9]+ items in ([0-9.]+) ms"_s);
+    static const QRegularExpression reading(u"; ([0-9.]+) ms of CPU reading them"_s);
+    static const QRegularExpression writing(u"Wrote [0-9]+ items in ([0-9.]+) ms of CPU"_s);
     for (auto it = reading.globalMatch(text); it.hasNext();)
         r.readingMs += it.next().captured(1).toDouble();
     const auto w = writing.match(text);

@@ -6,9 +6,8 @@
 #include "domain/timestamp.h"
 #include "keyoutput.h"
 #include "output.h"
+#include "platform/threadcpu.h"
 #include "settings.h"
-
-#include <QElapsedTimer>
 
 #include <algorithm>
 #include <numeric>
@@ -162,6 +161,7 @@ void writeAuditKeys(OutputBuffer &buffer, const AuditReport &report)
         KeyClassifier::name(KeyClass::NeverUsed), KeyClassifier::name(KeyClass::Stale),
         KeyClassifier::name(KeyClass::RecentlyCreated), KeyClassifier::name(KeyClass::Active)};
     const QString never = Cli::tr("never");
+    DayTexts days;
     writeTable(buffer,
                {{Cli::tr("CLASS")},
                 {Cli::tr("NAME")},
@@ -186,11 +186,9 @@ void writeAuditKeys(OutputBuffer &buffer, const AuditReport &report)
                    case 4:
                        if (!k.lastUsedAt)
                            return never;
-                       scratch = displayDate(*k.lastUsedAt);
-                       return scratch;
+                       return days.of(*k.lastUsedAt);
                    case 5:
-                       scratch = displayDate(k.createdAt);
-                       return scratch;
+                       return days.of(k.createdAt);
                    default:
                        return k.createdBy;
                    }
@@ -218,8 +216,7 @@ int runAudit(CommandContext &ctx)
     for (const QString &w : report.warnings())
         ctx.notice(w);
 
-    QElapsedTimer writing;
-    writing.start();
+    const qint64 writingStart = threadCpuNs();
     switch (ctx.format()) {
     case OutputFormat::Table:
         ctx.console().out(renderAuditTable(report));
@@ -235,7 +232,7 @@ int runAudit(CommandContext &ctx)
         report.writeCsv([&ctx](QByteArrayView bytes) { ctx.console().outBytes(bytes); });
         break;
     }
-    ctx.noteWritingTime(report.size(), writing);
+    ctx.noteWritingTime(report.size(), writingStart);
     if (report.hasFindings()) {
         const int n = report.summary().count(KeyClass::Stale) + report.summary().count(KeyClass::NeverUsed);
         ctx.notice(n == 1 ? Cli::tr("%n key is stale or never used.", nullptr, n)

@@ -8,9 +8,9 @@
 #include "credentials/sessionopener.h"
 #include "keyoutput.h"
 #include "platform/terminal.h"
+#include "platform/threadcpu.h"
 #include "profileaccess.h"
 
-#include <QElapsedTimer>
 #include <QEventLoop>
 
 using namespace Qt::StringLiterals;
@@ -58,8 +58,7 @@ void CommandContext::printList(const QList<AiKey> &keys, const QString &emptyMes
         m_console.out(emptyMessage + u'\n');
         return;
     }
-    QElapsedTimer writing;
-    writing.start();
+    const qint64 writingStart = threadCpuNs();
     {
         OutputBuffer out(m_console);
         switch (m_format) {
@@ -74,15 +73,15 @@ void CommandContext::printList(const QList<AiKey> &keys, const QString &emptyMes
             break;
         }
     }
-    noteWritingTime(keys.size(), writing);
+    noteWritingTime(keys.size(), writingStart);
 }
 
-void CommandContext::noteWritingTime(qsizetype items, const QElapsedTimer &writing)
+void CommandContext::noteWritingTime(qsizetype items, qint64 startCpuNs)
 {
     if (m_invocation.has(u"verbose"_s))
-        m_console.errLine(Cli::tr("Wrote %1 items in %2 ms.")
+        m_console.errLine(Cli::tr("Wrote %1 items in %2 ms of CPU.")
                               .arg(items)
-                              .arg(QString::number(double(writing.nsecsElapsed()) / 1e6, 'f', 1)));
+                              .arg(QString::number(double(threadCpuNs() - startCpuNs) / 1e6, 'f', 1)));
 }
 
 bool CommandContext::wait(Job *job)

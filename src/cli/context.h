@@ -5,7 +5,6 @@
 #include "domain/json.h"
 #include "output.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QProcessEnvironment>
 
@@ -115,8 +114,9 @@ public:
     void printList(const QList<AiKey> &keys, const QString &emptyMessage,
                    KeyScopeColumns scope = KeyScopeColumns::Project);
 
-    // With --verbose, how long writing the output took (where a long listing's CPU goes).
-    void noteWritingTime(qsizetype items, const QElapsedTimer &writing);
+    // With --verbose, the CPU time writing the output took since startCpuNs (threadCpuNs()): where a
+    // long listing's CPU goes.
+    void noteWritingTime(qsizetype items, qint64 startCpuNs);
 
     template <typename T>
     void printItem(const T &item)

@@ -103,6 +103,19 @@ void writeKeysCsv(OutputBuffer &buffer, const QList<AiKey> &keys)
     }
 }
 
+const QString &DayTexts::of(const QDateTime &when)
+{
+    if (!when.isValid())
+        return m_none;
+    constexpr qint64 kMsPerDay = 86400000;
+    const qint64 ms = when.toMSecsSinceEpoch();
+    const qint64 day = ms / kMsPerDay - (ms % kMsPerDay < 0 ? 1 : 0);
+    auto it = m_days.find(day);
+    if (it == m_days.end())
+        it = m_days.insert(day, displayDate(when));
+    return *it;
+}
+
 void writeTable(OutputBuffer &buffer, const QList<TableColumn> &columns, qsizetype rows,
                 const TableCells &cells)
 {
@@ -166,7 +179,8 @@ void writeKeysTable(OutputBuffer &buffer, const QList<AiKey> &keys, KeyScopeColu
         columns.append({Cli::tr("PROJECT")});
     const QString never = Cli::tr("never");
     const QString unknown = Cli::tr("unknown");
-    writeTable(buffer, columns, keys.size(), [&](qsizetype row, int column, QString &scratch) -> QStringView {
+    DayTexts days;
+    writeTable(buffer, columns, keys.size(), [&](qsizetype row, int column, QString &) -> QStringView {
         const AiKey &k = keys.at(row);
         switch (column) {
         case 0:
@@ -180,11 +194,9 @@ void writeKeysTable(OutputBuffer &buffer, const QList<AiKey> &keys, KeyScopeColu
                 return unknown;
             if (!k.lastUsedAt)
                 return never;
-            scratch = displayDate(*k.lastUsedAt);
-            return scratch;
+            return days.of(*k.lastUsedAt);
         case 4:
-            scratch = displayDate(k.createdAt);
-            return scratch;
+            return days.of(k.createdAt);
         case 5:
             return k.createdBy;
         case 6:

@@ -3,6 +3,8 @@
 #include "output.h"
 
 #include <QByteArray>
+#include <QDateTime>
+#include <QHash>
 #include <QList>
 
 #include <functional>
@@ -43,6 +45,17 @@ struct TableColumn
     bool numeric = false; // right-aligned
 };
 using TableCells = std::function<QStringView(qsizetype row, int column, QString &scratch)>;
+
+// displayDate() once per UTC day: a table of 20,000 keys shows two dates a row, a few hundred days.
+class DayTexts
+{
+public:
+    const QString &of(const QDateTime &when);
+
+private:
+    QHash<qint64, QString> m_days;
+    QString m_none;
+};
 void writeTable(OutputBuffer &out, const QList<TableColumn> &columns, qsizetype rows,
                 const TableCells &cells);
 
