@@ -175,19 +175,6 @@ CliRun cli(const QUrl &url, const QStringList &args, const QString &configDir)
     return r;
 }
 
-// The offscreen platform warns once per shown window; nothing else is dropped.
-QtMessageHandler g_previousHandler = nullptr;
-
-void quietHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (message.contains(u"propagateSizeHints"_s))
-        return;
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-    else
-        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -195,7 +182,7 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    g_previousHandler = qInstallMessageHandler(quietHandler);
+    quietOffscreenWarnings();
     QLoggingCategory::setFilterRules(u"aikeys.*.info=false"_s);
     QCommandLineParser parser;
     parser.addHelpOption();

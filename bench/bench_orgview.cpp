@@ -241,19 +241,6 @@ double rawListing(AtlasClient &api, const QString &org, qsizetype *keys, int *pa
     return ms;
 }
 
-QtMessageHandler g_previousHandler = nullptr;
-
-// The offscreen platform warns once per shown window; nothing else is dropped.
-void quietHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (message.contains(u"propagateSizeHints"_s))
-        return;
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-    else
-        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
-}
-
 const char *verdict(bool met)
 {
     return met ? "met" : "NOT MET";
@@ -268,7 +255,7 @@ int main(int argc, char *argv[])
     // Rotations, settings and caches go to test locations, never the user's.
     QStandardPaths::setTestModeEnabled(true);
     TimedApplication app(argc, argv);
-    g_previousHandler = qInstallMessageHandler(quietHandler);
+    quietOffscreenWarnings();
     QLoggingCategory::setFilterRules(u"aikeys.*.info=false"_s);
 
     QCommandLineParser parser;

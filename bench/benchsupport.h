@@ -10,6 +10,9 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <QtGlobal>
+
+#include <cstdio>
 
 #ifndef AIKEYS_SIM_PATH
 #define AIKEYS_SIM_PATH "atlas-sim"
@@ -60,6 +63,26 @@ inline bool startSim(Sim &sim, const QStringList &args)
         return false;
     sim.url = QUrl(QString::fromUtf8(line.mid(prefix.size())));
     return true;
+}
+
+// The offscreen platform warns once per shown window ("propagateSizeHints"); nothing else is dropped.
+inline QtMessageHandler &previousMessageHandler()
+{
+    static QtMessageHandler handler = nullptr;
+    return handler;
+}
+
+inline void quietOffscreenWarnings()
+{
+    previousMessageHandler() =
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+            if (message.contains(QStringLiteral("propagateSizeHints")))
+                return;
+            if (previousMessageHandler())
+                previousMessageHandler()(type, context, message);
+            else
+                std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+        });
 }
 
 } // namespace aikeys::bench
