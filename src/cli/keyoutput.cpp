@@ -123,11 +123,16 @@ void writeTable(OutputBuffer &buffer, const QList<TableColumn> &columns, qsizety
     QList<qsizetype> widths(count, 0);
     QString scratch;
     QString escaped;
-    // The cell as the terminal gets it: escaped only when it holds a character that could drive it.
+    // Columns the first pass found a character in that could drive the terminal: only their cells are
+    // looked at again when the lines are written.
+    QList<bool> unsafeColumn(count, false);
+    bool measuring = true;
+    // The cell as the terminal gets it: escaped only when it holds such a character.
     const auto shown = [&](qsizetype row, int column) -> QStringView {
         const QStringView text = cells(row, column, scratch);
-        if (indexOfUnsafeForDisplay(text) < 0)
+        if ((!measuring && !unsafeColumn[column]) || indexOfUnsafeForDisplay(text) < 0)
             return text;
+        unsafeColumn[column] = true;
         escaped = sanitizeForTerminal(text);
         return escaped;
     };
@@ -140,6 +145,7 @@ void writeTable(OutputBuffer &buffer, const QList<TableColumn> &columns, qsizety
         for (qsizetype c = 0; c < count; ++c)
             widths[c] = qMax(widths[c], shown(r, int(c)).size());
     }
+    measuring = false;
 
     QByteArray &out = buffer.bytes();
     // Widths count UTF-16 code units, as renderTable does; the last column is not padded and trailing
