@@ -11,6 +11,7 @@
 #include "audit/auditkeymodel.h"
 #include "audit/auditreport.h"
 #include "auditview.h"
+#include "benchsupport.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,58 +32,11 @@
 #include <cstdio>
 #include <memory>
 
-#ifndef AIKEYS_SIM_PATH
-#define AIKEYS_SIM_PATH "atlas-sim"
-#endif
-
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using namespace aikeys::bench;
 
 namespace {
-
-struct Sim
-{
-    QProcess process;
-    QUrl url;
-    ~Sim()
-    {
-        process.terminate();
-        process.waitForFinished(5000);
-    }
-};
-
-QString simPath()
-{
-    return qEnvironmentVariable("AIKEYS_SIM", QString::fromUtf8(AIKEYS_SIM_PATH));
-}
-
-// The CLI sits beside the simulator in a build tree (src/sim, src/cli).
-QString cliPath()
-{
-    const QString env = qEnvironmentVariable("AIKEYS_CLI");
-    if (!env.isEmpty())
-        return env;
-    return QFileInfo(simPath()).dir().filePath(u"../cli/atlas-ai-keys-cli"_s);
-}
-
-bool startSim(Sim &sim, const QStringList &args)
-{
-    sim.process.setProgram(simPath());
-    sim.process.setArguments(QStringList{u"--port"_s, u"0"_s} + args);
-    sim.process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    sim.process.start();
-    if (!sim.process.waitForStarted(10000))
-        return false;
-    const QDeadlineTimer deadline(60000);
-    while (!sim.process.canReadLine() && !deadline.hasExpired())
-        sim.process.waitForReadyRead(100);
-    const QByteArray line = sim.process.readLine().trimmed();
-    const QByteArray prefix = "atlas-sim listening on ";
-    if (!line.startsWith(prefix))
-        return false;
-    sim.url = QUrl(QString::fromUtf8(line.mid(prefix.size())));
-    return true;
-}
 
 std::unique_ptr<AtlasSession> session(const QUrl &url)
 {
@@ -221,19 +175,6 @@ CliRun cli(const QUrl &url, const QStringList &args, const QString &configDir)
     return r;
 }
 
-// The offscreen platform warns once per shown window; nothing else is dropped.
-QtMessageHandler g_previousHandler = nullptr;
-
-void quietHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (message.contains(u"propagateSizeHints"_s))
-        return;
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-    else
-        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -241,7 +182,7 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    g_previousHandler = qInstallMessageHandler(quietHandler);
+    quietOffscreenWarnings();
     QLoggingCategory::setFilterRules(u"aikeys.*.info=false"_s);
     QCommandLineParser parser;
     parser.addHelpOption();

@@ -4,6 +4,7 @@
 // floor. Also the JSON mapping throughput for the same keys. Prints figures; asserts nothing.
 #include "atlas/atlasclient.h"
 #include "atlas/session.h"
+#include "benchsupport.h"
 #include "domain/json.h"
 
 #include <QCommandLineParser>
@@ -23,40 +24,11 @@
 #include <cstdio>
 #include <memory>
 
-#ifndef AIKEYS_SIM_PATH
-#define AIKEYS_SIM_PATH "atlas-sim"
-#endif
-
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using namespace aikeys::bench;
 
 namespace {
-
-struct Sim
-{
-    QProcess process;
-    QUrl url;
-};
-
-bool startSim(Sim &sim, const QStringList &args)
-{
-    const QString path = qEnvironmentVariable("AIKEYS_SIM", QString::fromUtf8(AIKEYS_SIM_PATH));
-    sim.process.setProgram(path);
-    sim.process.setArguments(QStringList{u"--port"_s, u"0"_s} + args);
-    sim.process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    sim.process.start();
-    if (!sim.process.waitForStarted(10000))
-        return false;
-    const QDeadlineTimer deadline(60000);
-    while (!sim.process.canReadLine() && !deadline.hasExpired())
-        sim.process.waitForReadyRead(100);
-    const QByteArray line = sim.process.readLine().trimmed();
-    const QByteArray prefix = "atlas-sim listening on ";
-    if (!line.startsWith(prefix))
-        return false;
-    sim.url = QUrl(QString::fromUtf8(line.mid(prefix.size())));
-    return true;
-}
 
 std::unique_ptr<AtlasSession> session(const QUrl &url, int concurrency)
 {

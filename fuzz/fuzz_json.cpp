@@ -7,6 +7,7 @@
 #include "atlas/auth.h"
 #include "atlas/retrypolicy.h"
 #include "domain/json.h"
+#include "domain/keypage.h"
 #include "fuzzcheck.h"
 
 #include <QJsonDocument>
@@ -32,6 +33,59 @@ void checkPage(const QByteArray &body, json::ItemParser<T> parse)
     }
 }
 
+// The plain key-page reader takes a page only when it reads it exactly as the general one does.
+void checkPlainKeyPage(const QByteArray &body)
+{
+    const std::optional<json::Page<AiKey>> plain = json::plainKeyPage(body);
+    if (!plain)
+        return;
+    const auto general = json::page<AiKey>(
+        body, +[](const QJsonObject &o, QStringList *odd) { return json::aiKey(o, odd); });
+    FUZZ_CHECK(general.ok(), u"the plain reader took a page the general one refuses: "_s + general.error());
+    const json::Page<AiKey> &g = general.value();
+    FUZZ_CHECK(plain->results.size() == g.results.size() && plain->totalCount == g.totalCount &&
+                   plain->oddItems == g.oddItems && plain->links.size() == g.links.size(),
+               u"the readers disagree on the envelope"_s);
+    for (qsizetype i = 0; i < g.links.size(); ++i)
+        FUZZ_CHECK(plain->links.at(i).href == g.links.at(i).href &&
+                       plain->links.at(i).rel == g.links.at(i).rel,
+                   u"the readers disagree on a link"_s);
+    for (qsizetype i = 0; i < g.results.size(); ++i) {
+        const AiKey &a = plain->results.at(i);
+        const AiKey &b = g.results.at(i);
+        FUZZ_CHECK(a.apiKeyId == b.apiKeyId && a.name == b.name && a.groupId == b.groupId &&
+                       a.cloud == b.cloud && a.geography == b.geography && a.endpoint == b.endpoint &&
+                       a.createdBy == b.createdBy && a.maskedSecret == b.maskedSecret &&
+                       a.status == b.status && a.createdAt == b.createdAt && a.lastUsedAt == b.lastUsedAt &&
+                       a.lastUsedUnknown == b.lastUsedUnknown,
+                   u"the readers disagree on key %1"_s.arg(i));
+    }
+}
+
+void checkPlainProjectPage(const QByteArray &body)
+{
+    const std::optional<json::Page<Project>> plain = json::plainProjectPage(body);
+    if (!plain)
+        return;
+    const auto general = json::page<Project>(
+        body, +[](const QJsonObject &o, QStringList *odd) { return json::project(o, odd); });
+    FUZZ_CHECK(general.ok(),
+               u"the plain reader took a page of projects the general one refuses: "_s + general.error());
+    const json::Page<Project> &g = general.value();
+    FUZZ_CHECK(plain->results.size() == g.results.size() && plain->totalCount == g.totalCount &&
+                   plain->oddItems == g.oddItems,
+               u"the readers disagree on the envelope of a page of projects"_s);
+    for (qsizetype i = 0; i < g.results.size(); ++i) {
+        const Project &a = plain->results.at(i);
+        const Project &b = g.results.at(i);
+        bool same = a.id == b.id && a.name == b.name && a.orgId == b.orgId && a.created == b.created &&
+                    a.clusterCount == b.clusterCount && a.tags.size() == b.tags.size();
+        for (qsizetype t = 0; same && t < a.tags.size(); ++t)
+            same = a.tags.at(t).key == b.tags.at(t).key && a.tags.at(t).value == b.tags.at(t).value;
+        FUZZ_CHECK(same, u"the readers disagree on project %1"_s.arg(i));
+    }
+}
+
 template <typename T>
 void checkSingle(const QByteArray &body, json::ItemParser<T> parse)
 {
@@ -50,9 +104,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     switch (selector % 11) {
     case 0:
         checkPage<AiKey>(body, &json::aiKey);
+        checkPlainKeyPage(body);
         break;
     case 1:
         checkPage<Project>(body, &json::project);
+        checkPlainProjectPage(body);
         break;
     case 2:
         checkPage<Organization>(body, &json::organization);

@@ -4,7 +4,9 @@
 #include "commandline.h"
 #include "context.h"
 #include "domain/timestamp.h"
+#include "keyoutput.h"
 #include "output.h"
+#include "platform/threadcpu.h"
 #include "settings.h"
 
 #include <algorithm>
@@ -135,37 +137,62 @@ QString renderAuditTable(const AuditReport &report)
             out += renderTable(projects) + u'\n';
     }
 
-    if (report.isEmpty()) {
+    if (report.isEmpty())
         out += Cli::tr("No keys.") + u'\n';
-        return out;
+    return out;
+}
+
+// Every key, those needing attention first (oldest use, or creation, first within a class), as a
+// table streamed to the console.
+void writeAuditKeys(OutputBuffer &buffer, const AuditReport &report)
+{
+    // The sort keys are worked out once per key, not once per comparison.
+    std::vector<std::pair<int, qint64>> rank(size_t(report.size()));
+    for (int i = 0; i < report.size(); ++i) {
+        const AiKey &k = report.keys().at(i);
+        rank[size_t(i)] = {classRank(report.keyClass(i)), k.lastUsedAt ? k.lastUsedAt->toMSecsSinceEpoch()
+                                                                       : k.createdAt.toMSecsSinceEpoch()};
     }
     std::vector<int> order(size_t(report.size()));
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&report](int a, int b) {
-        const int ra = classRank(report.keyClass(a));
-        const int rb = classRank(report.keyClass(b));
-        if (ra != rb)
-            return ra < rb;
-        const AiKey &ka = report.keys().at(a);
-        const AiKey &kb = report.keys().at(b);
-        const qint64 ua =
-            ka.lastUsedAt ? ka.lastUsedAt->toMSecsSinceEpoch() : ka.createdAt.toMSecsSinceEpoch();
-        const qint64 ub =
-            kb.lastUsedAt ? kb.lastUsedAt->toMSecsSinceEpoch() : kb.createdAt.toMSecsSinceEpoch();
-        return ua < ub;
-    });
-    Rows keys;
-    keys.headers = {Cli::tr("CLASS"),     Cli::tr("NAME"),    Cli::tr("ID"),        Cli::tr("PROJECT"),
-                    Cli::tr("LAST USED"), Cli::tr("CREATED"), Cli::tr("CREATED BY")};
-    for (const int i : order) {
-        const AiKey &k = report.keys().at(i);
-        keys.rows.append({KeyClassifier::name(report.keyClass(i)), k.name, k.apiKeyId,
-                          report.projectNameOf(k.groupId),
-                          k.lastUsedAt ? displayDate(*k.lastUsedAt) : Cli::tr("never"),
-                          displayDate(k.createdAt), k.createdBy});
-    }
-    out += renderTable(keys);
-    return out;
+    std::stable_sort(order.begin(), order.end(),
+                     [&rank](int a, int b) { return rank[size_t(a)] < rank[size_t(b)]; });
+    const QString classNames[] = {
+        KeyClassifier::name(KeyClass::NeverUsed), KeyClassifier::name(KeyClass::Stale),
+        KeyClassifier::name(KeyClass::RecentlyCreated), KeyClassifier::name(KeyClass::Active)};
+    const QString never = Cli::tr("never");
+    DayTexts days;
+    writeTable(buffer,
+               {{Cli::tr("CLASS")},
+                {Cli::tr("NAME")},
+                {Cli::tr("ID")},
+                {Cli::tr("PROJECT")},
+                {Cli::tr("LAST USED")},
+                {Cli::tr("CREATED")},
+                {Cli::tr("CREATED BY")}},
+               report.size(), [&](qsizetype row, int column, QString &scratch) -> QStringView {
+                   const int i = order[size_t(row)];
+                   const AiKey &k = report.keys().at(i);
+                   switch (column) {
+                   case 0:
+                       return classNames[classRank(report.keyClass(i))];
+                   case 1:
+                       return k.name;
+                   case 2:
+                       return k.apiKeyId;
+                   case 3:
+                       scratch = report.projectNameOf(k.groupId);
+                       return scratch;
+                   case 4:
+                       if (!k.lastUsedAt)
+                           return never;
+                       return days.of(*k.lastUsedAt);
+                   case 5:
+                       return days.of(k.createdAt);
+                   default:
+                       return k.createdBy;
+                   }
+               });
 }
 
 int runAudit(CommandContext &ctx)
@@ -189,17 +216,23 @@ int runAudit(CommandContext &ctx)
     for (const QString &w : report.warnings())
         ctx.notice(w);
 
+    const qint64 writingStart = threadCpuNs();
     switch (ctx.format()) {
     case OutputFormat::Table:
         ctx.console().out(renderAuditTable(report));
+        if (!report.isEmpty()) {
+            OutputBuffer buffer(ctx.console());
+            writeAuditKeys(buffer, report);
+        }
         break;
     case OutputFormat::Json:
-        ctx.console().outBytes(report.toJsonBytes());
+        report.writeJson([&ctx](QByteArrayView bytes) { ctx.console().outBytes(bytes); });
         break;
     case OutputFormat::Csv:
-        ctx.console().outBytes(report.toCsv(false));
+        report.writeCsv([&ctx](QByteArrayView bytes) { ctx.console().outBytes(bytes); });
         break;
     }
+    ctx.noteWritingTime(report.size(), writingStart);
     if (report.hasFindings()) {
         const int n = report.summary().count(KeyClass::Stale) + report.summary().count(KeyClass::NeverUsed);
         ctx.notice(n == 1 ? Cli::tr("%n key is stale or never used.", nullptr, n)

@@ -14,14 +14,22 @@ Console::Console(std::FILE *out, std::FILE *err)
 // go through outBytes: they are data, written as they are.)
 void Console::out(const QString &text)
 {
-    outBytes(sanitizeForTerminal(text, TerminalText::MultiLine).toUtf8());
+    // A long table is usually safe already (its cells were escaped): then it is not copied again.
+    bool safe = true;
+    for (const QChar c : text) {
+        if (c != u'\n' && c != u'\t' && isUnsafeForDisplay(c.unicode())) {
+            safe = false;
+            break;
+        }
+    }
+    outBytes((safe ? text : sanitizeForTerminal(text, TerminalText::MultiLine)).toUtf8());
 }
 
-void Console::outBytes(const QByteArray &bytes)
+void Console::outBytes(QByteArrayView bytes)
 {
     if (bytes.isEmpty())
         return;
-    if (std::fwrite(bytes.constData(), 1, size_t(bytes.size()), m_out) != size_t(bytes.size()))
+    if (std::fwrite(bytes.data(), 1, size_t(bytes.size()), m_out) != size_t(bytes.size()))
         m_outOk = false;
 }
 

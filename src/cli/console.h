@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <cstdio>
@@ -16,7 +17,7 @@ public:
 
     void out(const QString &text);
     // Raw bytes to standard output, for a secret that never becomes a QString.
-    void outBytes(const QByteArray &bytes);
+    void outBytes(QByteArrayView bytes);
     void err(const QString &text);
     // One line to standard error, with its newline.
     void errLine(const QString &text);

@@ -6,7 +6,9 @@
 #include "credentials/credentialmanager.h"
 #include "credentials/environment.h"
 #include "credentials/sessionopener.h"
+#include "keyoutput.h"
 #include "platform/terminal.h"
+#include "platform/threadcpu.h"
 #include "profileaccess.h"
 
 #include <QEventLoop>
@@ -48,6 +50,38 @@ bool CommandContext::interrupted() const
 void CommandContext::notice(const QString &text)
 {
     m_console.errLine(text);
+}
+
+void CommandContext::printList(const QList<AiKey> &keys, const QString &emptyMessage, KeyScopeColumns scope)
+{
+    if (m_format == OutputFormat::Table && keys.isEmpty()) {
+        m_console.out(emptyMessage + u'\n');
+        return;
+    }
+    const qint64 writingStart = threadCpuNs();
+    {
+        OutputBuffer out(m_console);
+        switch (m_format) {
+        case OutputFormat::Table:
+            writeKeysTable(out, keys, scope);
+            break;
+        case OutputFormat::Json:
+            writeKeysJson(out, keys);
+            break;
+        case OutputFormat::Csv:
+            writeKeysCsv(out, keys);
+            break;
+        }
+    }
+    noteWritingTime(keys.size(), writingStart);
+}
+
+void CommandContext::noteWritingTime(qsizetype items, qint64 startCpuNs)
+{
+    if (m_invocation.has(u"verbose"_s))
+        m_console.errLine(Cli::tr("Wrote %1 items in %2 ms of CPU.")
+                              .arg(items)
+                              .arg(QString::number(double(threadCpuNs() - startCpuNs) / 1e6, 'f', 1)));
 }
 
 bool CommandContext::wait(Job *job)

@@ -109,6 +109,15 @@ public:
         }
     }
 
+    // Keys are written straight to standard output in one pass (keyoutput.h): an org can hold tens
+    // of thousands.
+    void printList(const QList<AiKey> &keys, const QString &emptyMessage,
+                   KeyScopeColumns scope = KeyScopeColumns::Project);
+
+    // With --verbose, the CPU time writing the output took since startCpuNs (threadCpuNs()): where a
+    // long listing's CPU goes.
+    void noteWritingTime(qsizetype items, qint64 startCpuNs);
+
     template <typename T>
     void printItem(const T &item)
     {

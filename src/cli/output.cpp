@@ -31,9 +31,9 @@ QStringList outputFormatNames()
 
 QString displayDate(const QDateTime &when)
 {
-    if (!when.isValid())
-        return {};
-    return when.toUTC().toString(u"yyyy-MM-dd"_s);
+    QByteArray date;
+    appendDateUtc(date, when);
+    return QString::fromLatin1(date);
 }
 
 QString displayDateTime(const QDateTime &when)
@@ -55,32 +55,43 @@ QString renderTable(const Rows &rows)
     QList<QStringList> cells;
     cells.reserve(rows.rows.size() + 1);
     cells.append(rows.headers);
+    qsizetype total = 0;
     for (const QStringList &row : rows.rows) {
         QStringList clean;
         clean.reserve(columns);
-        for (qsizetype c = 0; c < columns; ++c)
-            clean << sanitizeForTerminal(row.value(c));
+        // Most cells are safe as they are and stay shared, not copied.
+        for (qsizetype c = 0; c < columns; ++c) {
+            const QString cell = row.value(c);
+            clean << (indexOfUnsafeForDisplay(cell) < 0 ? cell : sanitizeForTerminal(cell));
+        }
         cells.append(std::move(clean));
     }
     for (const QStringList &row : std::as_const(cells)) {
         for (qsizetype c = 0; c < columns; ++c)
             widths[c] = qMax(widths[c], row.at(c).size());
     }
+    for (const qsizetype w : std::as_const(widths))
+        total += w + 2;
     QString out;
+    out.reserve(total * cells.size());
     for (const QStringList &row : std::as_const(cells)) {
-        QString line;
+        const qsizetype lineStart = out.size();
         for (qsizetype c = 0; c < columns; ++c) {
             if (c > 0)
-                line += u"  "_s;
-            const bool last = c == columns - 1;
-            if (rows.numericColumns.contains(int(c)))
-                line += row.at(c).rightJustified(widths[c]);
-            else
-                line += last ? row.at(c) : row.at(c).leftJustified(widths[c]);
+                out += u"  "_s;
+            const QString &cell = row.at(c);
+            const qsizetype pad = widths[c] - cell.size();
+            if (rows.numericColumns.contains(int(c)) && pad > 0)
+                out.resize(out.size() + pad, u' ');
+            out += cell;
+            if (c != columns - 1 && !rows.numericColumns.contains(int(c)) && pad > 0)
+                out.resize(out.size() + pad, u' ');
         }
-        while (line.endsWith(u' '))
-            line.chop(1);
-        out += line + u'\n';
+        qsizetype end = out.size();
+        while (end > lineStart && out.at(end - 1) == u' ')
+            --end;
+        out.truncate(end);
+        out += u'\n';
     }
     return out;
 }
@@ -173,31 +184,6 @@ Details details(const Project &p)
 }
 
 // ---- AI model API keys
-
-Rows tableRows(const QList<AiKey> &keys, KeyScopeColumns scope)
-{
-    Rows r;
-    r.headers = {Cli::tr("NAME"),    Cli::tr("ID"),         Cli::tr("STATUS"),        Cli::tr("LAST USED"),
-                 Cli::tr("CREATED"), Cli::tr("CREATED BY"), Cli::tr("MASKED SECRET"), Cli::tr("ENDPOINT")};
-    if (scope == KeyScopeColumns::Org)
-        r.headers << Cli::tr("PROJECT");
-    for (const AiKey &k : keys) {
-        QStringList row{k.name,
-                        k.apiKeyId,
-                        k.status,
-                        k.lastUsedUnknown ? Cli::tr("unknown")
-                        : k.lastUsedAt    ? displayDate(*k.lastUsedAt)
-                                          : Cli::tr("never"),
-                        displayDate(k.createdAt),
-                        k.createdBy,
-                        k.maskedSecret,
-                        k.endpoint};
-        if (scope == KeyScopeColumns::Org)
-            row << k.groupId;
-        r.rows.append(std::move(row));
-    }
-    return r;
-}
 
 Rows csvRows(const QList<AiKey> &keys)
 {

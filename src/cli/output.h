@@ -47,7 +47,6 @@ enum class KeyScopeColumns { Project, Org }; // Org adds the PROJECT column
 
 Rows tableRows(const QList<Organization> &orgs);
 Rows tableRows(const QList<Project> &projects);
-Rows tableRows(const QList<AiKey> &keys, KeyScopeColumns scope = KeyScopeColumns::Project);
 Rows tableRows(const QList<RateLimit> &limits);
 
 Rows csvRows(const QList<Organization> &orgs);

@@ -20,6 +20,7 @@
 
 #include <QAction>
 #include <QContextMenuEvent>
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -127,6 +128,10 @@ private:
     NamesFor m_namesFor;
 };
 
+// A slice of the work that fills the table with a listing's keys: short enough that the window keeps
+// drawing (a frame is 16 ms) while an organization's tens of thousands of keys go in.
+constexpr int kFillSliceMs = 8;
+
 bool isDuplicateNameError(const ApiError &error, const QString &name)
 {
     if (error.kind() != ApiError::Kind::Http)
@@ -146,12 +151,20 @@ QString noRolePhrase()
 
 } // namespace
 
+struct KeysView::PendingFill
+{
+    QList<AiKey> keys; // for keysListed(), once they are in the table
+    KeyTableModel::Batch batch;
+    bool namesRemembered = false;
+};
+
 KeysView::KeysView(QWidget *parent)
     : QWidget(parent)
     , m_model(new KeyTableModel(this))
     , m_proxy(new EditableKeyProxy(this))
     , m_selection(new QItemSelectionModel(m_proxy, this))
     , m_clock(new QTimer(this))
+    , m_fillTimer(new QTimer(this))
 {
     setObjectName(u"keysView"_s);
     qRegisterMetaType<aikeys::KeysView::Scope>();
@@ -212,6 +225,10 @@ KeysView::KeysView(QWidget *parent)
         if (shown)
             placeProjectColumn();
     });
+
+    m_fillTimer->setSingleShot(true);
+    m_fillTimer->setInterval(0);
+    connect(m_fillTimer, &QTimer::timeout, this, &KeysView::continueFill);
 
     // "5 minutes ago" goes stale while the window stays open.
     m_clock->setInterval(60 * 1000);
@@ -345,19 +362,25 @@ void KeysView::showEvent(QShowEvent *event)
 
 KeysView::~KeysView()
 {
+    stopListing();
+}
+
+void KeysView::stopListing()
+{
     if (m_listJob) {
         m_listJob->disconnect(this);
         m_listJob->cancel();
     }
+    m_fillTimer->stop();
+    m_fill.reset();
 }
 
 void KeysView::setClient(AtlasClient *client)
 {
     if (client == m_client)
         return;
-    if (m_listJob) {
-        m_listJob->disconnect(this);
-        m_listJob->cancel();
+    if (isLoading()) {
+        stopListing();
         setLoading(nullptr);
     }
     m_client = client;
@@ -395,7 +418,7 @@ AtlasClient *KeysView::client() const
 
 bool KeysView::isLoading() const
 {
-    return bool(m_listJob);
+    return m_listJob || m_fill;
 }
 
 void KeysView::setClipboard(SecureClipboard *clipboard)
@@ -430,7 +453,7 @@ void KeysView::setTreeModel(OrgTreeModel *tree)
 void KeysView::showProject(const QString &projectId, const QString &projectName)
 {
     if (m_scope == Scope::Project && m_scopeId == projectId &&
-        (m_listJob || (!m_listFailed && !m_listCancelled)))
+        (isLoading() || (!m_listFailed && !m_listCancelled)))
         return;
     m_scope = Scope::Project;
     m_scopeId = projectId;
@@ -442,7 +465,7 @@ void KeysView::showProject(const QString &projectId, const QString &projectName)
 void KeysView::showOrganization(const QString &orgId, const QString &orgName)
 {
     if (m_scope == Scope::Organization && m_scopeId == orgId &&
-        (m_listJob || (!m_listFailed && !m_listCancelled)))
+        (isLoading() || (!m_listFailed && !m_listCancelled)))
         return;
     m_scope = Scope::Organization;
     m_scopeId = orgId;
@@ -452,9 +475,8 @@ void KeysView::showOrganization(const QString &orgId, const QString &orgName)
 
 void KeysView::showNothing(const QString &message)
 {
-    if (m_listJob) {
-        m_listJob->disconnect(this);
-        m_listJob->cancel();
+    if (isLoading()) {
+        stopListing();
         setLoading(nullptr);
     }
     withdrawRetryMessage();
@@ -501,10 +523,11 @@ void KeysView::cancelLoading()
 
 void KeysView::setLoading(Job *job)
 {
-    const bool was = bool(m_listJob);
     m_listJob = job;
-    if (was != bool(job))
-        Q_EMIT loadingChanged(bool(job));
+    if (m_loadingSignalled != isLoading()) {
+        m_loadingSignalled = isLoading();
+        Q_EMIT loadingChanged(m_loadingSignalled);
+    }
     updatePlaceholder();
 }
 
@@ -530,10 +553,7 @@ void KeysView::applySort()
 
 void KeysView::startListing(bool keepRows)
 {
-    if (m_listJob) {
-        m_listJob->disconnect(this);
-        m_listJob->cancel();
-    }
+    stopListing();
     withdrawRetryMessage();
     m_listFailed = false;
     m_listCancelled = false;
@@ -612,12 +632,58 @@ void KeysView::onListed(Job *job, bool keepRows)
                        "left out). Atlas may have changed its answer format: check for an update of Atlas "
                        "AI Keys."));
     }
-    if (keepRows)
+    if (keepRows) {
         m_model->refresh(keys);
-    else
-        m_model->setKeys(keys);
-    rememberNames(keys, true);
-    for (const AiKey &key : std::as_const(keys))
+        rememberNames(keys, true);
+        listingShown(keys);
+        return;
+    }
+    // A new list goes in a slice per event (KeyTableModel::Batch), with the ranks of the column the
+    // table is sorted by: tens of thousands of keys in one go would stop the window for longer than a
+    // frame or three. Still loading until they are in; the job itself is done.
+    m_fill = std::make_unique<PendingFill>();
+    m_fill->batch = m_model->prepareKeys(keys, m_proxy->sortColumn());
+    m_fill->keys = std::move(keys);
+    m_listJob = nullptr;
+    continueFill();
+}
+
+void KeysView::continueFill()
+{
+    if (!m_fill)
+        return;
+    QElapsedTimer slice;
+    slice.start();
+    // A few keys go in at once, as the listing ends; many take a slice per step.
+    const auto nextSlice = [this, &slice] {
+        if (slice.elapsed() < kFillSliceMs / 4)
+            return false;
+        m_fillTimer->start();
+        return true;
+    };
+    if (!m_fill->batch.work(kFillSliceMs)) {
+        m_fillTimer->start();
+        return;
+    }
+    if (!m_fill->namesRemembered) {
+        if (nextSlice())
+            return;
+        m_fill->namesRemembered = true;
+        rememberNames(m_fill->keys, true);
+    }
+    if (nextSlice())
+        return;
+    m_model->setPreparedKeys(std::move(m_fill->batch));
+    if (!m_fill)
+        return; // something the reset set off stopped the listing
+    const QList<AiKey> keys = std::move(m_fill->keys);
+    m_fill.reset();
+    listingShown(keys);
+}
+
+void KeysView::listingShown(const QList<AiKey> &keys)
+{
+    for (const AiKey &key : keys)
         addScope(key.cloud, key.geography);
     setLoading(nullptr);
     Q_EMIT keysListed(m_scope, m_scopeId, keys);
@@ -709,7 +775,7 @@ void KeysView::updatePlaceholder()
         else if (m_scope == Scope::None)
             text = m_nothingMessage.isEmpty() ? tr("Select a project or an organization to see its keys.")
                                               : m_nothingMessage;
-        else if (m_listJob)
+        else if (isLoading())
             text = tr("Loading keys\u2026");
         else if (m_listCancelled)
             text = tr("Loading was stopped. Press %1 to load the keys.")
@@ -737,7 +803,7 @@ void KeysView::updateCounts()
 
 QString KeysView::countsText() const
 {
-    if (m_scope == Scope::None || (m_listJob && m_model->rowCount() == 0))
+    if (m_scope == Scope::None || (isLoading() && m_model->rowCount() == 0))
         return {};
     const int total = m_model->totalCount();
     const int shown = m_proxy->rowCount();

@@ -12,6 +12,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -149,6 +150,10 @@ private:
     void ensureWidgets();
     void startListing(bool keepRows);
     void onListed(Job *job, bool keepRows);
+    void continueFill();
+    void listingShown(const QList<AiKey> &keys);
+    // Cancels the listing or drops the keys waiting to fill the table, without a signal.
+    void stopListing();
     void setLoading(Job *job);
     void withdrawRetryMessage();
     void applySort();
@@ -205,6 +210,12 @@ private:
     QString m_scopeName;
     QString m_nothingMessage;
     QPointer<Job> m_listJob;
+    // A listing's keys on their way into the table, a slice per event (see onListed()); loading
+    // until they are in.
+    struct PendingFill;
+    std::unique_ptr<PendingFill> m_fill;
+    QTimer *m_fillTimer;
+    bool m_loadingSignalled = false; // what loadingChanged() said last
     bool m_listFailed = false;
     bool m_listCancelled = false;
     bool m_errorShown = false;

@@ -3,6 +3,7 @@
 // table model with its class column.
 #include "audit/auditkeymodel.h"
 #include "audit/auditreport.h"
+#include "audit/csvwriter.h"
 #include "domain/json.h"
 #include "domain/timestamp.h"
 
@@ -51,6 +52,42 @@ QString apiTime(const QDateTime &t)
 QString offsetTime(const QDateTime &t, int offsetSeconds)
 {
     return t.toTimeZone(QTimeZone(offsetSeconds)).toString(Qt::ISODateWithMs);
+}
+
+// The audit's CSV as rows of cells through CsvWriter, the columns as docs/audit.md lists them.
+QByteArray csvThroughCsvWriter(const AuditReport &r, bool withByteOrderMark)
+{
+    const QStringList header = AuditReport::csvHeader();
+    CsvWriter writer;
+    for (const char *numeric : {"daysSinceLastUse", "graceDays", "staleDays"})
+        writer.setNumericColumn(int(header.indexOf(QLatin1StringView(numeric))));
+    writer.writeRow(header);
+    const auto time = [](const QDateTime &t) { return t.isValid() ? formatTimestampUtc(t) : QString(); };
+    for (int i = 0; i < r.size(); ++i) {
+        const AiKey &k = r.keys().at(i);
+        const std::optional<qint64> days = r.daysSinceLastUse(i);
+        writer.writeRow({KeyClassifier::id(r.keyClass(i)),
+                         k.name,
+                         k.apiKeyId,
+                         k.groupId,
+                         r.projectNameOf(k.groupId),
+                         r.orgId(),
+                         r.orgName(),
+                         k.status,
+                         time(k.createdAt),
+                         k.createdBy,
+                         time(k.lastUsedAt.value_or(QDateTime())),
+                         days ? QString::number(*days) : QString(),
+                         KeyClassifier::id(r.bucket(i)),
+                         k.maskedSecret,
+                         k.cloud,
+                         k.geography,
+                         k.endpoint,
+                         time(r.generatedAt()),
+                         QString::number(r.thresholds().graceDays),
+                         QString::number(r.thresholds().staleDays)});
+    }
+    return (withByteOrderMark ? QByteArray("\xEF\xBB\xBF") : QByteArray()) + writer.toUtf8();
 }
 
 AuditReport report(const QList<AiKey> &keys, AuditThresholds t = {})
@@ -389,6 +426,50 @@ private Q_SLOTS:
         QVERIFY(k2.value(u"daysSinceLastUse"_s).isNull());
         QCOMPARE(k2.value(u"class"_s).toString(), u"recently-created"_s);
         QVERIFY(!r.toJsonBytes().contains("\"secret\""));
+    }
+
+    // The streamed JSON is what QJsonDocument writes for toJson(), byte for byte: org and project
+    // audits, empty and large, keys with awkward text, unknown and never-used last use, warnings.
+    void streamedJsonIsQtsJson()
+    {
+        const QList<QString> texts = {u"prod"_s,          u"say \"hi\"\n"_s,      u"\\é\U0001F511"_s,
+                                      u"\x1b[2J\u202e"_s, QString(QChar(0xd800)), QString()};
+        QList<AiKey> keys;
+        for (int i = 0; i < 600; ++i) {
+            AiKey k = apiKey(u"k%1"_s.arg(i), apiTime(kNow.addDays(-i)),
+                             i % 3 ? QJsonValue(apiTime(kNow.addDays(-i * 2))) : QJsonValue(),
+                             i % 4 ? u"32b6e34b3d91647abb20e7b8"_s : u"other%1"_s.arg(i % 7),
+                             texts.at(i % texts.size()) + QString::number(i));
+            k.createdBy = texts.at((i / 2) % texts.size());
+            k.lastUsedUnknown = i % 11 == 0 && !k.lastUsedAt;
+            if (i % 13 == 0)
+                k.createdAt = QDateTime();
+            keys << k;
+        }
+        for (const int count : {0, 1, 600}) {
+            AuditReport org = report(keys.mid(0, count));
+            org.setOrg(u"a1b2c3d4e5f6a1b2c3d4e5f6"_s, u"=Acme, \"Labs\""_s);
+            QCOMPARE(org.toCsv(true), csvThroughCsvWriter(org, true));
+            QCOMPARE(org.toCsv(false), csvThroughCsvWriter(org, false));
+            qsizetype largestCsv = 0;
+            org.writeCsv([&](QByteArrayView piece) { largestCsv = qMax(largestCsv, piece.size()); });
+            QVERIFY2(largestCsv < 80 * 1024, qPrintable(QString::number(largestCsv)));
+            org.addWarning(u"project names could not be read"_s);
+            QCOMPARE(org.toJsonBytes(), QJsonDocument(org.toJson()).toJson(QJsonDocument::Indented));
+            AuditReport project =
+                AuditReport::build(AuditReport::Scope::Project, keys.mid(0, count), {}, {}, kNow);
+            project.setProject(u"32b6e34b3d91647abb20e7b8"_s, u"search-prod"_s);
+            QCOMPARE(project.toJsonBytes(), QJsonDocument(project.toJson()).toJson(QJsonDocument::Indented));
+            // In pieces of about 64 KiB, never one document.
+            qsizetype largest = 0;
+            QByteArray joined;
+            org.writeJson([&](QByteArrayView piece) {
+                largest = qMax(largest, piece.size());
+                joined += piece;
+            });
+            QCOMPARE(joined, org.toJsonBytes());
+            QVERIFY2(largest < 80 * 1024, qPrintable(QString::number(largest)));
+        }
     }
 
     void auditModelClassColumn()

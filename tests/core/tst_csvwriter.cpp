@@ -156,6 +156,30 @@ private Q_SLOTS:
         failing.writeRow({u"x"_s});
         QVERIFY(!failing.ok());
     }
+
+    // appendCell's shortcut for plain cells writes what encodeCell gives, for cells built from every
+    // character the two protections look at.
+    void appendCellIsEncodeCell()
+    {
+        const QList<QString> pieces = {
+            u"a"_s,      u","_s, u"\""_s, u"\r"_s, u"\n"_s, u"\t"_s, u" "_s,          u"\u00a0"_s,
+            u"\u3000"_s, u"="_s, u"+"_s,  u"-"_s,  u"@"_s,  u"é"_s,  u"\U0001F511"_s, QString(QChar(0xd800)),
+            u"1"_s,      u"'"_s};
+        quint64 state = 3;
+        for (int round = 0; round < 20000; ++round) {
+            QString cell;
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            for (int n = int(state >> 61); n > 0; --n) {
+                state = state * 6364136223846793005ull + 1442695040888963407ull;
+                cell += pieces.at(qsizetype((state >> 33) % quint64(pieces.size())));
+            }
+            for (const bool neutralize : {true, false}) {
+                QByteArray out = "x";
+                CsvWriter::appendCell(out, cell, neutralize);
+                QCOMPARE(out, "x" + CsvWriter::encodeCell(cell, neutralize).toUtf8());
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCsvWriter)

@@ -1,5 +1,6 @@
 #include "atlas/auth.h"
 #include "domain/json.h"
+#include "domain/keypage.h"
 #include "domain/timestamp.h"
 
 #include <QJsonArray>
@@ -17,6 +18,42 @@ namespace {
 QByteArray j(const char *singleQuoted)
 {
     return QByteArray(singleQuoted).replace('\'', '"');
+}
+
+// page<AiKey> through QJsonDocument alone: any parser but &json::aiKey itself skips the plain reader.
+Result<json::Page<AiKey>> generalKeyPage(const QByteArray &body)
+{
+    return json::page<AiKey>(
+        body, +[](const QJsonObject &o, QStringList *odd) { return json::aiKey(o, odd); });
+}
+
+// Where the two readers differ, the first field that does.
+QString difference(const json::Page<AiKey> &a, const json::Page<AiKey> &b)
+{
+    if (a.results.size() != b.results.size())
+        return u"%1 keys against %2"_s.arg(a.results.size()).arg(b.results.size());
+    if (a.totalCount != b.totalCount || a.oddItems != b.oddItems || a.firstOddItem != b.firstOddItem)
+        return u"envelope"_s;
+    if (a.links.size() != b.links.size())
+        return u"links"_s;
+    for (qsizetype i = 0; i < a.links.size(); ++i) {
+        if (a.links.at(i).href != b.links.at(i).href || a.links.at(i).rel != b.links.at(i).rel)
+            return u"link %1"_s.arg(i);
+    }
+    for (qsizetype i = 0; i < a.results.size(); ++i) {
+        const AiKey &x = a.results.at(i);
+        const AiKey &y = b.results.at(i);
+        const QStringList xs{x.apiKeyId, x.name,      x.groupId,      x.cloud, x.geography,
+                             x.endpoint, x.createdBy, x.maskedSecret, x.status};
+        const QStringList ys{y.apiKeyId, y.name,      y.groupId,      y.cloud, y.geography,
+                             y.endpoint, y.createdBy, y.maskedSecret, y.status};
+        if (xs != ys)
+            return u"key %1: %2 against %3"_s.arg(i).arg(xs.join(u'|'), ys.join(u'|'));
+        if (x.createdAt != y.createdAt || x.lastUsedAt != y.lastUsedAt ||
+            x.lastUsedUnknown != y.lastUsedUnknown)
+            return u"key %1: times"_s.arg(i);
+    }
+    return {};
 }
 } // namespace
 
@@ -293,6 +330,215 @@ private Q_SLOTS:
         QCOMPARE(readTokenAnswer(body, &token, &seconds), ok);
         QCOMPARE(seconds, lifetime);
         QCOMPARE(token.reveal(), ok ? QByteArray("tok") : QByteArray());
+    }
+
+    // The plain reader (keypage.h) takes the pages Atlas sends and gives what the general reader
+    // gives.
+    void plainKeyPageMatchesGeneralReader_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("atlas page") << j(
+            "{'links':[{'href':'https://cloud.mongodb.com/api/atlas/v2/orgs/o/aiModelApiKeys?pageNum=1',"
+            "'rel':'self'}],'results':[{'apiKeyId':'h8gzjpr6vcuzvvkg2zgmbytu','cloud':'ANY',"
+            "'createdAt':'2024-06-26T17:02:25.855Z','createdBy':'Mei Lin','endpoint':'ai.mongodb.com',"
+            "'geography':'ANY','groupId':'1a198e64db4d1074e818dab9','lastUsedAt':'2025-07-31T08:27:30.643Z',"
+            "'maskedSecret':'al-****yRwu','name':'chatbot','status':'ACTIVE'},{'apiKeyId':'k2','name':'ci',"
+            "'status':'ACTIVE','lastUsedAt':null,'createdAt':'2026-01-15T16:47:49.855000+00:00'}],"
+            "'totalCount':2}");
+        QTest::newRow("pretty, empty") << j("  {\n  'results' : [ ] ,\n\t'totalCount' : 0\r\n}\n");
+        QTest::newRow("no count, null count")
+            << j("{'results':[{'apiKeyId':'a','name':'b'}],'totalCount':null}");
+        QTest::newRow("unicode") << QByteArray(
+            "{\"results\":[{\"apiKeyId\":\"a\",\"name\":\"Schl\xc3\xbcssel "
+            "\xf0\x9f\x94\x91 \xe4\xb8\xad\",\"createdBy\":\"Zo\xc3\xab\"}]}");
+        QTest::newRow("escapes") << QByteArray(
+            "{\"results\":[{\"apiKeyId\":\"a\\/"
+            "b\",\"name\":\"q\\\"\\\\\\b\\f\\n\\r\\t\\u00e9\\u4e2d\\u0000\\u007f\",\"status\":"
+            "\"\\u0041CTIVE\"}]}");
+        QTest::newRow("escaped field name")
+            << QByteArray("{\"res\\u0075lts\":[{\"api\\u004BeyId\":\"a\",\"name\":\"n\"}]}");
+        QTest::newRow("unknown fields")
+            << j("{'results':[{'apiKeyId':'a','name':'n','extra':{'deep':[1,-2,true,false,null,{'x':'y'}]},"
+                 "'n':-0,'s':'\\u2028'}],'meta':[[],{}],'totalCount':-1}");
+        QTest::newRow("control character C1 and DEL")
+            << QByteArray("{\"results\":[{\"apiKeyId\":\"a\",\"name\":\"\xc2\x85\x7f\"}]}");
+        QTest::newRow("edges of the calendar") << j(
+            "{'results':[{'apiKeyId':'a','name':'n','createdAt':'1970-01-01T00:00:00.000Z',"
+            "'lastUsedAt':'2024-02-29T23:59:59.999Z'},{'apiKeyId':'b','name':'n','createdAt':"
+            "'2100-02-28T12:00:00.000Z','lastUsedAt':'9999-12-31T23:59:59.999Z'},{'apiKeyId':'c','name':'n',"
+            "'createdAt':'1969-12-31T23:59:59.999Z','lastUsedAt':'2026-06-30T23:59:60.000Z'},{'apiKeyId':'d',"
+            "'name':'n','createdAt':'2026-01-15T16:47:49.855000+00:00','lastUsedAt':'2026-01-15T16:47:49.8+"
+            "00:00'},"
+            "{'apiKeyId':'e','name':'n','createdAt':'2026-01-15T16:47:49Z','lastUsedAt':"
+            "'2026-01-15T16:47:49.123456789+01:00'}]}");
+        QTest::newRow("repeated values")
+            << j("{'results':[{'apiKeyId':'a','name':'n','status':'ACTIVE','cloud':''},"
+                 "{'apiKeyId':'b','name':'n','status':'ACTIVE','cloud':''}]}");
+    }
+    void plainKeyPageMatchesGeneralReader()
+    {
+        QFETCH(QByteArray, body);
+        const std::optional<json::Page<AiKey>> plain = json::plainKeyPage(body);
+        const auto general = generalKeyPage(body);
+        QVERIFY2(general.ok(), qPrintable(general.error()));
+        QVERIFY2(plain.has_value(), "the plain reader left an ordinary page to the general one");
+        QCOMPARE(difference(*plain, general.value()), QString());
+        // What the client calls takes the plain path and gives the same.
+        const auto viaPage = json::page<AiKey>(body, &json::aiKey);
+        QVERIFY(viaPage.ok());
+        QCOMPARE(difference(viaPage.value(), general.value()), QString());
+    }
+
+    // Everything outside the plain form goes to the general reader, which reports it as before.
+    void plainKeyPageLeavesTheRestToGeneralReader_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("no id") << j("{'results':[{'name':'n'}]}");
+        QTest::newRow("null name") << j("{'results':[{'apiKeyId':'a','name':null}]}");
+        QTest::newRow("number for a name") << j("{'results':[{'apiKeyId':'a','name':7}]}");
+        QTest::newRow("repeated field") << j("{'results':[{'apiKeyId':'a','name':'n','name':'m'}]}");
+        QTest::newRow("bad time") << j(
+            "{'results':[{'apiKeyId':'a','name':'n','lastUsedAt':'last tuesday'}]}");
+        QTest::newRow("no such day") << j(
+            "{'results':[{'apiKeyId':'a','name':'n','createdAt':'2100-02-29T00:00:00.000Z'}]}");
+        QTest::newRow("item not an object") << j("{'results':[42]}");
+        QTest::newRow("surrogate escape")
+            << QByteArray("{\"results\":[{\"apiKeyId\":\"a\",\"name\":\"\\ud83d\\udd11\"}]}");
+        QTest::newRow("lone surrogate")
+            << QByteArray("{\"results\":[{\"apiKeyId\":\"a\",\"name\":\"\\ud83d\"}]}");
+        QTest::newRow("bad utf-8") << QByteArray("{\"results\":[{\"apiKeyId\":\"a\",\"name\":\"\xc3\"}]}");
+        QTest::newRow("overlong utf-8")
+            << QByteArray("{\"results\":[{\"apiKeyId\":\"a\",\"name\":\"\xc0\xaf\"}]}");
+        QTest::newRow("noncharacter")
+            << QByteArray("{\"results\":[{\"apiKeyId\":\"a\",\"name\":\"\xef\xbf\xbe\"}]}");
+        QTest::newRow("raw newline in a string")
+            << QByteArray("{\"results\":[{\"apiKeyId\":\"a\",\"name\":\"x\ny\"}]}");
+        QTest::newRow("trailing comma") << j("{'results':[{'apiKeyId':'a','name':'n'},]}");
+        QTest::newRow("garbage after") << j("{'results':[]} x");
+        QTest::newRow("fraction in an unknown field")
+            << j("{'results':[{'apiKeyId':'a','name':'n','x':3.5e0}]}");
+        QTest::newRow("fraction count") << j("{'results':[],'totalCount':2.5}");
+        QTest::newRow("huge count") << j("{'results':[],'totalCount':1e118}");
+        QTest::newRow("results missing") << j("{'totalCount':0}");
+        QTest::newRow("results null") << j("{'results':null}");
+        QTest::newRow("not json") << QByteArray("<html>");
+        QTest::newRow("bom") << QByteArray("\xef\xbb\xbf{\"results\":[]}");
+        QTest::newRow("deep") << QByteArray("{\"results\":[],\"x\":") + QByteArray(40, '[') +
+                                     QByteArray(40, ']') + "}";
+        QTest::newRow("link not an object") << j("{'results':[],'links':['x']}");
+    }
+    void plainKeyPageLeavesTheRestToGeneralReader()
+    {
+        QFETCH(QByteArray, body);
+        QVERIFY(!json::plainKeyPage(body).has_value());
+        const auto general = generalKeyPage(body);
+        const auto viaPage = json::page<AiKey>(body, &json::aiKey);
+        QCOMPARE(viaPage.ok(), general.ok());
+        if (general.ok())
+            QCOMPARE(difference(viaPage.value(), general.value()), QString());
+        else
+            QCOMPARE(viaPage.error(), general.error());
+    }
+
+    // Projects the same way: an ordinary page is read by the plain reader and gives what the general
+    // one gives; anything odd is left to the general reader.
+    void plainProjectPage_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("plain");
+        QTest::newRow("atlas page")
+            << j("{'links':[{'href':'https://x/groups?pageNum=1','rel':'self'}],'results':[{"
+                 "'clusterCount':3,'created':'2024-01-15T16:47:49Z','id':"
+                 "'32b6e34b3d91647abb20e7b8','links':[],'name':'search-prod','orgId':"
+                 "'a1b2c3d4e5f6a1b2c3d4e5f6','tags':[{'key':'env','value':'prod'},{'key':"
+                 "'team','value':'S\u00fcd'}]},{'id':'p2','name':'b','orgId':'o','tags':null,"
+                 "'clusterCount':null,'created':null}],'totalCount':2}")
+            << true;
+        QTest::newRow("no name") << j("{'results':[{'id':'p','orgId':'o'}]}") << false;
+        QTest::newRow("no org") << j("{'results':[{'id':'p','name':'n'}]}") << false;
+        QTest::newRow("tags not a list")
+            << j("{'results':[{'id':'p','name':'n','orgId':'o','tags':'x'}]}") << false;
+        QTest::newRow("tag not an object")
+            << j("{'results':[{'id':'p','name':'n','orgId':'o','tags':[1]}]}") << false;
+        QTest::newRow("fraction clusters")
+            << j("{'results':[{'id':'p','name':'n','orgId':'o','clusterCount':1.5}]}") << false;
+        QTest::newRow("bad time") << j("{'results':[{'id':'p','name':'n','orgId':'o','created':'soon'}]}")
+                                  << false;
+    }
+    void plainProjectPage()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, plain);
+        const std::optional<json::Page<Project>> fast = json::plainProjectPage(body);
+        QCOMPARE(fast.has_value(), plain);
+        const auto general = json::page<Project>(
+            body, +[](const QJsonObject &o, QStringList *odd) { return json::project(o, odd); });
+        const auto viaPage = json::page<Project>(body, &json::project);
+        QCOMPARE(viaPage.ok(), general.ok());
+        if (!general.ok())
+            return;
+        for (const json::Page<Project> *p : {fast ? &*fast : &viaPage.value(), &viaPage.value()}) {
+            QCOMPARE(p->results.size(), general.value().results.size());
+            QCOMPARE(p->totalCount, general.value().totalCount);
+            QCOMPARE(p->oddItems, general.value().oddItems);
+            for (qsizetype i = 0; i < p->results.size(); ++i) {
+                const Project &a = p->results.at(i);
+                const Project &b = general.value().results.at(i);
+                QCOMPARE(a.id, b.id);
+                QCOMPARE(a.name, b.name);
+                QCOMPARE(a.orgId, b.orgId);
+                QCOMPARE(a.created, b.created);
+                QCOMPARE(a.clusterCount, b.clusterCount);
+                QCOMPARE(a.tags.size(), b.tags.size());
+                for (qsizetype t = 0; t < a.tags.size(); ++t) {
+                    QCOMPARE(a.tags.at(t).key, b.tags.at(t).key);
+                    QCOMPARE(a.tags.at(t).value, b.tags.at(t).value);
+                }
+            }
+        }
+    }
+
+    // Pages written by Qt from keys with every kind of text, compact and indented.
+    void plainKeyPageOnWrittenPages()
+    {
+        const QList<QString> pieces = {u"prod"_s, u"a,b"_s, u"say \"hi\""_s, u"line\nbreak"_s,
+                                       u"\\"_s,   u"é"_s,   u"\U0001F511"_s, u"\u202e"_s,
+                                       u"\x1b"_s, u""_s,    u"/"_s,          u"\u4e2d"_s};
+        quint64 state = 7;
+        const auto next = [&state](quint32 bound) {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            return quint32(state >> 33) % bound;
+        };
+        for (int round = 0; round < 40; ++round) {
+            QJsonArray results;
+            for (int i = 0; i < 30; ++i) {
+                AiKey k;
+                k.apiKeyId = u"id%1-%2"_s.arg(round).arg(i);
+                for (QString *field : {&k.name, &k.groupId, &k.cloud, &k.geography, &k.endpoint, &k.createdBy,
+                                       &k.maskedSecret, &k.status}) {
+                    for (quint32 n = next(3); n > 0; --n)
+                        *field += pieces.at(next(quint32(pieces.size())));
+                }
+                k.createdAt =
+                    QDateTime::fromMSecsSinceEpoch(qint64(next(2000000000)) * 1000, QTimeZone::utc());
+                if (next(2))
+                    k.lastUsedAt = k.createdAt.addDays(next(400));
+                results.append(json::toJson(k));
+            }
+            const QJsonObject envelope{{u"results"_s, results}, {u"totalCount"_s, 30 * 40}};
+            for (const auto format : {QJsonDocument::Compact, QJsonDocument::Indented}) {
+                const QByteArray body = QJsonDocument(envelope).toJson(format);
+                const std::optional<json::Page<AiKey>> plain = json::plainKeyPage(body);
+                const auto general = generalKeyPage(body);
+                QVERIFY(general.ok());
+                if (!plain) {
+                    // Qt escapes nothing the plain reader refuses except what it is told to.
+                    QVERIFY2(body.contains("\\ud"), body.left(300).constData());
+                    continue;
+                }
+                QCOMPARE(difference(*plain, general.value()), QString());
+            }
+        }
     }
 };
 

@@ -239,6 +239,60 @@ private Q_SLOTS:
         QCOMPARE(model.neverUsedCount(), 1);
     }
 
+    void preparedKeysInSlicesMatchSetKeys()
+    {
+        // The same keys (a repeated id among them) through setKeys() and through prepareKeys() worked
+        // a sliver at a time: the same rows, counts and ranks, one reset, and the caller's list intact.
+        QRandomGenerator rng(99);
+        const QStringList words = {u"alpha"_s, u"Beta"_s, u"key"_s, u"Key"_s, u"éclair"_s, u"Ω"_s};
+        QList<AiKey> keys;
+        for (int i = 0; i < 1500; ++i)
+            keys.append(K{u"k%1"_s.arg(i % 1400),
+                          words[rng.bounded(words.size())] + u' ' + QString::number(i),
+                          rng.bounded(3) == 0 ? std::nullopt : std::optional(daysAgo(rng.bounded(50))),
+                          daysAgo(rng.bounded(200)), words[rng.bounded(words.size())] + u"@example.com"_s});
+        const QString firstName = keys.first().name;
+
+        KeyTableModel direct;
+        QTest::ignoreMessage(QtWarningMsg, "key list repeats 100 key id(s); the last description wins");
+        direct.setKeys(keys);
+
+        KeyTableModel sliced;
+        QAbstractItemModelTester tester(&sliced, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Spies spies(&sliced);
+        KeyTableModel::Batch batch = sliced.prepareKeys(keys, KeyTableModel::Name);
+        int slices = 1;
+        while (!batch.work(0))
+            ++slices;
+        QVERIFY(slices > 10);
+        QVERIFY(batch.isReady());
+        QCOMPARE(spies.total(), 0);
+        QTest::ignoreMessage(QtWarningMsg, "key list repeats 100 key id(s); the last description wins");
+        sliced.setPreparedKeys(std::move(batch));
+        QCOMPARE(spies.reset.count(), 1);
+        QCOMPARE(spies.total(), 1);
+
+        QCOMPARE(keys.size(), 1500);
+        QCOMPARE(keys.first().name, firstName);
+        QCOMPARE(sliced.rowCount(), 1400);
+        QCOMPARE(sliced.neverUsedCount(), direct.neverUsedCount());
+        QCOMPARE(idsInOrder(sliced), idsInOrder(direct));
+        for (int row = 0; row < sliced.rowCount(); ++row) {
+            QCOMPARE(sliced.keyAt(row).name, direct.keyAt(row).name);
+            QCOMPARE(sliced.rowOfKey(direct.keyAt(row).apiKeyId), row);
+            for (int column : {KeyTableModel::Name, KeyTableModel::LastUsed, KeyTableModel::CreatedBy})
+                QCOMPARE(sliced.sortValue(row, column), direct.sortValue(row, column));
+        }
+
+        // A list nobody else holds is moved in; with no column to rank it is ready in one go.
+        KeyTableModel moved;
+        KeyTableModel::Batch whole = moved.prepareKeys({K{u"a"_s, u"one"_s}, K{u"b"_s, u"two"_s}});
+        QVERIFY(whole.work(-1));
+        moved.setPreparedKeys(std::move(whole));
+        QCOMPARE(idsInOrder(moved), QStringList({u"a"_s, u"b"_s}));
+        QCOMPARE(moved.keyAt(1).name, u"two"_s);
+    }
+
     void refreshMergesWithExactSignals()
     {
         KeyTableModel model;

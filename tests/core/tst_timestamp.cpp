@@ -67,6 +67,38 @@ private Q_SLOTS:
         QCOMPARE(formatTimestampUtc(t), u"2026-03-04T05:06:07.089Z"_s);
         QCOMPARE(formatTimestampUtc(t.toOffsetFromUtc(3600)), u"2026-03-04T05:06:07.089Z"_s);
     }
+
+    // The direct formatter against Qt's own, over instants spread from 1970 to past 9999 (where it
+    // hands over to Qt), day and year boundaries, leap days, and times before 1970 and in other zones.
+    void directFormattingMatchesQt()
+    {
+        QList<QDateTime> times;
+        const QTimeZone utc = QTimeZone::utc();
+        times << QDateTime::fromMSecsSinceEpoch(0, utc) << QDateTime::fromMSecsSinceEpoch(-1, utc)
+              << QDateTime(QDate(2000, 2, 29), QTime(23, 59, 59, 999), utc)
+              << QDateTime(QDate(2100, 3, 1), QTime(0, 0), utc)
+              << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), utc)
+              << QDateTime(QDate(10000, 1, 1), QTime(0, 0), utc)
+              << QDateTime(QDate(1969, 12, 31), QTime(12, 0), utc)
+              << QDateTime(QDate(2026, 3, 29), QTime(1, 30), QTimeZone(3600 * 5 + 1800)) << QDateTime();
+        quint64 state = 0x9E3779B97F4A7C15ull;
+        for (int i = 0; i < 20000; ++i) {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            // Up to about year 10400, so both sides of the hand-over are covered.
+            const qint64 ms = qint64(state >> 17) % 265000000000000ll;
+            times << QDateTime::fromMSecsSinceEpoch(ms, utc);
+        }
+        for (const QDateTime &t : std::as_const(times)) {
+            const QString qt = t.toUTC().toString(Qt::ISODateWithMs);
+            QCOMPARE(formatTimestampUtc(t), qt);
+            QByteArray appended = "x";
+            appendTimestampUtc(appended, t);
+            QCOMPARE(appended, "x" + qt.toUtf8());
+            QByteArray date;
+            appendDateUtc(date, t);
+            QCOMPARE(date, t.isValid() ? t.toUTC().toString(u"yyyy-MM-dd"_s).toUtf8() : QByteArray());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTimestamp)

@@ -598,6 +598,76 @@ private Q_SLOTS:
         QCOMPARE(header->visualIndex(KeyTableModel::Project), header->visualIndex(KeyTableModel::Name) + 1);
     }
 
+    // An organization's tens of thousands of keys go into the table a slice per event once the last
+    // page is in: the view is loading until all are in, the table then holds them sorted, and what is
+    // selected meanwhile wins over the keys still on their way.
+    void largeOrganizationFillsBetweenEvents()
+    {
+        SimProcess sim({u"--generate"_s, u"orgs=1,projects=20,keys=20000"_s});
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        auto window = makeWindow();
+        QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
+        OrgTreeModel *tree = window->treeModel();
+        const QModelIndex org = tree->index(0, 0);
+        QTRY_COMPARE(tree->rowCount(org), 20);
+        const QString orgId = org.data(OrgTreeModel::IdRole).toString();
+        const QString projectId = tree->index(0, 0, org).data(OrgTreeModel::IdRole).toString();
+        KeysView *keys = window->keysView();
+
+        // Right after the last page: loading, the table still empty.
+        int checks = 0;
+        bool loadingAfterLastPage = false;
+        int rowsAfterLastPage = -1;
+        std::function<void()> afterLastPage;
+        connect(keys, &KeysView::loadProgress, keys, [&](qint64 done, qint64 total) {
+            if (keys->scope() != KeysView::Scope::Organization || total <= 0 || done < total)
+                return;
+            QTimer::singleShot(0, keys, [&] {
+                ++checks;
+                loadingAfterLastPage = keys->isLoading();
+                rowsAfterLastPage = keys->model()->rowCount();
+                if (afterLastPage)
+                    afterLastPage();
+            });
+        });
+        QSignalSpy loading(keys, &KeysView::loadingChanged);
+        QVERIFY(window->selectOrganization(orgId));
+        QVERIFY(waitIdle(keys));
+        QCOMPARE(checks, 1);
+        QVERIFY(loadingAfterLastPage);
+        QCOMPARE(rowsAfterLastPage, 0);
+        QCOMPARE(loading.count(), 2);
+        QCOMPARE(loading.at(1).at(0).toBool(), false);
+        QCOMPARE(keys->model()->rowCount(), 20000);
+        QCOMPARE(keys->proxy()->rowCount(), 20000);
+        QCOMPARE(keys->proxy()->sortColumn(), int(KeyTableModel::Name));
+        QVERIFY(isSorted(keys->proxy(), KeyTableModel::Name, Qt::AscendingOrder));
+        QVERIFY2(keys->countsText().startsWith(u"20,000 keys"_s) ||
+                     keys->countsText().startsWith(u"20000 keys"_s),
+                 qPrintable(keys->countsText()));
+
+        // Again, but a project is selected as the last page comes: its keys are what stays.
+        QVERIFY(selectAndWait(window.get(), projectId));
+        QTest::qWait(50);
+        afterLastPage = [&] {
+            afterLastPage = nullptr;
+            window->selectProject(projectId);
+        };
+        checks = 0;
+        QVERIFY(window->selectOrganization(orgId));
+        QTRY_COMPARE(checks, 1);
+        QVERIFY(loadingAfterLastPage);
+        QCOMPARE(rowsAfterLastPage, 0);
+        QVERIFY(waitIdle(keys));
+        QTest::qWait(200);
+        QCOMPARE(keys->scope(), KeysView::Scope::Project);
+        const int rows = keys->model()->rowCount();
+        QVERIFY2(rows > 0 && rows < 20000, qPrintable(QString::number(rows)));
+        for (int row = 0; row < rows; ++row)
+            QCOMPARE(keys->model()->keyAt(row).groupId, projectId);
+        QVERIFY(!keys->isLoading());
+    }
+
     void refreshKeepsSelectionAndScroll()
     {
         SimProcess sim({u"--generate"_s, u"orgs=1,projects=2,keys=400"_s});

@@ -38,6 +38,8 @@ public:
 private:
     void fetch(int pageNum);
     void onPage(int pageNum, ApiCall *call);
+    void readPage(int pageNum, const QByteArray &body);
+    void fetchPlanned();
     void schedule();
     void fail(const ApiError &error);
     void assemble();
@@ -55,8 +57,10 @@ private:
     int m_target = 1;    // highest page we intend to fetch so far
     int m_shortPage = 0; // first page that came back short (0: none yet)
     int m_pagesDone = 0;
+    int m_unread = 0; // pages that came and wait to be read
     int m_attempts = 0;
     int m_oddItems = 0;
+    qint64 m_readingNs = 0; // parsing pages and putting them together, for the log
     std::optional<qint64> m_totalCount;
     QList<T> m_items;
     bool m_started = false;

@@ -3,6 +3,7 @@
 #include "atlas/atlasclient.h"
 #include "audit/csvwriter.h"
 #include "domain/json.h"
+#include "domain/jsonwriter.h"
 #include "domain/timestamp.h"
 #include "logging.h"
 
@@ -140,7 +141,7 @@ std::optional<qint64> AuditReport::daysSinceLastUse(int index) const
     return std::max<qint64>(0, ms) / KeyClassifier::kMsPerDay;
 }
 
-QJsonObject AuditReport::toJson() const
+QJsonObject AuditReport::contextJson() const
 {
     QJsonObject byClass;
     for (int c = 0; c < kKeyClassCount; ++c)
@@ -164,18 +165,6 @@ QJsonObject AuditReport::toJson() const
         {u"keysPerProject"_s, perProject},
     };
 
-    QJsonArray keys;
-    for (qsizetype i = 0; i < m_keys.size(); ++i) {
-        const AiKey &k = m_keys.at(i);
-        QJsonObject o = json::toJson(k);
-        o.insert(u"projectName"_s, projectNameOf(k.groupId));
-        o.insert(u"class"_s, KeyClassifier::id(m_classes[size_t(i)]));
-        o.insert(u"lastUseBucket"_s, KeyClassifier::id(m_buckets[size_t(i)]));
-        const std::optional<qint64> days = daysSinceLastUse(int(i));
-        o.insert(u"daysSinceLastUse"_s, days ? QJsonValue(*days) : QJsonValue(QJsonValue::Null));
-        keys.append(o);
-    }
-
     QJsonObject root{
         {u"format"_s, u"atlas-ai-keys-audit/1"_s},
         {u"generatedAt"_s, timestampOrNull(m_generatedAt)},
@@ -187,7 +176,6 @@ QJsonObject AuditReport::toJson() const
         {u"thresholds"_s,
          QJsonObject{{u"graceDays"_s, m_thresholds.graceDays}, {u"staleDays"_s, m_thresholds.staleDays}}},
         {u"summary"_s, summary},
-        {u"keys"_s, keys},
         {u"warnings"_s, QJsonArray::fromStringList(m_warnings)},
     };
     if (m_scope == Scope::Project)
@@ -195,9 +183,96 @@ QJsonObject AuditReport::toJson() const
     return root;
 }
 
+QJsonObject AuditReport::toJson() const
+{
+    QJsonArray keys;
+    for (qsizetype i = 0; i < m_keys.size(); ++i) {
+        const AiKey &k = m_keys.at(i);
+        QJsonObject o = json::toJson(k);
+        o.insert(u"projectName"_s, projectNameOf(k.groupId));
+        o.insert(u"class"_s, KeyClassifier::id(m_classes[size_t(i)]));
+        o.insert(u"lastUseBucket"_s, KeyClassifier::id(m_buckets[size_t(i)]));
+        const std::optional<qint64> days = daysSinceLastUse(int(i));
+        o.insert(u"daysSinceLastUse"_s, days ? QJsonValue(*days) : QJsonValue(QJsonValue::Null));
+        keys.append(o);
+    }
+    QJsonObject root = contextJson();
+    root.insert(u"keys"_s, keys);
+    return root;
+}
+
+void AuditReport::writeJson(const std::function<void(QByteArrayView)> &sink) const
+{
+    constexpr qsizetype kChunk = 64 * 1024;
+    const QJsonObject context = contextJson();
+    json::IndentedJsonWriter w;
+    w.beginObject();
+    // Members in Qt's order (sorted by name): format and generatedAt come before keys.
+    bool keysWritten = false;
+    const auto writeKeys = [&] {
+        w.name("keys");
+        w.beginArray();
+        for (qsizetype i = 0; i < m_keys.size(); ++i) {
+            const AiKey &k = m_keys.at(i);
+            const std::optional<qint64> days = daysSinceLastUse(int(i));
+            const QString projectName = projectNameOf(k.groupId);
+            const QString keyClass = KeyClassifier::id(m_classes[size_t(i)]);
+            const QString bucket = KeyClassifier::id(m_buckets[size_t(i)]);
+            w.beginObject();
+            {
+                json::MemberWriter m(w, 17,
+                                     k.apiKeyId.size() + keyClass.size() + k.cloud.size() +
+                                         k.createdBy.size() + k.endpoint.size() + k.geography.size() +
+                                         k.groupId.size() + bucket.size() + k.maskedSecret.size() +
+                                         k.name.size() + projectName.size() + k.status.size());
+                m.text("apiKeyId", k.apiKeyId);
+                m.text("class", keyClass);
+                m.text("cloud", k.cloud);
+                m.time("createdAt", k.createdAt);
+                m.text("createdBy", k.createdBy);
+                if (days)
+                    m.integer("daysSinceLastUse", *days);
+                else
+                    m.null("daysSinceLastUse");
+                m.text("endpoint", k.endpoint);
+                m.text("geography", k.geography);
+                m.text("groupId", k.groupId);
+                m.text("lastUseBucket", bucket);
+                m.time("lastUsedAt", k.lastUsedAt ? *k.lastUsedAt : QDateTime());
+                if (k.lastUsedUnknown)
+                    m.boolean("lastUsedUnknown", true);
+                m.text("maskedSecret", k.maskedSecret);
+                m.text("name", k.name);
+                m.text("projectName", projectName);
+                m.text("status", k.status);
+            }
+            w.endObject();
+            if (w.out().size() >= kChunk) {
+                sink(w.out());
+                w.out().resize(0);
+            }
+        }
+        w.endArray();
+        keysWritten = true;
+    };
+    for (auto it = context.constBegin(); it != context.constEnd(); ++it) {
+        if (!keysWritten && it.key() > u"keys"_s)
+            writeKeys();
+        w.name(it.key().toLatin1());
+        w.value(it.value());
+    }
+    if (!keysWritten)
+        writeKeys();
+    w.endObject();
+    w.finish();
+    sink(w.out());
+}
+
 QByteArray AuditReport::toJsonBytes() const
 {
-    return QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
+    QByteArray out;
+    writeJson([&out](QByteArrayView bytes) { out.append(bytes); });
+    return out;
 }
 
 QStringList AuditReport::csvHeader()
@@ -211,48 +286,73 @@ QStringList AuditReport::csvHeader()
 
 QByteArray AuditReport::toCsv(bool withByteOrderMark) const
 {
-    // Columns of numbers keep a leading minus (there is none today, but a spreadsheet must read them
-    // as numbers); every other cell is neutralised against formulas.
+    QByteArray out;
+    writeCsv([&out](QByteArrayView bytes) { out.append(bytes); }, withByteOrderMark);
+    return out;
+}
+
+void AuditReport::writeCsv(const std::function<void(QByteArrayView)> &sink, bool withByteOrderMark) const
+{
+    constexpr qsizetype kChunk = 64 * 1024;
+    // Rows are written cell by cell into UTF-8 (CsvWriter's rules: RFC 4180, formula injection
+    // neutralised), not built as lists of strings: a 20,000-key export is 400,000 cells. Columns of
+    // numbers keep a leading minus (there is none today, but a spreadsheet must read them as
+    // numbers); every other cell is neutralised against formulas.
     static const QStringList header = csvHeader();
     QByteArray out;
     if (withByteOrderMark)
         out.append("\xEF\xBB\xBF");
-    QBuffer buffer(&out);
-    buffer.open(QIODevice::WriteOnly | QIODevice::Append);
-    CsvWriter writer(&buffer);
-    writer.setNumericColumn(int(header.indexOf(u"daysSinceLastUse"_s)));
-    writer.setNumericColumn(int(header.indexOf(u"graceDays"_s)));
-    writer.setNumericColumn(int(header.indexOf(u"staleDays"_s)));
-    writer.writeRow(header);
-    const QString generated = formatTimestampUtc(m_generatedAt);
-    const QString grace = QString::number(m_thresholds.graceDays);
-    const QString stale = QString::number(m_thresholds.staleDays);
+    {
+        CsvWriter writer;
+        writer.writeRow(header);
+        out += writer.toUtf8();
+    }
+    const auto cell = [&out](const QString &text) {
+        CsvWriter::appendCell(out, text);
+        out += ',';
+    };
+    const auto time = [&out](const QDateTime &when) {
+        CsvWriter::appendTimeCell(out, when);
+        out += ',';
+    };
+    // What every row ends with (the audit's time and thresholds) and the org's cells, written once.
+    const qsizetype mark = out.size();
+    time(m_generatedAt);
+    const QByteArray trailer = out.sliced(mark) + QByteArray::number(m_thresholds.graceDays) + ',' +
+                               QByteArray::number(m_thresholds.staleDays) + "\r\n";
+    out.truncate(mark);
+    cell(m_orgId);
+    cell(m_orgName);
+    const QByteArray org = out.sliced(mark);
+    out.truncate(mark);
     for (qsizetype i = 0; i < m_keys.size(); ++i) {
         const AiKey &k = m_keys.at(i);
         const std::optional<qint64> days = daysSinceLastUse(int(i));
-        writer.writeRow(
-            {KeyClassifier::id(m_classes[size_t(i)]),
-             k.name,
-             k.apiKeyId,
-             k.groupId,
-             projectNameOf(k.groupId),
-             m_orgId,
-             m_orgName,
-             k.status,
-             k.createdAt.isValid() ? formatTimestampUtc(k.createdAt) : QString(),
-             k.createdBy,
-             k.lastUsedAt && k.lastUsedAt->isValid() ? formatTimestampUtc(*k.lastUsedAt) : QString(),
-             days ? QString::number(*days) : QString(),
-             KeyClassifier::id(m_buckets[size_t(i)]),
-             k.maskedSecret,
-             k.cloud,
-             k.geography,
-             k.endpoint,
-             generated,
-             grace,
-             stale});
+        cell(KeyClassifier::id(m_classes[size_t(i)]));
+        cell(k.name);
+        cell(k.apiKeyId);
+        cell(k.groupId);
+        cell(projectNameOf(k.groupId));
+        out += org;
+        cell(k.status);
+        time(k.createdAt);
+        cell(k.createdBy);
+        time(k.lastUsedAt ? *k.lastUsedAt : QDateTime());
+        if (days)
+            out += QByteArray::number(*days);
+        out += ',';
+        cell(KeyClassifier::id(m_buckets[size_t(i)]));
+        cell(k.maskedSecret);
+        cell(k.cloud);
+        cell(k.geography);
+        cell(k.endpoint);
+        out += trailer;
+        if (out.size() >= kChunk) {
+            sink(out);
+            out.resize(0);
+        }
     }
-    return out;
+    sink(out);
 }
 
 // ---- AuditJob

@@ -92,10 +92,15 @@ public:
     void addWarning(const QString &warning) { m_warnings << warning; }
 
     QJsonObject toJson() const;
+    // toJson() as QJsonDocument writes it (Indented), written straight from the keys: sink gets it in
+    // pieces of about 64 KiB, so a 20,000-key report is never a document in memory.
+    void writeJson(const std::function<void(QByteArrayView)> &sink) const;
     QByteArray toJsonBytes() const;
     // withByteOrderMark: a UTF-8 BOM first, which Excel needs to read the file as UTF-8 (for a file a
     // person opens; leave it out for a pipe into other tools).
     QByteArray toCsv(bool withByteOrderMark = false) const;
+    // The same in pieces of about 64 KiB, never the whole file in memory.
+    void writeCsv(const std::function<void(QByteArrayView)> &sink, bool withByteOrderMark = false) const;
     static QStringList csvHeader();
 
     // Whole days since the last use (rounded down; 0 for a use in the future), or nullopt for a key
@@ -104,6 +109,8 @@ public:
 
 private:
     void classify();
+    // Everything of toJson() but the keys.
+    QJsonObject contextJson() const;
 
     Scope m_scope = Scope::Organization;
     QDateTime m_generatedAt;

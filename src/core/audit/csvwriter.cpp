@@ -1,5 +1,8 @@
 #include "audit/csvwriter.h"
 
+#include "domain/timestamp.h"
+#include "domain/utf8.h"
+
 #include <QIODevice>
 
 using namespace Qt::StringLiterals;
@@ -172,24 +175,60 @@ QByteArray CsvWriter::encodeCell(const QByteArray &utf8Cell, bool neutralizeForm
     return out;
 }
 
-void CsvWriter::writeRow(const QStringList &cells)
+void CsvWriter::appendCell(QByteArray &out, const QString &cell, bool neutralizeFormulas)
 {
-    QString line;
-    for (qsizetype i = 0; i < cells.size(); ++i) {
-        if (i > 0)
-            line += u',';
-        const QString &cell = cells.at(i);
-        const bool numericCell = m_numericColumns.contains(int(i)) && isPlainNumber(cell);
-        line += encodeCell(cell, m_neutralize && !numericCell);
-    }
-    line += u"\r\n"_s;
-    if (m_device) {
-        const QByteArray bytes = line.toUtf8();
-        if (m_device->write(bytes) != bytes.size())
-            m_ok = false;
+    // Most cells are ASCII needing neither protection (no quote, comma or line break, and a first
+    // character that cannot start a formula or the blank run before one): copied in one pass. Any
+    // other cell takes the general path.
+    const char16_t *p = reinterpret_cast<const char16_t *>(cell.utf16());
+    const qsizetype n = cell.size();
+    if (n > 0 && neutralizeFormulas &&
+        (p[0] == u'=' || p[0] == u'+' || p[0] == u'-' || p[0] == u'@' || QChar::isSpace(p[0]))) {
+        appendUtf8(out, encodeCell(cell, neutralizeFormulas));
         return;
     }
-    m_text += line;
+    const qsizetype at = out.size();
+    out.resize(at + n);
+    char *d = out.data() + at;
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = p[i];
+        if (c >= 0x80 || c == u',' || c == u'"' || c == u'\r' || c == u'\n') {
+            out.truncate(at);
+            appendUtf8(out, encodeCell(cell, neutralizeFormulas));
+            return;
+        }
+        d[i] = char(c);
+    }
+}
+
+void CsvWriter::appendTimeCell(QByteArray &out, const QDateTime &when)
+{
+    if (!when.isValid())
+        return;
+    char direct[24];
+    if (writeTimestampUtc(direct, when)) {
+        out.append(direct, sizeof direct); // digits first: never a formula, never quoted
+        return;
+    }
+    // Before 1970 or after 9999, as Qt writes it, through the cell rules (it may start with '-').
+    appendCell(out, formatTimestampUtc(when));
+}
+
+void CsvWriter::writeRow(const QStringList &cells)
+{
+    QByteArray &line = m_device ? m_line : m_bytes;
+    if (m_device)
+        line.resize(0);
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        if (i > 0)
+            line += ',';
+        const QString &cell = cells.at(i);
+        const bool numericCell = m_numericColumns.contains(int(i)) && isPlainNumber(cell);
+        appendCell(line, cell, m_neutralize && !numericCell);
+    }
+    line += "\r\n";
+    if (m_device && m_device->write(line) != line.size())
+        m_ok = false;
 }
 
 } // namespace aikeys

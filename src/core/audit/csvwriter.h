@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -33,13 +34,18 @@ public:
 
     void writeRow(const QStringList &cells);
 
-    const QString &text() const { return m_text; }
-    QByteArray toUtf8() const { return m_text.toUtf8(); }
+    QString text() const { return QString::fromUtf8(m_bytes); }
+    const QByteArray &toUtf8() const { return m_bytes; }
     // False once a write to the device failed.
     bool ok() const { return m_ok; }
 
     // One cell as it appears in the file, with both protections applied.
     static QString encodeCell(const QString &cell, bool neutralizeFormulas = true);
+    // The same appended to UTF-8 output (rows are written as UTF-8 straight away: a 20,000-key
+    // export is 20 cells a row).
+    static void appendCell(QByteArray &out, const QString &cell, bool neutralizeFormulas = true);
+    // A time as exports write it (ISO 8601 in UTC with milliseconds), nothing for an invalid one.
+    static void appendTimeCell(QByteArray &out, const QDateTime &when);
     // The same for a cell held as UTF-8 bytes, for a value that must not pass through a QString
     // (a secret): the result is the only copy made, for the caller to write and wipe.
     static QByteArray encodeCell(const QByteArray &utf8Cell, bool neutralizeFormulas = true);
@@ -53,7 +59,8 @@ public:
 private:
     QIODevice *m_device = nullptr;
     QSet<int> m_numericColumns;
-    QString m_text;
+    QByteArray m_bytes; // the rows, without a device
+    QByteArray m_line;  // the row being written, with a device
     bool m_neutralize = true;
     bool m_ok = true;
 };

@@ -1,5 +1,7 @@
 #include "domain/json.h"
 
+#include "domain/jsonwriter.h"
+#include "domain/keypage.h"
 #include "domain/timestamp.h"
 
 #include <QJsonArray>
@@ -10,6 +12,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 
@@ -233,6 +236,17 @@ Result<RateLimit> rateLimit(const QJsonObject &o, QStringList *odd)
 template <typename T>
 Result<Page<T>> page(const QByteArray &body, ItemParser<T> parseItem)
 {
+    if constexpr (std::is_same_v<T, AiKey>) {
+        if (parseItem == &aiKey) {
+            if (std::optional<Page<AiKey>> plain = plainKeyPage(body))
+                return Result<Page<T>>(std::move(*plain));
+        }
+    } else if constexpr (std::is_same_v<T, Project>) {
+        if (parseItem == &project) {
+            if (std::optional<Page<Project>> plain = plainProjectPage(body))
+                return Result<Page<T>>(std::move(*plain));
+        }
+    }
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError)
@@ -340,6 +354,32 @@ QJsonObject toJson(const AiKey &k)
     if (k.lastUsedUnknown)
         o.insert(u"lastUsedUnknown"_s, true);
     return o;
+}
+
+void writeKey(IndentedJsonWriter &w, const AiKey &k)
+{
+    // Qt writes an object's members sorted by name.
+    w.beginObject();
+    {
+        MemberWriter m(w, 13,
+                       k.apiKeyId.size() + k.cloud.size() + k.createdBy.size() + k.endpoint.size() +
+                           k.geography.size() + k.groupId.size() + k.maskedSecret.size() + k.name.size() +
+                           k.status.size());
+        m.text("apiKeyId", k.apiKeyId);
+        m.text("cloud", k.cloud);
+        m.time("createdAt", k.createdAt);
+        m.text("createdBy", k.createdBy);
+        m.text("endpoint", k.endpoint);
+        m.text("geography", k.geography);
+        m.text("groupId", k.groupId);
+        m.time("lastUsedAt", k.lastUsedAt ? *k.lastUsedAt : QDateTime());
+        if (k.lastUsedUnknown)
+            m.boolean("lastUsedUnknown", true);
+        m.text("maskedSecret", k.maskedSecret);
+        m.text("name", k.name);
+        m.text("status", k.status);
+    }
+    w.endObject();
 }
 
 QJsonObject toJson(const RateLimit &l)

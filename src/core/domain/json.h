@@ -16,6 +16,8 @@
 // field as required and one odd item must not fail a listing of thousands.
 namespace aikeys::json {
 
+class IndentedJsonWriter;
+
 Result<Organization> organization(const QJsonObject &o, QStringList *odd = nullptr);
 Result<Project> project(const QJsonObject &o, QStringList *odd = nullptr);
 Result<AiKey> aiKey(const QJsonObject &o, QStringList *odd = nullptr);
@@ -55,6 +57,9 @@ QJsonObject toJson(const Organization &org);
 QJsonObject toJson(const Project &project);
 QJsonObject toJson(const AiKey &key);
 QJsonObject toJson(const RateLimit &limit);
+
+// A key as the member of a list, the same members and bytes as toJson(key) written by Qt.
+void writeKey(IndentedJsonWriter &writer, const AiKey &key);
 
 QByteArray createKeyBody(const QString &name, const KeyScope &scope);
 QByteArray renameKeyBody(const QString &name);

@@ -13,7 +13,13 @@ namespace aikeys {
 //   C0 controls (U+0000-U+001F), DEL (U+007F), C1 controls (U+0080-U+009F), the line and paragraph
 //   separators (U+2028, U+2029), the bidirectional marks, embeddings, overrides and isolates
 //   (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069).
-bool isUnsafeForDisplay(char32_t c);
+inline bool isUnsafeForDisplay(char32_t c)
+{
+    if (c >= 0x20 && c < 0x7f) // printable ASCII, nearly every character of a listing
+        return false;
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c || c == 0x200e || c == 0x200f ||
+           (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
 
 enum class TerminalText {
     SingleLine, // every unsafe character escaped, newlines and tabs too (a table cell, a quoted name)

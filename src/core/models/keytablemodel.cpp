@@ -3,6 +3,8 @@
 #include "logging.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QLocale>
 
 #include <algorithm>
@@ -82,6 +84,218 @@ QString plural(qint64 n, const char *one, const char *many)
 }
 
 } // namespace
+
+struct KeyTableModel::RankBuilder
+{
+    QList<QString> values;
+    std::vector<qint32> slotOfRow;
+#if !defined(Q_OS_WIN)
+    std::vector<QCollatorSortKey> sortKeys;
+#endif
+
+    // The column's text for each of n rows.
+    template <typename TextOf>
+    void collect(int column, qsizetype n, TextOf textOf)
+    {
+        // A sort key costs about a microsecond. Statuses, creators, endpoints and projects repeat
+        // across thousands of keys: one sort key per distinct value, found by hashing, which is much
+        // cheaper. Names, ids and masked keys are nearly all distinct: hashing them would only add to
+        // the cost.
+        const bool repetitive =
+            column == Status || column == CreatedBy || column == Endpoint || column == Project;
+        slotOfRow.resize(static_cast<size_t>(n));
+        if (repetitive) {
+            QHash<QString, qint32> slotOf;
+            for (qsizetype row = 0; row < n; ++row) {
+                QString text = textOf(row);
+                const qsizetype before = slotOf.size();
+                qint32 &slot = slotOf[text];
+                if (slotOf.size() != before) {
+                    slot = qint32(values.size());
+                    values.append(std::move(text));
+                }
+                slotOfRow[size_t(row)] = slot;
+            }
+        } else {
+            values.reserve(n);
+            for (qsizetype row = 0; row < n; ++row) {
+                slotOfRow[size_t(row)] = qint32(row);
+                values.append(textOf(row));
+            }
+        }
+    }
+
+    // Sort keys for the values that have none yet, until the deadline; true when all have one.
+    bool makeSortKeys(const QCollator &collator, const QDeadlineTimer &deadline)
+    {
+#if defined(Q_OS_WIN)
+        Q_UNUSED(collator);
+        Q_UNUSED(deadline);
+        return true;
+#else
+        sortKeys.reserve(size_t(values.size()));
+        while (sortKeys.size() < size_t(values.size())) {
+            const size_t end = std::min(size_t(values.size()), sortKeys.size() + 64);
+            for (size_t i = sortKeys.size(); i < end; ++i)
+                sortKeys.push_back(collator.sortKey(values[qsizetype(i)]));
+            if (sortKeys.size() < size_t(values.size()) && deadline.hasExpired())
+                return false;
+        }
+        return true;
+#endif
+    }
+
+    void finish(RankColumn &rc, const QCollator &collator)
+    {
+        // Sort keys make a large sort several times faster, but rankForValue() places later values
+        // with compare(), so the two must agree. On Windows they do not: Qt's sort keys there
+        // (LCMapStringEx) can order case and even equal strings differently from CompareStringEx.
+#if defined(Q_OS_WIN)
+        const auto cmp = [this, &collator](qint32 a, qint32 b) {
+            return collator.compare(values[a], values[b]);
+        };
+#else
+        Q_UNUSED(collator);
+        const auto cmp = [this](qint32 a, qint32 b) {
+            return sortKeys[size_t(a)].compare(sortKeys[size_t(b)]);
+        };
+#endif
+        std::vector<qint32> order(size_t(values.size()));
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&cmp](qint32 a, qint32 b) { return cmp(a, b) < 0; });
+
+        // Values the collator calls equal share a rank, as they would compare equal.
+        std::vector<qint32> rankOfSlot(size_t(values.size()));
+        rc.distinct.clear();
+        for (size_t i = 0; i < order.size(); ++i) {
+            if (i == 0 || cmp(order[i], order[i - 1]) != 0)
+                rc.distinct.append(values[order[i]]);
+            rankOfSlot[size_t(order[i])] = qint32(rc.distinct.size() - 1);
+        }
+        rc.rank.resize(slotOfRow.size());
+        for (size_t row = 0; row < slotOfRow.size(); ++row)
+            rc.rank[row] = rankOfSlot[size_t(slotOfRow[row])];
+        rc.built = true;
+    }
+};
+
+struct KeyTableModel::Batch::Data
+{
+    enum class Phase { Rows, RankValues, RankKeys, RankOrder, Done };
+
+    const KeyTableModel *model = nullptr;
+    QList<AiKey> keys;
+    bool copy = false; // the caller still holds the list: copy its keys rather than move them
+    qsizetype next = 0;
+    std::vector<std::unique_ptr<AiKey>> rows;
+    std::vector<qint64> lastUsedMs;
+    std::vector<qint64> createdMs;
+    QHash<QString, int> rowById;
+    int neverUsed = 0;
+    int repeats = 0;
+    int rankColumn = -1;
+    RankBuilder builder;
+    RankColumn rank;
+    Phase phase = Phase::Rows;
+
+    void addRow(AiKey &&key)
+    {
+        normalize(key);
+        // One hash operation per key: the index is built and a repeated id found in the same step.
+        const qsizetype before = rowById.size();
+        int &slot = rowById[key.apiKeyId];
+        if (rowById.size() == before) {
+            // A repeated id is one key: its last description wins, at its first place.
+            ++repeats;
+            AiKey &first = *rows[size_t(slot)];
+            if (first.neverUsed())
+                --neverUsed;
+            lastUsedMs[size_t(slot)] = KeyTableModel::lastUsedMs(key);
+            createdMs[size_t(slot)] = KeyTableModel::createdMs(key);
+            if (key.neverUsed())
+                ++neverUsed;
+            first = std::move(key);
+            return;
+        }
+        slot = int(rows.size());
+        lastUsedMs.push_back(KeyTableModel::lastUsedMs(key));
+        createdMs.push_back(KeyTableModel::createdMs(key));
+        if (key.neverUsed())
+            ++neverUsed;
+        rows.push_back(std::make_unique<AiKey>(std::move(key)));
+    }
+};
+
+KeyTableModel::Batch::Batch() = default;
+KeyTableModel::Batch::~Batch() = default;
+KeyTableModel::Batch::Batch(Batch &&other) noexcept = default;
+KeyTableModel::Batch &KeyTableModel::Batch::operator=(Batch &&other) noexcept = default;
+
+bool KeyTableModel::Batch::isReady() const
+{
+    return !d || d->phase == Data::Phase::Done;
+}
+
+bool KeyTableModel::Batch::work(int budgetMs)
+{
+    if (isReady())
+        return true;
+    QElapsedTimer slice;
+    slice.start();
+    const auto expired = [&slice, budgetMs] { return budgetMs >= 0 && slice.elapsed() >= budgetMs; };
+    // The values and the final sort of a column's ranks cannot be cut: they start early in a slice.
+    bool progressed = false;
+    const auto late = [&slice, &progressed, budgetMs] {
+        return budgetMs >= 0 && progressed && slice.elapsed() >= budgetMs / 4;
+    };
+    Data &b = *d;
+    using Phase = Data::Phase;
+    if (b.phase == Phase::Rows) {
+        const qsizetype n = b.keys.size();
+        while (b.next < n) {
+            const qsizetype end = std::min(n, b.next + 256);
+            if (b.copy) {
+                for (; b.next < end; ++b.next)
+                    b.addRow(AiKey(b.keys.at(b.next)));
+            } else {
+                AiKey *keys = b.keys.data();
+                for (; b.next < end; ++b.next)
+                    b.addRow(std::move(keys[b.next]));
+            }
+            progressed = true;
+            if (b.next < n && expired())
+                return false;
+        }
+        b.keys = QList<AiKey>();
+        b.phase = b.rankColumn >= 0 ? Phase::RankValues : Phase::Done;
+    }
+    if (b.phase == Phase::RankValues) {
+        if (late())
+            return false;
+        b.builder.collect(b.rankColumn, qsizetype(b.rows.size()), [&b](qsizetype row) {
+            return b.model->sortText(*b.rows[size_t(row)], b.rankColumn);
+        });
+        b.phase = Phase::RankKeys;
+        progressed = true;
+    }
+    if (b.phase == Phase::RankKeys) {
+        const QDeadlineTimer deadline =
+            budgetMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever)
+                         : QDeadlineTimer(std::max<qint64>(0, budgetMs - slice.elapsed()), Qt::PreciseTimer);
+        if (!b.builder.makeSortKeys(b.model->m_collator, deadline))
+            return false;
+        b.phase = Phase::RankOrder;
+        progressed = true;
+    }
+    if (b.phase == Phase::RankOrder) {
+        if (late())
+            return false;
+        b.builder.finish(b.rank, b.model->m_collator);
+        b.builder = RankBuilder();
+        b.phase = Phase::Done;
+    }
+    return true;
+}
 
 KeyTableModel::KeyTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -222,54 +436,58 @@ QHash<int, QByteArray> KeyTableModel::roleNames() const
 
 void KeyTableModel::setKeys(QList<AiKey> keys)
 {
+    setPreparedKeys(prepareKeys(std::move(keys)));
+}
+
+KeyTableModel::Batch KeyTableModel::prepareKeys(QList<AiKey> keys, int rankColumn) const
+{
+    Batch batch;
+    batch.d = std::make_unique<Batch::Data>();
+    Batch::Data &b = *batch.d;
+    b.model = this;
+    // Moving the keys out of a list someone else still holds would detach it, a copy of every key at
+    // once: they are copied one at a time instead.
+    b.copy = !keys.isDetached();
+    b.keys = std::move(keys);
+    const auto n = size_t(b.keys.size());
+    b.rows.reserve(n);
+    b.lastUsedMs.reserve(n);
+    b.createdMs.reserve(n);
+    b.rowById.reserve(b.keys.size());
+    if (rankColumn >= 0 && rankColumn < ColumnCount && rankColumn != Project && isStringColumn(rankColumn))
+        b.rankColumn = rankColumn;
+    return batch;
+}
+
+void KeyTableModel::setPreparedKeys(Batch batch)
+{
+    if (!batch.d)
+        batch = prepareKeys({});
+    Q_ASSERT(batch.d->model == this);
+    Batch::Data &b = *batch.d;
     const int oldTotal = totalCount();
     const int oldNever = m_neverUsedCount;
 
     beginResetModel();
+    // The old rows go first: what is left to do (all of it, from setKeys()) reuses their memory.
     m_rows.clear();
-    m_lastUsedMs.clear();
-    m_createdMs.clear();
     m_rowById.clear();
+    batch.work(-1);
+    m_rows = std::move(b.rows);
+    m_lastUsedMs = std::move(b.lastUsedMs);
+    m_createdMs = std::move(b.createdMs);
+    m_rowById = std::move(b.rowById);
     m_indexDirty = false;
     for (RankColumn &rc : m_ranks)
         rc = RankColumn();
+    if (b.rankColumn >= 0)
+        m_ranks[size_t(b.rankColumn)] = std::move(b.rank);
     invalidateHaystacks();
-    m_neverUsedCount = 0;
-
-    m_rows.reserve(size_t(keys.size()));
-    m_lastUsedMs.reserve(size_t(keys.size()));
-    m_createdMs.reserve(size_t(keys.size()));
-    m_rowById.reserve(keys.size());
-    int repeats = 0;
-    for (AiKey &key : keys) {
-        normalize(key);
-        // One hash operation per key: the index is built and a repeated id found in the same step.
-        const qsizetype before = m_rowById.size();
-        int &slot = m_rowById[key.apiKeyId];
-        if (m_rowById.size() == before) {
-            // A repeated id is one key: its last description wins, at its first place.
-            ++repeats;
-            if (at(slot).neverUsed())
-                --m_neverUsedCount;
-            m_lastUsedMs[size_t(slot)] = lastUsedMs(key);
-            m_createdMs[size_t(slot)] = createdMs(key);
-            if (key.neverUsed())
-                ++m_neverUsedCount;
-            *m_rows[size_t(slot)] = std::move(key);
-            continue;
-        }
-        slot = size();
-        m_lastUsedMs.push_back(lastUsedMs(key));
-        m_createdMs.push_back(createdMs(key));
-        if (key.neverUsed())
-            ++m_neverUsedCount;
-        m_rows.push_back(std::make_unique<AiKey>(std::move(key)));
-    }
-    keys = QList<AiKey>();
+    m_neverUsedCount = b.neverUsed;
     endResetModel();
 
-    if (repeats > 0)
-        qCWarning(lcModels) << "key list repeats" << repeats << "key id(s); the last description wins";
+    if (b.repeats > 0)
+        qCWarning(lcModels) << "key list repeats" << b.repeats << "key id(s); the last description wins";
     qCDebug(lcModels) << "keys set:" << m_rows.size() << "rows," << m_neverUsedCount << "never used";
     emitCountsIfChanged(oldTotal, oldNever);
 }
@@ -535,66 +753,10 @@ QString KeyTableModel::sortText(const AiKey &key, int column) const
 void KeyTableModel::buildRanks(int column) const
 {
     Q_ASSERT(isStringColumn(column));
-    RankColumn &rc = m_ranks[size_t(column)];
-    const qsizetype n = size();
-
-    // A sort key costs about a microsecond. Statuses, creators, endpoints and projects repeat across
-    // thousands of keys: one sort key per distinct value, found by hashing, which is much cheaper.
-    // Names, ids and masked keys are nearly all distinct: hashing them would only add to the cost.
-    const bool repetitive =
-        column == Status || column == CreatedBy || column == Endpoint || column == Project;
-    QList<QString> values;
-    std::vector<qint32> slotOfRow(static_cast<size_t>(n));
-    if (repetitive) {
-        QHash<QString, qint32> slotOf;
-        for (qsizetype row = 0; row < n; ++row) {
-            QString text = sortText(at(int(row)), column);
-            const qsizetype before = slotOf.size();
-            qint32 &slot = slotOf[text];
-            if (slotOf.size() != before) {
-                slot = qint32(values.size());
-                values.append(std::move(text));
-            }
-            slotOfRow[size_t(row)] = slot;
-        }
-    } else {
-        values.reserve(n);
-        for (qsizetype row = 0; row < n; ++row) {
-            slotOfRow[size_t(row)] = qint32(row);
-            values.append(sortText(at(int(row)), column));
-        }
-    }
-
-    // Sort keys make a large sort several times faster, but rankForValue() places later values with
-    // compare(), so the two must agree. On Windows they do not: Qt's sort keys there (LCMapStringEx)
-    // can order case and even equal strings differently from CompareStringEx.
-#if defined(Q_OS_WIN)
-    const auto cmp = [this, &values](qint32 a, qint32 b) { return m_collator.compare(values[a], values[b]); };
-#else
-    std::vector<QCollatorSortKey> sortKeys;
-    sortKeys.reserve(size_t(values.size()));
-    for (const QString &v : std::as_const(values))
-        sortKeys.push_back(m_collator.sortKey(v));
-    const auto cmp = [&sortKeys](qint32 a, qint32 b) {
-        return sortKeys[size_t(a)].compare(sortKeys[size_t(b)]);
-    };
-#endif
-    std::vector<qint32> order(size_t(values.size()));
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&cmp](qint32 a, qint32 b) { return cmp(a, b) < 0; });
-
-    // Values the collator calls equal share a rank, as they would compare equal.
-    std::vector<qint32> rankOfSlot(size_t(values.size()));
-    rc.distinct.clear();
-    for (size_t i = 0; i < order.size(); ++i) {
-        if (i == 0 || cmp(order[i], order[i - 1]) != 0)
-            rc.distinct.append(values[order[i]]);
-        rankOfSlot[size_t(order[i])] = qint32(rc.distinct.size() - 1);
-    }
-    rc.rank.resize(size_t(n));
-    for (size_t row = 0; row < size_t(n); ++row)
-        rc.rank[row] = rankOfSlot[size_t(slotOfRow[row])];
-    rc.built = true;
+    RankBuilder builder;
+    builder.collect(column, size(), [this, column](qsizetype row) { return sortText(at(int(row)), column); });
+    builder.makeSortKeys(m_collator, QDeadlineTimer(QDeadlineTimer::Forever));
+    builder.finish(m_ranks[size_t(column)], m_collator);
 }
 
 void KeyTableModel::invalidateRanks(int column)

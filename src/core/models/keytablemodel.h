@@ -25,9 +25,10 @@ namespace aikeys {
 // column, so hiding it shifts no other column. The project names come from setProjectNames(); a key
 // whose project is not known shows the project id.
 //
-// setKeys() is a reset; every other edit is a merge by key id that emits the smallest correct signals,
-// so a view keeps its selection and scroll position across a refresh: rows that changed get
-// dataChanged, vanished rows rowsRemoved, new rows are appended with one rowsInserted.
+// setKeys() (or setPreparedKeys(), the same made ready in slices) is a reset; every other edit is a merge by
+// key id that emits the smallest correct signals, so a view keeps its selection and scroll position across a
+// refresh: rows that changed get dataChanged, vanished rows rowsRemoved, new rows are appended with one
+// rowsInserted.
 //
 // Sorting and filtering 50,000 rows per keystroke is what KeyFilterProxyModel does with it, so the
 // model keeps, per row, what those read on every comparison: dates as msecs, strings as collation
@@ -91,8 +92,39 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // A list of keys on its way into the model, made ready a slice at a time so that tens of thousands
+    // of keys never hold up the event loop for long (KeysView fills its table so): the rows, the id
+    // index and, for one column, the sort ranks a sorted view asks for first. prepareKeys() makes one,
+    // work() advances it, setPreparedKeys() puts it in the model. Use it on the model's thread, while
+    // the model lives.
+    class Batch
+    {
+    public:
+        Batch();
+        ~Batch();
+        Batch(Batch &&other) noexcept;
+        Batch &operator=(Batch &&other) noexcept;
+
+        bool isReady() const;
+        // Does the remaining work for about budgetMs (at least a little of it; all of it when
+        // budgetMs < 0) and returns isReady().
+        bool work(int budgetMs);
+
+    private:
+        friend class KeyTableModel;
+        struct Data;
+        std::unique_ptr<Data> d;
+    };
+
     // Replaces everything (modelReset). A key id that appears twice keeps its last description.
     void setKeys(QList<AiKey> keys);
+    // keys as setKeys() takes them. A list still shared with the caller is copied key by key, in
+    // the slices, rather than all at once. rankColumn, if a text column other than Project, gets its
+    // sort ranks built too (those of the others are built when first sorted by, as after setKeys()).
+    Batch prepareKeys(QList<AiKey> keys, int rankColumn = -1) const;
+    // setKeys() with a prepared batch: work that is left is done first. The batch must come from this
+    // model's prepareKeys().
+    void setPreparedKeys(Batch batch);
     // Merges a fresh list by apiKeyId, in this order: dataChanged for each changed row, one
     // rowsInserted for the new keys (appended in the order given), rowsRemoved for each run of vanished
     // rows (bottom-up). Unchanged rows emit nothing.
@@ -172,6 +204,9 @@ private:
         QList<QString> distinct;  // distinct values in collation order: a value's rank is its index
         std::vector<qint32> rank; // per row
     };
+
+    // Builds one column's ranks: values, then their sort keys (a slice at a time), then the ranks.
+    struct RankBuilder;
 
     static void normalize(AiKey &key);
     QByteArray buildHaystack(const AiKey &key) const;
