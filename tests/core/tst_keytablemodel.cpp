@@ -264,7 +264,9 @@ private Q_SLOTS:
         int slices = 1;
         while (!batch.work(0))
             ++slices;
-        QVERIFY(slices > 10);
+        // At least a slice per 256 rows; the ranks add more where they are built in steps (sort keys),
+        // fewer on Windows, where they are ranked by QCollator::compare in one step.
+        QVERIFY2(slices >= 6, qPrintable(QString::number(slices)));
         QVERIFY(batch.isReady());
         QCOMPARE(spies.total(), 0);
         QTest::ignoreMessage(QtWarningMsg, "key list repeats 100 key id(s); the last description wins");
