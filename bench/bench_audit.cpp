@@ -10,7 +10,7 @@
 #include "atlas/session.h"
 #include "audit/auditkeymodel.h"
 #include "audit/auditreport.h"
-#include "auditview.h"
+#include "audit/auditview.h"
 #include "benchsupport.h"
 
 #include <QApplication>

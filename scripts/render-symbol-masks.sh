@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders resources/symbols/*.png, the masks of the built-in icons for builds without Qt Svg (the
-# Windows cross build), from the SVG drawings in src/ui/symbols.cpp. Run it after changing a drawing
+# Windows cross build), from the SVG drawings in src/ui/common/symbols.cpp. Run it after changing a drawing
 # (tst_symbols fails until then) and commit the PNGs. Uses build/ as scripts/build.sh makes it.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

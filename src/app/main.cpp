@@ -1,5 +1,5 @@
-#include "appcontroller.h"
-#include "mainwindow.h"
+#include "window/appcontroller.h"
+#include "window/mainwindow.h"
 #include "platform/hardening.h"
 #include "quitsignals.h"
 

@@ -1,6 +1,6 @@
 // The About dialog: product, versions, licence, application id, icon and the manual's link, and
 // where Help > Manual finds the README installed with the program.
-#include "aboutdialog.h"
+#include "window/aboutdialog.h"
 
 #include <QCoreApplication>
 #include <QDir>

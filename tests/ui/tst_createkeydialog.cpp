@@ -1,4 +1,4 @@
-#include "createkeydialog.h"
+#include "keys/createkeydialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,5 +1,5 @@
-#include "deletekeydialog.h"
-#include "messagebox.h"
+#include "keys/deletekeydialog.h"
+#include "common/messagebox.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,5 +1,5 @@
 // The preferences dialog under offscreen, on a temporary settings file.
-#include "preferencesdialog.h"
+#include "window/preferencesdialog.h"
 #include "settings.h"
 #include "testenv.h"
 

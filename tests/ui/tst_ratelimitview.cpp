@@ -3,9 +3,9 @@
 // and the organization's over-subscription warnings.
 #include "atlas/atlasclient.h"
 #include "atlas/session.h"
-#include "messagebar.h"
-#include "messagebox.h"
-#include "ratelimitview.h"
+#include "common/messagebar.h"
+#include "common/messagebox.h"
+#include "ratelimits/ratelimitview.h"
 #include "simprocess.h"
 #include "testclient.h"
 #include "testenv.h"

@@ -1,4 +1,4 @@
-#include "renamekeydialog.h"
+#include "keys/renamekeydialog.h"
 
 #include <QAbstractButton>
 #include <QComboBox>

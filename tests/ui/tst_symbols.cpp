@@ -1,6 +1,6 @@
-#include "symbolicon.h"
-#include "symbols.h"
-#include "windowicons.h"
+#include "common/symbolicon.h"
+#include "common/symbols.h"
+#include "common/windowicons.h"
 
 #include <QApplication>
 #include <QSet>

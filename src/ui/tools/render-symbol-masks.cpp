@@ -1,7 +1,7 @@
 // Writes resources/symbols/<name>.png: every built-in symbol rendered from its SVG in opaque black at
 // symbols::kMaskSize pixels, the masks that builds without Qt Svg draw their icons from. Run by
 // scripts/render-symbol-masks.sh after a drawing changes; tst_symbols fails until it is.
-#include "symbols.h"
+#include "common/symbols.h"
 
 #include <QDir>
 #include <QGuiApplication>

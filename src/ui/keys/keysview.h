@@ -1,0 +1,238 @@
+#pragma once
+
+#include "atlas/apierror.h"
+#include "domain/types.h"
+#include "common/messagebar.h"
+#include "security/secretbuffer.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QAction;
+class QItemSelectionModel;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QTableView;
+class QTimer;
+
+namespace aikeys {
+
+class AtlasClient;
+class CreateKeyCall;
+class Job;
+class KeyFilterProxyModel;
+class KeyTableModel;
+class OrgTreeModel;
+class SecureClipboard;
+class SecretDialog;
+
+// The right-hand side of the main window: the keys of one project or of a whole organization in a
+// sortable, filterable table, with everything a user does to them: create (then the one-time secret
+// dialog), rename (dialog, or in place in the Name column), delete, copy the id or the masked key.
+// Errors go to the message bar above the table, with a Retry where retrying makes sense.
+//
+// Every change comes from the server's answer: a created or renamed key is upserted from what Atlas
+// returned, a deleted one removed once Atlas said so. The secret of a created key goes from the
+// CreateKeyCall straight into the SecretDialog, never through the model, a signal or a QVariant.
+//
+// Nothing here talks to the network but through the AtlasClient it is given.
+class KeysView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Scope { None, Project, Organization };
+    Q_ENUM(Scope)
+
+    explicit KeysView(QWidget *parent = nullptr);
+    ~KeysView() override;
+
+    // Not owned. Another client (or none: signed out) stops what is in flight and empties the table.
+    void setClient(AtlasClient *client);
+    AtlasClient *client() const;
+    // Not owned; may be null (copy actions are then disabled).
+    void setClipboard(SecureClipboard *clipboard);
+    // The navigation tree: project names for the Project column and the projects a new key may go in.
+    void setTreeModel(OrgTreeModel *tree);
+
+    void showProject(const QString &projectId, const QString &projectName);
+    void showOrganization(const QString &orgId, const QString &orgName);
+    // No keys to show; message says why ("Select a project...").
+    void showNothing(const QString &message = {});
+    Scope scope() const { return m_scope; }
+    QString scopeId() const { return m_scopeId; }
+    QString scopeName() const { return m_scopeName; }
+
+    bool isLoading() const;
+    // A create, rename or delete is waiting for Atlas.
+    bool isBusy() const { return m_pendingWrites > 0; }
+
+    KeyTableModel *model() const { return m_model; }
+    KeyFilterProxyModel *proxy() const { return m_proxy; }
+    // The widgets are built when first shown or asked for.
+    QTableView *table();
+    // Created on first use.
+    MessageBar *messageBar();
+    QLineEdit *filterEdit();
+
+    QAction *newKeyAction() const { return m_newKey; }
+    QAction *renameAction() const { return m_rename; }
+    QAction *deleteAction() const { return m_delete; }
+    QAction *copyIdAction() const { return m_copyId; }
+    QAction *copyMaskedAction() const { return m_copyMasked; }
+
+    // Appended to the table's context menu (the window's Rotate Key).
+    void addContextAction(QAction *action) { m_extraActions.append(action); }
+
+    // The key of the current row, if any.
+    std::optional<AiKey> currentKey() const;
+    bool selectKey(const QString &apiKeyId);
+    // "24 keys, 3 never used"; "5 of 24 keys shown" while the filter hides some.
+    QString countsText() const;
+    // The role Atlas said is needed to change keys in the project, once a write there was refused
+    // (403); empty when none was refused. Non-empty also when Atlas named no role (then a general
+    // phrase).
+    QString deniedRole(const QString &projectId) const { return m_denied.value(projectId); }
+    bool isWriteDenied(const QString &projectId) const { return m_denied.contains(projectId); }
+    // The cloud/geography pairs seen on keys and rate limits so far; ANY/ANY when none was seen.
+    QList<KeyScope> knownScopes() const;
+
+    // Shows a message above the table; action, if any, runs when its button is clicked (the bar then
+    // hides). Replaces the message shown before, and its action.
+    void showMessage(MessageBar::Kind kind, const QString &text, const QString &hint = {},
+                     const QString &actionText = {}, std::function<void()> action = {});
+
+    QByteArray headerState() const;
+    void restoreHeaderState(const QByteArray &state);
+
+public Q_SLOTS:
+    void refresh();
+    void cancelLoading();
+    void createKey();
+    void renameKey();
+    void deleteKey();
+    void copyKeyId();
+    void copyMaskedSecret();
+    void focusFilter();
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void loadProgress(qint64 done, qint64 total);
+    void countsChanged(const QString &text);
+    // A listing arrived: an organization's (every key of it) or a project's.
+    void keysListed(aikeys::KeysView::Scope scope, const QString &scopeId, const QList<aikeys::AiKey> &keys);
+    // A create or delete changed how many keys a project has.
+    void projectKeyCountChanged(const QString &projectId, qint64 count);
+    // Short news for the status bar ("Key renamed.").
+    void statusMessage(const QString &text);
+    // A status message said earlier no longer holds (a retry countdown whose listing has ended): take
+    // it away if it is still shown.
+    void statusMessageWithdrawn(const QString &text);
+    void busyChanged(bool busy);
+    // Atlas refused the credentials themselves (401, or a token that cannot be had): the session is
+    // over. Nothing is shown here; the window signs out.
+    void unauthorized(const aikeys::ApiError &error);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void ensureWidgets();
+    void startListing(bool keepRows);
+    void onListed(Job *job, bool keepRows);
+    void continueFill();
+    void listingShown(const QList<AiKey> &keys);
+    // Cancels the listing or drops the keys waiting to fill the table, without a signal.
+    void stopListing();
+    void setLoading(Job *job);
+    void withdrawRetryMessage();
+    void applySort();
+    void placeProjectColumn();
+    void showError(const ApiError &error, std::function<void()> retry = {});
+    void showDenied(const QString &projectId, const ApiError &error);
+    void updateActions();
+    void updatePlaceholder();
+    void updateCounts();
+    void rememberNames(const QList<AiKey> &keys, bool wholeScope);
+    QStringList namesInProject(const QString &projectId) const;
+    QString projectName(const QString &projectId) const;
+    QList<std::pair<QString, QString>> projectChoices(QString *preselect) const;
+    void fetchScopes(const QString &projectId);
+    void addScope(const QString &cloud, const QString &geography);
+    void emitCount(const QString &projectId);
+    void writeStarted();
+    void writeEnded();
+
+    void onCreated(CreateKeyCall *call, const QString &projectId, const QString &name, bool nameWasFree);
+    // After a rename or delete whose answer stayed lost (or was unreadable): reads the key back and
+    // shows what Atlas holds, instead of assuming either outcome.
+    void refreshKeyAfterLostChange(const AiKey &key, const QString &change, const ApiError &error);
+    void checkLostCreate(const QString &projectId, const QString &name, const ApiError &error);
+    void showSecret(const AiKey &key, SecretBuffer secret);
+    void reportLostCreateUnknown(const QString &name, const ApiError &listError);
+    void reportLostCreate(const QString &name, const std::optional<AiKey> &found, const ApiError &error);
+    void sendRename(const AiKey &key, const QString &newName);
+    void sendDelete(const AiKey &key, bool afterLostCreate);
+    bool inScope(const AiKey &key) const;
+    void showContextMenu(const QPoint &pos);
+    void showHeaderMenu(const QPoint &pos);
+
+    QPointer<AtlasClient> m_client;
+    QPointer<SecureClipboard> m_clipboard;
+    QPointer<OrgTreeModel> m_tree;
+    KeyTableModel *m_model;
+    KeyFilterProxyModel *m_proxy;
+    MessageBar *m_messageBar = nullptr;
+    QItemSelectionModel *m_selection;
+    QLineEdit *m_filter = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_placeholder = nullptr;
+    QTimer *m_clock;
+    QAction *m_newKey;
+    QAction *m_rename;
+    QAction *m_delete;
+    QAction *m_copyId;
+    QAction *m_copyMasked;
+    QAction *m_refresh;
+
+    Scope m_scope = Scope::None;
+    QString m_scopeId;
+    QString m_scopeName;
+    QString m_nothingMessage;
+    QPointer<Job> m_listJob;
+    // A listing's keys on their way into the table, a slice per event (see onListed()); loading
+    // until they are in.
+    struct PendingFill;
+    std::unique_ptr<PendingFill> m_fill;
+    QTimer *m_fillTimer;
+    bool m_loadingSignalled = false; // what loadingChanged() said last
+    bool m_listFailed = false;
+    bool m_listCancelled = false;
+    bool m_errorShown = false;
+    int m_pendingWrites = 0;
+    QHash<QString, QStringList> m_namesByProject; // projects whose whole key list was seen
+    QHash<QString, QString> m_denied;             // project id -> role needed to write there
+    QSet<QString> m_scopesFetched;
+    // The rate-limit listings fetchScopes() started, children of the view: one still running when
+    // the view goes (or its client changes) is deleted with it instead of never finishing.
+    QList<QPointer<Job>> m_scopeJobs;
+    QList<KeyScope> m_scopes;
+    QByteArray m_projectHeaderState;
+    QByteArray m_pendingHeaderState; // restored once the table exists
+    QList<QAction *> m_extraActions;
+    QString m_retryMessage; // the listing's "trying again in..." in the status bar, while it may be shown
+};
+
+} // namespace aikeys
+
+Q_DECLARE_METATYPE(aikeys::KeysView::Scope)

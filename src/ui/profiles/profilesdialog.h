@@ -1,0 +1,231 @@
+#pragma once
+
+#include "credentials/atlascliimport.h"
+#include "credentials/profile.h"
+#include "common/messagebar.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QPointer>
+#include <QProcessEnvironment>
+#include <QSet>
+#include <QUuid>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace Ui {
+class ProfilesDialog;
+}
+
+namespace aikeys {
+
+class AtlasSession;
+class CredentialJob;
+class CredentialManager;
+class ProfileImportDialog;
+class SessionOpener;
+
+// The first-run and "Manage profiles" dialog: the profiles (name, account kind, base URL, where the
+// secret is) and an editor for one of them. Add, Duplicate, Remove, Save, Test Connection (a real
+// GET /api/atlas/v2/orgs through SessionOpener), and Import from the Atlas CLI's config.toml or the
+// MONGODB_ATLAS_* variables. "Sign In" accepts with the selected profile (saving it first if it was
+// edited); the caller signs in with it.
+//
+// A stored secret is never read into this dialog: the editor says "Stored in the keychain" and offers
+// Replace, which shows an empty password field. A typed secret lives in that field until it is
+// saved or the dialog closes; its text is then overwritten in place. When the keychain refuses a new
+// profile's secret, the dialog offers to keep the profile for this session only (in memory; nothing
+// is written anywhere).
+class ProfilesDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // Where a profile's secret is, as far as the dialog knows.
+    enum class SecretState { Unknown, Checking, Stored, SessionOnly, Missing, Unavailable, Locked };
+    Q_ENUM(SecretState)
+
+    explicit ProfilesDialog(CredentialManager *credentials, QWidget *parent = nullptr);
+    ~ProfilesDialog() override;
+
+    // Runs the dialog; the profile chosen with Sign In, or nullopt after Close.
+    static std::optional<QUuid> chooseProfile(CredentialManager *credentials, QWidget *parent);
+
+    // The saved profile selected in the list (null while a new one is being edited).
+    QUuid selectedProfileId() const;
+    void selectProfile(const QUuid &id);
+
+    bool isEditingNewProfile() const { return m_isNew; }
+    bool hasUnsavedChanges() const { return m_dirty; }
+    // A keychain operation or a connection test is running.
+    bool isBusy() const;
+    bool isTesting() const;
+    SecretState secretState(const QUuid &id) const { return m_secretStates.value(id, SecretState::Unknown); }
+    // The editor's profile, without its secret.
+    Profile editedProfile() const;
+    // What keeps the edited profile from being saved (every problem, shown or not yet).
+    QStringList problems() const;
+
+    // The import dialog on that source; shown window-modal and deleted when closed.
+    ProfileImportDialog *importFromAtlasCliConfig(const QString &path = {});
+    ProfileImportDialog *
+    importFromEnvironment(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+
+private:
+    ProfileImportDialog *openImportDialog(AtlasCliImport source);
+
+public Q_SLOTS:
+    // An empty editor for a new profile (Atlas, service account).
+    void addProfile();
+    void saveProfile();
+    void duplicateProfile();
+    // Asks first; deletes the keychain entry too.
+    void removeProfile();
+    void testConnection();
+    void cancelTest();
+    void revertChanges();
+    void replaceSecret();
+    void keepStoredSecret();
+    // Sign In: saves first when the profile was edited, then accepts.
+    void accept() override;
+    void reject() override;
+    void done(int result) override;
+
+Q_SIGNALS:
+    void profileSaved(const QUuid &id);
+    void profileRemoved(const QUuid &id);
+    void connectionTested(bool ok);
+    void busyChanged(bool busy);
+    void secretStatesChecked();
+
+private:
+    enum class PendingAction { None, KeepForSession, RemoveAnyway };
+
+    void reloadList();
+    void refreshListItem(QTreeWidgetItem *item, const Profile &profile);
+    QTreeWidgetItem *itemFor(const QUuid &id) const;
+    void checkSecrets();
+    void checkSecret(const QUuid &id);
+    void onSelectionChanged();
+    bool confirmDiscard();
+    void loadEditor(const std::optional<Profile> &profile);
+    void onEndpointChanged();
+    void onAuthModeChanged();
+    void markEdited(int field);
+    void updateLabels();
+    void updateSecretRow();
+    void updateValidation();
+    void updateButtons();
+    bool secretRequired() const;
+    bool authModeChanged() const;
+    void setBusyJob(CredentialJob *job);
+    void onSaved(CredentialJob *job, bool acceptAfter);
+    void onRemoved(CredentialJob *job);
+    void onDuplicated(CredentialJob *job);
+    void onMessageAction();
+    void onTestFinished(SessionOpener *opener);
+    void setTestResult(bool ok, const QString &text);
+    void showMessage(MessageBar::Kind kind, const QString &text, const QString &hint = {},
+                     const QString &action = {});
+    void showInfo(const QString &text, const QStringList &notices = {});
+    // Grows the dialog to what its layout needs once a message or result appeared.
+    void fitContents();
+    void wipeSecretField();
+    std::optional<Profile> storedProfile() const;
+
+    const std::unique_ptr<Ui::ProfilesDialog> m_ui;
+    CredentialManager *m_credentials;
+    MessageBar *m_messageBar;
+    QPushButton *m_signInButton;
+    QHash<QUuid, SecretState> m_secretStates;
+    QHash<QUuid, QString> m_secretProblems;
+    QUuid m_editingId;
+    bool m_isNew = false;
+    bool m_dirty = false;
+    bool m_loading = false;
+    bool m_replacingSecret = false;
+    bool m_showAllProblems = false;
+    QSet<int> m_touched;
+    QPointer<CredentialJob> m_busyJob;
+    QPointer<SessionOpener> m_test;
+    PendingAction m_pendingAction = PendingAction::None;
+    Profile m_pendingProfile;
+    bool m_pendingAcceptAfter = false;
+    int m_pendingChecks = 0;
+};
+
+// Lists what a source holds (the Atlas CLI's config.toml, or the MONGODB_ATLAS_* variables) and what
+// each entry becomes, imports the checked ones through the CredentialManager (secrets into the
+// keychain), asks for the secrets a newer Atlas CLI keeps in its own keyring, and says that the
+// source keeps its plain-text copy.
+class ProfileImportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ProfileImportDialog(AtlasCliImport source, CredentialManager *credentials, QWidget *parent = nullptr);
+    ~ProfileImportDialog() override;
+
+    const AtlasCliImport &source() const { return *m_source; }
+    // Reads another config.toml (the path field's Read button).
+    void readConfig(const QString &path);
+    QTreeWidget *candidateList() const { return m_list; }
+    bool isImporting() const { return m_importing; }
+
+    // After the keychain refused a secret: the candidates the "Use for This Session Only" action
+    // would import (the one that failed and those after it).
+    const QList<int> &sessionOnlyCandidates() const { return m_sessionCandidates; }
+
+public Q_SLOTS:
+    // Imports the checked candidates, one after the other.
+    void startImport();
+    // The way out when the keychain refused: imports what is left for this session only (the
+    // profiles and their secrets in memory; nothing written anywhere).
+    void importForSessionOnly();
+    void done(int result) override;
+
+Q_SIGNALS:
+    // Emitted once per import run, with the profiles created.
+    void imported(const QList<QUuid> &ids);
+    void importFinished(bool ok);
+
+private:
+    void fill();
+    void beginImport();
+    void importNext();
+    void finishImport();
+    void wipeSecretFields();
+    // The secret typed (or kept from an earlier try) for a candidate the file has none for.
+    SecretBuffer takeEnteredSecret(int index);
+
+    std::unique_ptr<AtlasCliImport> m_source;
+    CredentialManager *m_credentials;
+    MessageBar *m_messageBar;
+    QLabel *m_sourceLabel;
+    QLineEdit *m_pathEdit = nullptr;
+    QTreeWidget *m_list;
+    QLabel *m_noteLabel;
+    QLabel *m_warningsLabel;
+    QPushButton *m_importButton;
+    QList<int> m_queue;
+    QList<QUuid> m_importedIds;
+    QStringList m_notices;
+    QStringList m_errors;
+    QList<int> m_sessionCandidates;
+    // Secrets typed for candidates whose import the keychain refused, for the session-only retry;
+    // wiped when the dialog goes.
+    std::map<int, SecretBuffer> m_heldSecrets;
+    bool m_importing = false;
+    bool m_stopped = false;
+    bool m_sessionOnly = false;
+};
+
+} // namespace aikeys
