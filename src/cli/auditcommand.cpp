@@ -78,7 +78,7 @@ QString renderAuditTable(const AuditReport &report)
     const AuditThresholds t = report.thresholds();
     QString out;
     QString what;
-    if (report.scope() == AuditReport::Scope::Organization) {
+    if (report.scope() == Scope::Organization) {
         what = report.orgName().isEmpty() || report.orgName() == report.orgId()
                    ? Cli::tr("organization %1").arg(report.orgId())
                    : Cli::tr("organization %1 (%2)").arg(report.orgName(), report.orgId());
@@ -127,7 +127,7 @@ QString renderAuditTable(const AuditReport &report)
         out += Cli::tr("No key has been used yet.") + u"\n\n"_s;
     }
 
-    if (report.scope() == AuditReport::Scope::Organization) {
+    if (report.scope() == Scope::Organization) {
         Rows projects;
         projects.headers = {Cli::tr("PROJECT"), Cli::tr("ID"), Cli::tr("KEYS")};
         projects.numericColumns = {2};

@@ -2,6 +2,7 @@
 
 #include "atlas/atlasclient.h"
 #include "atlas/baseurl.h"
+#include "atlas/requestdefaults.h"
 #include "atlas/session.h"
 #include "commands.h"
 #include "console.h"
@@ -263,7 +264,7 @@ int run(const QStringList &arguments, const QProcessEnvironment &env, Console &c
         session.reset(opener->takeSession());
     } else {
         session = std::make_unique<AtlasSession>(config, std::move(*environment.credentials),
-                                                 new QNetworkAccessManager);
+                                                 requestdefaults::newNetworkManager());
         environment.credentials.reset();
     }
     AtlasClient client(session.get());

@@ -92,8 +92,8 @@ QByteArray csvThroughCsvWriter(const AuditReport &r, bool withByteOrderMark)
 
 AuditReport report(const QList<AiKey> &keys, AuditThresholds t = {})
 {
-    return AuditReport::build(AuditReport::Scope::Organization, keys,
-                              {{u"32b6e34b3d91647abb20e7b8"_s, u"search-prod"_s}}, t, kNow);
+    return AuditReport::build(Scope::Organization, keys, {{u"32b6e34b3d91647abb20e7b8"_s, u"search-prod"_s}},
+                              t, kNow);
 }
 
 // RFC 4180 reader for the test: fields, quotes doubled inside quoted fields, CRLF records.
@@ -259,7 +259,7 @@ private Q_SLOTS:
             apiKey(u"new"_s, apiTime(kNow.addDays(-1)), QJsonValue(QJsonValue::Null),
                    u"52b6e34b3d91647abb20e7ba"_s),
         };
-        AuditReport r = AuditReport::build(AuditReport::Scope::Organization, keys,
+        AuditReport r = AuditReport::build(Scope::Organization, keys,
                                            {{p1, u"search-prod"_s}, {p2, u"analytics"_s}}, {}, kNow);
         r.setOrg(u"5f0000000000000000000001"_s, u"Acme"_s);
         const AuditSummary &s = r.summary();
@@ -372,7 +372,7 @@ private Q_SLOTS:
     {
         const QString p1 = u"32b6e34b3d91647abb20e7b8"_s;
         AuditReport r = AuditReport::build(
-            AuditReport::Scope::Project,
+            Scope::Project,
             {apiKey(u"k1"_s, apiTime(kNow.addDays(-400)), offsetTime(kNow.addDays(-100), 3600), p1,
                     u"old key"_s),
              apiKey(u"k2"_s, apiTime(kNow.addDays(-1)), QJsonValue(QJsonValue::Null), p1, u"new key"_s)},
@@ -456,8 +456,7 @@ private Q_SLOTS:
             QVERIFY2(largestCsv < 80 * 1024, qPrintable(QString::number(largestCsv)));
             org.addWarning(u"project names could not be read"_s);
             QCOMPARE(org.toJsonBytes(), QJsonDocument(org.toJson()).toJson(QJsonDocument::Indented));
-            AuditReport project =
-                AuditReport::build(AuditReport::Scope::Project, keys.mid(0, count), {}, {}, kNow);
+            AuditReport project = AuditReport::build(Scope::Project, keys.mid(0, count), {}, {}, kNow);
             project.setProject(u"32b6e34b3d91647abb20e7b8"_s, u"search-prod"_s);
             QCOMPARE(project.toJsonBytes(), QJsonDocument(project.toJson()).toJson(QJsonDocument::Indented));
             // In pieces of about 64 KiB, never one document.

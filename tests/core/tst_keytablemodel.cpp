@@ -1,4 +1,5 @@
 #include "domain/json.h"
+#include "domain/timeformat.h"
 #include "models/keyfilterproxymodel.h"
 #include "models/keytablemodel.h"
 
@@ -474,7 +475,7 @@ private Q_SLOTS:
     {
         QFETCH(QDateTime, when);
         QFETCH(QString, expected);
-        QCOMPARE(KeyTableModel::relativeTime(when, kNow), expected);
+        QCOMPARE(timeformat::relative(when, kNow), expected);
     }
 
     void lastUsedDisplayFollowsTheClock()

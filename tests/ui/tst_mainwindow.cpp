@@ -2,14 +2,14 @@
 #include "atlas/session.h"
 #include "audit/auditkeymodel.h"
 #include "audit/auditview.h"
+#include "audit/terraformexportdialog.h"
+#include "common/messagebar.h"
+#include "common/messagebox.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/memorysecretstore.h"
 #include "credentials/profilestore.h"
 #include "credentials/sessionopener.h"
 #include "keys/keysview.h"
-#include "window/mainwindow.h"
-#include "common/messagebar.h"
-#include "common/messagebox.h"
 #include "models/keyfilterproxymodel.h"
 #include "models/keytablemodel.h"
 #include "models/orgtreefilterproxymodel.h"
@@ -17,14 +17,14 @@
 #include "models/orgtreemodel.h"
 #include "platform/clipboardhints.h"
 #include "ratelimits/ratelimitview.h"
-#include "rotation/rotationtracker.h"
 #include "rotation/rotationspanel.h"
+#include "rotation/rotationtracker.h"
 #include "security/secureclipboard.h"
 #include "settings.h"
 #include "simprocess.h"
-#include "audit/terraformexportdialog.h"
 #include "testenv.h"
 #include "tst_mainwindow_support.h"
+#include "window/mainwindow.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -423,7 +423,7 @@ private Q_SLOTS:
 
         KeysView *keys = window->keysView();
         KeyTableModel *model = keys->model();
-        QCOMPARE(keys->scope(), KeysView::Scope::Organization);
+        QCOMPARE(keys->scope(), Scope::Organization);
         QCOMPARE(model->columnCount(), int(KeyTableModel::ColumnCount));
         QCOMPARE(model->headerData(KeyTableModel::Project, Qt::Horizontal).toString(), u"Project"_s);
 
@@ -476,7 +476,7 @@ private Q_SLOTS:
         QVERIFY(signIn(window.get(), makeSession(sim.baseUrl())));
         KeysView *keys = window->keysView();
         QVERIFY(waitIdle(keys));
-        QCOMPARE(keys->scope(), KeysView::Scope::Organization);
+        QCOMPARE(keys->scope(), Scope::Organization);
         KeyTableModel *model = keys->model();
         QVERIFY(model->rowCount() > 0);
         const QHash<QString, QString> names = window->treeModel()->projectNames();
@@ -622,7 +622,7 @@ private Q_SLOTS:
         int rowsAfterLastPage = -1;
         std::function<void()> afterLastPage;
         connect(keys, &KeysView::loadProgress, keys, [&](qint64 done, qint64 total) {
-            if (keys->scope() != KeysView::Scope::Organization || total <= 0 || done < total)
+            if (keys->scope() != Scope::Organization || total <= 0 || done < total)
                 return;
             QTimer::singleShot(0, keys, [&] {
                 ++checks;
@@ -660,7 +660,7 @@ private Q_SLOTS:
         QCOMPARE(rowsAfterLastPage, 0);
         QVERIFY(waitIdle(keys));
         QTest::qWait(200);
-        QCOMPARE(keys->scope(), KeysView::Scope::Project);
+        QCOMPARE(keys->scope(), Scope::Project);
         const int rows = keys->model()->rowCount();
         QVERIFY2(rows > 0 && rows < 20000, qPrintable(QString::number(rows)));
         for (int row = 0; row < rows; ++row)

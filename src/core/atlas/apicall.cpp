@@ -3,6 +3,7 @@
 #include "atlas/ids.h"
 #include "atlas/oneshotbody.h"
 #include "atlas/replycap.h"
+#include "atlas/requestdefaults.h"
 #include "atlas/session.h"
 #include "logging.h"
 #include "security/secretbuffer.h"
@@ -187,11 +188,9 @@ void ApiCall::send()
     if (!m_request.idempotent && !m_primed && !m_request.primingPath.isEmpty() &&
         m_session->authMode() == AuthMode::ApiKey) {
         m_primed = true;
-        QNetworkRequest prime(m_session->urlFor(m_request.primingPath, m_request.primingQuery));
-        prime.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
-        prime.setRawHeader("Accept", mediaTypeName(m_request.mediaType));
-        prime.setTransferTimeout(transferTimeoutMs());
-        prime.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkRequest prime =
+            requestdefaults::make(m_session->urlFor(m_request.primingPath, m_request.primingQuery),
+                                  mediaTypeName(m_request.mediaType), transferTimeoutMs());
         m_session->authenticator()->apply(prime, "GET");
         m_reply = m_session->network()->get(prime);
         watch(m_reply);
@@ -215,9 +214,8 @@ void ApiCall::send()
         return;
     }
     ++m_attempts;
-    QNetworkRequest req(m_session->urlFor(m_request.path, m_request.query));
-    req.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
-    req.setRawHeader("Accept", mediaTypeName(m_request.mediaType));
+    QNetworkRequest req = requestdefaults::make(m_session->urlFor(m_request.path, m_request.query),
+                                                mediaTypeName(m_request.mediaType), transferTimeoutMs());
     // Only a body has a type: a bodiless POST (":reset") sends none, as Atlas's own clients do.
     if (!m_request.body.isEmpty()) {
         req.setHeader(QNetworkRequest::ContentTypeHeader, m_request.contentType.isEmpty()
@@ -226,9 +224,6 @@ void ApiCall::send()
     }
     for (const auto &[name, value] : std::as_const(m_request.headers))
         req.setRawHeader(name, value);
-    req.setTransferTimeout(transferTimeoutMs());
-    // Redirects are never followed: one could carry the Authorization header to another host.
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     m_usedAuthorization.clear();
     if (m_request.authenticated)
         m_usedAuthorization = m_session->authenticator()->apply(req, m_request.verb);

@@ -2,6 +2,7 @@
 
 #include "atlas/baseurl.h"
 #include "atlas/replycap.h"
+#include "atlas/requestdefaults.h"
 #include "atlas/session.h"
 #include "logging.h"
 #include "security/secretbuffer.h"
@@ -25,12 +26,11 @@ const QString kPath = u"/v1/embeddings"_s;
 
 EmbeddingTest::EmbeddingTest(const QString &endpoint, const SecretBuffer &secret, QObject *parent)
     : Job(parent)
-    , m_nam(new QNetworkAccessManager(this))
+    , m_nam(requestdefaults::newNetworkManager(this))
     , m_deadline(new QTimer(this))
     , m_endpoint(endpoint.trimmed())
     , m_url(urlForEndpoint(endpoint))
 {
-    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     // authenticationRequired is left unconnected: a challenge is never answered, and the reply ends
     // with the server's 401.
     m_deadline->setSingleShot(true);
@@ -129,14 +129,10 @@ void EmbeddingTest::send()
         finishWith(ApiError::invalidInput(tr("There is no secret to test.")));
         return;
     }
-    QNetworkRequest req(m_url.value());
-    req.setHeader(QNetworkRequest::UserAgentHeader, AtlasSession::userAgent());
+    QNetworkRequest req =
+        requestdefaults::make(m_url.value(), QByteArrayLiteral("application/json"), kTimeoutMs);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    req.setRawHeader("Accept", "application/json");
     req.setRawHeader("Authorization", m_authorization);
-    req.setTransferTimeout(kTimeoutMs);
-    // A redirect would carry the Authorization header to wherever it points.
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     // The request holds its own copy now (shared with ours, so this drops ours rather than wiping it).
     SecretBuffer::wipeBytes(m_authorization);
     m_authorization = QByteArray();

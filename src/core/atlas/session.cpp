@@ -2,6 +2,7 @@
 
 #include "atlas/apicall.h"
 #include "atlas/oneshotbody.h"
+#include "atlas/requestdefaults.h"
 #include "logging.h"
 
 #include <QNetworkAccessManager>
@@ -24,7 +25,7 @@ AtlasSession::AtlasSession(SessionConfig config, Credentials credentials, QNetwo
 {
     Q_ASSERT(nam);
     m_nam->setParent(this);
-    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    requestdefaults::applyTo(m_nam);
     m_auth = Authenticator::create(this, std::move(credentials));
     // authenticationRequired is left unconnected on purpose: QNetworkAccessManager would answer any
     // host's challenge, Basic included. The API key's Digest answer is computed by its authenticator
@@ -45,11 +46,6 @@ QUrl AtlasSession::urlFor(const QString &encodedPath, const QUrlQuery &query) co
     if (!query.isEmpty())
         url.setQuery(query);
     return url;
-}
-
-QByteArray AtlasSession::userAgent()
-{
-    return QByteArrayLiteral("atlas-ai-keys/" AIKEYS_VERSION);
 }
 
 void AtlasSession::signOut()

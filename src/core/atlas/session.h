@@ -53,7 +53,6 @@ public:
 
     // The URL of an encoded path such as "/api/atlas/v2/groups/<id>/aiModelApiKeys".
     QUrl urlFor(const QString &encodedPath, const QUrlQuery &query = {}) const;
-    static QByteArray userAgent();
 
     // Revokes a service-account token (one attempt, at most config().signOutTimeoutMs), wipes the
     // credentials and the network manager's cached authentication and connections. Emits signedOut

@@ -29,9 +29,9 @@ QJsonValue stringOrNull(const QString &s)
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
-QString scopeId(AuditReport::Scope scope)
+QString scopeId(Scope scope)
 {
-    return scope == AuditReport::Scope::Organization ? u"organization"_s : u"project"_s;
+    return scope == Scope::Organization ? u"organization"_s : u"project"_s;
 }
 
 } // namespace
@@ -357,7 +357,7 @@ void AuditReport::writeCsv(const std::function<void(QByteArrayView)> &sink, bool
 
 // ---- AuditJob
 
-AuditJob::AuditJob(AtlasClient *client, AuditReport::Scope scope, const QString &id, const QString &name,
+AuditJob::AuditJob(AtlasClient *client, Scope scope, const QString &id, const QString &name,
                    AuditThresholds thresholds, QObject *parent)
     : CompositeJob(client, parent)
     , m_scope(scope)
@@ -369,20 +369,20 @@ AuditJob::AuditJob(AtlasClient *client, AuditReport::Scope scope, const QString 
 AuditJob *AuditJob::forOrganization(AtlasClient *client, const QString &orgId, const QString &orgName,
                                     AuditThresholds thresholds, QObject *parent)
 {
-    return new AuditJob(client, AuditReport::Scope::Organization, orgId, orgName, thresholds, parent);
+    return new AuditJob(client, Scope::Organization, orgId, orgName, thresholds, parent);
 }
 
 AuditJob *AuditJob::forProject(AtlasClient *client, const QString &projectId, const QString &projectName,
                                AuditThresholds thresholds, QObject *parent)
 {
-    return new AuditJob(client, AuditReport::Scope::Project, projectId, projectName, thresholds, parent);
+    return new AuditJob(client, Scope::Project, projectId, projectName, thresholds, parent);
 }
 
 void AuditJob::run()
 {
     auto takeKeys = [this](ListJob<AiKey> *list) { m_keys = list->takeItems(); };
 
-    if (m_scope == AuditReport::Scope::Organization) {
+    if (m_scope == Scope::Organization) {
         m_orgId = m_id;
         m_orgName = m_name;
         ListJob<AiKey> *keys = client()->listOrgKeys(m_id);
@@ -449,11 +449,11 @@ void AuditJob::allDone()
     m_report = AuditReport::build(m_scope, std::move(*m_keys), m_projectNames, m_thresholds, now);
     m_keys.reset();
     m_report.setOrg(m_orgId, m_orgName);
-    if (m_scope == AuditReport::Scope::Project)
+    if (m_scope == Scope::Project)
         m_report.setProject(m_id, m_projectNames.value(m_id));
     for (const QString &w : std::as_const(m_warnings))
         m_report.addWarning(w);
-    qCInfo(lcAudit) << "audit of" << (m_scope == AuditReport::Scope::Organization ? "org" : "project") << m_id
+    qCInfo(lcAudit) << "audit of" << (m_scope == Scope::Organization ? "org" : "project") << m_id
                     << "made:" << m_report.size() << "keys";
     finishWith({});
 }

@@ -2,6 +2,7 @@
 
 #include "atlas/compositejob.h"
 #include "audit/keyclassifier.h"
+#include "domain/scope.h"
 #include "domain/types.h"
 
 #include <QByteArray>
@@ -36,8 +37,6 @@ class AuditReport
     Q_DECLARE_TR_FUNCTIONS(aikeys::AuditReport)
 
 public:
-    enum class Scope { Organization, Project };
-
     struct ProjectCount
     {
         QString projectId;
@@ -147,17 +146,17 @@ public:
     // The time the audit is made at (read when the keys arrive); the system clock by default.
     void setClock(Clock clock) { m_clock = std::move(clock); }
 
-    AuditReport::Scope scope() const { return m_scope; }
+    Scope scope() const { return m_scope; }
     const AuditReport &report() const { return m_report; }
     AuditReport takeReport() { return std::move(m_report); }
 
 private:
-    AuditJob(AtlasClient *client, AuditReport::Scope scope, const QString &id, const QString &name,
+    AuditJob(AtlasClient *client, Scope scope, const QString &id, const QString &name,
              AuditThresholds thresholds, QObject *parent);
     void run() override;
     void allDone() override;
 
-    AuditReport::Scope m_scope;
+    Scope m_scope;
     QString m_id;
     QString m_name;
     AuditThresholds m_thresholds;

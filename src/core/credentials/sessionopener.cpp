@@ -1,6 +1,7 @@
 #include "credentials/sessionopener.h"
 
 #include "atlas/atlasclient.h"
+#include "atlas/requestdefaults.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/profilestore.h"
 #include "logging.h"
@@ -149,7 +150,8 @@ void SessionOpener::openWith(const Profile &profile, Credentials credentials)
 
 void SessionOpener::build(Credentials credentials)
 {
-    auto *session = new AtlasSession(m_config, std::move(credentials), new QNetworkAccessManager, this);
+    auto *session =
+        new AtlasSession(m_config, std::move(credentials), requestdefaults::newNetworkManager(), this);
     m_session = session;
     if (!m_verify) {
         finish();

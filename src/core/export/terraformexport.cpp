@@ -272,6 +272,8 @@ TerraformExportJob *TerraformExportJob::forOrganization(AtlasClient *client, con
 void TerraformExportJob::run()
 {
     switch (m_scope) {
+    case Scope::None: // the factories never make one
+        return;
     case Scope::Keys:
         for (const AiKey &k : std::as_const(m_keys)) {
             if (!m_limitProjects.contains(k.groupId))
@@ -345,6 +347,8 @@ void TerraformExportJob::finishExport()
     TerraformExport e;
     e.setGeneratedAt(m_generatedAt.isValid() ? m_generatedAt : QDateTime::currentDateTimeUtc());
     switch (m_scope) {
+    case Scope::None: // the factories never make one
+        break;
     case Scope::Keys:
         e.setSource(m_keys.size() == 1 ? tr("%n selected key", nullptr, 1)
                                        : tr("%n selected keys", nullptr, int(m_keys.size())));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas/compositejob.h"
+#include "domain/scope.h"
 #include "domain/types.h"
 
 #include <QCoreApplication>
@@ -111,7 +112,6 @@ public:
     const QStringList &warnings() const { return m_warnings; }
 
 private:
-    enum class Scope { Keys, Project, Organization };
     TerraformExportJob(AtlasClient *client, Scope scope, const QString &id, QObject *parent);
     void run() override;
     void allDone() override;

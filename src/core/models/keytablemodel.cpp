@@ -1,5 +1,6 @@
 #include "models/keytablemodel.h"
 
+#include "domain/timeformat.h"
 #include "logging.h"
 
 #include <QCoreApplication>
@@ -74,13 +75,6 @@ void appendFolded(uchar *&d, QStringView text)
         }
         *d++ = uchar(0x80 | (u & 0x3f));
     }
-}
-
-QString plural(qint64 n, const char *one, const char *many)
-{
-    // Two numerus source strings rather than one "%n minute(s) ago": without a translator loaded Qt
-    // would print the "(s)" as is, and English is what runs without one.
-    return QCoreApplication::translate("aikeys::KeyTableModel", n == 1 ? one : many, nullptr, int(n));
 }
 
 } // namespace
@@ -335,7 +329,7 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
         case LastUsed:
             if (key.lastUsedUnknown)
                 return tr("unknown");
-            return relativeTime(key.lastUsedAt.value_or(QDateTime()), now());
+            return timeformat::relative(key.lastUsedAt.value_or(QDateTime()), now());
         case Created:
             if (!key.createdAt.isValid())
                 return QString();
@@ -642,26 +636,6 @@ void KeyTableModel::refreshRelativeTimes()
 {
     if (!m_rows.empty())
         Q_EMIT dataChanged(index(0, LastUsed), index(size() - 1, LastUsed), {Qt::DisplayRole});
-}
-
-QString KeyTableModel::relativeTime(const QDateTime &when, const QDateTime &now)
-{
-    if (!when.isValid())
-        return tr("never");
-    // Instants, not wall-clock fields: two time zones for the same moment give the same answer.
-    const qint64 seconds = (now.toMSecsSinceEpoch() - when.toMSecsSinceEpoch()) / 1000;
-    if (seconds < 60)
-        return tr("just now");
-    if (seconds < 3600)
-        return plural(seconds / 60, QT_TR_N_NOOP("%n minute ago"), QT_TR_N_NOOP("%n minutes ago"));
-    if (seconds < 86400)
-        return plural(seconds / 3600, QT_TR_N_NOOP("%n hour ago"), QT_TR_N_NOOP("%n hours ago"));
-    const qint64 days = seconds / 86400;
-    if (days < 30)
-        return plural(days, QT_TR_N_NOOP("%n day ago"), QT_TR_N_NOOP("%n days ago"));
-    if (days < 365)
-        return plural(days / 30, QT_TR_N_NOOP("%n month ago"), QT_TR_N_NOOP("%n months ago"));
-    return plural(days / 365, QT_TR_N_NOOP("%n year ago"), QT_TR_N_NOOP("%n years ago"));
 }
 
 // Sharing the character data of values that repeat (project ids, creators, statuses) would save

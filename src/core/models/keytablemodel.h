@@ -159,11 +159,6 @@ public:
     // minute is enough) and gets one dataChanged for the Last used column.
     void refreshRelativeTimes();
 
-    // "just now" (less than a minute, or in the future), "N minutes ago" (< 1 hour), "N hours ago"
-    // (< 1 day), "N days ago" (< 30 days), "N months ago" (30-day months, < 365 days), "N years ago"
-    // (365-day years); "never" for a null or invalid time. Whole units, rounded down.
-    static QString relativeTime(const QDateTime &when, const QDateTime &now);
-
     // The form searchText() holds: case-folded UTF-8. A query folded by it matches a row when it is
     // a byte substring of the row's searchText().
     static QByteArray foldForSearch(QStringView text);

@@ -6,12 +6,13 @@
 #include "audit/auditkeymodel.h"
 #include "audit/bulkretire.h"
 #include "audit/bulkretiredialog.h"
-#include "domain/timestamp.h"
-#include "common/filedialog.h"
-#include "keys/keycolumns.h"
 #include "audit/lastusechart.h"
+#include "common/filedialog.h"
 #include "common/messagebar.h"
 #include "common/messagebox.h"
+#include "domain/timeformat.h"
+#include "domain/timestamp.h"
+#include "keys/keycolumns.h"
 #include "settings.h"
 
 #include <QDir>
@@ -34,11 +35,6 @@ QString keysText(int n)
 {
     // Two source strings: English runs without a translator, which would show "(s)" as is.
     return n == 1 ? AuditView::tr("%n key", nullptr, n) : AuditView::tr("%n keys", nullptr, n);
-}
-
-QString exactTime(const QDateTime &when)
-{
-    return QLocale().toString(when.toLocalTime(), QLocale::ShortFormat);
 }
 
 // A file-name-safe form of a name: letters, digits, dashes.
@@ -183,7 +179,7 @@ bool AuditView::isLoading() const
 
 void AuditView::showOrg(const QString &orgId, const QString &orgName)
 {
-    m_scope = AuditReport::Scope::Organization;
+    m_scope = Scope::Organization;
     m_id = orgId;
     m_name = orgName;
     m_orgId = orgId;
@@ -192,7 +188,7 @@ void AuditView::showOrg(const QString &orgId, const QString &orgName)
 
 void AuditView::showProject(const QString &projectId, const QString &projectName, const QString &orgId)
 {
-    m_scope = AuditReport::Scope::Project;
+    m_scope = Scope::Project;
     m_id = projectId;
     m_name = projectName;
     m_orgId = orgId;
@@ -220,9 +216,8 @@ void AuditView::load()
     cancel();
     m_messageBar->hide();
     const QString what = m_name.isEmpty() ? m_id : m_name;
-    m_ui->titleLabel->setText(m_scope == AuditReport::Scope::Organization
-                                  ? tr("Audit of organization %1").arg(what)
-                                  : tr("Audit of project %1").arg(what));
+    m_ui->titleLabel->setText(m_scope == Scope::Organization ? tr("Audit of organization %1").arg(what)
+                                                             : tr("Audit of project %1").arg(what));
     if (!m_client) {
         m_messageBar->showMessage(MessageBar::Kind::Error, tr("Not signed in."),
                                   tr("Sign in, then try again."));
@@ -233,7 +228,7 @@ void AuditView::load()
         thresholds.graceDays = m_settings->auditGraceDays();
         thresholds.staleDays = m_settings->auditStaleDays();
     }
-    m_job = m_scope == AuditReport::Scope::Organization
+    m_job = m_scope == Scope::Organization
                 ? AuditJob::forOrganization(m_client, m_id, m_name, thresholds, this)
                 : AuditJob::forProject(m_client, m_id, m_name, thresholds, this);
     m_job->setAutoDelete(false);
@@ -282,7 +277,7 @@ void AuditView::onLoaded()
     const QDateTime generated = m_report.generatedAt();
     m_model->setClock([generated] { return generated; });
     m_model->setThresholds(m_report.thresholds());
-    m_model->setShowProjectColumn(m_scope == AuditReport::Scope::Organization);
+    m_model->setShowProjectColumn(m_scope == Scope::Organization);
     m_model->setProjectNames(m_report.projectNames());
     m_filter = Filter::None;
     m_proxy->setKeyPredicate({});
@@ -313,7 +308,7 @@ void AuditView::fillSummary()
     m_ui->thresholdsLabel->show();
     m_ui->thresholdsLabel->setText(
         tr("Made %1. Never used: no use, created more than %2 ago. Stale: last used more than %3 ago.")
-            .arg(exactTime(m_report.generatedAt()), AuditKeyModel::days(t.graceDays),
+            .arg(timeformat::exact(m_report.generatedAt()), AuditKeyModel::days(t.graceDays),
                  AuditKeyModel::days(t.staleDays)));
 
     const auto card = [&locale](QLabel *label, int n, const QString &caption, const QString &description) {
@@ -352,17 +347,16 @@ void AuditView::fillSummary()
         const QString project = key ? m_report.projectNameOf(key->groupId) : QString();
         m_ui->oldestLabel->setText(
             tr("%1, key \u201c%2\u201d%3")
-                .arg(KeyTableModel::relativeTime(*s.oldestLastUse, m_report.generatedAt()), name,
-                     m_scope == AuditReport::Scope::Organization && !project.isEmpty()
-                         ? tr(" in %1").arg(project)
-                         : QString()));
-        m_ui->oldestLabel->setToolTip(exactTime(*s.oldestLastUse));
+                .arg(timeformat::relative(*s.oldestLastUse, m_report.generatedAt()), name,
+                     m_scope == Scope::Organization && !project.isEmpty() ? tr(" in %1").arg(project)
+                                                                          : QString()));
+        m_ui->oldestLabel->setToolTip(timeformat::exact(*s.oldestLastUse));
     } else {
         m_ui->oldestLabel->setText(s.total > 0 ? tr("No key has been used yet.") : tr("No keys."));
         m_ui->oldestLabel->setToolTip({});
     }
 
-    const bool org = m_scope == AuditReport::Scope::Organization;
+    const bool org = m_scope == Scope::Organization;
     m_ui->projectsTitle->setVisible(org);
     m_ui->projectsLabel->setVisible(org);
     if (org) {
@@ -595,8 +589,7 @@ void AuditView::onRetireFinished()
 
 QString AuditView::suggestedFileName(const QString &suffix) const
 {
-    QString base =
-        slug(m_scope == AuditReport::Scope::Organization ? m_report.orgName() : m_report.projectName());
+    QString base = slug(m_scope == Scope::Organization ? m_report.orgName() : m_report.projectName());
     if (base.isEmpty())
         base = m_id;
     const QString stamp = m_report.generatedAt().toUTC().toString(u"yyyyMMdd-HHmm"_s);

@@ -121,7 +121,7 @@ private:
     QPointer<BulkRetireJob> m_retireJob;
     QPointer<QProgressDialog> m_progress;
     AuditReport m_report;
-    AuditReport::Scope m_scope = AuditReport::Scope::Organization;
+    Scope m_scope = Scope::Organization;
     QString m_id;
     QString m_name;
     QString m_orgId;

@@ -2,6 +2,7 @@
 
 #include "ui_bulkretiredialog.h"
 
+#include "domain/timeformat.h"
 #include "models/keytablemodel.h"
 
 #include <QHeaderView>
@@ -64,7 +65,7 @@ BulkRetireDialog::BulkRetireDialog(const QList<AiKey> &keys, const QHash<QString
         if (c == KeyClass::Active || c == KeyClass::RecentlyCreated)
             ++m_inUse;
         const QString project = projectNames.value(k.groupId, k.groupId);
-        const QString lastUsed = KeyTableModel::relativeTime(k.lastUsedAt.value_or(QDateTime()), now);
+        const QString lastUsed = timeformat::relative(k.lastUsedAt.value_or(QDateTime()), now);
         auto *item = new QTreeWidgetItem({k.name, project, KeyClassifier::name(c), lastUsed});
         item->setToolTip(0, k.apiKeyId);
         items.append(item);

@@ -3,9 +3,9 @@
 #include "ui_terraformexportdialog.h"
 
 #include "atlas/atlasclient.h"
-#include "export/terraformexport.h"
 #include "common/filedialog.h"
 #include "common/messagebar.h"
+#include "export/terraformexport.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -90,7 +90,7 @@ void TerraformExportDialog::setProject(const QString &projectId, const QString &
 
 void TerraformExportDialog::setOrg(const QString &orgId, const QString &orgName)
 {
-    m_scope = Scope::Org;
+    m_scope = Scope::Organization;
     m_id = orgId;
     m_name = orgName;
     m_ui->sourceLabel->setText(tr("Every key of organization %1.").arg(orgName.isEmpty() ? orgId : orgName));
@@ -144,7 +144,7 @@ void TerraformExportDialog::rebuild()
     case Scope::Project:
         m_job = TerraformExportJob::forProject(m_client, m_id, this);
         break;
-    case Scope::Org:
+    case Scope::Organization:
         m_job = TerraformExportJob::forOrganization(m_client, m_id, this);
         break;
     }

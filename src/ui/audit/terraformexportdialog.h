@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/scope.h"
 #include "domain/types.h"
 
 #include <QDialog>
@@ -56,7 +57,6 @@ Q_SIGNALS:
     void saved(const QString &path);
 
 private:
-    enum class Scope { None, Keys, Project, Org };
     void rebuild();
 
     const std::unique_ptr<Ui::TerraformExportDialog> m_ui;

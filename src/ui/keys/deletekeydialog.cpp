@@ -2,8 +2,9 @@
 
 #include "ui_deletekeydialog.h"
 
-#include "models/keytablemodel.h"
 #include "common/windowicons.h"
+#include "domain/timeformat.h"
+#include "models/keytablemodel.h"
 
 #include <QKeyEvent>
 #include <QLocale>
@@ -13,13 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace aikeys {
-
-namespace {
-QString exactTime(const QDateTime &when)
-{
-    return QLocale().toString(when.toLocalTime(), QLocale::ShortFormat);
-}
-} // namespace
 
 DeleteKeyDialog::DeleteKeyDialog(const AiKey &key, const QString &projectName, QWidget *parent)
     : QDialog(parent)
@@ -99,12 +93,12 @@ bool DeleteKeyDialog::canDelete() const
 void DeleteKeyDialog::refresh()
 {
     m_ui->createdValue->setText(m_key.createdAt.isValid()
-                                    ? tr("%1 (%2)").arg(KeyTableModel::relativeTime(m_key.createdAt, m_now),
-                                                        exactTime(m_key.createdAt))
+                                    ? tr("%1 (%2)").arg(timeformat::relative(m_key.createdAt, m_now),
+                                                        timeformat::exact(m_key.createdAt))
                                     : tr("unknown"));
     if (m_key.lastUsedAt && m_key.lastUsedAt->isValid())
-        m_ui->lastUsedValue->setText(tr("%1 (%2)").arg(KeyTableModel::relativeTime(*m_key.lastUsedAt, m_now),
-                                                       exactTime(*m_key.lastUsedAt)));
+        m_ui->lastUsedValue->setText(tr("%1 (%2)").arg(timeformat::relative(*m_key.lastUsedAt, m_now),
+                                                       timeformat::exact(*m_key.lastUsedAt)));
     else
         m_ui->lastUsedValue->setText(tr("never"));
 
@@ -114,7 +108,7 @@ void DeleteKeyDialog::refresh()
         m_ui->confirmLabel->setText(
             tr("This key was used %1, so it is probably still in service. To delete it "
                "anyway, type its name, \u201c%2\u201d:")
-                .arg(KeyTableModel::relativeTime(*m_key.lastUsedAt, m_now), m_key.name));
+                .arg(timeformat::relative(*m_key.lastUsedAt, m_now), m_key.name));
     updateDeleteButton();
     (typed ? static_cast<QWidget *>(m_ui->confirmEdit)
            : static_cast<QWidget *>(m_ui->buttonBox->button(QDialogButtonBox::Cancel)))

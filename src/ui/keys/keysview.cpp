@@ -1,36 +1,35 @@
 #include "keys/keysview.h"
 
 #include "atlas/atlasclient.h"
-#include "atlas/embeddingtest.h"
-#include "atlas/session.h"
-#include "keys/createkeydialog.h"
-#include "keys/deletekeydialog.h"
-#include "domain/keynamerules.h"
-#include "keys/keycolumns.h"
-#include "logging.h"
 #include "common/messagebar.h"
 #include "common/messagebox.h"
+#include "common/windowicons.h"
+#include "keys/createkeydialog.h"
+#include "keys/deletekeydialog.h"
+#include "keys/editablekeyproxy.h"
+#include "keys/keychangeprompts.h"
+#include "keys/keychanges.h"
+#include "keys/keycolumns.h"
+#include "keys/keylisting.h"
+#include "keys/keytableview.h"
+#include "keys/knownscopes.h"
+#include "keys/renamekeydialog.h"
+#include "keys/secretdialog.h"
+#include "logging.h"
 #include "models/keyfilterproxymodel.h"
 #include "models/keytablemodel.h"
 #include "models/orgtreemodel.h"
-#include "keys/renamekeydialog.h"
-#include "keys/secretdialog.h"
 #include "security/secureclipboard.h"
-#include "common/windowicons.h"
 
 #include <QAction>
 #include <QContextMenuEvent>
-#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QShowEvent>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
-#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -39,165 +38,60 @@ using namespace Qt::StringLiterals;
 
 namespace aikeys {
 
-namespace {
-
-// Lets the Name column be edited in place without the model ever changing on its own: an edit is
-// handed to the view as a rename request, and the row changes when Atlas has answered.
-class EditableKeyProxy final : public KeyFilterProxyModel
-{
-public:
-    using RenameRequest = std::function<void(const AiKey &key, const QString &newName)>;
-    using CanEdit = std::function<bool(const AiKey &key)>;
-
-    using KeyFilterProxyModel::KeyFilterProxyModel;
-
-    RenameRequest onRename;
-    CanEdit canEdit;
-
-    Qt::ItemFlags flags(const QModelIndex &index) const override
-    {
-        Qt::ItemFlags f = KeyFilterProxyModel::flags(index);
-        if (index.isValid() && index.column() == KeyTableModel::Name && canEdit && canEdit(keyAt(index)))
-            f |= Qt::ItemIsEditable;
-        return f;
-    }
-
-    QVariant data(const QModelIndex &index, int role) const override
-    {
-        if (role == Qt::EditRole && index.column() == KeyTableModel::Name)
-            return KeyFilterProxyModel::data(index, Qt::DisplayRole);
-        return KeyFilterProxyModel::data(index, role);
-    }
-
-    bool setData(const QModelIndex &index, const QVariant &value, int role) override
-    {
-        if (role != Qt::EditRole || index.column() != KeyTableModel::Name || !onRename)
-            return false;
-        onRename(keyAt(index), value.toString());
-        // Nothing changes until Atlas answers: the row is updated from the server's key.
-        return false;
-    }
-
-    AiKey keyAt(const QModelIndex &index) const { return index.data(KeyTableModel::KeyRole).value<AiKey>(); }
-};
-
-// The in-place editor of the Name column checks a name as the rename dialog does (KeyNameRules)
-// before anything is sent; a refused name says why in a tooltip and is not sent.
-class KeyNameDelegate final : public QStyledItemDelegate
-{
-public:
-    using NamesFor = std::function<QStringList(const QString &projectId)>;
-
-    KeyNameDelegate(NamesFor namesFor, QObject *parent)
-        : QStyledItemDelegate(parent)
-        , m_namesFor(std::move(namesFor))
-    {}
-
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
-                          const QModelIndex &index) const override
-    {
-        QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
-        editor->setObjectName(u"keyNameEditor"_s);
-        editor->setAccessibleName(KeysView::tr("New key name"));
-        return editor;
-    }
-
-    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
-    {
-        auto *edit = qobject_cast<QLineEdit *>(editor);
-        if (!edit)
-            return;
-        const AiKey key = index.data(KeyTableModel::KeyRole).value<AiKey>();
-        KeyNameRules rules;
-        rules.setExistingNames(m_namesFor(key.groupId));
-        rules.setCurrentName(key.name);
-        const QString name = edit->text();
-        const KeyNameRules::Verdict verdict = rules.check(name);
-        if (verdict.problem == KeyNameRules::Problem::Unchanged)
-            return;
-        if (!verdict.ok()) {
-            QWidget *view = edit->parentWidget();
-            QToolTip::showText(view ? view->mapToGlobal(edit->geometry().bottomLeft()) : QPoint(),
-                               KeysView::tr("Not renamed: %1").arg(verdict.message), view);
-            return;
-        }
-        model->setData(index, name, Qt::EditRole);
-    }
-
-private:
-    NamesFor m_namesFor;
-};
-
-// A slice of the work that fills the table with a listing's keys: short enough that the window keeps
-// drawing (a frame is 16 ms) while an organization's tens of thousands of keys go in.
-constexpr int kFillSliceMs = 8;
-
-bool isDuplicateNameError(const ApiError &error, const QString &name)
-{
-    if (error.kind() != ApiError::Kind::Http)
-        return false;
-    if (error.httpStatus() == 409)
-        return true;
-    // The live service may answer 400 for a duplicate name (the contract does not say).
-    return error.httpStatus() == 400 &&
-           (error.errorCode().contains(u"DUPLICATE"_s) ||
-            (!name.isEmpty() && (error.detail().contains(name) || error.reason().contains(name))));
-}
-
-QString noRolePhrase()
-{
-    return KeysView::tr("a role your account does not have in this project");
-}
-
-} // namespace
-
-struct KeysView::PendingFill
-{
-    QList<AiKey> keys; // for keysListed(), once they are in the table
-    KeyTableModel::Batch batch;
-    bool namesRemembered = false;
-};
-
 KeysView::KeysView(QWidget *parent)
     : QWidget(parent)
     , m_model(new KeyTableModel(this))
     , m_proxy(new EditableKeyProxy(this))
+    , m_changes(new KeyChanges(m_model, this))
+    , m_scopes(new KnownScopes(this))
+    , m_listing(new KeyListing(m_model, m_changes, m_proxy, this))
     , m_selection(new QItemSelectionModel(m_proxy, this))
     , m_clock(new QTimer(this))
-    , m_fillTimer(new QTimer(this))
 {
     setObjectName(u"keysView"_s);
-    qRegisterMetaType<aikeys::KeysView::Scope>();
+    qRegisterMetaType<aikeys::Scope>();
 
-    auto *proxy = static_cast<EditableKeyProxy *>(m_proxy);
-    proxy->setSourceModel(m_model);
-    proxy->setSortRole(KeyTableModel::SortRole);
-    proxy->setDynamicSortFilter(true);
-    proxy->sort(KeyTableModel::Name, Qt::AscendingOrder);
-    proxy->canEdit = [this](const AiKey &key) { return m_client && !isWriteDenied(key.groupId); };
-    proxy->onRename = [this](const AiKey &key, const QString &name) {
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(KeyTableModel::SortRole);
+    m_proxy->setDynamicSortFilter(true);
+    m_proxy->sort(KeyTableModel::Name, Qt::AscendingOrder);
+    m_proxy->setCanEdit([this](const AiKey &key) { return m_client && !isWriteDenied(key.groupId); });
+    m_proxy->setRenameRequest([this](const AiKey &key, const QString &name) {
         // Out of the delegate's commit: the editor is still closing.
-        QTimer::singleShot(0, this, [this, key, name] { sendRename(key, name); });
-    };
+        QTimer::singleShot(0, this, [this, key, name] { m_changes->rename(key, name); });
+    });
+
+    connect(m_changes, &KeyChanges::busyChanged, this, &KeysView::busyChanged);
+    connect(m_changes, &KeyChanges::statusMessage, this, &KeysView::statusMessage);
+    connect(m_changes, &KeyChanges::unauthorized, this, &KeysView::unauthorized);
+    connect(m_changes, &KeyChanges::projectKeyCountChanged, this, &KeysView::projectKeyCountChanged);
+    connect(m_changes, &KeyChanges::changed, this, &KeysView::updateActions);
+    connect(m_changes, &KeyChanges::notice, this, &KeysView::showNotice);
+    connect(m_changes, &KeyChanges::denied, this, &KeysView::showDenied);
+    connect(m_changes, &KeyChanges::lostCreate, this, &KeysView::onLostCreate);
+    connect(m_changes, &KeyChanges::lostCreateUnknown, this,
+            [this](const QString &name, const ApiError &listError) {
+                KeyChangePrompts::lostCreateUnknown(this, name, listError);
+            });
 
     // Actions: the window puts them in its menus and toolbar; those that act on a row have shortcuts
     // that only apply while the table has the focus, so Ctrl+C and Delete keep working in text fields.
     m_newKey = new QAction(WindowIcons::get(WindowIcons::Icon::NewKey), tr("&New Key\u2026"), this);
     m_newKey->setObjectName(u"newKeyAction"_s);
     m_newKey->setShortcut(QKeySequence::New);
-    connect(m_newKey, &QAction::triggered, this, &KeysView::createKey);
+    connect(m_newKey, &QAction::triggered, this, &KeysView::askNewKey);
 
     m_rename = new QAction(WindowIcons::get(WindowIcons::Icon::Rename), tr("&Rename\u2026"), this);
     m_rename->setObjectName(u"renameAction"_s);
     m_rename->setShortcut(QKeySequence(Qt::Key_F2));
     m_rename->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_rename, &QAction::triggered, this, &KeysView::renameKey);
+    connect(m_rename, &QAction::triggered, this, &KeysView::askRename);
 
     m_delete = new QAction(WindowIcons::get(WindowIcons::Icon::Delete), tr("&Delete\u2026"), this);
     m_delete->setObjectName(u"deleteAction"_s);
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_delete, &QAction::triggered, this, &KeysView::deleteKey);
+    connect(m_delete, &QAction::triggered, this, &KeysView::askDelete);
 
     m_copyId = new QAction(WindowIcons::get(WindowIcons::Icon::Copy), tr("&Copy Key ID"), this);
     m_copyId->setObjectName(u"copyIdAction"_s);
@@ -226,9 +120,18 @@ KeysView::KeysView(QWidget *parent)
             placeProjectColumn();
     });
 
-    m_fillTimer->setSingleShot(true);
-    m_fillTimer->setInterval(0);
-    connect(m_fillTimer, &QTimer::timeout, this, &KeysView::continueFill);
+    connect(m_listing, &KeyListing::loadingChanged, this, &KeysView::loadingChanged);
+    connect(m_listing, &KeyListing::loadingChanged, this, &KeysView::updatePlaceholder);
+    connect(m_listing, &KeyListing::progress, this, &KeysView::loadProgress);
+    connect(m_listing, &KeyListing::retrying, this, [this](int attempt, int delayMs) {
+        m_retryMessage = tr("Atlas did not answer as expected; trying again in %1 s (attempt %2)\u2026")
+                             .arg(qMax(1, (delayMs + 999) / 1000))
+                             .arg(attempt + 1);
+        Q_EMIT statusMessage(m_retryMessage);
+    });
+    connect(m_listing, &KeyListing::failed, this, &KeysView::listingFailed);
+    connect(m_listing, &KeyListing::arrived, this, &KeysView::listingArrived);
+    connect(m_listing, &KeyListing::listed, this, &KeysView::listingShown);
 
     // "5 minutes ago" goes stale while the window stays open.
     m_clock->setInterval(60 * 1000);
@@ -245,10 +148,6 @@ void KeysView::ensureWidgets()
     if (m_table)
         return;
     m_filter = new QLineEdit(this);
-    m_table = new QTableView(this);
-    m_placeholder = new QLabel(m_table->viewport());
-    m_placeholder->setTextFormat(Qt::PlainText);
-
     m_filter->setObjectName(u"keyFilter"_s);
     m_filter->setPlaceholderText(tr("Filter by name, key ID or creator"));
     m_filter->setAccessibleName(tr("Filter keys"));
@@ -257,55 +156,10 @@ void KeysView::ensureWidgets()
     m_filter->setText(m_proxy->filterText());
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &KeyFilterProxyModel::setFilterText);
 
-    m_table->setObjectName(u"keyTable"_s);
-    m_table->setAccessibleName(tr("Keys"));
-    m_table->setModel(m_proxy);
-    // One selection for the view and for the actions, which exist before the view does.
-    QItemSelectionModel *own = m_table->selectionModel();
-    m_table->setSelectionModel(m_selection);
-    delete own;
-    m_table->setItemDelegateForColumn(
-        KeyTableModel::Name,
-        new KeyNameDelegate([this](const QString &p) { return namesInProject(p); }, m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    // Several rows may be selected for exports; the single-key actions then stand aside.
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::SelectedClicked);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTabKeyNavigation(false);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setObjectName(u"keyTableHeader"_s);
-    header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
-    header->setHighlightSections(false);
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    // Widths that fit typical values, and never less than the column's title with its sort arrow;
-    // the Project column gets its own when it comes (the organization's keys).
-    sizeKeyColumns(header, m_table->fontMetrics());
-    connect(m_model, &QAbstractItemModel::columnsInserted, this,
-            [this](const QModelIndex &, int first, int last) {
-                sizeKeyColumns(m_table->horizontalHeader(), m_table->fontMetrics(), first, last);
-            });
-    // Enabling sorting applies the header's indicator (column 0, descending, by default): keep the
-    // proxy's order instead.
-    const int sortColumn = m_proxy->sortColumn() >= 0 ? m_proxy->sortColumn() : int(KeyTableModel::Name);
-    const Qt::SortOrder sortOrder = m_proxy->sortOrder();
-    header->setSortIndicator(sortColumn, sortOrder);
-    m_table->setSortingEnabled(true);
+    m_table = new KeyTableView(
+        m_model, m_proxy, m_selection, [this](const QString &p) { return m_changes->namesInProject(p); },
+        this);
     connect(m_table, &QWidget::customContextMenuRequested, this, &KeysView::showContextMenu);
-    connect(header, &QWidget::customContextMenuRequested, this, &KeysView::showHeaderMenu);
-
-    m_placeholder->setObjectName(u"keysPlaceholder"_s);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
-    m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents);
-    m_table->viewport()->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -333,19 +187,8 @@ QTableView *KeysView::table()
 
 void KeysView::placeProjectColumn()
 {
-    if (!m_table || !m_model->showProjectColumn())
-        return;
-    // The model appends the column (so hiding it shifts no other); on screen it comes right after the
-    // name, where a 1280-pixel window still shows it, and it is wide enough for a typical project name.
-    QHeaderView *header = m_table->horizontalHeader();
-    const int name = header->visualIndex(KeyTableModel::Name);
-    const int project = header->visualIndex(KeyTableModel::Project);
-    if (name >= 0 && project >= 0 && project != name + 1)
-        header->moveSection(project, project > name ? name + 1 : name);
-    const QString title = m_model->headerData(KeyTableModel::Project, Qt::Horizontal).toString();
-    header->resizeSection(KeyTableModel::Project,
-                          std::max(m_table->fontMetrics().horizontalAdvance(u"data-science-sandbox"_s) + 16,
-                                   header->fontMetrics().horizontalAdvance(title) + 36));
+    if (m_table)
+        m_table->placeProjectColumn();
 }
 
 QLineEdit *KeysView::filterEdit()
@@ -362,36 +205,19 @@ void KeysView::showEvent(QShowEvent *event)
 
 KeysView::~KeysView()
 {
-    stopListing();
-}
-
-void KeysView::stopListing()
-{
-    if (m_listJob) {
-        m_listJob->disconnect(this);
-        m_listJob->cancel();
-    }
-    m_fillTimer->stop();
-    m_fill.reset();
+    m_listing->disconnect(this);
+    m_listing->stop();
 }
 
 void KeysView::setClient(AtlasClient *client)
 {
     if (client == m_client)
         return;
-    if (isLoading()) {
-        stopListing();
-        setLoading(nullptr);
-    }
+    m_listing->stop();
     m_client = client;
-    m_namesByProject.clear();
-    m_denied.clear();
-    m_scopesFetched.clear();
-    m_scopes.clear();
-    // Their answers describe the previous client's Atlas.
-    for (const QPointer<Job> &job : std::as_const(m_scopeJobs))
-        delete job.data();
-    m_scopeJobs.clear();
+    m_listing->setClient(client);
+    m_changes->setClient(client);
+    m_scopes->setClient(client);
     if (m_messageBar)
         m_messageBar->hide();
     showNothing();
@@ -418,7 +244,7 @@ AtlasClient *KeysView::client() const
 
 bool KeysView::isLoading() const
 {
-    return m_listJob || m_fill;
+    return m_listing->isLoading();
 }
 
 void KeysView::setClipboard(SecureClipboard *clipboard)
@@ -432,6 +258,7 @@ void KeysView::setTreeModel(OrgTreeModel *tree)
     if (m_tree)
         m_tree->disconnect(this);
     m_tree = tree;
+    m_changes->setTree(tree);
     if (!tree)
         return;
     // An organization's keys may be listed before its projects are (selected at once, or with
@@ -455,11 +282,9 @@ void KeysView::showProject(const QString &projectId, const QString &projectName)
     if (m_scope == Scope::Project && m_scopeId == projectId &&
         (isLoading() || (!m_listFailed && !m_listCancelled)))
         return;
-    m_scope = Scope::Project;
-    m_scopeId = projectId;
-    m_scopeName = projectName;
+    setScope(Scope::Project, projectId, projectName);
     startListing(false);
-    fetchScopes(projectId);
+    m_scopes->fetch(projectId);
 }
 
 void KeysView::showOrganization(const QString &orgId, const QString &orgName)
@@ -467,22 +292,15 @@ void KeysView::showOrganization(const QString &orgId, const QString &orgName)
     if (m_scope == Scope::Organization && m_scopeId == orgId &&
         (isLoading() || (!m_listFailed && !m_listCancelled)))
         return;
-    m_scope = Scope::Organization;
-    m_scopeId = orgId;
-    m_scopeName = orgName;
+    setScope(Scope::Organization, orgId, orgName);
     startListing(false);
 }
 
 void KeysView::showNothing(const QString &message)
 {
-    if (isLoading()) {
-        stopListing();
-        setLoading(nullptr);
-    }
+    m_listing->stop();
     withdrawRetryMessage();
-    m_scope = Scope::None;
-    m_scopeId.clear();
-    m_scopeName.clear();
+    setScope(Scope::None, {}, {});
     m_nothingMessage = message;
     m_listFailed = false;
     m_listCancelled = false;
@@ -502,8 +320,8 @@ void KeysView::refresh()
         return;
     startListing(true);
     if (m_scope == Scope::Project) {
-        m_scopesFetched.remove(m_scopeId);
-        fetchScopes(m_scopeId);
+        m_scopes->forget(m_scopeId);
+        m_scopes->fetch(m_scopeId);
     }
 }
 
@@ -515,20 +333,16 @@ void KeysView::withdrawRetryMessage()
 
 void KeysView::cancelLoading()
 {
-    if (!m_listJob)
-        return;
-    // The job ends from the event loop with a Canceled error; onListed says so.
-    m_listJob->cancel();
+    // The listing ends from the event loop with a Canceled error; listingFailed() says so.
+    m_listing->cancel();
 }
 
-void KeysView::setLoading(Job *job)
+void KeysView::setScope(Scope scope, const QString &id, const QString &name)
 {
-    m_listJob = job;
-    if (m_loadingSignalled != isLoading()) {
-        m_loadingSignalled = isLoading();
-        Q_EMIT loadingChanged(m_loadingSignalled);
-    }
-    updatePlaceholder();
+    m_scope = scope;
+    m_scopeId = id;
+    m_scopeName = name;
+    m_changes->setScope(scope, id, name);
 }
 
 void KeysView::applySort()
@@ -553,7 +367,7 @@ void KeysView::applySort()
 
 void KeysView::startListing(bool keepRows)
 {
-    stopListing();
+    m_listing->stop();
     withdrawRetryMessage();
     m_listFailed = false;
     m_listCancelled = false;
@@ -578,114 +392,41 @@ void KeysView::startListing(bool keepRows)
         m_model->setProjectNames(m_tree->projectNames());
     }
     updateActions();
-    if (!m_client) {
-        setLoading(nullptr);
-        return;
-    }
-
-    Job *job = nullptr;
-    if (m_scope == Scope::Project)
-        job = m_client->listProjectKeys(m_scopeId);
-    else
-        job = m_client->listOrgKeys(m_scopeId);
-    connect(job, &Job::progress, this, &KeysView::loadProgress);
-    connect(job, &Job::retrying, this, [this](int attempt, int delayMs, const QString &) {
-        m_retryMessage = tr("Atlas did not answer as expected; trying again in %1 s (attempt %2)\u2026")
-                             .arg(qMax(1, (delayMs + 999) / 1000))
-                             .arg(attempt + 1);
-        Q_EMIT statusMessage(m_retryMessage);
-    });
-    connect(job, &Job::finished, this, [this, job, keepRows] { onListed(job, keepRows); });
-    setLoading(job);
-    Q_EMIT loadProgress(0, 0);
+    m_listing->start(m_scope, m_scopeId, keepRows);
 }
 
-void KeysView::onListed(Job *job, bool keepRows)
+void KeysView::listingFailed(const ApiError &error)
 {
-    if (job != m_listJob)
-        return;
     // Whatever the outcome, no attempt is coming any more.
     withdrawRetryMessage();
-    const ApiError error = job->error();
-    if (error) {
-        setLoading(nullptr);
-        if (error.kind() == ApiError::Kind::Canceled) {
-            m_listCancelled = true;
-            Q_EMIT statusMessage(tr("Loading stopped."));
-        } else {
-            m_listFailed = true;
-            showError(error, [this] { startListing(true); });
-        }
-        updatePlaceholder();
-        return;
+    if (error.kind() == ApiError::Kind::Canceled) {
+        m_listCancelled = true;
+        Q_EMIT statusMessage(tr("Loading stopped."));
+    } else {
+        m_listFailed = true;
+        showError(error, [this] { startListing(true); });
     }
+    updatePlaceholder();
+}
 
-    const int odd = static_cast<ListJob<AiKey> *>(job)->oddItems();
-    QList<AiKey> keys = static_cast<ListJob<AiKey> *>(job)->takeItems();
+void KeysView::listingArrived(int oddItems)
+{
+    withdrawRetryMessage();
     if (m_errorShown)
         m_messageBar->animatedHide();
-    if (odd > 0) {
+    if (oddItems > 0) {
         // The list is still shown: one odd item must not hide thousands of good ones.
         showMessage(MessageBar::Kind::Warning,
-                    tr("Atlas sent %n key(s) this app could not read completely.", nullptr, odd),
+                    tr("Atlas sent %n key(s) this app could not read completely.", nullptr, oddItems),
                     tr("They are listed with the unreadable values shown as unknown (a key without an ID is "
                        "left out). Atlas may have changed its answer format: check for an update of Atlas "
                        "AI Keys."));
     }
-    if (keepRows) {
-        m_model->refresh(keys);
-        rememberNames(keys, true);
-        listingShown(keys);
-        return;
-    }
-    // A new list goes in a slice per event (KeyTableModel::Batch), with the ranks of the column the
-    // table is sorted by: tens of thousands of keys in one go would stop the window for longer than a
-    // frame or three. Still loading until they are in; the job itself is done.
-    m_fill = std::make_unique<PendingFill>();
-    m_fill->batch = m_model->prepareKeys(keys, m_proxy->sortColumn());
-    m_fill->keys = std::move(keys);
-    m_listJob = nullptr;
-    continueFill();
-}
-
-void KeysView::continueFill()
-{
-    if (!m_fill)
-        return;
-    QElapsedTimer slice;
-    slice.start();
-    // A few keys go in at once, as the listing ends; many take a slice per step.
-    const auto nextSlice = [this, &slice] {
-        if (slice.elapsed() < kFillSliceMs / 4)
-            return false;
-        m_fillTimer->start();
-        return true;
-    };
-    if (!m_fill->batch.work(kFillSliceMs)) {
-        m_fillTimer->start();
-        return;
-    }
-    if (!m_fill->namesRemembered) {
-        if (nextSlice())
-            return;
-        m_fill->namesRemembered = true;
-        rememberNames(m_fill->keys, true);
-    }
-    if (nextSlice())
-        return;
-    m_model->setPreparedKeys(std::move(m_fill->batch));
-    if (!m_fill)
-        return; // something the reset set off stopped the listing
-    const QList<AiKey> keys = std::move(m_fill->keys);
-    m_fill.reset();
-    listingShown(keys);
 }
 
 void KeysView::listingShown(const QList<AiKey> &keys)
 {
-    for (const AiKey &key : keys)
-        addScope(key.cloud, key.geography);
-    setLoading(nullptr);
+    m_scopes->addFrom(keys);
     Q_EMIT keysListed(m_scope, m_scopeId, keys);
     if (m_scope == Scope::Project)
         Q_EMIT projectKeyCountChanged(m_scopeId, keys.size());
@@ -725,14 +466,13 @@ void KeysView::showError(const ApiError &error, std::function<void()> retry)
 void KeysView::showDenied(const QString &projectId, const ApiError &error)
 {
     const QString role = error.requiredRole();
-    m_denied.insert(projectId, role.isEmpty() ? noRolePhrase() : role);
-    updateActions();
-    const QString what = role.isEmpty()
-                             ? tr("Creating, renaming and deleting keys in %1 needs a role your account "
-                                  "does not have there.")
-                                   .arg(projectName(projectId))
-                             : tr("Creating, renaming and deleting keys in %1 needs the %2 role.")
-                                   .arg(projectName(projectId), role);
+    const QString projectName = m_changes->projectName(projectId);
+    const QString what =
+        role.isEmpty()
+            ? tr("Creating, renaming and deleting keys in %1 needs a role your account "
+                 "does not have there.")
+                  .arg(projectName)
+            : tr("Creating, renaming and deleting keys in %1 needs the %2 role.").arg(projectName, role);
     showMessage(
         MessageBar::Kind::Warning, tr("Atlas refused the change: %1").arg(error.message()),
         what + u' ' +
@@ -766,7 +506,7 @@ void KeysView::updateActions()
 
 void KeysView::updatePlaceholder()
 {
-    if (!m_placeholder)
+    if (!m_table)
         return;
     QString text;
     if (m_proxy->rowCount() == 0) {
@@ -790,9 +530,7 @@ void KeysView::updatePlaceholder()
         else
             text = tr("This organization has no keys yet.");
     }
-    m_placeholder->setText(text);
-    m_placeholder->setVisible(!text.isEmpty());
-    m_placeholder->setGeometry(m_table->viewport()->rect().adjusted(16, 16, -16, -16));
+    m_table->setPlaceholderText(text);
 }
 
 void KeysView::updateCounts()
@@ -815,13 +553,6 @@ QString KeysView::countsText() const
     // "not used yet" as the audit's "No use yet": recently created keys are in it too, so it is not
     // the audit's Never used class.
     return tr("%1, %n not used yet", nullptr, never).arg(keys);
-}
-
-bool KeysView::eventFilter(QObject *watched, QEvent *event)
-{
-    if (m_table && watched == m_table->viewport() && event->type() == QEvent::Resize)
-        m_placeholder->setGeometry(m_table->viewport()->rect().adjusted(16, 16, -16, -16));
-    return QWidget::eventFilter(watched, event);
 }
 
 void KeysView::changeEvent(QEvent *event)
@@ -861,175 +592,15 @@ void KeysView::focusFilter()
     m_filter->selectAll();
 }
 
-void KeysView::rememberNames(const QList<AiKey> &keys, bool wholeScope)
-{
-    QHash<QString, QStringList> names;
-    for (const AiKey &key : keys)
-        names[key.groupId].append(key.name);
-    if (wholeScope && m_scope == Scope::Project) {
-        m_namesByProject.insert(m_scopeId, names.value(m_scopeId));
-        return;
-    }
-    if (wholeScope && m_scope == Scope::Organization && m_tree) {
-        // Every project of the organization was in the listing, those without keys too.
-        const QModelIndex org = m_tree->indexOfOrganization(m_scopeId);
-        for (int row = 0, rows = m_tree->rowCount(org); org.isValid() && row < rows; ++row) {
-            const QString projectId = m_tree->index(row, 0, org).data(OrgTreeModel::IdRole).toString();
-            m_namesByProject.insert(projectId, names.value(projectId));
-        }
-    }
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-        m_namesByProject.insert(it.key(), it.value());
-}
+// --- Changes ----------------------------------------------------------------------------------------
+// Asked here, made by KeyChanges (core/keys/keychanges.cpp), sent by AtlasClient.
 
-QStringList KeysView::namesInProject(const QString &projectId) const
-{
-    const auto it = m_namesByProject.constFind(projectId);
-    if (it != m_namesByProject.cend())
-        return *it;
-    QStringList names;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const AiKey &key = m_model->keyAt(row);
-        if (key.groupId == projectId)
-            names.append(key.name);
-    }
-    return names;
-}
-
-QString KeysView::projectName(const QString &projectId) const
-{
-    if (m_scope == Scope::Project && projectId == m_scopeId && !m_scopeName.isEmpty())
-        return m_scopeName;
-    if (m_tree) {
-        const QModelIndex index = m_tree->indexOfProject(projectId);
-        if (index.isValid())
-            return index.data(OrgTreeModel::NameRole).toString();
-    }
-    return projectId;
-}
-
-QList<std::pair<QString, QString>> KeysView::projectChoices(QString *preselect) const
-{
-    QList<std::pair<QString, QString>> choices;
-    QModelIndex parent;
-    if (m_tree) {
-        if (m_scope == Scope::Project)
-            parent = m_tree->indexOfProject(m_scopeId).parent();
-        else if (m_scope == Scope::Organization)
-            parent = m_tree->indexOfOrganization(m_scopeId);
-    }
-    if (m_tree && parent.isValid()) {
-        for (int row = 0, rows = m_tree->rowCount(parent); row < rows; ++row) {
-            const QModelIndex p = m_tree->index(row, 0, parent);
-            const QString id = p.data(OrgTreeModel::IdRole).toString();
-            if (!isWriteDenied(id))
-                choices.append({id, p.data(OrgTreeModel::NameRole).toString()});
-        }
-    }
-    if (m_scope == Scope::Project) {
-        *preselect = m_scopeId;
-        bool listed = false;
-        for (const auto &c : std::as_const(choices))
-            listed = listed || c.first == m_scopeId;
-        if (!listed)
-            choices.prepend({m_scopeId, m_scopeName});
-    } else if (const std::optional<AiKey> key = currentKey()) {
-        *preselect = key->groupId;
-    }
-    std::sort(choices.begin(), choices.end(), [](const auto &a, const auto &b) {
-        return QString::localeAwareCompare(a.second, b.second) < 0;
-    });
-    return choices;
-}
-
-void KeysView::fetchScopes(const QString &projectId)
-{
-    if (!m_client || m_scopesFetched.contains(projectId))
-        return;
-    m_scopesFetched.insert(projectId);
-    ListJob<RateLimit> *job = m_client->listProjectRateLimits(projectId);
-    job->setParent(this);
-    m_scopeJobs.removeAll(nullptr);
-    m_scopeJobs.append(job);
-    connect(job, &Job::finished, this, [this, job] {
-        if (job->error()) {
-            qCDebug(lcModels).noquote() << "rate limits not read for scopes:" << job->error().message();
-            return;
-        }
-        for (const RateLimit &limit : job->items())
-            addScope(limit.cloud, limit.geography);
-    });
-}
-
-void KeysView::addScope(const QString &cloud, const QString &geography)
-{
-    if (cloud.isEmpty() || geography.isEmpty())
-        return;
-    for (const KeyScope &s : std::as_const(m_scopes)) {
-        if (s.cloud == cloud && s.geography == geography)
-            return;
-    }
-    m_scopes.append(KeyScope{cloud, geography});
-}
-
-QList<KeyScope> KeysView::knownScopes() const
-{
-    QList<KeyScope> scopes = m_scopes;
-    const KeyScope any;
-    bool hasAny = false;
-    for (const KeyScope &s : std::as_const(scopes))
-        hasAny = hasAny || (s.cloud == any.cloud && s.geography == any.geography);
-    if (!hasAny)
-        scopes.prepend(any);
-    // ANY/ANY first (the default), then the others in a stable order.
-    std::stable_sort(scopes.begin(), scopes.end(), [&any](const KeyScope &a, const KeyScope &b) {
-        const bool aAny = a.cloud == any.cloud && a.geography == any.geography;
-        const bool bAny = b.cloud == any.cloud && b.geography == any.geography;
-        if (aAny != bAny)
-            return aAny;
-        return std::pair(a.cloud, a.geography) < std::pair(b.cloud, b.geography);
-    });
-    return scopes;
-}
-
-bool KeysView::inScope(const AiKey &key) const
-{
-    if (m_scope == Scope::Project)
-        return key.groupId == m_scopeId;
-    if (m_scope == Scope::Organization && m_tree) {
-        const QModelIndex project = m_tree->indexOfProject(key.groupId);
-        return project.isValid() && project.data(OrgTreeModel::OrgIdRole).toString() == m_scopeId;
-    }
-    return false;
-}
-
-void KeysView::emitCount(const QString &projectId)
-{
-    if (!m_namesByProject.contains(projectId))
-        return;
-    Q_EMIT projectKeyCountChanged(projectId, m_namesByProject.value(projectId).size());
-}
-
-void KeysView::writeStarted()
-{
-    if (m_pendingWrites++ == 0)
-        Q_EMIT busyChanged(true);
-}
-
-void KeysView::writeEnded()
-{
-    if (m_pendingWrites > 0 && --m_pendingWrites == 0)
-        Q_EMIT busyChanged(false);
-}
-
-// --- Create -----------------------------------------------------------------------------------------
-
-void KeysView::createKey()
+void KeysView::askNewKey()
 {
     if (!m_client || m_scope == Scope::None || !m_newKey->isEnabled())
         return;
     QString preselect;
-    const QList<std::pair<QString, QString>> choices = projectChoices(&preselect);
+    const QList<std::pair<QString, QString>> choices = m_changes->projectChoices(currentKey(), &preselect);
     if (choices.isEmpty()) {
         MessageBox::information(this, tr("New Key"),
                                 tr("You cannot create keys in any project of %1.").arg(m_scopeName));
@@ -1041,7 +612,7 @@ void KeysView::createKey()
     for (const auto &c : choices)
         projects.append(ProjectChoice{c.first, c.second});
     dialog->setProjects(projects, preselect);
-    dialog->setExistingNames(m_namesByProject);
+    dialog->setExistingNames(m_changes->names().all());
     dialog->setScopes(knownScopes());
     const int result = dialog->exec();
     if (!dialog)
@@ -1052,314 +623,88 @@ void KeysView::createKey()
     delete dialog;
     if (result != QDialog::Accepted || !m_client)
         return;
-
-    // Whether the name was free in a list seen in full: a duplicate-name answer then most likely means
-    // our own first attempt got through and its answer was lost.
-    const auto known = m_namesByProject.constFind(projectId);
-    const bool nameWasFree = known != m_namesByProject.cend() && !known->contains(name);
-
-    CreateKeyCall *call = m_client->createKey(projectId, name, scope);
-    writeStarted();
     m_newKey->setEnabled(false);
-    Q_EMIT statusMessage(tr("Creating the key \u201c%1\u201d\u2026").arg(name));
-    connect(call, &Job::finished, this,
-            [this, call, projectId, name, nameWasFree] { onCreated(call, projectId, name, nameWasFree); });
-}
-
-void KeysView::onCreated(CreateKeyCall *call, const QString &projectId, const QString &name, bool nameWasFree)
-{
-    writeEnded();
-    updateActions();
-    const ApiError error = call->error();
-    if (!error) {
-        // The secret leaves the call at once, in its one buffer; the dialog opens from the event loop
-        // rather than inside the call's signal (a modal loop there would run with the reply mid-finish).
-        auto secret = std::make_shared<SecretBuffer>(call->takeSecret());
-        const AiKey key = call->key();
-        QMetaObject::invokeMethod(
-            this, [this, key, secret] { showSecret(key, std::move(*secret)); }, Qt::QueuedConnection);
-        return;
-    }
-    if (error.isMissingRole()) {
-        showDenied(projectId, error);
-        return;
-    }
-    if (error.isUnauthorized() || error.kind() == ApiError::Kind::Canceled) {
-        showError(error);
-        return;
-    }
-    // A 2xx whose answer could not be read means the key exists: find it and offer to delete it.
-    if (call->createdButUnreadable() || error.outcomeUnknown() ||
-        (nameWasFree && isDuplicateNameError(error, name))) {
-        checkLostCreate(projectId, name, error);
-        return;
-    }
-    // Never retried on our own, nor offered as Retry: a create is not idempotent.
-    showError(error);
-}
-
-void KeysView::showSecret(const AiKey &key, SecretBuffer secret)
-{
-    m_namesByProject[key.groupId].append(key.name);
-    if (inScope(key)) {
-        m_model->upsert(key);
-        selectKey(key.apiKeyId);
-    }
-    emitCount(key.groupId);
-    Q_EMIT statusMessage(tr("Key \u201c%1\u201d created.").arg(key.name));
-
-    // The dialog owns the secret from here and wipes it when it closes.
-    auto *dialog = new SecretDialog(key, std::move(secret), m_clipboard, this);
-    if (m_client) {
-        // The test talks to the key's endpoint with a network manager of its own: the session's
-        // credentials never go there.
-        dialog->setKeyTester([](const SecretBuffer &s, const QString &endpoint) -> EmbeddingTest * {
-            return new EmbeddingTest(endpoint, s);
-        });
-    }
-    QPointer<SecretDialog> guard(dialog);
-    dialog->exec();
-    delete guard.data();
-}
-
-void KeysView::checkLostCreate(const QString &projectId, const QString &name, const ApiError &error)
-{
-    if (!m_client)
-        return;
-    Q_EMIT statusMessage(
-        tr("No answer to the create; checking whether the key \u201c%1\u201d exists\u2026").arg(name));
-    writeStarted();
-    ListJob<AiKey> *list = m_client->listProjectKeys(projectId);
-    connect(list, &Job::finished, this, [this, list, projectId, name, error] {
-        writeEnded();
-        if (list->error()) {
-            const ApiError listError = list->error();
-            QMetaObject::invokeMethod(
-                this, [this, name, listError] { reportLostCreateUnknown(name, listError); },
-                Qt::QueuedConnection);
-            return;
-        }
-        const QList<AiKey> keys = list->items();
-        std::optional<AiKey> found;
-        for (const AiKey &key : keys) {
-            if (key.name == name && (!found || key.createdAt > found->createdAt))
-                found = key;
-        }
-        // The fresh list is the truth for this project.
-        if (m_scope == Scope::Project && m_scopeId == projectId) {
-            m_model->refresh(keys);
-            rememberNames(keys, true);
-        } else {
-            QStringList names;
-            for (const AiKey &key : keys)
-                names.append(key.name);
-            m_namesByProject.insert(projectId, names);
-            if (found && inScope(*found))
-                m_model->upsert(*found);
-        }
-        emitCount(projectId);
-        QMetaObject::invokeMethod(
-            this, [this, name, found, error] { reportLostCreate(name, found, error); }, Qt::QueuedConnection);
+    m_changes->create(projectId, name, scope, [this](const AiKey &key, SecretBuffer secret) {
+        if (m_changes->inScope(key))
+            selectKey(key.apiKeyId);
+        QPointer<SecretDialog> dialog =
+            KeyChangePrompts::secretDialog(key, std::move(secret), m_clipboard, bool(m_client), this);
+        dialog->exec();
+        delete dialog.data();
     });
 }
 
-void KeysView::reportLostCreateUnknown(const QString &name, const ApiError &listError)
+void KeysView::onLostCreate(const QString &name, const std::optional<AiKey> &found, const ApiError &error)
 {
-    MessageBox::warning(
-        this, tr("Key May Have Been Created"),
-        tr("Atlas's answer to the creation of \u201c%1\u201d was lost, and the list of keys "
-           "could not be read to check whether it exists.")
-            .arg(name),
-        QMessageBox::Ok, QMessageBox::NoButton,
-        tr("%1\n\nRefresh the list before trying again. If a key named \u201c%2\u201d is there, "
-           "its secret is lost: delete it and create another.")
-            .arg(listError.message(), name));
-}
-
-void KeysView::reportLostCreate(const QString &name, const std::optional<AiKey> &found, const ApiError &error)
-{
-    if (!found && error.kind() == ApiError::Kind::InvalidResponse) {
-        // Atlas said it created the key; that the list does not show it (yet) changes nothing.
-        reportLostCreateUnknown(name, error);
-        return;
-    }
-    if (!found) {
-        MessageBox::information(
-            this, tr("Key Not Created"), tr("The key \u201c%1\u201d was not created.").arg(name),
-            QMessageBox::Ok, QMessageBox::NoButton,
-            tr("Atlas did not answer (%1), and the project has no key of that name. You can "
-               "try again.")
-                .arg(error.message()));
-        return;
-    }
-    if (inScope(*found))
+    if (found && m_changes->inScope(*found))
         selectKey(found->apiKeyId);
-    const MessageBox::Button answer = MessageBox::question(
-        this, tr("Key Created Without Its Secret"),
-        tr("The key \u201c%1\u201d was created, but Atlas's answer was lost on the way.").arg(name),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-        tr("Atlas shows a key's secret only once, in the answer to its creation, so the secret of this key "
-           "cannot be recovered. Nobody can use the key without it.\n\nDelete the key now? You can then "
-           "create a new one."));
-    if (answer == QMessageBox::Yes)
-        sendDelete(*found, true);
+    if (KeyChangePrompts::lostCreate(this, name, found, error))
+        m_changes->remove(*found, true);
 }
 
-// --- Rename -----------------------------------------------------------------------------------------
-
-void KeysView::renameKey()
+void KeysView::askRename()
 {
     const std::optional<AiKey> key = currentKey();
     if (!key || !m_client || !m_rename->isEnabled())
         return;
-    QPointer<RenameKeyDialog> dialog = new RenameKeyDialog(*key, namesInProject(key->groupId), this);
+    QPointer<RenameKeyDialog> dialog =
+        new RenameKeyDialog(*key, m_changes->namesInProject(key->groupId), this);
     const int result = dialog->exec();
     if (!dialog)
         return;
     const QString newName = dialog->newName();
     delete dialog;
     if (result == QDialog::Accepted)
-        sendRename(*key, newName);
+        m_changes->rename(*key, newName);
 }
 
-void KeysView::sendRename(const AiKey &key, const QString &newName)
-{
-    if (!m_client)
-        return;
-    ValueCall<AiKey> *call = m_client->renameKey(key.groupId, key.apiKeyId, newName);
-    writeStarted();
-    Q_EMIT statusMessage(tr("Renaming \u201c%1\u201d\u2026").arg(key.name));
-    connect(call, &Job::finished, this, [this, call, key, newName] {
-        writeEnded();
-        const ApiError error = call->error();
-        if (error.isMissingRole()) {
-            showDenied(key.groupId, error);
-            return;
-        }
-        if (error.isItemNotFound()) {
-            if (m_model->removeKey(key.apiKeyId))
-                m_namesByProject[key.groupId].removeAll(key.name);
-            emitCount(key.groupId);
-            showMessage(MessageBar::Kind::Warning,
-                        tr("The key \u201c%1\u201d no longer exists.").arg(key.name),
-                        tr("Someone deleted it before it could be renamed. It was removed from the list."));
-            return;
-        }
-        // Retries are spent, or Atlas answered 2xx unreadably: whether the rename was made is for
-        // Atlas to say. The key is read back and the table shows what Atlas holds.
-        const bool answered = call->httpStatus() >= 200 && call->httpStatus() < 300;
-        if (error && (answered || error.outcomeUnknown())) {
-            refreshKeyAfterLostChange(key, tr("rename"), error);
-            return;
-        }
-        if (error) {
-            showError(error, [this, key, newName] { sendRename(key, newName); });
-            return;
-        }
-        const AiKey renamed = call->value();
-        QStringList &names = m_namesByProject[renamed.groupId];
-        names.removeAll(key.name);
-        names.append(renamed.name);
-        if (m_model->rowOfKey(renamed.apiKeyId) >= 0 || inScope(renamed))
-            m_model->upsert(renamed);
-        Q_EMIT statusMessage(tr("Renamed \u201c%1\u201d to \u201c%2\u201d.").arg(key.name, renamed.name));
-        updateActions();
-    });
-}
-
-// --- Delete -----------------------------------------------------------------------------------------
-
-void KeysView::deleteKey()
+void KeysView::askDelete()
 {
     const std::optional<AiKey> key = currentKey();
     if (!key || !m_client || !m_delete->isEnabled())
         return;
-    QPointer<DeleteKeyDialog> dialog = new DeleteKeyDialog(*key, projectName(key->groupId), this);
+    QPointer<DeleteKeyDialog> dialog = new DeleteKeyDialog(*key, m_changes->projectName(key->groupId), this);
     const int result = dialog->exec();
     delete dialog.data();
     if (result == QDialog::Accepted)
-        sendDelete(*key, false);
+        m_changes->remove(*key);
 }
 
-void KeysView::sendDelete(const AiKey &key, bool afterLostCreate)
+void KeysView::showNotice(const KeyChangeNotice &notice)
 {
-    if (!m_client)
-        return;
-    DeleteCall *call = m_client->deleteKey(key.groupId, key.apiKeyId);
-    writeStarted();
-    Q_EMIT statusMessage(tr("Deleting \u201c%1\u201d\u2026").arg(key.name));
-    connect(call, &Job::finished, this, [this, call, key, afterLostCreate] {
-        writeEnded();
-        const ApiError error = call->error();
-        if (error.isMissingRole()) {
-            showDenied(key.groupId, error);
-            return;
-        }
-        if (error && error.outcomeUnknown()) {
-            refreshKeyAfterLostChange(key, tr("delete"), error);
-            return;
-        }
-        if (error) {
-            showError(error, [this, key, afterLostCreate] { sendDelete(key, afterLostCreate); });
-            return;
-        }
-        m_model->removeKey(key.apiKeyId);
-        m_namesByProject[key.groupId].removeAll(key.name);
-        emitCount(key.groupId);
-        updateActions();
-        if (call->alreadyGone()) {
-            showMessage(
-                MessageBar::Kind::Information,
-                tr("The key \u201c%1\u201d had already been deleted.").arg(key.name),
-                tr("Someone else (or an earlier attempt whose answer was lost) deleted it first. It was "
-                   "removed from the list."));
-            return;
-        }
-        Q_EMIT statusMessage(afterLostCreate
-                                 ? tr("Deleted \u201c%1\u201d. You can create a new key now.").arg(key.name)
-                                 : tr("Deleted \u201c%1\u201d.").arg(key.name));
-    });
+    const MessageBar::Kind kind = notice.kind == KeyChangeNotice::Kind::Error ? MessageBar::Kind::Error
+                                  : notice.kind == KeyChangeNotice::Kind::Warning
+                                      ? MessageBar::Kind::Warning
+                                      : MessageBar::Kind::Information;
+    showMessage(kind, notice.text, notice.hint, notice.retry ? tr("&Retry") : QString(), notice.retry);
+    // The request is for whoever digs deeper, not for the sentence everyone reads.
+    if (!notice.request.isEmpty())
+        m_messageBar->setDetails(tr("Request: %1").arg(notice.request));
 }
 
-void KeysView::refreshKeyAfterLostChange(const AiKey &key, const QString &change, const ApiError &error)
+KeyFilterProxyModel *KeysView::proxy() const
 {
-    if (!m_client)
-        return;
-    writeStarted();
-    ValueCall<AiKey> *get = m_client->getProjectKey(key.groupId, key.apiKeyId);
-    connect(get, &Job::finished, this, [this, get, key, change, error] {
-        writeEnded();
-        const ApiError getError = get->error();
-        QStringList &names = m_namesByProject[key.groupId];
-        if (getError.isItemNotFound()) {
-            m_model->removeKey(key.apiKeyId);
-            names.removeAll(key.name);
-            emitCount(key.groupId);
-            showMessage(MessageBar::Kind::Information,
-                        tr("The key “%1” is no longer in Atlas.").arg(key.name),
-                        tr("The answer to the %1 was lost; Atlas no longer has the key, so it was removed "
-                           "from the list.")
-                            .arg(change));
-        } else if (getError) {
-            showMessage(MessageBar::Kind::Warning,
-                        tr("The %1 of “%2” may or may not have been made.").arg(change, key.name),
-                        tr("%1 Atlas could not be asked afterwards either: refresh (F5) to see what it holds "
-                           "before trying again.")
-                            .arg(error.message()));
-        } else {
-            const AiKey now = get->value();
-            names.removeAll(key.name);
-            names.append(now.name);
-            if (m_model->rowOfKey(now.apiKeyId) >= 0 || inScope(now))
-                m_model->upsert(now);
-            showMessage(MessageBar::Kind::Information,
-                        tr("The answer to the %1 of “%2” was lost or unreadable.").arg(change, key.name),
-                        tr("The list shows the key as Atlas holds it now (named “%1”); repeat the %2 "
-                           "if it did not go through.")
-                            .arg(now.name, change));
-        }
-        updateActions();
-    });
+    return m_proxy;
+}
+
+bool KeysView::isBusy() const
+{
+    return m_changes->isBusy();
+}
+
+QString KeysView::deniedRole(const QString &projectId) const
+{
+    return m_changes->deniedRole(projectId);
+}
+
+bool KeysView::isWriteDenied(const QString &projectId) const
+{
+    return m_changes->isWriteDenied(projectId);
+}
+
+QList<KeyScope> KeysView::knownScopes() const
+{
+    return m_scopes->list();
 }
 
 // --- Copy -------------------------------------------------------------------------------------------
@@ -1402,25 +747,6 @@ void KeysView::showContextMenu(const QPoint &pos)
     menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
-void KeysView::showHeaderMenu(const QPoint &pos)
-{
-    QHeaderView *header = m_table->horizontalHeader();
-    QMenu menu(this);
-    menu.setObjectName(u"keyHeaderMenu"_s);
-    // In the order the columns are shown (the Project column comes after Name there).
-    for (int visual = 0; visual < header->count(); ++visual) {
-        const int section = header->logicalIndex(visual);
-        QAction *action = menu.addAction(m_model->headerData(section, Qt::Horizontal).toString());
-        action->setCheckable(true);
-        action->setChecked(!header->isSectionHidden(section));
-        // The name identifies a key: it always stays.
-        action->setEnabled(section != KeyTableModel::Name);
-        connect(action, &QAction::toggled, header,
-                [header, section](bool shown) { header->setSectionHidden(section, !shown); });
-    }
-    menu.exec(header->mapToGlobal(pos));
-}
-
 QByteArray KeysView::headerState() const
 {
     if (!m_table)
@@ -1438,11 +764,7 @@ void KeysView::restoreHeaderState(const QByteArray &state)
         m_pendingHeaderState = state;
         return;
     }
-    QHeaderView *header = m_table->horizontalHeader();
-    if (!header->restoreState(state))
-        return;
-    // The sort indicator came back with the state; the proxy follows it.
-    m_proxy->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    m_table->restoreLayout(state);
 }
 
 } // namespace aikeys

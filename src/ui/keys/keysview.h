@@ -1,13 +1,12 @@
 #pragma once
 
 #include "atlas/apierror.h"
-#include "domain/types.h"
 #include "common/messagebar.h"
+#include "domain/scope.h"
+#include "domain/types.h"
 #include "security/secretbuffer.h"
 
-#include <QHash>
 #include <QPointer>
-#include <QSet>
 #include <QStringList>
 #include <QWidget>
 
@@ -26,9 +25,14 @@ class QTimer;
 namespace aikeys {
 
 class AtlasClient;
-class CreateKeyCall;
 class Job;
+class EditableKeyProxy;
 class KeyFilterProxyModel;
+class KeyChanges;
+struct KeyChangeNotice;
+class KeyListing;
+class KeyTableView;
+class KnownScopes;
 class KeyTableModel;
 class OrgTreeModel;
 class SecureClipboard;
@@ -39,9 +43,9 @@ class SecretDialog;
 // dialog), rename (dialog, or in place in the Name column), delete, copy the id or the masked key.
 // Errors go to the message bar above the table, with a Retry where retrying makes sense.
 //
-// Every change comes from the server's answer: a created or renamed key is upserted from what Atlas
-// returned, a deleted one removed once Atlas said so. The secret of a created key goes from the
-// CreateKeyCall straight into the SecretDialog, never through the model, a signal or a QVariant.
+// The view asks and shows; KeyChanges (core/keys/keychanges.h) makes every change and keeps the model
+// true to Atlas's answers. The secret of a created key goes from the create's answer straight into the
+// SecretDialog, never through the model, a signal or a QVariant.
 //
 // Nothing here talks to the network but through the AtlasClient it is given.
 class KeysView : public QWidget
@@ -49,9 +53,6 @@ class KeysView : public QWidget
     Q_OBJECT
 
 public:
-    enum class Scope { None, Project, Organization };
-    Q_ENUM(Scope)
-
     explicit KeysView(QWidget *parent = nullptr);
     ~KeysView() override;
 
@@ -73,10 +74,11 @@ public:
 
     bool isLoading() const;
     // A create, rename or delete is waiting for Atlas.
-    bool isBusy() const { return m_pendingWrites > 0; }
+    bool isBusy() const;
 
     KeyTableModel *model() const { return m_model; }
-    KeyFilterProxyModel *proxy() const { return m_proxy; }
+    KeyFilterProxyModel *proxy() const;
+    KeyChanges *changes() const { return m_changes; }
     // The widgets are built when first shown or asked for.
     QTableView *table();
     // Created on first use.
@@ -100,8 +102,8 @@ public:
     // The role Atlas said is needed to change keys in the project, once a write there was refused
     // (403); empty when none was refused. Non-empty also when Atlas named no role (then a general
     // phrase).
-    QString deniedRole(const QString &projectId) const { return m_denied.value(projectId); }
-    bool isWriteDenied(const QString &projectId) const { return m_denied.contains(projectId); }
+    QString deniedRole(const QString &projectId) const;
+    bool isWriteDenied(const QString &projectId) const;
     // The cloud/geography pairs seen on keys and rate limits so far; ANY/ANY when none was seen.
     QList<KeyScope> knownScopes() const;
 
@@ -116,9 +118,10 @@ public:
 public Q_SLOTS:
     void refresh();
     void cancelLoading();
-    void createKey();
-    void renameKey();
-    void deleteKey();
+    // Ask for what the change needs (a dialog) and hand it to KeyChanges.
+    void askNewKey();
+    void askRename();
+    void askDelete();
     void copyKeyId();
     void copyMaskedSecret();
     void focusFilter();
@@ -128,7 +131,7 @@ Q_SIGNALS:
     void loadProgress(qint64 done, qint64 total);
     void countsChanged(const QString &text);
     // A listing arrived: an organization's (every key of it) or a project's.
-    void keysListed(aikeys::KeysView::Scope scope, const QString &scopeId, const QList<aikeys::AiKey> &keys);
+    void keysListed(aikeys::Scope scope, const QString &scopeId, const QList<aikeys::AiKey> &keys);
     // A create or delete changed how many keys a project has.
     void projectKeyCountChanged(const QString &projectId, qint64 count);
     // Short news for the status bar ("Key renamed.").
@@ -142,61 +145,40 @@ Q_SIGNALS:
     void unauthorized(const aikeys::ApiError &error);
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
     void ensureWidgets();
     void startListing(bool keepRows);
-    void onListed(Job *job, bool keepRows);
-    void continueFill();
+    void listingFailed(const ApiError &error);
+    void listingArrived(int oddItems);
     void listingShown(const QList<AiKey> &keys);
-    // Cancels the listing or drops the keys waiting to fill the table, without a signal.
-    void stopListing();
-    void setLoading(Job *job);
     void withdrawRetryMessage();
     void applySort();
     void placeProjectColumn();
+    void setScope(Scope scope, const QString &id, const QString &name);
     void showError(const ApiError &error, std::function<void()> retry = {});
     void showDenied(const QString &projectId, const ApiError &error);
+    void showNotice(const KeyChangeNotice &notice);
+    void onLostCreate(const QString &name, const std::optional<AiKey> &found, const ApiError &error);
     void updateActions();
     void updatePlaceholder();
     void updateCounts();
-    void rememberNames(const QList<AiKey> &keys, bool wholeScope);
-    QStringList namesInProject(const QString &projectId) const;
-    QString projectName(const QString &projectId) const;
-    QList<std::pair<QString, QString>> projectChoices(QString *preselect) const;
-    void fetchScopes(const QString &projectId);
-    void addScope(const QString &cloud, const QString &geography);
-    void emitCount(const QString &projectId);
-    void writeStarted();
-    void writeEnded();
-
-    void onCreated(CreateKeyCall *call, const QString &projectId, const QString &name, bool nameWasFree);
-    // After a rename or delete whose answer stayed lost (or was unreadable): reads the key back and
-    // shows what Atlas holds, instead of assuming either outcome.
-    void refreshKeyAfterLostChange(const AiKey &key, const QString &change, const ApiError &error);
-    void checkLostCreate(const QString &projectId, const QString &name, const ApiError &error);
-    void showSecret(const AiKey &key, SecretBuffer secret);
-    void reportLostCreateUnknown(const QString &name, const ApiError &listError);
-    void reportLostCreate(const QString &name, const std::optional<AiKey> &found, const ApiError &error);
-    void sendRename(const AiKey &key, const QString &newName);
-    void sendDelete(const AiKey &key, bool afterLostCreate);
-    bool inScope(const AiKey &key) const;
     void showContextMenu(const QPoint &pos);
-    void showHeaderMenu(const QPoint &pos);
 
     QPointer<AtlasClient> m_client;
     QPointer<SecureClipboard> m_clipboard;
     QPointer<OrgTreeModel> m_tree;
     KeyTableModel *m_model;
-    KeyFilterProxyModel *m_proxy;
+    EditableKeyProxy *m_proxy;
+    KeyChanges *m_changes;
+    KnownScopes *m_scopes;
+    KeyListing *m_listing;
     MessageBar *m_messageBar = nullptr;
     QItemSelectionModel *m_selection;
     QLineEdit *m_filter = nullptr;
-    QTableView *m_table = nullptr;
-    QLabel *m_placeholder = nullptr;
+    KeyTableView *m_table = nullptr;
     QTimer *m_clock;
     QAction *m_newKey;
     QAction *m_rename;
@@ -209,24 +191,9 @@ private:
     QString m_scopeId;
     QString m_scopeName;
     QString m_nothingMessage;
-    QPointer<Job> m_listJob;
-    // A listing's keys on their way into the table, a slice per event (see onListed()); loading
-    // until they are in.
-    struct PendingFill;
-    std::unique_ptr<PendingFill> m_fill;
-    QTimer *m_fillTimer;
-    bool m_loadingSignalled = false; // what loadingChanged() said last
     bool m_listFailed = false;
     bool m_listCancelled = false;
     bool m_errorShown = false;
-    int m_pendingWrites = 0;
-    QHash<QString, QStringList> m_namesByProject; // projects whose whole key list was seen
-    QHash<QString, QString> m_denied;             // project id -> role needed to write there
-    QSet<QString> m_scopesFetched;
-    // The rate-limit listings fetchScopes() started, children of the view: one still running when
-    // the view goes (or its client changes) is deleted with it instead of never finishing.
-    QList<QPointer<Job>> m_scopeJobs;
-    QList<KeyScope> m_scopes;
     QByteArray m_projectHeaderState;
     QByteArray m_pendingHeaderState; // restored once the table exists
     QList<QAction *> m_extraActions;
@@ -234,5 +201,3 @@ private:
 };
 
 } // namespace aikeys
-
-Q_DECLARE_METATYPE(aikeys::KeysView::Scope)

@@ -2,9 +2,9 @@
 
 #include "ui_renamekeydialog.h"
 
-#include "keys/createkeydialog.h"
-#include "domain/keynamerules.h"
 #include "common/windowicons.h"
+#include "domain/keynamerules.h"
+#include "keys/createkeydialog.h"
 
 #include <QPushButton>
 

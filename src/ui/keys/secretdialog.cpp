@@ -3,13 +3,13 @@
 #include "ui_secretdialog.h"
 
 #include "atlas/embeddingtest.h"
-#include "keys/createkeydialog.h"
 #include "common/filedialog.h"
 #include "common/messagebox.h"
-#include "security/secretfile.h"
-#include "security/secureclipboard.h"
 #include "common/symbolicon.h"
 #include "common/windowicons.h"
+#include "keys/createkeydialog.h"
+#include "security/secretfile.h"
+#include "security/secureclipboard.h"
 
 #include <QAction>
 #include <QDir>

@@ -3,12 +3,14 @@
 #include "ui_rotationspanel.h"
 
 #include "atlas/atlasclient.h"
-#include "atlas/embeddingtest.h"
-#include "keys/createkeydialog.h"
 #include "common/messagebar.h"
 #include "common/messagebox.h"
-#include "models/keytablemodel.h"
+#include "domain/timeformat.h"
+#include "keys/createkeydialog.h"
+#include "keys/keychangeprompts.h"
+#include "keys/keychanges.h"
 #include "keys/secretdialog.h"
+#include "models/keytablemodel.h"
 #include "security/secureclipboard.h"
 #include "settings.h"
 
@@ -25,26 +27,6 @@ namespace aikeys {
 namespace {
 
 enum Column { OldKeyColumn, NewKeyColumn, ProjectColumn, StateColumn, ColumnCount };
-
-QString exactTime(const QDateTime &when)
-{
-    return QLocale().toString(when.toLocalTime(), QLocale::ShortFormat);
-}
-
-QString hoursText(qint64 ms)
-{
-    const qint64 hours = ms / (3600 * 1000);
-    if (hours >= 48) {
-        const int days = int(hours / 24);
-        return RotationsPanel::tr("%n days", nullptr, days);
-    }
-    if (hours >= 1)
-        return hours == 1 ? RotationsPanel::tr("%n hour", nullptr, 1)
-                          : RotationsPanel::tr("%n hours", nullptr, int(hours));
-    const int minutes = int(ms / 60000);
-    return minutes == 1 ? RotationsPanel::tr("%n minute", nullptr, 1)
-                        : RotationsPanel::tr("%n minutes", nullptr, minutes);
-}
 
 // The Atlas a client is signed in to, as rotations record it (empty when signed out).
 QString atlasUrlOf(const AtlasClient *client)
@@ -73,7 +55,31 @@ RotationsPanel::RotationsPanel(AtlasClient *client, Settings *settings, SecureCl
     , m_clipboard(clipboard)
     , m_tracker(new RotationTracker(storagePath, this))
     , m_messageBar(new MessageBar(this))
+    , m_changes(new KeyChanges(nullptr, this))
 {
+    m_changes->setClient(client);
+    connect(m_changes, &KeyChanges::busyChanged, this, [this](bool busy) {
+        m_creating = busy;
+        m_ui->statusLabel->setVisible(busy);
+    });
+    connect(m_changes, &KeyChanges::notice, this, &RotationsPanel::showChangeNotice);
+    const auto refused = [this](const ApiError &e) {
+        m_messageBar->showMessage(MessageBar::Kind::Error,
+                                  tr("The replacement could not be created: %1").arg(e.message()), e.hint());
+    };
+    connect(m_changes, &KeyChanges::denied, this,
+            [refused](const QString &, const ApiError &e) { refused(e); });
+    connect(m_changes, &KeyChanges::unauthorized, this, refused);
+    // A replacement whose create's answer was lost is looked for, as in the keys table.
+    connect(m_changes, &KeyChanges::lostCreate, this,
+            [this](const QString &name, const std::optional<AiKey> &found, const ApiError &error) {
+                if (KeyChangePrompts::lostCreate(this, name, found, error))
+                    m_changes->remove(*found, true);
+            });
+    connect(m_changes, &KeyChanges::lostCreateUnknown, this,
+            [this](const QString &name, const ApiError &error) {
+                KeyChangePrompts::lostCreateUnknown(this, name, error);
+            });
     m_ui->setupUi(this);
     setObjectName(u"rotationsPanel"_s);
     m_messageBar->setObjectName(u"rotationsMessageBar"_s);
@@ -153,6 +159,7 @@ RotationsPanel::~RotationsPanel() = default;
 void RotationsPanel::setClient(AtlasClient *client)
 {
     m_client = client;
+    m_changes->setClient(client);
     m_tracker->setAtlasUrl(atlasUrlOf(client));
     updateTimer();
     updateDetails();
@@ -245,7 +252,8 @@ void RotationsPanel::updateItem(const QString &id)
         item->setText(ProjectColumn, r->projectName.isEmpty() ? r->projectId : r->projectName);
         QString stateShort = RotationTracker::stateName(state);
         if (state == RotationState::OldKeyIdle)
-            stateShort = tr("Old key idle since %1").arg(exactTime(RotationTracker::oldIdleSince(*r)));
+            stateShort =
+                tr("Old key idle since %1").arg(timeformat::exact(RotationTracker::oldIdleSince(*r)));
         item->setText(StateColumn, stateShort);
         item->setToolTip(StateColumn, stateText(*r));
         QFont font = item->font(StateColumn);
@@ -269,7 +277,7 @@ QString RotationsPanel::describeKey(const QString &name, const QString &id,
 {
     const QString used =
         lastUsed ? tr("last used %1 (%2)")
-                       .arg(KeyTableModel::relativeTime(*lastUsed, m_tracker->now()), exactTime(*lastUsed))
+                       .arg(timeformat::relative(*lastUsed, m_tracker->now()), timeformat::exact(*lastUsed))
                  : tr("never used");
     return tr("%1 (%2), %3").arg(name, id, used);
 }
@@ -290,20 +298,20 @@ QString RotationsPanel::stateText(const Rotation &r) const
                 .arg(r.newKeyName);
         if (r.newKeyTestedAt && r.newLastUsedAt && !m_tracker->isClientUse(r, *r.newLastUsedAt))
             text += u' ' + tr("The key test of %1 does not count as an application's use.")
-                               .arg(exactTime(*r.newKeyTestedAt));
+                               .arg(timeformat::exact(*r.newKeyTestedAt));
         break;
     case RotationState::OldKeyStillUsed:
         text = tr("New key in use, old key still used (last %1): some applications have not switched yet.")
-                   .arg(KeyTableModel::relativeTime(idleSince, now));
+                   .arg(timeformat::relative(idleSince, now));
         break;
     case RotationState::OldKeyIdle:
-        text =
-            tr("New key in use. Old key idle since %1 (%2); retiring it is suggested from %3.")
-                .arg(exactTime(idleSince), hoursText(idleMs), suggested ? exactTime(*suggested) : QString());
+        text = tr("New key in use. Old key idle since %1 (%2); retiring it is suggested from %3.")
+                   .arg(timeformat::exact(idleSince), timeformat::duration(idleMs),
+                        suggested ? timeformat::exact(*suggested) : QString());
         break;
     case RotationState::ReadyToRetire:
         text = tr("New key in use, and the old key idle since %1 (%2): retire the old key.")
-                   .arg(exactTime(idleSince), hoursText(idleMs));
+                   .arg(timeformat::exact(idleSince), timeformat::duration(idleMs));
         break;
     case RotationState::OldKeyGone:
         text = tr("The old key no longer exists: the rotation is complete.");
@@ -351,17 +359,17 @@ void RotationsPanel::updateDetails()
     m_ui->retireButton->setAutoDefault(suggested);
     m_ui->retireButton->setAccessibleDescription(suggested ? tr("Suggested now") : QString());
     if (otherAtlas) {
-        m_ui->checkedLabel->setText(
-            r->checkedAt.isValid() ? tr("Last checked %1, from a session of that Atlas.")
-                                         .arg(KeyTableModel::relativeTime(r->checkedAt, m_tracker->now()))
-                                   : tr("Not checked yet."));
+        m_ui->checkedLabel->setText(r->checkedAt.isValid()
+                                        ? tr("Last checked %1, from a session of that Atlas.")
+                                              .arg(timeformat::relative(r->checkedAt, m_tracker->now()))
+                                        : tr("Not checked yet."));
         return;
     }
-    m_ui->checkedLabel->setText(r->checkedAt.isValid()
-                                    ? tr("Checked %1. Both keys are checked %2 while the app runs.")
-                                          .arg(KeyTableModel::relativeTime(r->checkedAt, m_tracker->now()),
-                                               everyText(m_timer.interval()))
-                                    : tr("Not checked yet."));
+    m_ui->checkedLabel->setText(
+        r->checkedAt.isValid()
+            ? tr("Checked %1. Both keys are checked %2 while the app runs.")
+                  .arg(timeformat::relative(r->checkedAt, m_tracker->now()), everyText(m_timer.interval()))
+            : tr("Not checked yet."));
 }
 
 void RotationsPanel::refreshNow()
@@ -426,57 +434,46 @@ void RotationsPanel::create(const AiKey &oldKey, const QString &projectName, con
 {
     if (!m_client)
         return;
-    m_creating = true;
     m_ui->statusLabel->setText(tr("Creating the replacement for \u201c%1\u201d\u2026").arg(oldKey.name));
-    m_ui->statusLabel->show();
-    CreateKeyCall *call = m_client->createKey(oldKey.groupId, name, scope);
-    connect(call, &Job::finished, this, [this, call, oldKey, projectName] {
-        m_creating = false;
-        m_ui->statusLabel->hide();
-        if (!call->succeeded()) {
-            const ApiError &e = call->error();
-            if (e.outcomeUnknown()) {
-                m_messageBar->showMessage(
-                    MessageBar::Kind::Warning,
-                    tr("The answer to the create was lost: the replacement \u201c%1\u201d may exist, but its "
-                       "secret cannot be shown again.")
-                        .arg(call->requestedName()),
-                    tr("Check the project's keys: delete the key if it appeared, then rotate again."));
-            } else {
-                m_messageBar->showMessage(MessageBar::Kind::Error,
-                                          tr("The replacement could not be created: %1").arg(e.message()),
-                                          e.hint());
-            }
-            return;
-        }
-        const AiKey key = call->key();
-        const QString id = m_tracker->add(oldKey, projectName, key, atlasUrlOf(m_client));
-        Q_EMIT rotationStarted(id, key);
+    m_changes->create(
+        oldKey.groupId, name, scope, [this, oldKey, projectName](const AiKey &key, SecretBuffer secret) {
+            const QString id = m_tracker->add(oldKey, projectName, key, atlasUrlOf(m_client));
+            Q_EMIT rotationStarted(id, key);
 
-        // The secret goes from the create's answer straight to the dialog, once.
-        auto *dialog = new SecretDialog(key, call->takeSecret(), m_clipboard, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        if (m_client && m_client->session()) {
-            // Its own network manager: the session's credentials never go to the key's endpoint.
-            dialog->setKeyTester([](const SecretBuffer &secret, const QString &endpoint) -> EmbeddingTest * {
-                return new EmbeddingTest(endpoint, secret);
+            // The secret goes from the create's answer straight to the dialog, once.
+            SecretDialog *dialog = KeyChangePrompts::secretDialog(key, std::move(secret), m_clipboard,
+                                                                  m_client && m_client->session(), this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            // The test is a use of the key that Atlas records, not an application's: the rotation keeps
+            // waiting for the first use after it.
+            connect(dialog, &SecretDialog::keyTested, this, [this, id](bool works) {
+                m_tracker->markNewKeyTested(id, m_tracker->now());
+                if (works)
+                    refreshNow();
             });
-        }
-        // The test is a use of the key that Atlas records, not an application's: the rotation keeps
-        // waiting for the first use after it.
-        connect(dialog, &SecretDialog::keyTested, this, [this, id](bool works) {
-            m_tracker->markNewKeyTested(id, m_tracker->now());
-            if (works)
-                refreshNow();
+            dialog->open();
+            m_messageBar->showMessage(
+                MessageBar::Kind::Information,
+                tr("Created \u201c%1\u201d. Switch your applications to it; this panel shows when "
+                   "the old key can be retired.")
+                    .arg(key.name));
+            Q_EMIT secretDialogShown(dialog);
         });
-        dialog->open();
-        m_messageBar->showMessage(
-            MessageBar::Kind::Information,
-            tr("Created \u201c%1\u201d. Switch your applications to it; this panel shows when "
-               "the old key can be retired.")
-                .arg(key.name));
-        Q_EMIT secretDialogShown(dialog);
-    });
+}
+
+void RotationsPanel::showChangeNotice(const KeyChangeNotice &notice)
+{
+    if (notice.kind == KeyChangeNotice::Kind::Error && notice.change == KeyChangeNotice::Change::Create) {
+        m_messageBar->showMessage(MessageBar::Kind::Error,
+                                  tr("The replacement could not be created: %1").arg(notice.text),
+                                  notice.hint);
+        return;
+    }
+    const MessageBar::Kind kind = notice.kind == KeyChangeNotice::Kind::Error ? MessageBar::Kind::Error
+                                  : notice.kind == KeyChangeNotice::Kind::Warning
+                                      ? MessageBar::Kind::Warning
+                                      : MessageBar::Kind::Information;
+    m_messageBar->showMessage(kind, notice.text, notice.hint);
 }
 
 void RotationsPanel::retireCurrent()
@@ -511,7 +508,8 @@ void RotationsPanel::retireCurrent()
                 QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
                 tr("It has not been used since %1 (%2), and the new key \u201c%3\u201d is in use. "
                    "Deletion is immediate and permanent.")
-                    .arg(exactTime(since), hoursText(since.msecsTo(now)), r->newKeyName)) != QMessageBox::Yes)
+                    .arg(timeformat::exact(since), timeformat::duration(since.msecsTo(now)),
+                         r->newKeyName)) != QMessageBox::Yes)
             return;
         break;
     }
@@ -524,11 +522,11 @@ void RotationsPanel::retireCurrent()
         else if (state == RotationState::OldKeyStillUsed)
             why = tr("The old key was used %1, after the new key came into use: some applications still use "
                      "it.")
-                      .arg(KeyTableModel::relativeTime(RotationTracker::oldIdleSince(*r), now));
+                      .arg(timeformat::relative(RotationTracker::oldIdleSince(*r), now));
         else
             why = tr("The old key has been idle for %1 only; the suggested wait is %2.")
-                      .arg(hoursText(RotationTracker::oldIdleSince(*r).msecsTo(now)),
-                           hoursText(m_tracker->idleMs()));
+                      .arg(timeformat::duration(RotationTracker::oldIdleSince(*r).msecsTo(now)),
+                           timeformat::duration(m_tracker->idleMs()));
         if (MessageBox::warning(this, tr("Retire Old Key Early?"),
                                 tr("Retiring \u201c%1\u201d now may break applications that still use it.")
                                     .arg(r->oldKeyName),

@@ -18,6 +18,8 @@ namespace aikeys {
 
 class AtlasClient;
 class CreateKeyDialog;
+class KeyChanges;
+struct KeyChangeNotice;
 class MessageBar;
 class SecretDialog;
 class SecureClipboard;
@@ -88,6 +90,7 @@ Q_SIGNALS:
 
 private:
     void create(const AiKey &oldKey, const QString &projectName, const QString &name, const KeyScope &scope);
+    void showChangeNotice(const KeyChangeNotice &notice);
     void rebuildList();
     void updateItem(const QString &id);
     void updateDetails();
@@ -101,6 +104,7 @@ private:
     QPointer<SecureClipboard> m_clipboard;
     RotationTracker *m_tracker;
     MessageBar *m_messageBar;
+    KeyChanges *m_changes;
     QTimer m_timer;
     QTimer m_clockTimer; // "idle for 3 hours" goes stale while nothing is fetched
     bool m_creating = false;

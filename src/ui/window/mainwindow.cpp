@@ -1,26 +1,26 @@
 #include "window/mainwindow.h"
 
-#include "window/aboutdialog.h"
 #include "atlas/atlasclient.h"
 #include "atlas/session.h"
 #include "audit/auditview.h"
+#include "audit/terraformexportdialog.h"
+#include "common/messagebar.h"
+#include "common/qtclipboardbackend.h"
+#include "common/windowicons.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/profilestore.h"
 #include "keys/keysview.h"
-#include "common/messagebar.h"
 #include "models/keyfilterproxymodel.h"
 #include "models/keytablemodel.h"
 #include "models/orgtreefilterproxymodel.h"
 #include "models/orgtreeloader.h"
 #include "models/orgtreemodel.h"
-#include "common/qtclipboardbackend.h"
 #include "ratelimits/ratelimitview.h"
-#include "rotation/rotationtracker.h"
 #include "rotation/rotationspanel.h"
+#include "rotation/rotationtracker.h"
 #include "security/secureclipboard.h"
 #include "settings.h"
-#include "audit/terraformexportdialog.h"
-#include "common/windowicons.h"
+#include "window/aboutdialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -156,7 +156,7 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
         }
         m_keys->showNothing(tr("The organizations could not be listed."));
         m_keys->showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"), [this] {
-            if (m_keys->scope() == KeysView::Scope::None && m_treeModel->rowCount() == 0)
+            if (m_keys->scope() == Scope::None && m_treeModel->rowCount() == 0)
                 m_keys->showNothing(loadingOrganizationsText());
             m_loader->load();
         });
@@ -176,8 +176,7 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
         }
         if (m_treeModel->rowCount() == 0)
             m_keys->showNothing(tr("This account sees no organization or project."));
-        else if (m_keys->scope() == KeysView::Scope::None &&
-                 m_tree->selectionModel()->currentIndex() == QModelIndex())
+        else if (m_keys->scope() == Scope::None && m_tree->selectionModel()->currentIndex() == QModelIndex())
             m_keys->showNothing(); // "Select a project..." now that there is something to select
     });
     connect(m_keys, &KeysView::loadingChanged, this, &MainWindow::scheduleIdleCheck);
@@ -195,8 +194,8 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
             statusBar()->clearMessage();
     });
     connect(m_keys, &KeysView::keysListed, this,
-            [this](KeysView::Scope scope, const QString &id, const QList<AiKey> &keys) {
-                if (scope == KeysView::Scope::Organization)
+            [this](Scope scope, const QString &id, const QList<AiKey> &keys) {
+                if (scope == Scope::Organization)
                     m_loader->applyKeyCounts(id, keys);
             });
     connect(m_keys, &KeysView::projectKeyCountChanged, m_loader, &OrgTreeLoader::setKeyCount);
@@ -402,7 +401,7 @@ void MainWindow::createActions()
     m_exportTerraform->setEnabled(false);
     connect(m_exportTerraform, &QAction::triggered, this, &MainWindow::exportTerraform);
     connect(m_keys, &KeysView::keysListed, this,
-            [this] { m_exportTerraform->setEnabled(m_keys->scope() != KeysView::Scope::None); });
+            [this] { m_exportTerraform->setEnabled(m_keys->scope() != Scope::None); });
     m_keys->addContextAction(m_exportTerraform);
 
     m_about = new QAction(tr("&About Atlas AI Keys"), this);
@@ -785,7 +784,7 @@ void MainWindow::refresh()
 {
     if (!m_session)
         return;
-    if (m_keys->scope() == KeysView::Scope::None && m_treeModel->rowCount() == 0)
+    if (m_keys->scope() == Scope::None && m_treeModel->rowCount() == 0)
         m_keys->showNothing(loadingOrganizationsText());
     m_loader->load();
     m_keys->refresh();
@@ -808,7 +807,7 @@ void MainWindow::stopLoading()
     statusBar()->showMessage(tr("Loading stopped."), 5000);
     // Stopped before the organizations came: the tree is empty, and "select a project" would point
     // at nothing.
-    if (m_keys->scope() == KeysView::Scope::None && m_treeModel->rowCount() == 0)
+    if (m_keys->scope() == Scope::None && m_treeModel->rowCount() == 0)
         m_keys->showNothing(tr("Loading stopped. Press %1 to load again.")
                                 .arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
 }
@@ -1014,7 +1013,7 @@ void MainWindow::rotateCurrentKey()
 
 void MainWindow::exportTerraform()
 {
-    if (!m_client || m_keys->scope() == KeysView::Scope::None)
+    if (!m_client || m_keys->scope() == Scope::None)
         return;
     auto *dialog = new TerraformExportDialog(m_client, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -1026,7 +1025,7 @@ void MainWindow::exportTerraform()
     }
     if (selected.size() > 1)
         dialog->setKeys(selected, m_treeModel->projectNames());
-    else if (m_keys->scope() == KeysView::Scope::Project)
+    else if (m_keys->scope() == Scope::Project)
         dialog->setProject(m_keys->scopeId(), m_keys->scopeName());
     else
         dialog->setOrg(m_keys->scopeId(), m_keys->scopeName());

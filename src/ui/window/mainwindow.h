@@ -2,6 +2,7 @@
 
 #include "atlas/apierror.h"
 #include "credentials/profile.h"
+#include "domain/scope.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -195,7 +196,6 @@ private:
     RotationsPanel *m_rotations = nullptr;
     RateLimitView *m_limits = nullptr;
     // What the tree selects: the audit and rate-limit pages follow it when they are shown.
-    enum class Scope { None, Project, Organization };
     Scope m_scope = Scope::None;
     QString m_scopeId;
     QString m_scopeName;

@@ -1,10 +1,10 @@
 #include "window/screenshotrunner.h"
 
 #include "keys/keysview.h"
-#include "window/mainwindow.h"
 #include "models/keyfilterproxymodel.h"
 #include "models/keytablemodel.h"
 #include "models/orgtreemodel.h"
+#include "window/mainwindow.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -41,7 +41,7 @@ void ScreenshotRunner::onFirstLoad()
     if (!m_window)
         return finish(false);
     KeysView *keys = m_window->keysView();
-    if (keys->scope() == KeysView::Scope::None) {
+    if (keys->scope() == Scope::None) {
         // Nothing chosen on the command line: the first project of the first organization.
         QAbstractItemModel *tree = m_window->treeView()->model();
         for (int row = 0; row < tree->rowCount(); ++row) {
