@@ -1,6 +1,6 @@
 #pragma once
 
-#include "atlas/apierror.h"
+#include "atlas/apicall.h"
 #include "domain/scope.h"
 #include "domain/types.h"
 
@@ -13,7 +13,6 @@
 namespace aikeys {
 
 class AtlasClient;
-class Job;
 class KeyChanges;
 class KeyFilterProxyModel;
 class KeyTableModel;

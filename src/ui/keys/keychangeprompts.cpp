@@ -2,9 +2,59 @@
 
 #include "atlas/embeddingtest.h"
 #include "common/messagebox.h"
+#include "keys/createkeydialog.h"
+#include "keys/deletekeydialog.h"
+#include "keys/renamekeydialog.h"
 #include "keys/secretdialog.h"
 
+#include <QPointer>
+
 namespace aikeys {
+
+std::optional<KeyChangePrompts::NewKey>
+KeyChangePrompts::askNewKey(QWidget *parent, const QList<std::pair<QString, QString>> &choices,
+                            const QString &preselect, const QHash<QString, QStringList> &names,
+                            const QList<KeyScope> &scopes)
+{
+    // Guarded: the parent may go while the dialog runs its own event loop (the window signs out).
+    QPointer<CreateKeyDialog> dialog = new CreateKeyDialog(parent);
+    QList<ProjectChoice> projects;
+    for (const auto &c : choices)
+        projects.append(ProjectChoice{c.first, c.second});
+    dialog->setProjects(projects, preselect);
+    dialog->setExistingNames(names);
+    dialog->setScopes(scopes);
+    const int result = dialog->exec();
+    if (!dialog)
+        return std::nullopt;
+    const NewKey chosen{dialog->projectId(), dialog->keyName(), dialog->scope()};
+    delete dialog;
+    if (result != QDialog::Accepted)
+        return std::nullopt;
+    return chosen;
+}
+
+std::optional<QString> KeyChangePrompts::askNewName(QWidget *parent, const AiKey &key,
+                                                    const QStringList &names)
+{
+    QPointer<RenameKeyDialog> dialog = new RenameKeyDialog(key, names, parent);
+    const int result = dialog->exec();
+    if (!dialog)
+        return std::nullopt;
+    const QString newName = dialog->newName();
+    delete dialog;
+    if (result != QDialog::Accepted)
+        return std::nullopt;
+    return newName;
+}
+
+bool KeyChangePrompts::confirmDelete(QWidget *parent, const AiKey &key, const QString &projectName)
+{
+    QPointer<DeleteKeyDialog> dialog = new DeleteKeyDialog(key, projectName, parent);
+    const int result = dialog->exec();
+    delete dialog.data();
+    return result == QDialog::Accepted;
+}
 
 SecretDialog *KeyChangePrompts::secretDialog(const AiKey &key, SecretBuffer secret,
                                              SecureClipboard *clipboard, bool canTest, QWidget *parent)

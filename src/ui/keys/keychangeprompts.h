@@ -5,6 +5,9 @@
 #include "security/secretbuffer.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QStringList>
 
 #include <optional>
 
@@ -22,6 +25,21 @@ class KeyChangePrompts
     Q_DECLARE_TR_FUNCTIONS(aikeys::KeyChangePrompts)
 
 public:
+    struct NewKey
+    {
+        QString projectId;
+        QString name;
+        KeyScope scope;
+    };
+    // The New Key dialog: a project among choices (id, name), a name free in names, a scope. Nothing
+    // when the user cancels.
+    static std::optional<NewKey> askNewKey(QWidget *parent, const QList<std::pair<QString, QString>> &choices,
+                                           const QString &preselect, const QHash<QString, QStringList> &names,
+                                           const QList<KeyScope> &scopes);
+    // The Rename dialog; the new name, free among names.
+    static std::optional<QString> askNewName(QWidget *parent, const AiKey &key, const QStringList &names);
+    static bool confirmDelete(QWidget *parent, const AiKey &key, const QString &projectName);
+
     // The one-time secret dialog of a created key (not yet shown). The dialog owns the secret and wipes
     // it when it closes; its Test Key talks to the key's endpoint with a network manager of its own, so
     // that the session's credentials never go there.

@@ -4,16 +4,15 @@
 #include "common/messagebar.h"
 #include "common/messagebox.h"
 #include "common/windowicons.h"
-#include "keys/createkeydialog.h"
-#include "keys/deletekeydialog.h"
 #include "keys/editablekeyproxy.h"
+#include "keys/keyactions.h"
 #include "keys/keychangeprompts.h"
 #include "keys/keychanges.h"
 #include "keys/keycolumns.h"
 #include "keys/keylisting.h"
+#include "keys/keysmessagebar.h"
 #include "keys/keytableview.h"
 #include "keys/knownscopes.h"
-#include "keys/renamekeydialog.h"
 #include "keys/secretdialog.h"
 #include "logging.h"
 #include "models/keyfilterproxymodel.h"
@@ -45,6 +44,7 @@ KeysView::KeysView(QWidget *parent)
     , m_changes(new KeyChanges(m_model, this))
     , m_scopes(new KnownScopes(this))
     , m_listing(new KeyListing(m_model, m_changes, m_proxy, this))
+    , m_actions(new KeyActions(this))
     , m_selection(new QItemSelectionModel(m_proxy, this))
     , m_clock(new QTimer(this))
 {
@@ -66,47 +66,27 @@ KeysView::KeysView(QWidget *parent)
     connect(m_changes, &KeyChanges::unauthorized, this, &KeysView::unauthorized);
     connect(m_changes, &KeyChanges::projectKeyCountChanged, this, &KeysView::projectKeyCountChanged);
     connect(m_changes, &KeyChanges::changed, this, &KeysView::updateActions);
-    connect(m_changes, &KeyChanges::notice, this, &KeysView::showNotice);
-    connect(m_changes, &KeyChanges::denied, this, &KeysView::showDenied);
+    connect(m_changes, &KeyChanges::notice, this, [this](const KeyChangeNotice &notice) {
+        messageBar();
+        m_messageBar->postNotice(notice);
+    });
+    connect(m_changes, &KeyChanges::denied, this, [this](const QString &projectId, const ApiError &error) {
+        messageBar();
+        m_messageBar->postDenied(m_changes->projectName(projectId), error);
+    });
     connect(m_changes, &KeyChanges::lostCreate, this, &KeysView::onLostCreate);
     connect(m_changes, &KeyChanges::lostCreateUnknown, this,
             [this](const QString &name, const ApiError &listError) {
                 KeyChangePrompts::lostCreateUnknown(this, name, listError);
             });
 
-    // Actions: the window puts them in its menus and toolbar; those that act on a row have shortcuts
-    // that only apply while the table has the focus, so Ctrl+C and Delete keep working in text fields.
-    m_newKey = new QAction(WindowIcons::get(WindowIcons::Icon::NewKey), tr("&New Key\u2026"), this);
-    m_newKey->setObjectName(u"newKeyAction"_s);
-    m_newKey->setShortcut(QKeySequence::New);
-    connect(m_newKey, &QAction::triggered, this, &KeysView::askNewKey);
-
-    m_rename = new QAction(WindowIcons::get(WindowIcons::Icon::Rename), tr("&Rename\u2026"), this);
-    m_rename->setObjectName(u"renameAction"_s);
-    m_rename->setShortcut(QKeySequence(Qt::Key_F2));
-    m_rename->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_rename, &QAction::triggered, this, &KeysView::askRename);
-
-    m_delete = new QAction(WindowIcons::get(WindowIcons::Icon::Delete), tr("&Delete\u2026"), this);
-    m_delete->setObjectName(u"deleteAction"_s);
-    m_delete->setShortcut(QKeySequence::Delete);
-    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_delete, &QAction::triggered, this, &KeysView::askDelete);
-
-    m_copyId = new QAction(WindowIcons::get(WindowIcons::Icon::Copy), tr("&Copy Key ID"), this);
-    m_copyId->setObjectName(u"copyIdAction"_s);
-    m_copyId->setShortcut(QKeySequence::Copy);
-    m_copyId->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_copyId, &QAction::triggered, this, &KeysView::copyKeyId);
-
-    m_copyMasked = new QAction(WindowIcons::get(WindowIcons::Icon::CopyMasked), tr("Copy &Masked Key"), this);
-    m_copyMasked->setObjectName(u"copyMaskedAction"_s);
-    m_copyMasked->setToolTip(tr("Copy the masked form of the key (not the secret)"));
-    connect(m_copyMasked, &QAction::triggered, this, &KeysView::copyMaskedSecret);
-
-    m_refresh = new QAction(WindowIcons::get(WindowIcons::Icon::Refresh), tr("Re&fresh"), this);
-    m_refresh->setObjectName(u"refreshKeysAction"_s);
-    connect(m_refresh, &QAction::triggered, this, &KeysView::refresh);
+    // The window puts the actions in its menus and toolbar too.
+    connect(m_actions->newKey(), &QAction::triggered, this, &KeysView::askNewKey);
+    connect(m_actions->rename(), &QAction::triggered, this, &KeysView::askRename);
+    connect(m_actions->remove(), &QAction::triggered, this, &KeysView::askDelete);
+    connect(m_actions->copyId(), &QAction::triggered, this, &KeysView::copyKeyId);
+    connect(m_actions->copyMasked(), &QAction::triggered, this, &KeysView::copyMaskedSecret);
+    connect(m_actions->refresh(), &QAction::triggered, this, &KeysView::refresh);
 
     connect(m_selection, &QItemSelectionModel::currentRowChanged, this, &KeysView::updateActions);
     connect(m_selection, &QItemSelectionModel::selectionChanged, this, &KeysView::updateActions);
@@ -169,9 +149,9 @@ void KeysView::ensureWidgets()
     setFocusProxy(m_table);
 
     // Row shortcuts live on the table; the window adds them to its menus too (they show the keys).
-    m_table->addAction(m_rename);
-    m_table->addAction(m_delete);
-    m_table->addAction(m_copyId);
+    m_table->addAction(m_actions->rename());
+    m_table->addAction(m_actions->remove());
+    m_table->addAction(m_actions->copyId());
 
     if (!m_pendingHeaderState.isEmpty())
         restoreHeaderState(std::exchange(m_pendingHeaderState, {}));
@@ -223,28 +203,22 @@ void KeysView::setClient(AtlasClient *client)
     showNothing();
 }
 
+AtlasClient *KeysView::client() const
+{
+    return m_client;
+}
+
 MessageBar *KeysView::messageBar()
 {
     // Made when first needed: most sessions never show one, and building it (its icons come from the
     // icon theme) is a noticeable share of the window's start-up.
     if (!m_messageBar) {
         ensureWidgets();
-        m_messageBar = new MessageBar(this);
-        m_messageBar->setObjectName(u"keysMessageBar"_s);
+        m_messageBar = new KeysMessageBar(this);
         m_messageBar->hide();
         static_cast<QVBoxLayout *>(layout())->insertWidget(0, m_messageBar);
     }
     return m_messageBar;
-}
-
-AtlasClient *KeysView::client() const
-{
-    return m_client;
-}
-
-bool KeysView::isLoading() const
-{
-    return m_listing->isLoading();
 }
 
 void KeysView::setClipboard(SecureClipboard *clipboard)
@@ -307,8 +281,8 @@ void KeysView::showNothing(const QString &message)
     m_model->clear();
     m_model->setShowProjectColumn(false);
     applySort();
-    if (m_errorShown)
-        m_messageBar->animatedHide();
+    if (m_messageBar)
+        m_messageBar->hideIfPosted();
     updateActions();
     updatePlaceholder();
     updateCounts();
@@ -386,8 +360,8 @@ void KeysView::startListing(bool keepRows)
         // header still shows the indicator: rows would come in the server's order under a header that
         // says "sorted by Name", and new keys would go to the bottom.
         applySort();
-        if (m_errorShown)
-            m_messageBar->animatedHide();
+        if (m_messageBar)
+            m_messageBar->hideIfPosted();
     } else if (m_scope == Scope::Organization && m_tree) {
         m_model->setProjectNames(m_tree->projectNames());
     }
@@ -412,8 +386,8 @@ void KeysView::listingFailed(const ApiError &error)
 void KeysView::listingArrived(int oddItems)
 {
     withdrawRetryMessage();
-    if (m_errorShown)
-        m_messageBar->animatedHide();
+    if (m_messageBar)
+        m_messageBar->hideIfPosted();
     if (oddItems > 0) {
         // The list is still shown: one odd item must not hide thousands of good ones.
         showMessage(MessageBar::Kind::Warning,
@@ -437,18 +411,8 @@ void KeysView::listingShown(const QList<AiKey> &keys)
 void KeysView::showMessage(MessageBar::Kind kind, const QString &text, const QString &hint,
                            const QString &actionText, std::function<void()> action)
 {
-    // One message at a time: the previous one's action goes with it.
-    MessageBar *bar = messageBar();
-    bar->disconnect(this, nullptr);
-    connect(bar, &MessageBar::hidden, this, [this] { m_errorShown = false; });
-    if (action) {
-        connect(bar, &MessageBar::actionTriggered, this, [bar, action] {
-            bar->animatedHide();
-            action();
-        });
-    }
-    bar->showMessage(kind, text, hint, action ? actionText : QString());
-    m_errorShown = true;
+    messageBar();
+    m_messageBar->post(kind, text, hint, actionText, std::move(action));
 }
 
 void KeysView::showError(const ApiError &error, std::function<void()> retry)
@@ -457,51 +421,23 @@ void KeysView::showError(const ApiError &error, std::function<void()> retry)
         Q_EMIT unauthorized(error);
         return;
     }
-    showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"), std::move(retry));
-    // The request is for whoever digs deeper, not for the sentence everyone reads.
-    if (!error.request().isEmpty())
-        m_messageBar->setDetails(tr("Request: %1").arg(error.request()));
-}
-
-void KeysView::showDenied(const QString &projectId, const ApiError &error)
-{
-    const QString role = error.requiredRole();
-    const QString projectName = m_changes->projectName(projectId);
-    const QString what =
-        role.isEmpty()
-            ? tr("Creating, renaming and deleting keys in %1 needs a role your account "
-                 "does not have there.")
-                  .arg(projectName)
-            : tr("Creating, renaming and deleting keys in %1 needs the %2 role.").arg(projectName, role);
-    showMessage(
-        MessageBar::Kind::Warning, tr("Atlas refused the change: %1").arg(error.message()),
-        what + u' ' +
-            tr("Ask an Organization Owner or Project Owner for it, or sign in with another profile. You "
-               "can still view and copy keys."));
+    messageBar();
+    m_messageBar->postError(error, std::move(retry));
 }
 
 void KeysView::updateActions()
 {
-    const std::optional<AiKey> key = currentKey();
-    const bool connected = bool(m_client);
-    const bool haveScope = connected && m_scope != Scope::None;
-    const bool projectDenied = m_scope == Scope::Project && isWriteDenied(m_scopeId);
-    m_newKey->setEnabled(haveScope && !projectDenied);
-    m_newKey->setToolTip(projectDenied
-                             ? tr("You cannot create keys here: that needs %1.").arg(deniedRole(m_scopeId))
-                             : tr("Create a key in the selected project (%1)")
-                                   .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
-    const bool keyDenied = key && isWriteDenied(key->groupId);
-    const bool single = m_selection->selectedRows().size() <= 1;
-    m_rename->setEnabled(connected && key && single && !keyDenied);
-    m_delete->setEnabled(connected && key && single && !keyDenied);
-    const QString deniedTip =
-        key && keyDenied ? tr("Not allowed: that needs %1.").arg(deniedRole(key->groupId)) : QString();
-    m_rename->setToolTip(deniedTip.isEmpty() ? tr("Rename the selected key (F2)") : deniedTip);
-    m_delete->setToolTip(deniedTip.isEmpty() ? tr("Delete the selected key (Del)") : deniedTip);
-    m_copyId->setEnabled(key && single && m_clipboard);
-    m_copyMasked->setEnabled(key && single && m_clipboard && !key->maskedSecret.isEmpty());
-    m_refresh->setEnabled(haveScope);
+    KeyActions::State state;
+    state.signedIn = bool(m_client);
+    state.haveScope = m_client && m_scope != Scope::None;
+    if (m_scope == Scope::Project)
+        state.projectDeniedRole = deniedRole(m_scopeId);
+    state.key = currentKey();
+    if (state.key)
+        state.keyDeniedRole = deniedRole(state.key->groupId);
+    state.singleSelection = m_selection->selectedRows().size() <= 1;
+    state.canCopy = bool(m_clipboard);
+    m_actions->update(state);
 }
 
 void KeysView::updatePlaceholder()
@@ -597,7 +533,7 @@ void KeysView::focusFilter()
 
 void KeysView::askNewKey()
 {
-    if (!m_client || m_scope == Scope::None || !m_newKey->isEnabled())
+    if (!m_client || m_scope == Scope::None || !m_actions->newKey()->isEnabled())
         return;
     QString preselect;
     const QList<std::pair<QString, QString>> choices = m_changes->projectChoices(currentKey(), &preselect);
@@ -606,32 +542,20 @@ void KeysView::askNewKey()
                                 tr("You cannot create keys in any project of %1.").arg(m_scopeName));
         return;
     }
-
-    QPointer<CreateKeyDialog> dialog = new CreateKeyDialog(this);
-    QList<ProjectChoice> projects;
-    for (const auto &c : choices)
-        projects.append(ProjectChoice{c.first, c.second});
-    dialog->setProjects(projects, preselect);
-    dialog->setExistingNames(m_changes->names().all());
-    dialog->setScopes(knownScopes());
-    const int result = dialog->exec();
-    if (!dialog)
+    const std::optional<KeyChangePrompts::NewKey> asked =
+        KeyChangePrompts::askNewKey(this, choices, preselect, m_changes->names().all(), knownScopes());
+    if (!asked || !m_client)
         return;
-    const QString projectId = dialog->projectId();
-    const QString name = dialog->keyName();
-    const KeyScope scope = dialog->scope();
-    delete dialog;
-    if (result != QDialog::Accepted || !m_client)
-        return;
-    m_newKey->setEnabled(false);
-    m_changes->create(projectId, name, scope, [this](const AiKey &key, SecretBuffer secret) {
-        if (m_changes->inScope(key))
-            selectKey(key.apiKeyId);
-        QPointer<SecretDialog> dialog =
-            KeyChangePrompts::secretDialog(key, std::move(secret), m_clipboard, bool(m_client), this);
-        dialog->exec();
-        delete dialog.data();
-    });
+    m_actions->newKey()->setEnabled(false);
+    m_changes->create(
+        asked->projectId, asked->name, asked->scope, [this](const AiKey &key, SecretBuffer secret) {
+            if (m_changes->inScope(key))
+                selectKey(key.apiKeyId);
+            QPointer<SecretDialog> dialog =
+                KeyChangePrompts::secretDialog(key, std::move(secret), m_clipboard, bool(m_client), this);
+            dialog->exec();
+            delete dialog.data();
+        });
 }
 
 void KeysView::onLostCreate(const QString &name, const std::optional<AiKey> &found, const ApiError &error)
@@ -645,66 +569,19 @@ void KeysView::onLostCreate(const QString &name, const std::optional<AiKey> &fou
 void KeysView::askRename()
 {
     const std::optional<AiKey> key = currentKey();
-    if (!key || !m_client || !m_rename->isEnabled())
+    if (!key || !m_client || !m_actions->rename()->isEnabled())
         return;
-    QPointer<RenameKeyDialog> dialog =
-        new RenameKeyDialog(*key, m_changes->namesInProject(key->groupId), this);
-    const int result = dialog->exec();
-    if (!dialog)
-        return;
-    const QString newName = dialog->newName();
-    delete dialog;
-    if (result == QDialog::Accepted)
-        m_changes->rename(*key, newName);
+    if (const auto name = KeyChangePrompts::askNewName(this, *key, m_changes->namesInProject(key->groupId)))
+        m_changes->rename(*key, *name);
 }
 
 void KeysView::askDelete()
 {
     const std::optional<AiKey> key = currentKey();
-    if (!key || !m_client || !m_delete->isEnabled())
+    if (!key || !m_client || !m_actions->remove()->isEnabled())
         return;
-    QPointer<DeleteKeyDialog> dialog = new DeleteKeyDialog(*key, m_changes->projectName(key->groupId), this);
-    const int result = dialog->exec();
-    delete dialog.data();
-    if (result == QDialog::Accepted)
+    if (KeyChangePrompts::confirmDelete(this, *key, m_changes->projectName(key->groupId)))
         m_changes->remove(*key);
-}
-
-void KeysView::showNotice(const KeyChangeNotice &notice)
-{
-    const MessageBar::Kind kind = notice.kind == KeyChangeNotice::Kind::Error ? MessageBar::Kind::Error
-                                  : notice.kind == KeyChangeNotice::Kind::Warning
-                                      ? MessageBar::Kind::Warning
-                                      : MessageBar::Kind::Information;
-    showMessage(kind, notice.text, notice.hint, notice.retry ? tr("&Retry") : QString(), notice.retry);
-    // The request is for whoever digs deeper, not for the sentence everyone reads.
-    if (!notice.request.isEmpty())
-        m_messageBar->setDetails(tr("Request: %1").arg(notice.request));
-}
-
-KeyFilterProxyModel *KeysView::proxy() const
-{
-    return m_proxy;
-}
-
-bool KeysView::isBusy() const
-{
-    return m_changes->isBusy();
-}
-
-QString KeysView::deniedRole(const QString &projectId) const
-{
-    return m_changes->deniedRole(projectId);
-}
-
-bool KeysView::isWriteDenied(const QString &projectId) const
-{
-    return m_changes->isWriteDenied(projectId);
-}
-
-QList<KeyScope> KeysView::knownScopes() const
-{
-    return m_scopes->list();
 }
 
 // --- Copy -------------------------------------------------------------------------------------------
@@ -733,17 +610,7 @@ void KeysView::showContextMenu(const QPoint &pos)
 {
     QMenu menu(this);
     menu.setObjectName(u"keyContextMenu"_s);
-    menu.addAction(m_newKey);
-    menu.addSeparator();
-    menu.addAction(m_rename);
-    menu.addAction(m_delete);
-    for (QAction *action : std::as_const(m_extraActions))
-        menu.addAction(action);
-    menu.addSeparator();
-    menu.addAction(m_copyId);
-    menu.addAction(m_copyMasked);
-    menu.addSeparator();
-    menu.addAction(m_refresh);
+    m_actions->fillContextMenu(&menu, m_extraActions);
     menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 

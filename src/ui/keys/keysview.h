@@ -4,6 +4,11 @@
 #include "common/messagebar.h"
 #include "domain/scope.h"
 #include "domain/types.h"
+#include "keys/editablekeyproxy.h"
+#include "keys/keyactions.h"
+#include "keys/keychanges.h"
+#include "keys/keylisting.h"
+#include "keys/knownscopes.h"
 #include "security/secretbuffer.h"
 
 #include <QPointer>
@@ -26,13 +31,8 @@ namespace aikeys {
 
 class AtlasClient;
 class Job;
-class EditableKeyProxy;
-class KeyFilterProxyModel;
-class KeyChanges;
-struct KeyChangeNotice;
-class KeyListing;
 class KeyTableView;
-class KnownScopes;
+class KeysMessageBar;
 class KeyTableModel;
 class OrgTreeModel;
 class SecureClipboard;
@@ -72,12 +72,12 @@ public:
     QString scopeId() const { return m_scopeId; }
     QString scopeName() const { return m_scopeName; }
 
-    bool isLoading() const;
+    bool isLoading() const { return m_listing->isLoading(); }
     // A create, rename or delete is waiting for Atlas.
-    bool isBusy() const;
+    bool isBusy() const { return m_changes->isBusy(); }
 
     KeyTableModel *model() const { return m_model; }
-    KeyFilterProxyModel *proxy() const;
+    KeyFilterProxyModel *proxy() const { return m_proxy; }
     KeyChanges *changes() const { return m_changes; }
     // The widgets are built when first shown or asked for.
     QTableView *table();
@@ -85,11 +85,11 @@ public:
     MessageBar *messageBar();
     QLineEdit *filterEdit();
 
-    QAction *newKeyAction() const { return m_newKey; }
-    QAction *renameAction() const { return m_rename; }
-    QAction *deleteAction() const { return m_delete; }
-    QAction *copyIdAction() const { return m_copyId; }
-    QAction *copyMaskedAction() const { return m_copyMasked; }
+    QAction *newKeyAction() const { return m_actions->newKey(); }
+    QAction *renameAction() const { return m_actions->rename(); }
+    QAction *deleteAction() const { return m_actions->remove(); }
+    QAction *copyIdAction() const { return m_actions->copyId(); }
+    QAction *copyMaskedAction() const { return m_actions->copyMasked(); }
 
     // Appended to the table's context menu (the window's Rotate Key).
     void addContextAction(QAction *action) { m_extraActions.append(action); }
@@ -102,10 +102,10 @@ public:
     // The role Atlas said is needed to change keys in the project, once a write there was refused
     // (403); empty when none was refused. Non-empty also when Atlas named no role (then a general
     // phrase).
-    QString deniedRole(const QString &projectId) const;
-    bool isWriteDenied(const QString &projectId) const;
+    QString deniedRole(const QString &projectId) const { return m_changes->deniedRole(projectId); }
+    bool isWriteDenied(const QString &projectId) const { return m_changes->isWriteDenied(projectId); }
     // The cloud/geography pairs seen on keys and rate limits so far; ANY/ANY when none was seen.
-    QList<KeyScope> knownScopes() const;
+    QList<KeyScope> knownScopes() const { return m_scopes->list(); }
 
     // Shows a message above the table; action, if any, runs when its button is clicked (the bar then
     // hides). Replaces the message shown before, and its action.
@@ -159,8 +159,6 @@ private:
     void placeProjectColumn();
     void setScope(Scope scope, const QString &id, const QString &name);
     void showError(const ApiError &error, std::function<void()> retry = {});
-    void showDenied(const QString &projectId, const ApiError &error);
-    void showNotice(const KeyChangeNotice &notice);
     void onLostCreate(const QString &name, const std::optional<AiKey> &found, const ApiError &error);
     void updateActions();
     void updatePlaceholder();
@@ -175,17 +173,12 @@ private:
     KeyChanges *m_changes;
     KnownScopes *m_scopes;
     KeyListing *m_listing;
-    MessageBar *m_messageBar = nullptr;
+    KeysMessageBar *m_messageBar = nullptr;
+    KeyActions *m_actions;
     QItemSelectionModel *m_selection;
     QLineEdit *m_filter = nullptr;
     KeyTableView *m_table = nullptr;
     QTimer *m_clock;
-    QAction *m_newKey;
-    QAction *m_rename;
-    QAction *m_delete;
-    QAction *m_copyId;
-    QAction *m_copyMasked;
-    QAction *m_refresh;
 
     Scope m_scope = Scope::None;
     QString m_scopeId;
@@ -193,7 +186,6 @@ private:
     QString m_nothingMessage;
     bool m_listFailed = false;
     bool m_listCancelled = false;
-    bool m_errorShown = false;
     QByteArray m_projectHeaderState;
     QByteArray m_pendingHeaderState; // restored once the table exists
     QList<QAction *> m_extraActions;
