@@ -7,6 +7,7 @@
 #include "credentials/atlascliimport.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/profilestore.h"
+#include "credentials/secretstatus.h"
 #include "credentials/secretstore.h"
 #include "credentials/sessionopener.h"
 #include "platform/terminal.h"
@@ -29,23 +30,6 @@ namespace aikeys::cli {
 
 namespace {
 
-enum class SecretState { Stored, None, Locked, Unknown };
-
-QString secretStateId(SecretState state)
-{
-    switch (state) {
-    case SecretState::Stored:
-        return u"stored"_s;
-    case SecretState::None:
-        return u"none"_s;
-    case SecretState::Locked:
-        return u"locked"_s;
-    case SecretState::Unknown:
-        return u"unknown"_s;
-    }
-    return {};
-}
-
 struct Listed
 {
     Profile profile;
@@ -59,11 +43,15 @@ const QStringList kFields{u"id"_s,    u"name"_s,      u"baseUrl"_s, u"authMode"_
 QJsonObject toJson(const Listed &l)
 {
     const Profile &p = l.profile;
-    return QJsonObject{{u"id"_s, profileIdString(p.id)},      {u"name"_s, p.name},
-                       {u"baseUrl"_s, p.baseUrl.toString()},  {u"authMode"_s, authModeId(p.authMode)},
-                       {u"publicId"_s, p.publicId},           {u"orgId"_s, p.orgId},
-                       {u"projectId"_s, p.projectId},         {u"default"_s, l.isDefault},
-                       {u"secret"_s, secretStateId(l.secret)}};
+    return QJsonObject{{u"id"_s, profileIdString(p.id)},
+                       {u"name"_s, p.name},
+                       {u"baseUrl"_s, p.baseUrl.toString()},
+                       {u"authMode"_s, authModeId(p.authMode)},
+                       {u"publicId"_s, p.publicId},
+                       {u"orgId"_s, p.orgId},
+                       {u"projectId"_s, p.projectId},
+                       {u"default"_s, l.isDefault},
+                       {u"secret"_s, SecretStatus::machineName(l.secret)}};
 }
 
 void printProfiles(CommandContext &ctx, const QList<Listed> &items, const QString &emptyMessage)
@@ -80,7 +68,7 @@ void printProfiles(CommandContext &ctx, const QList<Listed> &items, const QStrin
         for (const Listed &l : items) {
             const Profile &p = l.profile;
             rows.rows.append({p.name, authModeId(p.authMode), p.baseUrl.toDisplayString(), p.publicId,
-                              p.orgId, p.projectId, secretStateId(l.secret),
+                              p.orgId, p.projectId, SecretStatus::machineName(l.secret),
                               l.isDefault ? Cli::tr("yes") : QString()});
         }
         ctx.console().out(renderTable(rows));
@@ -271,7 +259,7 @@ int runProfilesList(CommandContext &ctx)
             if (!ctx.wait(job.get()))
                 return ctx.failKeychain(ApiError::canceled());
             if (job->succeeded()) {
-                l.secret = job->hasStoredSecret() ? SecretState::Stored : SecretState::None;
+                l.secret = job->hasStoredSecret() ? SecretState::Stored : SecretState::Missing;
             } else {
                 keychainError = job->error();
                 locked = job->secretError() == SecretError::Locked;
@@ -560,7 +548,8 @@ int runProfilesImportAtlasCli(CommandContext &ctx)
         if (!withSecret)
             ctx.notice(Cli::tr("Store it with '%1 profiles set-secret %2'.")
                            .arg(ctx.programName(), shellArgument(job->profile().name)));
-        imported.append(Listed{job->profile(), false, withSecret ? SecretState::Stored : SecretState::None});
+        imported.append(
+            Listed{job->profile(), false, withSecret ? SecretState::Stored : SecretState::Missing});
     }
     // Whether one is the default depends on all of them: the only profile there is counts as the
     // default until a second one arrives.

@@ -1,11 +1,12 @@
 // The profiles dialog under offscreen, with a fake keychain (MemorySecretStore) behind a real
 // CredentialManager on a temporary settings file, and a real atlas-sim for Test Connection. Also the
 // secret prompt the main window shows when a profile's secret is missing.
+#include "common/messagebar.h"
+#include "common/messagebox.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/memorysecretstore.h"
 #include "credentials/profilestore.h"
-#include "common/messagebar.h"
-#include "common/messagebox.h"
+#include "profiles/profileimportdialog.h"
 #include "profiles/profilesdialog.h"
 #include "profiles/secretprompt.h"
 #include "settings.h"

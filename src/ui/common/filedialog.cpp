@@ -6,6 +6,7 @@ namespace aikeys {
 
 namespace {
 QList<QString> g_nextSaveFileNames;
+QList<QString> g_nextOpenFileNames;
 QString g_lastSuggested;
 } // namespace
 
@@ -18,6 +19,20 @@ QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, con
     return QFileDialog::getSaveFileName(parent, caption, dir, filter, nullptr, options);
 }
 
+QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, const QString &dir,
+                                    const QString &filter)
+{
+    g_lastSuggested = dir;
+    if (!g_nextOpenFileNames.isEmpty())
+        return g_nextOpenFileNames.takeFirst();
+    return QFileDialog::getOpenFileName(parent, caption, dir, filter);
+}
+
+void FileDialog::setNextOpenFileName(const QString &path)
+{
+    g_nextOpenFileNames.append(path);
+}
+
 void FileDialog::setNextSaveFileName(const QString &path)
 {
     g_nextSaveFileNames.append(path);
@@ -26,6 +41,7 @@ void FileDialog::setNextSaveFileName(const QString &path)
 void FileDialog::clearNextAnswers()
 {
     g_nextSaveFileNames.clear();
+    g_nextOpenFileNames.clear();
 }
 
 QString FileDialog::lastSuggestedPath()

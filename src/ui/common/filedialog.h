@@ -13,8 +13,12 @@ public:
     static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &dir = {},
                                    const QString &filter = {}, QFileDialog::Options options = {});
 
+    static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &dir = {},
+                                   const QString &filter = {});
     // Tests: the path the next save dialog returns; an empty string means the user cancelled.
     static void setNextSaveFileName(const QString &path);
+    // Tests: the same for the next open dialog.
+    static void setNextOpenFileName(const QString &path);
     static void clearNextAnswers();
     // Tests: the directory or file the last dialog was opened on.
     static QString lastSuggestedPath();

@@ -3,12 +3,14 @@
 #include "ui_profilesdialog.h"
 
 #include "atlas/session.h"
-#include "keys/createkeydialog.h"
+#include "common/messagebar.h"
+#include "common/messagebox.h"
+#include "common/wipelineedit.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/profilestore.h"
 #include "credentials/sessionopener.h"
-#include "common/messagebar.h"
-#include "common/messagebox.h"
+#include "keys/createkeydialog.h"
+#include "profiles/profileimportdialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -40,61 +42,12 @@ constexpr int kSecretField = 100;
 constexpr int kDiscardSessionMs = 10000;
 // Organizations named in a successful test's result; the rest are counted.
 constexpr int kOrgsNamed = 5;
-// The import list's column where a secret is shown or typed.
-constexpr int kSecretColumn = 2;
-
-// Overwrites the characters a QLineEdit holds in place, then clears it: the field held a secret.
-// QString's storage is heap memory that was never const, so writing through the const_cast is
-// defined; the line edit's own copy is what is overwritten (its text() shares the buffer).
-void wipeLineEdit(QLineEdit *edit)
-{
-    const QString text = edit->text();
-    if (text.isEmpty())
-        return;
-    // Text set from a literal lives in read-only memory and was never typed: nothing to overwrite.
-    if (!text.data_ptr().isMutable()) {
-        edit->clear();
-        return;
-    }
-    volatile char16_t *p = reinterpret_cast<volatile char16_t *>(const_cast<QChar *>(text.constData()));
-    for (qsizetype i = 0; i < text.size(); ++i)
-        p[i] = 0;
-    edit->clear();
-}
 
 QPixmap statusPixmap(QWidget *widget, const QString &themeName, QStyle::StandardPixmap fallback)
 {
     const int size = widget->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, widget);
     const QIcon icon = QIcon::fromTheme(themeName, widget->style()->standardIcon(fallback));
     return icon.pixmap(QSize(size, size), widget->devicePixelRatioF());
-}
-
-QString secretStateText(ProfilesDialog::SecretState state)
-{
-    using S = ProfilesDialog::SecretState;
-    switch (state) {
-    case S::Unknown:
-    case S::Checking:
-        return ProfilesDialog::tr("Checking...");
-    case S::Stored:
-        return ProfilesDialog::tr("Stored in the keychain");
-    case S::SessionOnly:
-        return ProfilesDialog::tr("This session only");
-    case S::Missing:
-        return ProfilesDialog::tr("No secret");
-    case S::Unavailable:
-        return ProfilesDialog::tr("Keychain unavailable");
-    case S::Locked:
-        return ProfilesDialog::tr("Keychain locked");
-    }
-    return {};
-}
-
-QString capitalized(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
 }
 
 void discardSession(AtlasSession *session)
@@ -112,9 +65,12 @@ ProfilesDialog::ProfilesDialog(CredentialManager *credentials, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ProfilesDialog>())
     , m_credentials(credentials)
+    , m_secretStatus(new SecretStatus(credentials, this))
 {
     Q_ASSERT(credentials);
     m_ui->setupUi(this);
+    connect(m_secretStatus, &SecretStatus::checked, this, &ProfilesDialog::onSecretChecked);
+    connect(m_secretStatus, &SecretStatus::allChecked, this, &ProfilesDialog::secretStatesChecked);
     setObjectName(u"profilesDialog"_s);
 
     m_messageBar = new MessageBar(this);
@@ -270,13 +226,12 @@ QTreeWidgetItem *ProfilesDialog::itemFor(const QUuid &id) const
 
 void ProfilesDialog::refreshListItem(QTreeWidgetItem *item, const Profile &profile)
 {
-    const SecretState state = profile.sessionOnly ? SecretState::SessionOnly
-                                                  : m_secretStates.value(profile.id, SecretState::Unknown);
+    const SecretState state = m_secretStatus->state(profile);
     item->setText(0, profile.name);
     item->setText(1, authModeDisplayName(profile.authMode));
     item->setText(2, profile.baseUrl.toDisplayString());
-    item->setText(3, secretStateText(state));
-    item->setToolTip(3, m_secretProblems.value(profile.id));
+    item->setText(3, SecretStatus::text(state));
+    item->setToolTip(3, m_secretStatus->problem(profile.id));
     item->setData(0, Qt::UserRole, profileIdString(profile.id));
 }
 
@@ -318,41 +273,22 @@ void ProfilesDialog::reloadList()
 
 void ProfilesDialog::checkSecrets()
 {
-    for (const Profile &p : m_credentials->profiles()->profiles())
-        checkSecret(p.id);
+    m_secretStatus->checkAll();
 }
 
 void ProfilesDialog::checkSecret(const QUuid &id)
 {
-    const std::optional<Profile> profile = m_credentials->profiles()->find(id);
-    if (!profile)
-        return;
-    if (profile->sessionOnly) {
-        m_secretStates.insert(id, SecretState::SessionOnly);
-        return;
+    m_secretStatus->check(id);
+}
+
+void ProfilesDialog::onSecretChecked(const QUuid &id)
+{
+    if (QTreeWidgetItem *item = itemFor(id)) {
+        if (const std::optional<Profile> p = m_credentials->profiles()->find(id))
+            refreshListItem(item, *p);
     }
-    m_secretStates.insert(id, SecretState::Checking);
-    ++m_pendingChecks;
-    CredentialJob *job = m_credentials->hasStoredSecret(id);
-    connect(job, &CredentialJob::finished, this, [this, id](CredentialJob *j) {
-        --m_pendingChecks;
-        if (j->succeeded()) {
-            m_secretStates.insert(id, j->hasStoredSecret() ? SecretState::Stored : SecretState::Missing);
-            m_secretProblems.remove(id);
-        } else {
-            m_secretStates.insert(id, j->secretError() == SecretError::Locked ? SecretState::Locked
-                                                                              : SecretState::Unavailable);
-            m_secretProblems.insert(id, j->error().toString());
-        }
-        if (QTreeWidgetItem *item = itemFor(id)) {
-            if (const std::optional<Profile> p = m_credentials->profiles()->find(id))
-                refreshListItem(item, *p);
-        }
-        if (id == m_editingId && !m_isNew)
-            updateSecretRow();
-        if (m_pendingChecks == 0)
-            Q_EMIT secretStatesChecked();
-    });
+    if (id == m_editingId && !m_isNew)
+        updateSecretRow();
 }
 
 void ProfilesDialog::selectProfile(const QUuid &id)
@@ -517,9 +453,7 @@ void ProfilesDialog::updateLabels()
 void ProfilesDialog::updateSecretRow()
 {
     const std::optional<Profile> stored = storedProfile();
-    const SecretState state = !stored               ? SecretState::Unknown
-                              : stored->sessionOnly ? SecretState::SessionOnly
-                                                    : m_secretStates.value(stored->id, SecretState::Unknown);
+    const SecretState state = stored ? m_secretStatus->state(*stored) : SecretState::Unknown;
     const QString kind =
         secretKindDisplayName(secretKindFor(AuthMode(m_ui->authCombo->currentData().toInt())));
     const bool known = state == SecretState::Stored || state == SecretState::SessionOnly ||
@@ -551,7 +485,7 @@ void ProfilesDialog::updateSecretRow()
     if (!ask)
         wipeLineEdit(m_ui->secretEdit);
     m_ui->secretStatusLabel->setText(status);
-    m_ui->secretStatusLabel->setToolTip(stored ? m_secretProblems.value(stored->id) : QString());
+    m_ui->secretStatusLabel->setToolTip(stored ? m_secretStatus->problem(stored->id) : QString());
     m_ui->secretStatusLabel->setVisible(!status.isEmpty());
     m_ui->replaceSecretButton->setVisible(!ask);
     m_ui->keepSecretButton->setVisible(m_replacingSecret && !authModeChanged());
@@ -748,12 +682,11 @@ void ProfilesDialog::onSaved(CredentialJob *job, bool acceptAfter)
     const bool wroteSecret = !m_ui->secretEdit->text().isEmpty();
     wipeLineEdit(m_ui->secretEdit);
     if (saved.sessionOnly)
-        m_secretStates.insert(saved.id, SecretState::SessionOnly);
+        m_secretStatus->set(saved.id, SecretState::SessionOnly);
     else if (wroteSecret)
-        m_secretStates.insert(saved.id, SecretState::Stored);
-    else if (!m_secretStates.contains(saved.id))
+        m_secretStatus->set(saved.id, SecretState::Stored);
+    else if (!m_secretStatus->isKnown(saved.id))
         checkSecret(saved.id);
-    m_secretProblems.remove(saved.id);
     loadEditor(saved);
     reloadList();
     showInfo(saved.sessionOnly
@@ -831,8 +764,7 @@ void ProfilesDialog::onRemoved(CredentialJob *job)
         updateButtons();
         return;
     }
-    m_secretStates.remove(removed.id);
-    m_secretProblems.remove(removed.id);
+    m_secretStatus->forget(removed.id);
     std::optional<Profile> next = m_credentials->preferredProfile();
     if (!next && m_credentials->profiles()->count() > 0)
         next = m_credentials->profiles()->profiles().first();
@@ -1031,391 +963,6 @@ void ProfilesDialog::done(int result)
     wipeLineEdit(m_ui->secretEdit);
     if (m_test)
         m_test->cancel();
-    QDialog::done(result);
-}
-
-// ---- ProfileImportDialog
-
-ProfileImportDialog::ProfileImportDialog(AtlasCliImport source, CredentialManager *credentials,
-                                         QWidget *parent)
-    : QDialog(parent)
-    , m_source(std::make_unique<AtlasCliImport>(std::move(source)))
-    , m_credentials(credentials)
-{
-    const bool cli = m_source->origin() == AtlasCliImport::Origin::AtlasCliConfig;
-    setWindowTitle(cli ? tr("Import from the Atlas CLI") : tr("Import from Environment Variables"));
-    auto *layout = new QVBoxLayout(this);
-
-    m_messageBar = new MessageBar(this);
-    m_messageBar->setObjectName(u"importMessageBar"_s);
-    m_messageBar->setAnimated(false);
-    layout->addWidget(m_messageBar);
-    connect(m_messageBar, &MessageBar::actionTriggered, this, &ProfileImportDialog::importForSessionOnly);
-
-    m_sourceLabel = new QLabel(this);
-    m_sourceLabel->setObjectName(u"sourceLabel"_s);
-    m_sourceLabel->setWordWrap(true);
-    m_sourceLabel->setTextFormat(Qt::PlainText);
-    // Wide enough for a row (source, new name, account, Atlas, secret) without scrolling sideways.
-    m_sourceLabel->setMinimumWidth(fontMetrics().averageCharWidth() * 150);
-    layout->addWidget(m_sourceLabel);
-
-    if (cli) {
-        auto *row = new QHBoxLayout;
-        auto *pathLabel = new QLabel(tr("Configuration &file:"), this);
-        m_pathEdit = new QLineEdit(QDir::toNativeSeparators(m_source->path()), this);
-        m_pathEdit->setObjectName(u"configPathEdit"_s);
-        m_pathEdit->setAccessibleName(tr("Atlas CLI configuration file"));
-        pathLabel->setBuddy(m_pathEdit);
-        auto *browse = new QPushButton(tr("&Browse..."), this);
-        browse->setObjectName(u"browseButton"_s);
-        browse->setAccessibleName(tr("Choose the configuration file"));
-        auto *read = new QPushButton(tr("&Read"), this);
-        read->setObjectName(u"readButton"_s);
-        read->setAccessibleName(tr("Read the configuration file"));
-        for (QPushButton *b : {browse, read})
-            b->setAutoDefault(false);
-        row->addWidget(pathLabel);
-        row->addWidget(m_pathEdit, 1);
-        row->addWidget(browse);
-        row->addWidget(read);
-        layout->addLayout(row);
-        connect(read, &QPushButton::clicked, this,
-                [this] { readConfig(QDir::fromNativeSeparators(m_pathEdit->text())); });
-        connect(m_pathEdit, &QLineEdit::returnPressed, this,
-                [this] { readConfig(QDir::fromNativeSeparators(m_pathEdit->text())); });
-        connect(browse, &QPushButton::clicked, this, [this] {
-            const QString start = QFileInfo(QDir::fromNativeSeparators(m_pathEdit->text())).absolutePath();
-            const QString path = QFileDialog::getOpenFileName(this, tr("Atlas CLI Configuration"), start,
-                                                              tr("TOML files (*.toml);;All files (*)"));
-            if (path.isEmpty())
-                return;
-            m_pathEdit->setText(QDir::toNativeSeparators(path));
-            readConfig(path);
-        });
-    }
-
-    m_list = new QTreeWidget(this);
-    m_list->setObjectName(u"candidateList"_s);
-    m_list->setAccessibleName(tr("Profiles to import"));
-    m_list->setRootIsDecorated(false);
-    m_list->setUniformRowHeights(false);
-    m_list->setMinimumHeight((fontMetrics().height() + 10) * 5);
-    // The secret's column comes early and has a fixed width: it is where a missing secret is typed.
-    m_list->setHeaderLabels({tr("Import"), tr("Becomes profile"), tr("Secret"), tr("Account"), tr("Atlas")});
-    m_list->header()->setStretchLastSection(true);
-    for (int c : {0, 1, 3})
-        m_list->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(kSecretColumn, QHeaderView::Fixed);
-    m_list->header()->resizeSection(kSecretColumn, fontMetrics().averageCharWidth() * 36);
-    layout->addWidget(m_list, 1);
-    connect(m_list, &QTreeWidget::itemChanged, this, [this] {
-        bool any = false;
-        for (int i = 0; i < m_list->topLevelItemCount(); ++i)
-            any = any || m_list->topLevelItem(i)->checkState(0) == Qt::Checked;
-        m_importButton->setEnabled(any && !m_importing);
-    });
-
-    m_warningsLabel = new QLabel(this);
-    m_warningsLabel->setObjectName(u"warningsLabel"_s);
-    m_warningsLabel->setWordWrap(true);
-    m_warningsLabel->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_warningsLabel);
-
-    m_noteLabel = new QLabel(this);
-    m_noteLabel->setObjectName(u"noteLabel"_s);
-    m_noteLabel->setWordWrap(true);
-    m_noteLabel->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_noteLabel);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_importButton = buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
-    m_importButton->setObjectName(u"importButton"_s);
-    m_importButton->setAccessibleName(tr("Import the checked profiles"));
-    m_importButton->setDefault(true);
-    QPushButton *close = buttons->button(QDialogButtonBox::Close);
-    close->setObjectName(u"closeButton"_s);
-    close->setAccessibleName(tr("Close"));
-    close->setAutoDefault(false);
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &ProfileImportDialog::startImport);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    fill();
-}
-
-ProfileImportDialog::~ProfileImportDialog()
-{
-    wipeSecretFields();
-}
-
-void ProfileImportDialog::readConfig(const QString &path)
-{
-    if (m_importing)
-        return;
-    m_sessionCandidates.clear();
-    m_heldSecrets.clear();
-    m_source = std::make_unique<AtlasCliImport>(AtlasCliImport::fromAtlasCliConfig(path));
-    m_messageBar->animatedHide();
-    fill();
-}
-
-void ProfileImportDialog::fill()
-{
-    wipeSecretFields();
-    const QSignalBlocker blocker(m_list);
-    m_list->clear();
-    const bool cli = m_source->origin() == AtlasCliImport::Origin::AtlasCliConfig;
-    const QString path = QDir::toNativeSeparators(m_source->path());
-    const QList<ImportCandidate> &candidates = m_source->candidates();
-
-    if (!m_source->ok()) {
-        m_sourceLabel->setText(m_source->errorString());
-    } else if (candidates.isEmpty()) {
-        m_sourceLabel->setText(cli ? tr("%1 holds no Atlas CLI profile with credentials.").arg(path)
-                                   : tr("No MONGODB_ATLAS_* credentials are set in this environment."));
-    } else {
-        m_sourceLabel->setText(cli ? tr("%n profile(s) found in %1. Each checked one becomes a profile here:",
-                                        nullptr, int(candidates.size()))
-                                         .arg(path)
-                                   : tr("Credentials found in the MONGODB_ATLAS_* environment variables:"));
-    }
-
-    QStringList warnings;
-    bool anyChecked = false;
-    for (int i = 0; i < candidates.size(); ++i) {
-        const ImportCandidate &c = candidates.at(i);
-        const Profile &p = c.profile;
-        auto *item = new QTreeWidgetItem(m_list);
-        item->setData(0, Qt::UserRole, i);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setText(0, cli ? u'[' + c.sourceName + u']' : tr("environment"));
-        const std::optional<Profile> existing =
-            AtlasCliImport::existingProfileFor(*m_credentials->profiles(), c);
-        item->setCheckState(0, existing ? Qt::Unchecked : Qt::Checked);
-        anyChecked = anyChecked || !existing;
-        item->setText(1, existing ? tr("Already profile \"%1\"").arg(existing->name)
-                                  : m_credentials->profiles()->uniqueName(p.name));
-        item->setText(3, p.publicId.isEmpty() ? authModeDisplayName(p.authMode)
-                                              : authModeDisplayName(p.authMode) + u": "_s + p.publicId);
-        item->setText(4, p.baseUrl.toDisplayString());
-        const QString kind = secretKindDisplayName(p.secretKind());
-        if (c.secretInSource) {
-            item->setText(kSecretColumn,
-                          cli ? tr("In the file (plain text)") : tr("In %1").arg(c.secretField));
-            item->setToolTip(kSecretColumn,
-                             cli ? tr("The %1 is in the file in plain text (%2); it moves into your "
-                                      "keychain, and the file keeps its copy.")
-                                       .arg(kind, c.secretField)
-                                 : tr("The %1 is in %2; it moves into your keychain, and the "
-                                      "variable keeps its copy.")
-                                       .arg(kind, c.secretField));
-        } else {
-            auto *edit = new QLineEdit(m_list);
-            edit->setObjectName(u"secretEdit%1"_s.arg(i));
-            edit->setEchoMode(QLineEdit::Password);
-            edit->setAccessibleName(tr("%1 for %2").arg(capitalized(kind), item->text(0)));
-            edit->setPlaceholderText(tr("Type the %1, or add it later").arg(kind));
-            edit->setToolTip(
-                tr("The %1 is not in the file: newer Atlas CLI versions keep it in the system keyring.")
-                    .arg(kind));
-            m_list->setItemWidget(item, kSecretColumn, edit);
-        }
-        if (!c.warnings.isEmpty()) {
-            item->setToolTip(0, c.warnings.join(u'\n'));
-            for (const QString &w : c.warnings)
-                warnings << item->text(0) + u": "_s + w;
-        }
-    }
-    m_warningsLabel->setText(warnings.join(u'\n'));
-    m_warningsLabel->setVisible(!warnings.isEmpty());
-    const bool anyInSource = std::any_of(candidates.cbegin(), candidates.cend(),
-                                         [](const ImportCandidate &c) { return c.secretInSource; });
-    if (candidates.isEmpty()) {
-        m_noteLabel->clear();
-    } else if (!anyInSource) {
-        // The warnings above already say that the secrets are not in the file.
-        m_noteLabel->clear();
-    } else if (cli) {
-        m_noteLabel->setText(
-            tr("Secrets move into your keychain. %1 keeps its plain-text copy: delete those lines "
-               "once the Atlas CLI no longer needs them, so that the keychain holds the only copy.")
-                .arg(path));
-    } else {
-        m_noteLabel->setText(
-            tr("Secrets move into your keychain. The variables keep their copy: unset them, and "
-               "remove them from your shell start-up files and scripts."));
-    }
-    m_noteLabel->setVisible(!m_noteLabel->text().isEmpty());
-    m_list->setVisible(!candidates.isEmpty());
-    m_importButton->setEnabled(anyChecked && !m_importing);
-}
-
-void ProfileImportDialog::startImport()
-{
-    if (m_importing)
-        return;
-    m_queue.clear();
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_list->topLevelItem(i);
-        if (item->checkState(0) == Qt::Checked)
-            m_queue << item->data(0, Qt::UserRole).toInt();
-    }
-    if (m_queue.isEmpty())
-        return;
-    m_sessionOnly = false;
-    m_sessionCandidates.clear();
-    beginImport();
-}
-
-void ProfileImportDialog::importForSessionOnly()
-{
-    if (m_importing || m_sessionCandidates.isEmpty())
-        return;
-    m_queue = std::exchange(m_sessionCandidates, {});
-    m_sessionOnly = true;
-    beginImport();
-}
-
-void ProfileImportDialog::beginImport()
-{
-    m_importing = true;
-    m_stopped = false;
-    m_importedIds.clear();
-    m_notices.clear();
-    m_errors.clear();
-    m_importButton->setEnabled(false);
-    m_list->setEnabled(false);
-    m_messageBar->animatedHide();
-    importNext();
-}
-
-SecretBuffer ProfileImportDialog::takeEnteredSecret(int index)
-{
-    if (auto held = m_heldSecrets.find(index); held != m_heldSecrets.end()) {
-        SecretBuffer secret = std::move(held->second);
-        m_heldSecrets.erase(held);
-        return secret;
-    }
-    SecretBuffer entered;
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_list->topLevelItem(i);
-        if (item->data(0, Qt::UserRole).toInt() != index)
-            continue;
-        if (auto *edit = qobject_cast<QLineEdit *>(m_list->itemWidget(item, kSecretColumn))) {
-            entered = SecretBuffer::fromUtf8(edit->text());
-            wipeLineEdit(edit);
-        }
-    }
-    return entered;
-}
-
-void ProfileImportDialog::importNext()
-{
-    if (m_queue.isEmpty() || m_stopped) {
-        finishImport();
-        return;
-    }
-    const int index = m_queue.takeFirst();
-    SecretBuffer entered = takeEnteredSecret(index);
-    const QString source = m_source->origin() == AtlasCliImport::Origin::AtlasCliConfig
-                               ? u'[' + m_source->candidates().at(index).sourceName + u']'
-                               : tr("environment");
-    CredentialJob *job =
-        m_source->importCandidate(*m_credentials, index, {}, std::move(entered), m_sessionOnly);
-    connect(job, &CredentialJob::finished, this, [this, source, index](CredentialJob *j) {
-        if (j->succeeded()) {
-            m_importedIds << j->profile().id;
-            m_notices << j->notices();
-        } else {
-            QString text = source + u": "_s + j->error().message();
-            if (!j->error().hint().isEmpty())
-                text += u' ' + j->error().hint();
-            m_errors << text;
-            // The keychain failing for one would fail for the others too.
-            m_stopped = j->error().kind() == ApiError::Kind::Keychain;
-            if (m_stopped && j->canKeepForSession()) {
-                // The way out the profile editor offers too: this one and the rest, for this session
-                // only. What the user typed is kept (in memory) so nobody types it again.
-                SecretBuffer handedBack = j->takeSecret();
-                if (!m_source->candidates().at(index).secretInSource && !handedBack.isEmpty())
-                    m_heldSecrets.insert_or_assign(index, std::move(handedBack));
-                m_sessionCandidates = QList<int>{index} + m_queue;
-                for (const int rest : std::as_const(m_queue)) {
-                    SecretBuffer typed = takeEnteredSecret(rest);
-                    if (!typed.isEmpty())
-                        m_heldSecrets.insert_or_assign(rest, std::move(typed));
-                }
-            }
-        }
-        importNext();
-    });
-}
-
-void ProfileImportDialog::finishImport()
-{
-    m_importing = false;
-    m_list->setEnabled(true);
-    if (!m_importedIds.isEmpty())
-        Q_EMIT imported(m_importedIds);
-    if (m_errors.isEmpty()) {
-        MessageBox::information(
-            this, tr("Profiles Imported"),
-            m_sessionOnly
-                ? tr("Imported %n profile(s) for this session only.", nullptr, int(m_importedIds.size()))
-                : tr("Imported %n profile(s).", nullptr, int(m_importedIds.size())),
-            QMessageBox::Ok, QMessageBox::NoButton, m_notices.join(u"\n\n"_s));
-        Q_EMIT importFinished(true);
-        accept();
-        return;
-    }
-    fill();
-    QString hint = tr("Nothing was written to a file.");
-    if (!m_importedIds.isEmpty())
-        hint += u' ' + tr("%n profile(s) were imported before that.", nullptr, int(m_importedIds.size()));
-    if (!m_notices.isEmpty())
-        hint += u'\n' + m_notices.join(u'\n');
-    QString action;
-    if (!m_sessionCandidates.isEmpty()) {
-        // The profiles that are left (the one that failed and those after it) stay checked.
-        const QSignalBlocker blocker(m_list);
-        for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
-            QTreeWidgetItem *item = m_list->topLevelItem(i);
-            const int index = item->data(0, Qt::UserRole).toInt();
-            item->setCheckState(0, m_sessionCandidates.contains(index) ? Qt::Checked : Qt::Unchecked);
-            if (m_heldSecrets.count(index) > 0) {
-                if (auto *edit = qobject_cast<QLineEdit *>(m_list->itemWidget(item, kSecretColumn))) {
-                    edit->setPlaceholderText(tr("Kept from your input"));
-                    edit->setEnabled(false);
-                }
-            }
-        }
-        hint +=
-            u'\n' +
-            tr("Or import %n profile(s) for this session only: their secrets stay in memory until you quit "
-               "and are never written anywhere. Import them again once the keychain works to keep them.",
-               nullptr, int(m_sessionCandidates.size()));
-        action = tr("Use for This &Session Only");
-        m_importButton->setEnabled(true);
-    }
-    m_messageBar->showMessage(MessageBar::Kind::Error, m_errors.join(u'\n'), hint, action);
-    QTimer::singleShot(0, this, [this] { detail::growToFit(this); });
-    Q_EMIT importFinished(false);
-}
-
-void ProfileImportDialog::wipeSecretFields()
-{
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
-        if (auto *edit =
-                qobject_cast<QLineEdit *>(m_list->itemWidget(m_list->topLevelItem(i), kSecretColumn)))
-            wipeLineEdit(edit);
-    }
-}
-
-void ProfileImportDialog::done(int result)
-{
-    wipeSecretFields();
-    m_heldSecrets.clear();
     QDialog::done(result);
 }
 

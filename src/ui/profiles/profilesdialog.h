@@ -1,8 +1,9 @@
 #pragma once
 
+#include "common/messagebar.h"
 #include "credentials/atlascliimport.h"
 #include "credentials/profile.h"
-#include "common/messagebar.h"
+#include "credentials/secretstatus.h"
 
 #include <QDialog>
 #include <QHash>
@@ -50,8 +51,7 @@ class ProfilesDialog : public QDialog
 
 public:
     // Where a profile's secret is, as far as the dialog knows.
-    enum class SecretState { Unknown, Checking, Stored, SessionOnly, Missing, Unavailable, Locked };
-    Q_ENUM(SecretState)
+    using SecretState = aikeys::SecretState;
 
     explicit ProfilesDialog(CredentialManager *credentials, QWidget *parent = nullptr);
     ~ProfilesDialog() override;
@@ -68,7 +68,7 @@ public:
     // A keychain operation or a connection test is running.
     bool isBusy() const;
     bool isTesting() const;
-    SecretState secretState(const QUuid &id) const { return m_secretStates.value(id, SecretState::Unknown); }
+    SecretState secretState(const QUuid &id) const { return m_secretStatus->state(id); }
     // The editor's profile, without its secret.
     Profile editedProfile() const;
     // What keeps the edited profile from being saved (every problem, shown or not yet).
@@ -114,6 +114,7 @@ private:
     QTreeWidgetItem *itemFor(const QUuid &id) const;
     void checkSecrets();
     void checkSecret(const QUuid &id);
+    void onSecretChecked(const QUuid &id);
     void onSelectionChanged();
     bool confirmDiscard();
     void loadEditor(const std::optional<Profile> &profile);
@@ -145,8 +146,7 @@ private:
     CredentialManager *m_credentials;
     MessageBar *m_messageBar;
     QPushButton *m_signInButton;
-    QHash<QUuid, SecretState> m_secretStates;
-    QHash<QUuid, QString> m_secretProblems;
+    SecretStatus *m_secretStatus;
     QUuid m_editingId;
     bool m_isNew = false;
     bool m_dirty = false;
@@ -159,73 +159,6 @@ private:
     PendingAction m_pendingAction = PendingAction::None;
     Profile m_pendingProfile;
     bool m_pendingAcceptAfter = false;
-    int m_pendingChecks = 0;
-};
-
-// Lists what a source holds (the Atlas CLI's config.toml, or the MONGODB_ATLAS_* variables) and what
-// each entry becomes, imports the checked ones through the CredentialManager (secrets into the
-// keychain), asks for the secrets a newer Atlas CLI keeps in its own keyring, and says that the
-// source keeps its plain-text copy.
-class ProfileImportDialog : public QDialog
-{
-    Q_OBJECT
-
-public:
-    ProfileImportDialog(AtlasCliImport source, CredentialManager *credentials, QWidget *parent = nullptr);
-    ~ProfileImportDialog() override;
-
-    const AtlasCliImport &source() const { return *m_source; }
-    // Reads another config.toml (the path field's Read button).
-    void readConfig(const QString &path);
-    QTreeWidget *candidateList() const { return m_list; }
-    bool isImporting() const { return m_importing; }
-
-    // After the keychain refused a secret: the candidates the "Use for This Session Only" action
-    // would import (the one that failed and those after it).
-    const QList<int> &sessionOnlyCandidates() const { return m_sessionCandidates; }
-
-public Q_SLOTS:
-    // Imports the checked candidates, one after the other.
-    void startImport();
-    // The way out when the keychain refused: imports what is left for this session only (the
-    // profiles and their secrets in memory; nothing written anywhere).
-    void importForSessionOnly();
-    void done(int result) override;
-
-Q_SIGNALS:
-    // Emitted once per import run, with the profiles created.
-    void imported(const QList<QUuid> &ids);
-    void importFinished(bool ok);
-
-private:
-    void fill();
-    void beginImport();
-    void importNext();
-    void finishImport();
-    void wipeSecretFields();
-    // The secret typed (or kept from an earlier try) for a candidate the file has none for.
-    SecretBuffer takeEnteredSecret(int index);
-
-    std::unique_ptr<AtlasCliImport> m_source;
-    CredentialManager *m_credentials;
-    MessageBar *m_messageBar;
-    QLabel *m_sourceLabel;
-    QLineEdit *m_pathEdit = nullptr;
-    QTreeWidget *m_list;
-    QLabel *m_noteLabel;
-    QLabel *m_warningsLabel;
-    QPushButton *m_importButton;
-    QList<int> m_queue;
-    QList<QUuid> m_importedIds;
-    QStringList m_notices;
-    QStringList m_errors;
-    QList<int> m_sessionCandidates;
-    // Secrets typed for candidates whose import the keychain refused, for the session-only retry;
-    // wiped when the dialog goes.
-    std::map<int, SecretBuffer> m_heldSecrets;
-    bool m_importing = false;
-    bool m_stopped = false;
-    bool m_sessionOnly = false;
 };
 
 } // namespace aikeys
