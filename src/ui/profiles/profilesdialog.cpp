@@ -6,9 +6,9 @@
 #include "common/messagebar.h"
 #include "common/messagebox.h"
 #include "common/wipelineedit.h"
+#include "credentials/connectiontest.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/profilestore.h"
-#include "credentials/sessionopener.h"
 #include "keys/createkeydialog.h"
 #include "profiles/profileimportdialog.h"
 
@@ -38,25 +38,11 @@ namespace {
 
 // The secret's field in the validation bookkeeping, next to ProfileIssue::Field's values.
 constexpr int kSecretField = 100;
-// A test's session gets this long to revoke its token before it is deleted regardless.
-constexpr int kDiscardSessionMs = 10000;
-// Organizations named in a successful test's result; the rest are counted.
-constexpr int kOrgsNamed = 5;
-
 QPixmap statusPixmap(QWidget *widget, const QString &themeName, QStyle::StandardPixmap fallback)
 {
     const int size = widget->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, widget);
     const QIcon icon = QIcon::fromTheme(themeName, widget->style()->standardIcon(fallback));
     return icon.pixmap(QSize(size, size), widget->devicePixelRatioF());
-}
-
-void discardSession(AtlasSession *session)
-{
-    if (!session)
-        return;
-    QObject::connect(session, &AtlasSession::signedOut, session, &QObject::deleteLater);
-    QTimer::singleShot(kDiscardSessionMs, session, &QObject::deleteLater);
-    session->signOut();
 }
 
 } // namespace
@@ -66,7 +52,9 @@ ProfilesDialog::ProfilesDialog(CredentialManager *credentials, QWidget *parent)
     , m_ui(std::make_unique<Ui::ProfilesDialog>())
     , m_credentials(credentials)
     , m_secretStatus(new SecretStatus(credentials, this))
+    , m_test(new ConnectionTest(credentials, this))
 {
+    connect(m_test, &ConnectionTest::finished, this, &ProfilesDialog::onTestFinished);
     Q_ASSERT(credentials);
     m_ui->setupUi(this);
     connect(m_secretStatus, &SecretStatus::checked, this, &ProfilesDialog::onSecretChecked);
@@ -172,7 +160,7 @@ ProfilesDialog::ProfilesDialog(CredentialManager *credentials, QWidget *parent)
 ProfilesDialog::~ProfilesDialog()
 {
     wipeLineEdit(m_ui->secretEdit);
-    if (m_test) {
+    if (m_test->isRunning()) {
         m_test->disconnect(this);
         m_test->cancel();
     }
@@ -201,7 +189,7 @@ bool ProfilesDialog::isBusy() const
 
 bool ProfilesDialog::isTesting() const
 {
-    return !m_test.isNull();
+    return m_test->isRunning();
 }
 
 std::optional<Profile> ProfilesDialog::storedProfile() const
@@ -845,20 +833,7 @@ void ProfilesDialog::testConnection()
         return;
     }
 
-    auto *opener = new SessionOpener(m_credentials, this);
-    // A test is not a sign-in: the profile the app offers first stays what it was.
-    opener->setRecordUse(false);
-    m_test = opener;
-    connect(opener, &SessionOpener::finished, this, [this, opener] { onTestFinished(opener); });
-    if (!typed.isEmpty()) {
-        opener->openWith(
-            profile,
-            Credentials{profile.authMode,
-                        profile.authMode == AuthMode::AccessToken ? QString() : profile.publicId.trimmed(),
-                        SecretBuffer::fromUtf8(typed)});
-    } else {
-        opener->open(profile);
-    }
+    m_test->start(profile, typed.isEmpty() ? SecretBuffer() : SecretBuffer::fromUtf8(typed));
     m_ui->testResultIcon->hide();
     m_ui->testResultLabel->setText(tr("Connecting to %1...").arg(profile.baseUrl.toDisplayString()));
     m_ui->testResultLabel->show();
@@ -868,44 +843,12 @@ void ProfilesDialog::testConnection()
 
 void ProfilesDialog::cancelTest()
 {
-    if (m_test)
-        m_test->cancel();
+    m_test->cancel();
 }
 
-void ProfilesDialog::onTestFinished(SessionOpener *opener)
+void ProfilesDialog::onTestFinished(bool ok, const QString &text)
 {
-    m_test = nullptr;
-    const bool ok = opener->succeeded();
-    if (ok) {
-        const QList<Organization> orgs = opener->organizations();
-        const QString where = opener->profile().baseUrl.toDisplayString();
-        discardSession(opener->takeSession());
-        QStringList names;
-        for (const Organization &o : orgs.mid(0, kOrgsNamed))
-            names << o.name;
-        QString list = names.join(u", "_s);
-        if (orgs.size() > kOrgsNamed)
-            list += u' ' + tr("and %n more", nullptr, int(orgs.size() - kOrgsNamed));
-        setTestResult(true,
-                      orgs.isEmpty()
-                          ? tr("Connected to %1. These credentials see no organization (an account with "
-                               "project roles only sees just its projects).")
-                                .arg(where)
-                          : tr("Connected to %1. These credentials see %n organization(s): %2.", nullptr,
-                               int(orgs.size()))
-                                .arg(where, list));
-    } else if (opener->error().kind() == ApiError::Kind::Canceled) {
-        setTestResult(false, tr("The test was cancelled."));
-    } else {
-        const ApiError &error = opener->error();
-        QString text = error.message();
-        if (!error.hint().isEmpty())
-            text += u'\n' + error.hint();
-        if (opener->needsSecret())
-            text += u'\n' + tr("You can also type the %1 above and test with it.")
-                                .arg(secretKindDisplayName(opener->profile().secretKind()));
-        setTestResult(false, text);
-    }
+    setTestResult(ok, text);
     updateButtons();
     Q_EMIT busyChanged(false);
     Q_EMIT connectionTested(ok);
@@ -961,8 +904,7 @@ void ProfilesDialog::reject()
 void ProfilesDialog::done(int result)
 {
     wipeLineEdit(m_ui->secretEdit);
-    if (m_test)
-        m_test->cancel();
+    m_test->cancel();
     QDialog::done(result);
 }
 

@@ -32,7 +32,7 @@ class AtlasSession;
 class CredentialJob;
 class CredentialManager;
 class ProfileImportDialog;
-class SessionOpener;
+class ConnectionTest;
 
 // The first-run and "Manage profiles" dialog: the profiles (name, account kind, base URL, where the
 // secret is) and an editor for one of them. Add, Duplicate, Remove, Save, Test Connection (a real
@@ -132,7 +132,7 @@ private:
     void onRemoved(CredentialJob *job);
     void onDuplicated(CredentialJob *job);
     void onMessageAction();
-    void onTestFinished(SessionOpener *opener);
+    void onTestFinished(bool ok, const QString &text);
     void setTestResult(bool ok, const QString &text);
     void showMessage(MessageBar::Kind kind, const QString &text, const QString &hint = {},
                      const QString &action = {});
@@ -147,6 +147,7 @@ private:
     MessageBar *m_messageBar;
     QPushButton *m_signInButton;
     SecretStatus *m_secretStatus;
+    ConnectionTest *m_test;
     QUuid m_editingId;
     bool m_isNew = false;
     bool m_dirty = false;
@@ -155,7 +156,6 @@ private:
     bool m_showAllProblems = false;
     QSet<int> m_touched;
     QPointer<CredentialJob> m_busyJob;
-    QPointer<SessionOpener> m_test;
     PendingAction m_pendingAction = PendingAction::None;
     Profile m_pendingProfile;
     bool m_pendingAcceptAfter = false;
