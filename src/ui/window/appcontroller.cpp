@@ -1,20 +1,20 @@
 #include "window/appcontroller.h"
 
-#include "window/aboutdialog.h"
+#include "common/messagebox.h"
+#include "common/theme.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/profilestore.h"
 #include "credentials/qtkeychainsecretstore.h"
 #include "credentials/sessionopener.h"
 #include "demo/demosimulator.h"
 #include "logging.h"
-#include "window/mainwindow.h"
-#include "common/messagebox.h"
-#include "window/preferencesdialog.h"
 #include "profiles/profilesdialog.h"
-#include "window/screenshotrunner.h"
 #include "profiles/secretprompt.h"
 #include "settings.h"
-#include "common/theme.h"
+#include "window/aboutdialog.h"
+#include "window/mainwindow.h"
+#include "window/preferencesdialog.h"
+#include "window/screenshotrunner.h"
 
 #include <QApplication>
 #include <QStatusBar>

@@ -21,6 +21,8 @@
 #include "security/secureclipboard.h"
 #include "settings.h"
 #include "window/aboutdialog.h"
+#include "window/orgtreedelegate.h"
+#include "window/windowactions.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -38,7 +40,6 @@
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -52,48 +53,6 @@
 using namespace Qt::StringLiterals;
 
 namespace aikeys {
-
-namespace {
-
-// Shows an organization's loading state beside its name ("Acme - Loading...") and an icon per kind,
-// without the model having to know about either.
-class OrgTreeDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        const QString status = index.data(OrgTreeModel::StatusTextRole).toString();
-        if (!status.isEmpty())
-            option->text = MainWindow::tr("%1 \u2014 %2").arg(option->text, status);
-        switch (index.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>()) {
-        case OrgTreeModel::NodeKind::Organization:
-            option->icon = icon(WindowIcons::Icon::Organization, m_org);
-            break;
-        case OrgTreeModel::NodeKind::Project:
-            option->icon = icon(WindowIcons::Icon::Project, m_project);
-            break;
-        case OrgTreeModel::NodeKind::OtherGroup:
-            option->icon = icon(WindowIcons::Icon::OtherProjects, m_other);
-            break;
-        }
-        option->features |= QStyleOptionViewItem::HasDecoration;
-    }
-
-private:
-    static const QIcon &icon(WindowIcons::Icon which, QIcon &cache)
-    {
-        if (cache.isNull())
-            cache = WindowIcons::get(which);
-        return cache;
-    }
-    mutable QIcon m_org, m_project, m_other;
-};
-
-} // namespace
 
 MainWindow::MainWindow(Settings *settings, QWidget *parent)
     : QMainWindow(parent)
@@ -317,96 +276,45 @@ bool MainWindow::event(QEvent *event)
 
 void MainWindow::createActions()
 {
-    m_signIn = new QAction(tr("&Sign In\u2026"), this);
-    m_signIn->setObjectName(u"signInAction"_s);
+    auto *actions = new WindowActions(this);
+    m_signIn = actions->signIn;
+    m_signOut = actions->signOut;
+    m_manageProfiles = actions->manageProfiles;
+    m_preferences = actions->preferences;
+    m_quit = actions->quit;
+    m_refresh = actions->refresh;
+    m_stop = actions->stop;
+    m_findKeys = actions->findKeys;
+    m_findProjects = actions->findProjects;
+    m_manual = actions->manual;
+    m_about = actions->about;
+    m_rotate = actions->rotate;
+    m_exportTerraform = actions->exportTerraform;
+    m_windowActions = actions;
+
     connect(m_signIn, &QAction::triggered, this, &MainWindow::signInRequested);
-
-    m_signOut = new QAction(WindowIcons::get(WindowIcons::Icon::SignOut), tr("Sign &Out"), this);
-    m_signOut->setObjectName(u"signOutAction"_s);
-    m_signOut->setToolTip(tr("Sign out: revoke the session's token and forget its credentials"));
     connect(m_signOut, &QAction::triggered, this, [this] { signOut(); });
-
-    m_manageProfiles =
-        new QAction(WindowIcons::get(WindowIcons::Icon::Profiles), tr("&Manage Profiles\u2026"), this);
-    m_manageProfiles->setObjectName(u"manageProfilesAction"_s);
     connect(m_manageProfiles, &QAction::triggered, this, &MainWindow::manageProfilesRequested);
-
-    m_preferences =
-        new QAction(WindowIcons::get(WindowIcons::Icon::Preferences), tr("&Preferences\u2026"), this);
-    m_preferences->setObjectName(u"preferencesAction"_s);
-    m_preferences->setShortcut(QKeySequence::Preferences);
-    m_preferences->setMenuRole(QAction::PreferencesRole);
     connect(m_preferences, &QAction::triggered, this, &MainWindow::preferencesRequested);
-
-    m_quit = new QAction(tr("&Quit"), this);
-    m_quit->setObjectName(u"quitAction"_s);
-    m_quit->setShortcut(QKeySequence::Quit);
-    m_quit->setMenuRole(QAction::QuitRole);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
-
-    m_refresh = new QAction(WindowIcons::get(WindowIcons::Icon::Refresh), tr("&Refresh"), this);
-    m_refresh->setObjectName(u"refreshAction"_s);
-    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
-    if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
-        refreshKeys.prepend(QKeySequence(Qt::Key_F5));
-    m_refresh->setShortcuts(refreshKeys);
-    m_refresh->setToolTip(tr("Load the organizations, projects and keys again (%1)")
-                              .arg(refreshKeys.first().toString(QKeySequence::NativeText)));
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
-
-    m_stop = new QAction(WindowIcons::get(WindowIcons::Icon::Stop), tr("&Stop Loading"), this);
-    m_stop->setObjectName(u"stopAction"_s);
-    m_stop->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_stop->setToolTip(tr("Stop loading (Esc)"));
-    m_stop->setEnabled(false);
     connect(m_stop, &QAction::triggered, this, &MainWindow::stopLoading);
-
-    m_findKeys = new QAction(tr("&Find Keys"), this);
-    m_findKeys->setObjectName(u"findKeysAction"_s);
-    m_findKeys->setShortcut(QKeySequence::Find);
     connect(m_findKeys, &QAction::triggered, m_keys, &KeysView::focusFilter);
-
-    m_findProjects = new QAction(tr("Find &Projects"), this);
-    m_findProjects->setObjectName(u"findProjectsAction"_s);
-    m_findProjects->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     connect(m_findProjects, &QAction::triggered, this, [this] {
         ensureTree();
         m_treeFilter->setFocus(Qt::ShortcutFocusReason);
         m_treeFilter->selectAll();
     });
-
-    m_manual = new QAction(WindowIcons::get(WindowIcons::Icon::Help), tr("&Manual"), this);
-    m_manual->setObjectName(u"manualAction"_s);
-    m_manual->setShortcut(QKeySequence::HelpContents);
     connect(m_manual, &QAction::triggered, this, [] { QDesktopServices::openUrl(manualUrl()); });
-
-    m_rotate = new QAction(WindowIcons::get(WindowIcons::Icon::Rotate), tr("R&otate Key\u2026"), this);
-    m_rotate->setObjectName(u"rotateAction"_s);
-    m_rotate->setToolTip(
-        tr("Create a replacement for the selected key, then retire the old one once it is no "
-           "longer used"));
-    m_rotate->setEnabled(false);
     connect(m_rotate, &QAction::triggered, this, &MainWindow::rotateCurrentKey);
     // Rotating creates a key: allowed where renaming is.
     connect(m_keys->renameAction(), &QAction::changed, this,
             [this] { m_rotate->setEnabled(m_keys->renameAction()->isEnabled()); });
     m_keys->addContextAction(m_rotate);
-
-    m_exportTerraform =
-        new QAction(WindowIcons::get(WindowIcons::Icon::Export), tr("Export to &Terraform\u2026"), this);
-    m_exportTerraform->setObjectName(u"exportTerraformAction"_s);
-    m_exportTerraform->setToolTip(
-        tr("Write import and resource blocks for the selected keys, or for every key of the project or "
-           "organization shown, so Terraform can adopt them without recreating them"));
-    m_exportTerraform->setEnabled(false);
     connect(m_exportTerraform, &QAction::triggered, this, &MainWindow::exportTerraform);
     connect(m_keys, &KeysView::keysListed, this,
             [this] { m_exportTerraform->setEnabled(m_keys->scope() != Scope::None); });
     m_keys->addContextAction(m_exportTerraform);
-
-    m_about = new QAction(tr("&About Atlas AI Keys"), this);
-    m_about->setObjectName(u"aboutAction"_s);
-    m_about->setMenuRole(QAction::AboutRole);
     connect(m_about, &QAction::triggered, this, &MainWindow::aboutRequested);
 
     // Window-wide shortcuts need the actions on the window (menus may be hidden, as on macOS' global
@@ -416,61 +324,16 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->setObjectName(u"fileMenu"_s);
-    file->addAction(m_keys->newKeyAction());
-    file->addSeparator();
-    file->addAction(m_signIn);
-    m_profilesMenu = file->addMenu(WindowIcons::get(WindowIcons::Icon::Profiles), tr("S&witch Profile"));
-    m_profilesMenu->setObjectName(u"profilesMenu"_s);
+    m_profilesMenu = m_windowActions->fillMenuBar(menuBar(), m_keys);
     connect(m_profilesMenu, &QMenu::aboutToShow, this, &MainWindow::fillProfilesMenu);
     fillProfilesMenu();
-    file->addAction(m_signOut);
-    file->addAction(m_exportTerraform);
-    file->addSeparator();
-    file->addAction(m_preferences);
-    file->addSeparator();
-    file->addAction(m_quit);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->setObjectName(u"editMenu"_s);
-    edit->addAction(m_keys->renameAction());
-    edit->addAction(m_keys->deleteAction());
-    edit->addAction(m_rotate);
-    edit->addSeparator();
-    edit->addAction(m_keys->copyIdAction());
-    edit->addAction(m_keys->copyMaskedAction());
-    edit->addSeparator();
-    edit->addAction(m_findKeys);
-    edit->addAction(m_findProjects);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->setObjectName(u"viewMenu"_s);
-    view->addAction(m_refresh);
-    view->addAction(m_stop);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName(u"helpMenu"_s);
-    help->addAction(m_manual);
-    help->addSeparator();
-    help->addAction(m_about);
 }
 
 void MainWindow::createToolBar()
 {
     m_toolBar = addToolBar(tr("Main Toolbar"));
     m_toolBar->setObjectName(u"mainToolBar"_s);
-    m_toolBar->setMovable(false);
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->addAction(m_keys->newKeyAction());
-    m_toolBar->addAction(m_keys->renameAction());
-    m_toolBar->addAction(m_keys->deleteAction());
-    m_toolBar->addAction(m_keys->copyIdAction());
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_refresh);
-    m_toolBar->addAction(m_stop);
-    menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addSeparator();
-    menuBar()->findChild<QMenu *>(u"viewMenu"_s)->addAction(m_toolBar->toggleViewAction());
+    m_windowActions->fillToolBar(m_toolBar, menuBar(), m_keys);
 }
 
 void MainWindow::createStatusBar()

@@ -30,6 +30,7 @@ class RateLimitView;
 class RotationsPanel;
 class CredentialManager;
 class KeysView;
+class WindowActions;
 class OrgTreeFilterProxyModel;
 class OrgTreeLoader;
 class OrgTreeModel;
@@ -208,6 +209,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_clipboardStatus = nullptr;
 
+    WindowActions *m_windowActions = nullptr;
     QAction *m_signIn = nullptr;
     QAction *m_signOut = nullptr;
     QMenu *m_profilesMenu = nullptr;

@@ -3,8 +3,8 @@
 #include "ui_preferencesdialog.h"
 
 #include "common/messagebox.h"
-#include "settings.h"
 #include "common/windowicons.h"
+#include "settings.h"
 
 #include <QPushButton>
 #include <QSettings>
