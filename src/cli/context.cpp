@@ -91,17 +91,17 @@ bool CommandContext::wait(Job *job)
     const int maxAttempts =
         m_client && m_client->session() ? m_client->session()->config().retry.maxAttempts : 0;
     QObject::connect(
-        job, &Job::retrying, &loop, [this, maxAttempts](int attempt, int delayMs, const QString &reason) {
+        job, &Job::retrying, &loop, [this, maxAttempts](int attempt, int delayMs, const ApiError &reason) {
             const QString seconds = QString::number(delayMs / 1000.0, 'f', delayMs < 10000 ? 1 : 0);
-            // The reason is ApiError::message(); a 429 gets the plain words people expect.
-            if (reason.contains(u" 429 "_s) || reason.contains(u"RATE_LIMITED"_s)) {
+            // A 429 gets the plain words people expect.
+            if (reason.httpStatus() == 429 || reason.errorCode() == u"RATE_LIMITED"_s) {
                 notice(Cli::tr("Atlas is rate limiting; retrying in %1 s (attempt %2 of %3)...")
                            .arg(seconds)
                            .arg(attempt)
                            .arg(maxAttempts));
             } else {
                 notice(Cli::tr("%1\nRetrying in %2 s (attempt %3 of %4)...")
-                           .arg(reason, seconds)
+                           .arg(reason.message(), seconds)
                            .arg(attempt)
                            .arg(maxAttempts));
             }

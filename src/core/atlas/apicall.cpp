@@ -375,7 +375,7 @@ void ApiCall::retryOrFinish(const ApiError &error, int status, QNetworkReply::Ne
                               << m_attempts + 1 << "of" << policy.maxAttempts << ")";
     if (status != 429)
         m_mayHaveActed = true;
-    Q_EMIT retrying(m_attempts + 1, *delay, error.message());
+    Q_EMIT retrying(m_attempts + 1, *delay, error);
     m_retryTimer.start(*delay);
 }
 

@@ -70,8 +70,8 @@ Q_SIGNALS:
     void finished();
     // Work done so far out of the work known (pages for lists); total may grow.
     void progress(qint64 done, qint64 total);
-    // A retry is scheduled; reason is the error that caused it.
-    void retrying(int attempt, int delayMs, const QString &reason);
+    // A retry is scheduled; reason is the error that caused it (a 429's httpStatus() is 429).
+    void retrying(int attempt, int delayMs, const aikeys::ApiError &reason);
 
 protected:
     void finishWith(const ApiError &error);

@@ -94,7 +94,7 @@ void KeyListing::start(Scope scope, const QString &id, bool keepRows)
                                        : static_cast<Job *>(m_client->listOrgKeys(id));
     connect(job, &Job::progress, this, &KeyListing::progress);
     connect(job, &Job::retrying, this,
-            [this](int attempt, int delayMs, const QString &) { Q_EMIT retrying(attempt, delayMs); });
+            [this](int attempt, int delayMs, const ApiError &) { Q_EMIT retrying(attempt, delayMs); });
     connect(job, &Job::finished, this, [this, job, keepRows] { onFinished(job, keepRows); });
     m_job = job;
     updateLoading();
