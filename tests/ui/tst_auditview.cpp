@@ -12,8 +12,8 @@
 #include "messagebox.h"
 #include "settings.h"
 #include "simprocess.h"
-#include "testclient.h"
 #include "testenv.h"
+#include "testsupport.h"
 
 #include <QAbstractItemView>
 #include <QFile>

@@ -7,8 +7,8 @@
 #include "messagebox.h"
 #include "ratelimitview.h"
 #include "simprocess.h"
-#include "testclient.h"
 #include "testenv.h"
+#include "testsupport.h"
 
 #include <QFile>
 #include <QJsonArray>
