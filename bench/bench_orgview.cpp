@@ -19,11 +19,11 @@
 #include "atlas/session.h"
 #include "benchsupport.h"
 #include "keys/keysview.h"
-#include "window/mainwindow.h"
 #include "models/keyfilterproxymodel.h"
 #include "models/keytablemodel.h"
 #include "models/orgtreemodel.h"
 #include "settings.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,6 +1,7 @@
 #include "auth.h"
 
 #include "principals.h"
+#include "timeutil.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -115,8 +116,7 @@ bool DigestAuth::nonceGenuine(const QByteArray &nonce, qint64 *issuedMs) const
 
 QByteArray DigestAuth::challenge(bool stale) const
 {
-    return "Digest realm=\"" + QByteArray(kRealm) + "\", domain=\"\", nonce=\"" +
-           makeNonce(QDateTime::currentMSecsSinceEpoch()) +
+    return "Digest realm=\"" + QByteArray(kRealm) + "\", domain=\"\", nonce=\"" + makeNonce(nowMs()) +
            "\", algorithm=MD5, qop=\"auth\", stale=" + (stale ? "true" : "false");
 }
 
@@ -164,7 +164,7 @@ DigestAuth::Outcome DigestAuth::verify(const QByteArray &method, const QByteArra
     // Right credentials on a nonce we did not issue (a restart) or one that has expired: tell the client
     // to sign again with a fresh nonce, without asking the user for the password.
     qint64 issuedMs = 0;
-    if (!nonceGenuine(nonce, &issuedMs) || QDateTime::currentMSecsSinceEpoch() - issuedMs > m_nonceTtlMs)
+    if (!nonceGenuine(nonce, &issuedMs) || nowMs() - issuedMs > m_nonceTtlMs)
         return Outcome::Stale;
 
     *principal = p;
@@ -177,7 +177,7 @@ TokenService::TokenService(int ttlSeconds)
 
 QByteArray TokenService::issue(const Principal &principal)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = nowMs();
     prune(now);
     const QByteArray token =
         randomBytes(36).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
@@ -192,7 +192,7 @@ TokenService::State TokenService::check(const QByteArray &token, const Principal
         return State::Unknown;
     if (it->revoked)
         return State::Revoked;
-    if (QDateTime::currentMSecsSinceEpoch() >= it->expiresMs)
+    if (nowMs() >= it->expiresMs)
         return State::Expired;
     *principal = it->principal;
     return State::Valid;

@@ -121,6 +121,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         {u"require-access-list"_s,
          u"Every organization requires API access lists: principals without one get 403 "
          "ORG_REQUIRES_ACCESS_LIST."_s},
+        {u"test-clock"_s,
+         u"Tests only: accept POST /sim/test/clock?advanceSeconds=N from loopback, which moves the "
+         "simulator's clock forward by N seconds (tokens and nonces expire without waiting)."_s},
         {u"exit-with-parent"_s,
          u"Stop when the process that started this one ends, even if it was killed: on end of file on "
          "standard input (keep it open: a pipe from the parent), and on Linux also when the parent dies."_s},
@@ -192,6 +195,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         o.verbose = parser.isSet(u"verbose"_s);
         o.exitWithParent = parser.isSet(u"exit-with-parent"_s);
         o.predictableSecrets = parser.isSet(u"predictable-secrets"_s);
+        o.testClock = parser.isSet(u"test-clock"_s);
         o.requireAccessList = parser.isSet(u"require-access-list"_s);
         for (const QString &spec : parser.values(u"access-list"_s)) {
             const qsizetype eq = spec.indexOf(u'=');

@@ -49,6 +49,9 @@ struct Options
     // --access-list ID=CIDR[,CIDR...]: the API access list of the principal with that id.
     QList<QPair<QString, QList<QPair<QHostAddress, int>>>> accessLists;
     bool requireAccessList = false; // every organization requires API access lists
+    // POST /sim/test/clock?advanceSeconds=N (from loopback only) moves the simulator's clock forward,
+    // so tests see tokens and nonces expire without waiting. Off: that path is a 404 like any other.
+    bool testClock = false;
 };
 
 struct ParsedCommandLine

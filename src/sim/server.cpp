@@ -2,6 +2,7 @@
 
 #include "principals.h"
 #include "store.h"
+#include "timeutil.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -47,9 +48,38 @@ SimServer::Outcome SimServer::dispatch(const Request &request)
         return oauthRevoke(request);
     if (path == "/v1/embeddings"_L1)
         return embeddings(request);
+    if (m_options.testClock && path == "/sim/test/clock"_L1)
+        return testClock(request);
     Outcome o;
     o.response = apiError(404, u"RESOURCE_NOT_FOUND"_s, u"There is no endpoint at %1."_s.arg(path));
     setRateHeaders(o.response, m_requestLimiter.peek());
+    return o;
+}
+
+// Tests move the simulator's clock forward instead of sleeping until a token or nonce expires. It
+// changes what every client sees, so only the machine itself may ask.
+SimServer::Outcome SimServer::testClock(const Request &request)
+{
+    Outcome o;
+    if (!request.remoteAddress.isLoopback()) {
+        o.response = apiError(403, u"FORBIDDEN"_s, u"The test clock answers requests from loopback only."_s);
+        return o;
+    }
+    if (request.method != "POST") {
+        o.response = apiError(405, u"METHOD_NOT_ALLOWED"_s, u"Use POST."_s);
+        o.response.setHeader("Allow", "POST");
+        return o;
+    }
+    bool ok = false;
+    const qint64 seconds = request.query.queryItemValue(u"advanceSeconds"_s).toLongLong(&ok);
+    if (!ok || seconds < 0 || seconds > 100000000) {
+        o.response = apiError(400, u"INVALID_PARAMETER"_s,
+                              u"advanceSeconds must be a whole number of seconds from 0 to 100000000."_s);
+        return o;
+    }
+    advanceClock(seconds * 1000);
+    o.response = jsonResponse(200, "application/json",
+                              "{\"advancedSeconds\":" + QByteArray::number(clockAdvanceMs() / 1000) + "}");
     return o;
 }
 
@@ -103,7 +133,7 @@ SimServer::Outcome SimServer::atlas(const Request &request)
     }
     const QString caller =
         (principal->kind == Principal::Kind::ApiKey ? u"key:"_s : u"sa:"_s) + principal->id;
-    const RateLimiter::Decision limit = m_requestLimiter.take(caller, QDateTime::currentMSecsSinceEpoch());
+    const RateLimiter::Decision limit = m_requestLimiter.take(caller, nowMs());
     if (!limit.allowed) {
         o.response = apiError(429, u"RATE_LIMITED"_s,
                               u"More than %1 requests in a minute; retry after %2 s."_s.arg(limit.limit)
@@ -164,7 +194,7 @@ SimServer::Outcome SimServer::oauthToken(const Request &request)
     const QString clientId = OAuthApi::clientIdOf(request);
     RateLimiter::Decision limit = m_tokenEndpointLimiter.peek();
     if (!clientId.isEmpty()) {
-        limit = m_tokenEndpointLimiter.take(clientId, QDateTime::currentMSecsSinceEpoch());
+        limit = m_tokenEndpointLimiter.take(clientId, nowMs());
         if (!limit.allowed) {
             o.response =
                 apiError(429, u"RATE_LIMITED"_s,

@@ -81,6 +81,7 @@ private:
     Outcome oauthToken(const Request &request);
     Outcome oauthRevoke(const Request &request);
     Outcome embeddings(const Request &request);
+    Outcome testClock(const Request &request);
 
     // 401 answer for the Admin API, or the principal.
     const Principal *authenticate(const Request &request, Response *refusal) const;

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 
@@ -10,10 +11,31 @@ using namespace Qt::StringLiterals;
 
 namespace aikeys::sim {
 
+namespace {
+std::atomic<qint64> g_advanceMs{0};
+} // namespace
+
 Micros nowMicros()
 {
     using namespace std::chrono;
-    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count() +
+           g_advanceMs.load() * 1000;
+}
+
+qint64 nowMs()
+{
+    return nowMicros() / 1000;
+}
+
+void advanceClock(qint64 ms)
+{
+    if (ms > 0)
+        g_advanceMs += ms;
+}
+
+qint64 clockAdvanceMs()
+{
+    return g_advanceMs.load();
 }
 
 namespace {

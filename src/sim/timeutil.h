@@ -10,7 +10,12 @@ namespace aikeys::sim {
 // and plain integers keep 20,000 keys cheap to generate and compare.
 using Micros = qint64;
 
+// The simulator's clock: the system clock plus what --test-clock requests have added (never less).
 Micros nowMicros();
+qint64 nowMs();
+// Moves the simulator's clock forward by ms (tests: token and nonce expiry without waiting).
+void advanceClock(qint64 ms);
+qint64 clockAdvanceMs();
 
 // 2026-01-15T16:47:49.855000+00:00, the form the AI model key endpoints use.
 QString formatAiTimestamp(Micros t);

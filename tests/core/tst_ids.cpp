@@ -1,7 +1,7 @@
 // What may go into a URL path (atlas/ids.h), and that AtlasClient refuses the rest before sending.
 #include "atlas/atlasclient.h"
 #include "atlas/ids.h"
-#include "testclient.h"
+#include "testsupport.h"
 
 #include <QTest>
 

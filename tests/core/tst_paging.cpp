@@ -1,11 +1,10 @@
 #include "atlas/atlasclient.h"
 #include "atlas/session.h"
+#include "fakenetwork.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -14,108 +13,10 @@
 #include <functional>
 #include <memory>
 
-// A QNetworkAccessManager whose answers come from a function, so paging and retries can be tested
-// against servers that misbehave in ways a real one rarely does on cue.
-struct FakeAnswer
-{
-    int status = 200;
-    QByteArray body;
-    QList<std::pair<QByteArray, QByteArray>> headers;
-    int delayMs = 1;
-};
-
-class FakeReply : public QNetworkReply
-{
-    Q_OBJECT
-
-public:
-    FakeReply(QNetworkAccessManager::Operation op, const QNetworkRequest &request, const FakeAnswer &answer,
-              QObject *parent)
-        : QNetworkReply(parent)
-        , m_body(answer.body)
-    {
-        setRequest(request);
-        setUrl(request.url());
-        setOperation(op);
-        open(QIODevice::ReadOnly);
-        setAttribute(QNetworkRequest::HttpStatusCodeAttribute, answer.status);
-        for (const auto &[name, value] : answer.headers)
-            setRawHeader(name, value);
-        if (answer.status >= 400)
-            setError(QNetworkReply::ContentNotFoundError, QStringLiteral("error status"));
-        QTimer::singleShot(answer.delayMs, this, [this] {
-            if (m_aborted)
-                return;
-            Q_EMIT readyRead();
-            setFinished(true);
-            Q_EMIT finished();
-        });
-    }
-
-    void abort() override
-    {
-        if (isFinished() || m_aborted)
-            return;
-        m_aborted = true;
-        setError(QNetworkReply::OperationCanceledError, QStringLiteral("aborted"));
-        setAttribute(QNetworkRequest::HttpStatusCodeAttribute, QVariant());
-        setFinished(true);
-        Q_EMIT finished();
-    }
-    qint64 bytesAvailable() const override { return m_body.size() - m_pos + QIODevice::bytesAvailable(); }
-    bool isSequential() const override { return true; }
-
-protected:
-    qint64 readData(char *data, qint64 maxSize) override
-    {
-        const qint64 n = qMin<qint64>(maxSize, m_body.size() - m_pos);
-        if (n <= 0)
-            return m_pos >= m_body.size() ? -1 : 0;
-        memcpy(data, m_body.constData() + m_pos, size_t(n));
-        m_pos += n;
-        return n;
-    }
-
-private:
-    QByteArray m_body;
-    qint64 m_pos = 0;
-    bool m_aborted = false;
-};
-
-class FakeNetwork : public QNetworkAccessManager
-{
-    Q_OBJECT
-
-public:
-    std::function<FakeAnswer(const QNetworkRequest &, const QByteArray &verb)> handler;
-    int requests = 0;
-    int inFlight = 0;
-    int maxInFlight = 0;
-    QList<int> pagesRequested;
-
-protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
-                                 QIODevice *outgoingData) override
-    {
-        Q_UNUSED(outgoingData)
-        ++requests;
-        ++inFlight;
-        maxInFlight = qMax(maxInFlight, inFlight);
-        const QUrlQuery q(request.url());
-        if (q.hasQueryItem(QStringLiteral("pageNum")))
-            pagesRequested << q.queryItemValue(QStringLiteral("pageNum")).toInt();
-        const QByteArray verb = op == GetOperation ? QByteArray("GET")
-                                : op == CustomOperation
-                                    ? request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray()
-                                    : QByteArray("POST");
-        auto *reply = new FakeReply(op, request, handler(request, verb), this);
-        connect(reply, &QNetworkReply::finished, this, [this] { --inFlight; });
-        return reply;
-    }
-};
-
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using aikeys::test::FakeAnswer;
+using aikeys::test::FakeNetwork;
 
 namespace {
 
@@ -206,7 +107,7 @@ private Q_SLOTS:
         QVERIFY(waitFor(job.get()));
         QVERIFY2(job->succeeded(), qPrintable(job->error().toString()));
         QCOMPARE(job->items().size(), actual);
-        QCOMPARE(m_net->requests, expectedRequests);
+        QCOMPARE(m_net->requestCount(), expectedRequests);
         for (int i = 0; i < actual; ++i) // in order, none missing, none twice
             QCOMPARE(job->items().at(i).apiKeyId, u"key%1"_s.arg(i));
     }
@@ -231,7 +132,7 @@ private Q_SLOTS:
         QVERIFY(waitFor(job.get()));
         QVERIFY(job->succeeded());
         QCOMPARE(job->items().size(), 10000);
-        QCOMPARE(m_net->maxInFlight, 6);
+        QCOMPARE(m_net->maxInFlight(), 6);
         QCOMPARE(job->pagesFetched(),
                  21); // 20 full pages and the empty one that ends the list, fetched alongside
         QVERIFY(progress.size() >= 20);
@@ -266,7 +167,7 @@ private Q_SLOTS:
         // It may have asked for a few pages beyond, concurrently, but not the 100 announced: planned
         // pages are asked for as answers come, before they are read, up to one window (6) in flight
         // and one waiting to be read.
-        QVERIFY2(m_net->requests <= 3 + 12, qPrintable(QString::number(m_net->requests)));
+        QVERIFY2(m_net->requestCount() <= 3 + 12, qPrintable(QString::number(m_net->requestCount())));
     }
 
     void repeatingServerFailsInsteadOfLooping()
@@ -280,7 +181,7 @@ private Q_SLOTS:
         QCOMPARE(job->error().kind(), ApiError::Kind::InvalidResponse);
         QVERIFY2(job->error().message().contains(u"same items"_s), qPrintable(job->error().message()));
         // Page 1, then at most one window in flight and one waiting to be read when the repeat is seen.
-        QVERIFY2(m_net->requests <= 1 + 12, qPrintable(QString::number(m_net->requests)));
+        QVERIFY2(m_net->requestCount() <= 1 + 12, qPrintable(QString::number(m_net->requestCount())));
     }
 
     void endlessServerStopsAtTheBound()
@@ -293,7 +194,7 @@ private Q_SLOTS:
         QVERIFY(waitFor(job.get()));
         QVERIFY(!job->succeeded());
         QVERIFY2(job->error().message().contains(u"40 pages"_s), qPrintable(job->error().message()));
-        QVERIFY(m_net->requests <= 40);
+        QVERIFY(m_net->requestCount() <= 40);
     }
 
     void itemsShiftingBetweenPagesAreNotDuplicated()
@@ -315,7 +216,7 @@ private Q_SLOTS:
     {
         m_net->handler = [](const QNetworkRequest &r, const QByteArray &) {
             if (pageOf(r) == 3)
-                return FakeAnswer{404, R"({"error":404,"errorCode":"RESOURCE_NOT_FOUND"})", {}, 1};
+                return FakeAnswer{404, "{\"error\":404,\"errorCode\":\"RESOURCE_NOT_FOUND\"}", {}, 1};
             return FakeAnswer{200, keysPage((pageOf(r) - 1) * 500, 500, 5000), {}, 5};
         };
         std::unique_ptr<ListJob<AiKey>> job(listKeys());
@@ -343,7 +244,7 @@ private Q_SLOTS:
         m_net->handler = [&failures](const QNetworkRequest &r, const QByteArray &) {
             if (pageOf(r) == 2 && failures++ < 2)
                 return FakeAnswer{
-                    503, R"({"error":503,"errorCode":"SERVICE_UNAVAILABLE"})", {{"Retry-After", "0"}}, 1};
+                    503, "{\"error\":503,\"errorCode\":\"SERVICE_UNAVAILABLE\"}", {{"Retry-After", "0"}}, 1};
             return server(900, 900)(r, "GET");
         };
         std::unique_ptr<ListJob<AiKey>> job(listKeys());
@@ -358,12 +259,12 @@ private Q_SLOTS:
     void givesUpAfterBoundedRetries()
     {
         m_net->handler = [](const QNetworkRequest &, const QByteArray &) {
-            return FakeAnswer{503, R"({"error":503,"errorCode":"SERVICE_UNAVAILABLE"})", {}, 1};
+            return FakeAnswer{503, "{\"error\":503,\"errorCode\":\"SERVICE_UNAVAILABLE\"}", {}, 1};
         };
         std::unique_ptr<ListJob<AiKey>> job(listKeys());
         QVERIFY(waitFor(job.get()));
         QCOMPARE(job->error().httpStatus(), 503);
-        QCOMPARE(m_net->requests, m_session->config().retry.maxAttempts);
+        QCOMPARE(m_net->requestCount(), m_session->config().retry.maxAttempts);
     }
 
     void cancelStopsEverything()
@@ -377,8 +278,56 @@ private Q_SLOTS:
         QTimer::singleShot(250, job.get(), [&job] { job->cancel(); });
         QVERIFY(waitFor(job.get()));
         QCOMPARE(job->error().kind(), ApiError::Kind::Canceled);
-        QTRY_COMPARE(m_net->inFlight, 0);
-        QVERIFY(m_net->requests < 11);
+        QTRY_COMPARE(m_net->inFlight(), 0);
+        QVERIFY(m_net->requestCount() < 11);
+    }
+
+    // The fake network's script: answers per method and path, in order, the last one repeating; and
+    // what the client sent, recorded.
+    void scriptedAnswersAndRecordedRequests()
+    {
+        const QString keysPath = u"/api/atlas/v2/groups/*/aiModelApiKeys"_s;
+        m_net->on("GET", keysPath, FakeAnswer::atlasError(503, "SERVICE_UNAVAILABLE"));
+        m_net->on("GET", keysPath, FakeAnswer{200, keysPage(0, 3, 3), {}, 0});
+        std::unique_ptr<ListJob<AiKey>> job(listKeys());
+        QVERIFY(waitFor(job.get()));
+        QVERIFY2(job->succeeded(), qPrintable(job->error().toString()));
+        QCOMPARE(job->items().size(), 3);
+        QCOMPARE(m_net->requestCount(), 2);
+        const auto sent = m_net->recorded("GET", keysPath);
+        QCOMPARE(sent.size(), 2);
+        QCOMPARE(sent.at(1).path(), u"/api/atlas/v2/groups/32b6e34b3d91647abb20e7b8/aiModelApiKeys"_s);
+        QCOMPARE(sent.at(1).header("authorization"), QByteArray("Bearer token"));
+        QVERIFY2(sent.at(1).header("Accept").startsWith("application/vnd.atlas."),
+                 sent.at(1).header("Accept").constData());
+        QCOMPARE(m_net->pagesRequested(), QList<int>({1, 1}));
+        // Nothing scripted for this path: Atlas's 404 for an unknown endpoint.
+        AtlasClient client(m_session.get());
+        std::unique_ptr<ListJob<Organization>> orgs(client.listOrganizations());
+        orgs->setAutoDelete(false);
+        QVERIFY(waitFor(orgs.get()));
+        QVERIFY(orgs->error().isNotFound());
+        QCOMPARE(m_net->recorded().last().path(), u"/api/atlas/v2/orgs"_s);
+    }
+
+    // A POST's body reaches the record, and the queue answers in order once each.
+    void queuedAnswersAndRecordedBody()
+    {
+        m_net->enqueue(
+            FakeAnswer::json(QJsonDocument(QJsonObject{{u"apiKeyId"_s, u"65a7c2c1d3f1e2a3b4c5d6e7"_s},
+                                                       {u"name"_s, u"queued"_s},
+                                                       {u"secret"_s, u"al-fake-secret-0123456789"_s}}),
+                             201));
+        AtlasClient client(m_session.get());
+        std::unique_ptr<CreateKeyCall> created(client.createKey(u"32b6e34b3d91647abb20e7b8"_s, u"queued"_s));
+        created->setAutoDelete(false);
+        QVERIFY(waitFor(created.get()));
+        QVERIFY2(created->succeeded(), qPrintable(created->error().toString()));
+        SecretBuffer secret = created->takeSecret();
+        QCOMPARE(m_net->requestCount(), 1);
+        const auto &sent = m_net->recorded().first();
+        QCOMPARE(sent.method, QByteArray("POST"));
+        QCOMPARE(QJsonDocument::fromJson(sent.body).object().value(u"name"_s).toString(), u"queued"_s);
     }
 
     void badIdSendsNothing()
@@ -392,7 +341,7 @@ private Q_SLOTS:
         QVERIFY(waitFor(job));
         QCOMPARE(job->error().kind(), ApiError::Kind::InvalidInput);
         QVERIFY(job->error().message().contains(u"24 hexadecimal"_s));
-        QCOMPARE(m_net->requests, 0);
+        QCOMPARE(m_net->requestCount(), 0);
     }
 };
 

@@ -37,7 +37,7 @@ AiKey key(const QString &id, const QString &name, const QDateTime &created,
     return k;
 }
 
-struct Clock
+struct ManualClock
 {
     QDateTime now = kStart;
     void advance(qint64 ms) { now = now.addMSecs(ms); }
@@ -72,7 +72,7 @@ private Q_SLOTS:
 
     void transitions()
     {
-        Clock clock;
+        ManualClock clock;
         RotationTracker tracker(QString{});
         tracker.setClock([&clock] { return clock.now; });
         QSignalSpy changed(&tracker, &RotationTracker::rotationChanged);
@@ -149,7 +149,7 @@ private Q_SLOTS:
 
     void oldKeyIdleBetweenSwitchAndRetire()
     {
-        Clock clock;
+        ManualClock clock;
         RotationTracker tracker(QString{});
         tracker.setClock([&clock] { return clock.now; });
         const QDateTime oldUse = kStart.addSecs(-3600);
@@ -170,7 +170,7 @@ private Q_SLOTS:
 
     void oldKeyUsedAfterTheSwitchIsIdleSinceThatUse()
     {
-        Clock clock;
+        ManualClock clock;
         RotationTracker tracker(QString{});
         tracker.setClock([&clock] { return clock.now; });
         const QString id = tracker.add(key(u"o"_s, u"o"_s, kStart.addDays(-10), kStart.addSecs(-60)), u"p"_s,
@@ -188,7 +188,7 @@ private Q_SLOTS:
 
     void keyTestIsNotTheFirstUse()
     {
-        Clock clock;
+        ManualClock clock;
         RotationTracker tracker(QString{});
         tracker.setClock([&clock] { return clock.now; });
         const AiKey oldKey = key(u"o"_s, u"o"_s, kStart.addDays(-100), kStart.addDays(-3));
@@ -230,7 +230,7 @@ private Q_SLOTS:
     void refreshBeforeTheTestReportsIsUndone()
     {
         // A periodic refresh may read the test's use before the test itself reports back.
-        Clock clock;
+        ManualClock clock;
         RotationTracker tracker(QString{});
         tracker.setClock([&clock] { return clock.now; });
         const QString id = tracker.add(key(u"o"_s, u"o"_s, kStart.addDays(-100), kStart.addDays(-3)), u"p"_s,
@@ -249,7 +249,7 @@ private Q_SLOTS:
 
     void anotherAtlasIsNeverReady()
     {
-        Clock clock;
+        ManualClock clock;
         RotationTracker tracker(QString{});
         tracker.setClock([&clock] { return clock.now; });
         const QString id = tracker.add(key(u"o"_s, u"o"_s, kStart.addDays(-10), kStart.addDays(-5)), u"p"_s,
@@ -319,7 +319,7 @@ private Q_SLOTS:
 
     void neverUsedOldKeyIsIdleSinceCreation()
     {
-        Clock clock;
+        ManualClock clock;
         RotationTracker tracker(QString{});
         tracker.setClock([&clock] { return clock.now; });
         const QDateTime created = kStart.addSecs(-3600);
@@ -386,7 +386,7 @@ private Q_SLOTS:
     void persistenceHoldsNoSecret()
     {
         const QString path = m_dir.filePath(u"sub/rotations.json"_s);
-        Clock clock;
+        ManualClock clock;
         QString id;
         {
             RotationTracker tracker(path);

@@ -229,6 +229,7 @@ private Q_SLOTS:
         QVERIFY2(out.ok, qPrintable(out.error.toString()));
         QVERIFY(out.session);
         QVERIFY(out.orgs.isEmpty());
+        // A negative check: no connection may come; the loop spins a moment for a late one to show.
         QTest::qWait(50);
         QVERIFY(!server.hasPendingConnections());
     }
@@ -401,6 +402,7 @@ private Q_SLOTS:
         }
         // Refused before the keychain was even asked, and before any connection.
         QCOMPARE(m_keychain->operationCount(SecretJob::Operation::Read), readsBefore);
+        // A negative check, as above: no connection may come.
         QTest::qWait(50);
         QVERIFY(!server.hasPendingConnections());
     }

@@ -4,7 +4,6 @@
 #include "testenv.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QLibraryInfo>
 #include <QProcess>
@@ -114,18 +113,18 @@ class TestAppProcess : public QObject
         app.start(appPath(), {u"--demo"_s});
         if (!app.waitForStarted(10000))
             return 0;
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 20000 && app.state() == QProcess::Running) {
+        qint64 sim = 0;
+        const auto started = [&] {
             const QList<qint64> sims = childrenOf(app.processId(), "atlas-sim");
-            if (!sims.isEmpty()) {
-                // Signed in, or nearly: the window is up and its event loop running.
-                QTest::qWait(1000);
-                return sims.first();
-            }
-            QTest::qWait(50);
-        }
-        return 0;
+            sim = sims.isEmpty() ? 0 : sims.first();
+            return sim > 0 || app.state() != QProcess::Running;
+        };
+        if (!QTest::qWaitFor(started, 20000) || sim == 0)
+            return 0;
+        // Signed in, or nearly: the window is up and its event loop running. The app shows nothing
+        // another process can wait for, so this still lets a moment pass.
+        QTest::qWait(1000);
+        return sim;
     }
 #endif
 

@@ -9,8 +9,8 @@
 #include "ratelimits/ratelimitplan.h"
 #include "rotation/rotationtracker.h"
 #include "simprocess.h"
-#include "testclient.h"
 #include "testenv.h"
+#include "testsupport.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -28,6 +28,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using aikeys::test::CliRun;
 using aikeys::test::finished;
 using aikeys::test::SimProcess;
 
@@ -149,18 +150,6 @@ private:
     QByteArray m_token;
 };
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QByteArray describe() const
-    {
-        return "exit " + QByteArray::number(exitCode) + "\n--- stdout:\n" + out.left(3000) +
-               "\n--- stderr:\n" + err.left(3000);
-    }
-};
-
 } // namespace
 
 class TestAudit : public QObject
@@ -170,7 +159,7 @@ class TestAudit : public QObject
     QTemporaryDir m_dir;
     QString m_seedPath;
 
-    Run runCli(const SimProcess &sim, const QStringList &args)
+    CliRun runCli(const SimProcess &sim, const QStringList &args)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         const QStringList names = env.keys();
@@ -186,23 +175,7 @@ class TestAudit : public QObject
         env.insert(u"MONGODB_ATLAS_BASE_URL"_s, sim.baseUrl().toString());
         env.insert(u"MONGODB_ATLAS_PUBLIC_API_KEY"_s, u"demo"_s);
         env.insert(u"MONGODB_ATLAS_PRIVATE_API_KEY"_s, u"demo-private-key"_s);
-        QProcess p;
-        p.setProgram(SimProcess::cliExecutablePath());
-        p.setArguments(args);
-        p.setProcessEnvironment(env);
-        p.start();
-        Run r;
-        if (!p.waitForStarted(10000))
-            return r;
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished(5000);
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return aikeys::test::runCli(args, env, 60000);
     }
 
     static QStringList keyIds(const QList<AiKey> &keys)
@@ -354,7 +327,7 @@ private Q_SLOTS:
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
 
         // Findings: exit code 3, a table with the summary and the keys needing attention first.
-        const Run table = runCli(sim, {u"audit"_s, u"--org"_s, kOrg});
+        const CliRun table = runCli(sim, {u"audit"_s, u"--org"_s, kOrg});
         QVERIFY2(table.exitCode == 3, table.describe().constData());
         const QString text = QString::fromUtf8(table.out);
         QVERIFY(text.contains(u"Audit of organization Audit Test Org"_s));
@@ -366,21 +339,21 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(table.err).contains(u"5 keys are stale or never used"_s));
 
         // No findings: exit code 0.
-        const Run clean = runCli(sim, {u"audit"_s, u"--org"_s, kCleanOrg, u"--output"_s, u"json"_s});
+        const CliRun clean = runCli(sim, {u"audit"_s, u"--org"_s, kCleanOrg, u"--output"_s, u"json"_s});
         QVERIFY2(clean.exitCode == 0, clean.describe().constData());
         QCOMPARE(QJsonDocument::fromJson(clean.out).object()[u"summary"_s][u"total"_s].toInt(), 2);
 
         // Thresholds from the command line stand in the report: with a 1-day grace, the clean org's
         // two-day-old unused key is never used, so the exit code turns to 3.
-        const Run strict = runCli(sim, {u"audit"_s, u"--org"_s, kCleanOrg, u"--grace-days"_s, u"1"_s,
-                                        u"--stale-days"_s, u"30"_s, u"--output"_s, u"json"_s});
+        const CliRun strict = runCli(sim, {u"audit"_s, u"--org"_s, kCleanOrg, u"--grace-days"_s, u"1"_s,
+                                           u"--stale-days"_s, u"30"_s, u"--output"_s, u"json"_s});
         QVERIFY2(strict.exitCode == 3, strict.describe().constData());
         const QJsonObject strictJson = QJsonDocument::fromJson(strict.out).object();
         QCOMPARE(strictJson[u"thresholds"_s].toObject(),
                  (QJsonObject{{u"graceDays"_s, 1}, {u"staleDays"_s, 30}}));
 
         // JSON: the documented shape, every key, no secret.
-        const Run json = runCli(sim, {u"audit"_s, u"--project"_s, kAnalytics, u"--output"_s, u"json"_s});
+        const CliRun json = runCli(sim, {u"audit"_s, u"--project"_s, kAnalytics, u"--output"_s, u"json"_s});
         QVERIFY2(json.exitCode == 3, json.describe().constData());
         const QJsonObject o = QJsonDocument::fromJson(json.out).object();
         QCOMPARE(o[u"scope"_s].toString(), u"project"_s);
@@ -392,7 +365,8 @@ private Q_SLOTS:
         QCOMPARE(o[u"summary"_s][u"byClass"_s][u"never-used"_s].toInt(), 2);
         QVERIFY(!json.out.contains("\"secret\""));
 
-        const Run projectCsv = runCli(sim, {u"audit"_s, u"--project"_s, kAnalytics, u"--output"_s, u"csv"_s});
+        const CliRun projectCsv =
+            runCli(sim, {u"audit"_s, u"--project"_s, kAnalytics, u"--output"_s, u"csv"_s});
         QVERIFY2(projectCsv.exitCode == 3, projectCsv.describe().constData());
         QVERIFY(projectCsv.out.contains(",orgId,orgName,"));
         // Every one of the project's four keys, with its org's id and name.
@@ -400,7 +374,7 @@ private Q_SLOTS:
         QCOMPARE(projectCsv.out.count(orgCells), 4);
 
         // CSV: header, one row per key, the formula-looking name neutralised.
-        const Run csv = runCli(sim, {u"audit"_s, u"--org"_s, kOrg, u"--output"_s, u"csv"_s});
+        const CliRun csv = runCli(sim, {u"audit"_s, u"--org"_s, kOrg, u"--output"_s, u"csv"_s});
         QVERIFY2(csv.exitCode == 3, csv.describe().constData());
         QVERIFY(csv.out.startsWith("class,name,apiKeyId,"));
         QCOMPARE(csv.out.count("\r\n"), 1 + 8);
@@ -411,7 +385,7 @@ private Q_SLOTS:
         QCOMPARE(runCli(sim, {u"audit"_s, u"--org"_s, kOrg, u"--stale-days"_s, u"0"_s}).exitCode, 2);
         QCOMPARE(runCli(sim, {u"audit"_s, u"--org"_s, kOrg, u"--project"_s, kSearch}).exitCode, 2);
         QCOMPARE(runCli(sim, {u"audit"_s}).exitCode, 2);
-        const Run help = runCli(sim, {u"audit"_s, u"--help"_s});
+        const CliRun help = runCli(sim, {u"audit"_s, u"--help"_s});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("--stale-days S"));
     }
@@ -420,7 +394,7 @@ private Q_SLOTS:
     {
         SimProcess sim({u"--data"_s, m_seedPath});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        const Run project = runCli(sim, {u"export"_s, u"terraform"_s, u"--project"_s, kSearch});
+        const CliRun project = runCli(sim, {u"export"_s, u"terraform"_s, u"--project"_s, kSearch});
         QVERIFY2(project.exitCode == 0, project.describe().constData());
         const QString tf = QString::fromUtf8(project.out);
         QCOMPARE(tf.count(u"\nimport {"_s), 4);
@@ -431,8 +405,8 @@ private Q_SLOTS:
         QVERIFY(!tf.contains(u"mongodbatlas_ai_model_rate_limit"_s));
 
         const QString path = m_dir.filePath(u"org.tf"_s);
-        const Run org = runCli(sim, {u"export"_s, u"terraform"_s, u"--org"_s, kOrg, u"--out"_s, path,
-                                     u"--include-rate-limits"_s});
+        const CliRun org = runCli(sim, {u"export"_s, u"terraform"_s, u"--org"_s, kOrg, u"--out"_s, path,
+                                        u"--include-rate-limits"_s});
         QVERIFY2(org.exitCode == 0, org.describe().constData());
         QVERIFY(org.out.isEmpty());
         QVERIFY(org.err.contains("8 keys"));
@@ -452,7 +426,7 @@ private Q_SLOTS:
     {
         SimProcess sim({u"--data"_s, m_seedPath});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        const Run json =
+        const CliRun json =
             runCli(sim, {u"limits"_s, u"list"_s, u"--project"_s, kSearch, u"--output"_s, u"json"_s});
         QVERIFY2(json.exitCode == 0, json.describe().constData());
         const QJsonArray rows = QJsonDocument::fromJson(json.out).array();
@@ -479,10 +453,10 @@ private Q_SLOTS:
         }
         QVERIFY(sawLarge);
 
-        const Run table = runCli(sim, {u"limits"_s, u"list"_s, u"--project"_s, kSearch});
+        const CliRun table = runCli(sim, {u"limits"_s, u"list"_s, u"--project"_s, kSearch});
         QVERIFY(table.out.contains("ORG MAX"));
         QVERIFY(table.out.contains("HEADROOM"));
-        const Run csv =
+        const CliRun csv =
             runCli(sim, {u"limits"_s, u"list"_s, u"--project"_s, kSearch, u"--output"_s, u"csv"_s});
         QVERIFY(csv.out.startsWith("modelGroupName,"));
         QVERIFY(csv.out.contains(
@@ -493,7 +467,7 @@ private Q_SLOTS:
             RateLimitPlan::ceilingFor(RateLimit{u"embed_large"_s, {}, 0, 0, u"ANY"_s, u"ANY"_s, {}},
                                       ceilings->items())
                 ->requestsPerMinuteLimit;
-        const Run refused =
+        const CliRun refused =
             runCli(sim, {u"limits"_s, u"set"_s, u"--project"_s, kSearch, u"--model-group"_s, u"embed_large"_s,
                          u"--rpm"_s, QString::number(ceilingRpm + 1), u"--tpm"_s, u"1000"_s});
         QVERIFY2(refused.exitCode == 2, refused.describe().constData());
@@ -501,7 +475,7 @@ private Q_SLOTS:
         auto after = finished(c.api->getProjectRateLimit(kSearch, {}, u"embed_large"_s));
         QCOMPARE(after->value().requestsPerMinuteLimit, 3000);
         // At the ceiling: accepted.
-        const Run accepted =
+        const CliRun accepted =
             runCli(sim, {u"limits"_s, u"set"_s, u"--project"_s, kSearch, u"--model-group"_s, u"embed_large"_s,
                          u"--rpm"_s, QString::number(ceilingRpm), u"--tpm"_s, u"1000"_s});
         QVERIFY2(accepted.exitCode == 0, accepted.describe().constData());

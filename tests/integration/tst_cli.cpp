@@ -2,8 +2,8 @@
 // standard output, standard error, files), with credentials only ever in the child's environment.
 #include "hostileserver.h"
 #include "simprocess.h"
-#include "testclient.h"
 #include "testenv.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -1475,7 +1475,8 @@ private Q_SLOTS:
 
     void timeoutAndInterrupt()
     {
-        SimProcess sim({u"--hang-rate"_s, u"1"_s, u"--fault-match"_s, u"GET /api/atlas/v2/orgs*"_s});
+        SimProcess sim(
+            {u"--verbose"_s, u"--hang-rate"_s, u"1"_s, u"--fault-match"_s, u"GET /api/atlas/v2/orgs*"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
 
         // A hung answer ends as a timeout (after the bounded retries), exit 1.
@@ -1486,6 +1487,8 @@ private Q_SLOTS:
 
 #ifdef Q_OS_UNIX
         // Ctrl+C while waiting: cancelled, exit 130.
+        QVERIFY(sim.syncLog()); // every line of the run above is read
+        const qsizetype hungBefore = sim.standardError().count("(hung)");
         QProcess p;
         p.setProgram(SimProcess::cliExecutablePath());
         p.setArguments({u"orgs"_s, u"list"_s});
@@ -1493,7 +1496,8 @@ private Q_SLOTS:
         p.start();
         QVERIFY(p.waitForStarted(10000));
         p.closeWriteChannel();
-        QTest::qWait(1500);
+        // Once the simulator holds its request (logged as hung), the CLI is waiting for the answer.
+        QTRY_VERIFY_WITH_TIMEOUT(sim.standardError().count("(hung)") > hungBefore, 20000);
         QCOMPARE(p.state(), QProcess::Running);
         QCOMPARE(::kill(pid_t(p.processId()), SIGINT), 0);
         QVERIFY2(p.waitForFinished(10000), "Ctrl+C did not end the CLI");

@@ -4,8 +4,8 @@
 #include "hostileserver.h"
 #include "logging.h"
 #include "simprocess.h"
-#include "testclient.h"
 #include "testenv.h"
+#include "testsupport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,23 +21,15 @@
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using aikeys::test::demoApiKey;
+using aikeys::test::demoServiceAccount;
+using aikeys::test::FakeClock;
 using aikeys::test::finishes;
 using aikeys::test::HostileServer;
 using aikeys::test::keep;
 using aikeys::test::SimProcess;
 
 namespace {
-
-Credentials apiKey(const QString &pub = u"demo"_s, const QByteArray &priv = "demo-private-key")
-{
-    return {AuthMode::ApiKey, pub, SecretBuffer(QByteArray(priv))};
-}
-
-Credentials serviceAccount(const QString &id = u"mdb_sa_id_demo"_s,
-                           const QByteArray &secret = "mdb_sa_sk_demo")
-{
-    return {AuthMode::ServiceAccount, id, SecretBuffer(QByteArray(secret))};
-}
 
 using Client = aikeys::test::TestClient;
 
@@ -105,9 +97,9 @@ private Q_SLOTS:
         SimProcess sim;
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
         Credentials creds =
-            AuthMode(mode) == AuthMode::ApiKey ? apiKey()
+            AuthMode(mode) == AuthMode::ApiKey ? demoApiKey()
             : AuthMode(mode) == AuthMode::ServiceAccount
-                ? serviceAccount()
+                ? demoServiceAccount()
                 : Credentials{AuthMode::AccessToken,
                               {},
                               SecretBuffer(aikeys::test::fetchDemoAccessToken(sim.baseUrl()))};
@@ -256,7 +248,7 @@ private Q_SLOTS:
         QFETCH(int, count);
         SimProcess sim({u"--generate"_s, u"orgs=1,projects=1,keys=%1"_s.arg(count)});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         const QString orgId = firstOrgId(*c.api);
         QVERIFY(!orgId.isEmpty());
         const QString projectId = firstProjectId(*c.api, orgId);
@@ -283,7 +275,7 @@ private Q_SLOTS:
         QFETCH(bool, readable);
         SimProcess sim({u"--generate"_s, u"orgs=1,projects=1,keys=1700"_s, u"--paging-fault"_s, fault});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         const QString orgId = firstOrgId(*c.api);
         auto keys = keep(c.api->listOrgKeys(orgId));
         QVERIFY(finishes(keys.get()));
@@ -300,7 +292,7 @@ private Q_SLOTS:
         SimProcess sim({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"429"_s, u"--fault-count"_s, u"2"_s,
                         u"--fault-match"_s, u"GET /api/atlas/v2/orgs"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         auto orgs = keep(c.api->listOrganizations());
         QSignalSpy retrying(orgs.get(), &Job::retrying);
         QVERIFY(finishes(orgs.get()));
@@ -314,7 +306,7 @@ private Q_SLOTS:
         SimProcess sim({u"--fail-rate"_s, u"1"_s, u"--fail-status"_s, u"503"_s, u"--fault-match"_s,
                         u"GET /api/atlas/v2/orgs"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey(), 10000, 3);
+        Client c = openSession(sim, demoApiKey(), 10000, 3);
         auto orgs = keep(c.api->listOrganizations());
         QVERIFY(finishes(orgs.get()));
         QCOMPARE(orgs->error().httpStatus(), 503);
@@ -325,7 +317,7 @@ private Q_SLOTS:
     {
         SimProcess sim({u"--hang-rate"_s, u"1"_s, u"--fault-match"_s, u"GET /api/atlas/v2/orgs"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey(), 400, 2);
+        Client c = openSession(sim, demoApiKey(), 400, 2);
         auto orgs = keep(c.api->listOrganizations());
         QVERIFY(finishes(orgs.get()));
         QCOMPARE(orgs->error().kind(), ApiError::Kind::Timeout);
@@ -337,7 +329,7 @@ private Q_SLOTS:
         SimProcess sim({u"--drop-rate"_s, u"1"_s, u"--fault-count"_s, u"1"_s, u"--fault-match"_s,
                         u"GET /api/atlas/v2/orgs"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         auto orgs = keep(c.api->listOrganizations());
         QVERIFY(finishes(orgs.get()));
         QVERIFY2(orgs->succeeded(), qPrintable(orgs->error().toString()));
@@ -355,7 +347,7 @@ private Q_SLOTS:
         SimProcess sim({u"--verbose"_s, u"--drop-rate"_s, u"1"_s, u"--fault-match"_s,
                         u"POST /api/atlas/v2/groups/*/aiModelApiKeys"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, AuthMode(mode) == AuthMode::ApiKey ? apiKey() : serviceAccount());
+        Client c = openSession(sim, AuthMode(mode) == AuthMode::ApiKey ? demoApiKey() : demoServiceAccount());
         const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
         // Keep-alive connections are where Qt would quietly resend: make sure one is open.
         auto warm = keep(c.api->listProjectKeys(projectId));
@@ -373,27 +365,30 @@ private Q_SLOTS:
         for (const AiKey &k : keys->items())
             matches += k.name == u"lost create"_s ? 1 : 0;
         QCOMPARE(matches, 1);
-        QTest::qWait(100);
-        const QByteArray log = sim.standardError();
-        int posts = 0;
-        for (const QByteArray &line : log.split('\n'))
-            posts +=
-                line.startsWith("POST /api/atlas/v2/groups/") && line.contains("/aiModelApiKeys ") ? 1 : 0;
-        QCOMPARE(posts, 1);
+        const auto logged = [&sim](const QByteArray &method) {
+            const QByteArray prefix = method + " /api/atlas/v2/groups/";
+            int n = 0;
+            for (const QByteArray &line : sim.standardError().split('\n'))
+                n += line.startsWith(prefix) && line.contains("/aiModelApiKeys ") ? 1 : 0;
+            return n;
+        };
+        QVERIFY(sim.syncLog()); // every request so far is in the log
+        QVERIFY(logged("GET") >= 2);
+        QCOMPARE(logged("POST"), 1);
     }
 
     void createWithDigestWorksAfterTheNonceWentStale()
     {
-        SimProcess sim({u"--verbose"_s, u"--nonce-ttl"_s, u"1"_s});
+        SimProcess sim({u"--verbose"_s, u"--nonce-ttl"_s, u"60"_s, u"--test-clock"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
-        QTest::qWait(1300);
+        QVERIFY(sim.advanceClock(61)); // the nonce the client holds is now stale
         auto created = keep(c.api->createKey(projectId, u"after a stale nonce"_s));
         QVERIFY(finishes(created.get()));
         QVERIFY2(created->succeeded(), qPrintable(created->error().toString()));
         // And as the very first request of a session (no cached Digest credentials yet).
-        Client fresh = openSession(sim, apiKey());
+        Client fresh = openSession(sim, demoApiKey());
         auto first = keep(fresh.api->createKey(projectId, u"first request"_s));
         QVERIFY(finishes(first.get()));
         QVERIFY2(first->succeeded(), qPrintable(first->error().toString()));
@@ -403,7 +398,7 @@ private Q_SLOTS:
     {
         SimProcess sim({u"--malformed-rate"_s, u"1"_s, u"--fault-match"_s, u"GET /api/atlas/v2/orgs"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         auto orgs = keep(c.api->listOrganizations());
         QVERIFY(finishes(orgs.get()));
         QCOMPARE(orgs->error().kind(), ApiError::Kind::InvalidResponse);
@@ -422,9 +417,9 @@ private Q_SLOTS:
         QFETCH(int, mode);
         SimProcess sim;
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Credentials creds = AuthMode(mode) == AuthMode::ApiKey ? apiKey(u"demo"_s, "wrong")
+        Credentials creds = AuthMode(mode) == AuthMode::ApiKey ? demoApiKey(u"demo"_s, "wrong")
                             : AuthMode(mode) == AuthMode::ServiceAccount
-                                ? serviceAccount(u"mdb_sa_id_demo"_s, "wrong")
+                                ? demoServiceAccount(u"mdb_sa_id_demo"_s, "wrong")
                                 : Credentials{AuthMode::AccessToken, {}, SecretBuffer(QByteArray("nope"))};
         Client c = openSession(sim, std::move(creds));
         QSignalSpy unauthorized(c.session.get(), &AtlasSession::unauthorized);
@@ -442,9 +437,11 @@ private Q_SLOTS:
 
     void serviceAccountTokenSharedAndRenewed()
     {
-        SimProcess sim({u"--token-ttl"_s, u"4"_s});
+        SimProcess sim({u"--token-ttl"_s, u"3600"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, serviceAccount());
+        Client c = openSession(sim, demoServiceAccount());
+        FakeClock clock;
+        c.session->config().clock = clock.clock();
         auto *auth = qobject_cast<ServiceAccountAuthenticator *>(c.session->authenticator());
         QVERIFY(auth);
         // Ten concurrent calls, one token.
@@ -456,8 +453,14 @@ private Q_SLOTS:
             QVERIFY2(j->succeeded(), qPrintable(j->error().toString()));
         }
         QCOMPARE(auth->tokenFetchCount(), 1);
-        // Shortly before expiry (a quarter of the lifetime), the next call renews it first.
-        QTest::qWait(3200);
+        // More than a minute before expiry (by the client's clock), the token is still used.
+        clock.advanceSeconds(3600 - 61);
+        auto before = keep(c.api->listOrganizations());
+        QVERIFY(finishes(before.get()));
+        QVERIFY(before->succeeded());
+        QCOMPARE(auth->tokenFetchCount(), 1);
+        // Within the last minute before expiry, the next call renews it first.
+        clock.advanceSeconds(2);
         auto later = keep(c.api->listOrganizations());
         QVERIFY(finishes(later.get()));
         QVERIFY(later->succeeded());
@@ -472,7 +475,7 @@ private Q_SLOTS:
         auto sim = std::make_unique<SimProcess>(QStringList{u"--token-ttl"_s, u"3600"_s});
         QVERIFY2(sim->start(), qPrintable(sim->errorString()));
         const QString port = QString::number(sim->port());
-        Client c = openSession(*sim, serviceAccount());
+        Client c = openSession(*sim, demoServiceAccount());
         auto *auth = qobject_cast<ServiceAccountAuthenticator *>(c.session->authenticator());
         auto first = keep(c.api->listOrganizations());
         QVERIFY(finishes(first.get()));
@@ -500,22 +503,25 @@ private Q_SLOTS:
 
     void staleNonceSurvives()
     {
-        SimProcess sim({u"--nonce-ttl"_s, u"1"_s});
+        SimProcess sim({u"--verbose"_s, u"--nonce-ttl"_s, u"60"_s, u"--test-clock"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         for (int i = 0; i < 3; ++i) {
             auto orgs = keep(c.api->listOrganizations());
             QVERIFY(finishes(orgs.get()));
             QVERIFY2(orgs->succeeded(), qPrintable(orgs->error().toString()));
-            QTest::qWait(1300);
+            QVERIFY(sim.advanceClock(61));
         }
+        // Each stale nonce cost one more 401 (stale=true) and a signed retry, never a failure.
+        QTRY_COMPARE(sim.standardError().count("GET /api/atlas/v2/orgs 200"), 3);
+        QVERIFY(sim.standardError().count("GET /api/atlas/v2/orgs 401") >= 3);
     }
 
     void readOnlyPrincipalIsToldTheRoleNotSignedOut()
     {
         SimProcess sim;
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey(u"demo-readonly"_s, "demo-readonly-private-key"));
+        Client c = openSession(sim, demoApiKey(u"demo-readonly"_s, "demo-readonly-private-key"));
         const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
         QVERIFY(!projectId.isEmpty());
         QSignalSpy unauthorized(c.session.get(), &AtlasSession::unauthorized);
@@ -531,7 +537,7 @@ private Q_SLOTS:
         QVERIFY(!c.session->isSignedOut());
 
         // The same with a service account: no token renewal, no sign-out.
-        Client sa = openSession(sim, serviceAccount(u"mdb_sa_id_readonly"_s, "mdb_sa_sk_readonly"));
+        Client sa = openSession(sim, demoServiceAccount(u"mdb_sa_id_readonly"_s, "mdb_sa_sk_readonly"));
         QSignalSpy saUnauthorized(sa.session.get(), &AtlasSession::unauthorized);
         auto del = keep(sa.api->deleteKey(projectId, u"a86r5kwrfsk5r5ku5tgvhmpj"_s));
         QVERIFY(finishes(del.get()));
@@ -580,7 +586,7 @@ private Q_SLOTS:
     {
         SimProcess sim;
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         // A project that does not exist: GROUP_NOT_FOUND is an error, not "already gone".
         auto del = keep(c.api->deleteKey(u"66a0b1c2d3e4f5a6b7c8d1ff"_s, u"a86r5kwrfsk5r5ku5tgvhmpj"_s));
         QVERIFY(finishes(del.get()));
@@ -595,7 +601,7 @@ private Q_SLOTS:
     {
         SimProcess sim({u"--access-list"_s, u"demo=192.0.2.0/24"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         auto orgs = keep(c.api->listOrganizations());
         QVERIFY(finishes(orgs.get()));
         QVERIFY(orgs->error().isIpAccessList());
@@ -607,7 +613,7 @@ private Q_SLOTS:
     {
         SimProcess sim;
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
         auto first = keep(c.api->createKey(projectId, u"twin"_s));
         QVERIFY(finishes(first.get()));
@@ -623,7 +629,7 @@ private Q_SLOTS:
     {
         SimProcess sim({u"--verbose"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         auto tooLong = keep(c.api->createKey(u"32b6e34b3d91647abb20e7b8"_s, QString(251, u'k')));
         QVERIFY(finishes(tooLong.get()));
         QCOMPARE(tooLong->error().kind(), ApiError::Kind::InvalidInput);
@@ -631,7 +637,7 @@ private Q_SLOTS:
             keep(c.api->updateProjectRateLimit(u"32b6e34b3d91647abb20e7b8"_s, {}, u"embed_large"_s, 0, 5));
         QVERIFY(finishes(badLimit.get()));
         QCOMPARE(badLimit->error().kind(), ApiError::Kind::InvalidInput);
-        QTest::qWait(100);
+        QVERIFY(sim.syncLog()); // had they been sent, they would be in the log now
         QVERIFY(!sim.standardError().contains("aiModel"));
     }
 
@@ -639,7 +645,7 @@ private Q_SLOTS:
     {
         SimProcess sim({u"--latency-ms"_s, u"2000"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         auto orgs = keep(c.api->listOrganizations());
         QTimer::singleShot(100, orgs.get(), [&orgs] { orgs->cancel(); });
         QElapsedTimer t;
@@ -653,7 +659,7 @@ private Q_SLOTS:
     {
         SimProcess sim;
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, serviceAccount());
+        Client c = openSession(sim, demoServiceAccount());
         auto orgs = keep(c.api->listOrganizations());
         QVERIFY(finishes(orgs.get()));
         QVERIFY(orgs->succeeded());
@@ -675,7 +681,7 @@ private Q_SLOTS:
         // credentials anyway.
         SimProcess sim({u"--hang-rate"_s, u"1"_s, u"--fault-match"_s, u"POST /api/oauth/revoke"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, serviceAccount(), 30000, 4);
+        Client c = openSession(sim, demoServiceAccount(), 30000, 4);
         c.session->config().signOutTimeoutMs = 1000;
         auto orgs = keep(c.api->listOrganizations());
         QVERIFY(finishes(orgs.get()));
@@ -693,6 +699,8 @@ private Q_SLOTS:
         QVERIFY(!auth->hasToken());
         // Once only, even if asked again.
         c.session->signOut();
+        // A negative check: nothing may arrive. The revocation's own deadline (signOutTimeoutMs) has
+        // passed, so nothing is pending that could emit; a short spin of the loop shows none does.
         QTest::qWait(100);
         QCOMPARE(signedOut.count(), 1);
     }
@@ -706,16 +714,17 @@ private Q_SLOTS:
         const QtMessageHandler previous = qInstallMessageHandler(captureMessages);
         QByteArray secret;
         {
-            Client c = openSession(sim, serviceAccount());
+            Client c = openSession(sim, demoServiceAccount());
             const QString projectId = firstProjectId(*c.api, firstOrgId(*c.api));
             auto created = keep(c.api->createKey(projectId, u"log probe"_s));
             QVERIFY(finishes(created.get()));
             QVERIFY(created->succeeded());
             secret = created->takeSecret().reveal();
+            QSignalSpy signedOut(c.session.get(), &AtlasSession::signedOut);
             c.session->signOut();
-            QTest::qWait(200);
+            QVERIFY(signedOut.wait(10000)); // the revocation's logging, too, is captured
         }
-        Client d = openSession(sim, apiKey());
+        Client d = openSession(sim, demoApiKey());
         auto orgs = keep(d.api->listOrganizations());
         QVERIFY(finishes(orgs.get()));
         qInstallMessageHandler(previous);
@@ -740,7 +749,7 @@ private Q_SLOTS:
             HostileServer::Mode::Respond,
             HostileServer::response(401, {"WWW-Authenticate: Basic realm=\"MMS Public API\""}, {}));
         QVERIFY(server.start());
-        Client c = aikeys::test::openTestClient(server.url(), apiKey(), 5000, 1);
+        Client c = aikeys::test::openTestClient(server.url(), demoApiKey(), 5000, 1);
         auto orgs = keep(c.api->listOrganizations());
         QVERIFY(finishes(orgs.get()));
         QCOMPARE(orgs->error().kind(), ApiError::Kind::InvalidResponse);
@@ -759,7 +768,7 @@ private Q_SLOTS:
             HostileServer::Mode::Respond,
             HostileServer::response(401, {"WWW-Authenticate: Digest realm=\"x\", nonce=\"abc\""}, {}));
         QVERIFY(server.start());
-        Client c = aikeys::test::openTestClient(server.url(), apiKey(), 5000, 1);
+        Client c = aikeys::test::openTestClient(server.url(), demoApiKey(), 5000, 1);
         auto orgs = keep(c.api->listOrganizations());
         QVERIFY(finishes(orgs.get()));
         QVERIFY2(orgs->error().message().contains(u"qop=auth"_s), qPrintable(orgs->error().toString()));
@@ -780,7 +789,7 @@ private Q_SLOTS:
         // A signed-in API-key session exists, as in the app when Test Key is pressed.
         SimProcess sim;
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        Client c = openSession(sim, apiKey());
+        Client c = openSession(sim, demoApiKey());
         auto orgs = keep(c.api->listOrganizations());
         QVERIFY(finishes(orgs.get()));
         QVERIFY(orgs->succeeded());
@@ -824,7 +833,7 @@ private Q_SLOTS:
 
         // A service account's token call gets the endless body too, with its smaller cap.
 
-        Client c = aikeys::test::openTestClient(server.url(), serviceAccount(), 5000, 1);
+        Client c = aikeys::test::openTestClient(server.url(), demoServiceAccount(), 5000, 1);
         auto orgs = keep(c.api->listOrganizations());
         QVERIFY(finishes(orgs.get()));
         QCOMPARE(orgs->error().kind(), ApiError::Kind::InvalidResponse);

@@ -18,7 +18,6 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 using namespace Qt::StringLiterals;
 using aikeys::test::SimProcess;
@@ -126,13 +125,15 @@ class TestCliProfiles : public QObject
             return r;
         // Standard input is a pipe (not a terminal): the secret is its first line. While the child waits
         // for it, /proc shows its arguments as any other user of the machine could read them.
-        for (int i = 0; i < 100 && !r.cmdline.contains("atlas-ai-keys-cli"); ++i) {
-            QFile cmdline(u"/proc/%1/cmdline"_s.arg(p.processId()));
-            if (cmdline.open(QIODevice::ReadOnly))
-                r.cmdline = cmdline.readAll();
-            if (!r.cmdline.contains("atlas-ai-keys-cli"))
-                QThread::msleep(10);
-        }
+        // Stops at once when it is seen; the checks below fail if it never is.
+        (void)QTest::qWaitFor(
+            [&] {
+                QFile cmdline(u"/proc/%1/cmdline"_s.arg(p.processId()));
+                if (cmdline.open(QIODevice::ReadOnly))
+                    r.cmdline = cmdline.readAll();
+                return r.cmdline.contains("atlas-ai-keys-cli");
+            },
+            1000);
         if (!input.isEmpty())
             p.write(input);
         p.closeWriteChannel();

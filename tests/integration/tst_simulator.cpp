@@ -256,6 +256,7 @@ private Q_SLOTS:
 
     void serviceAccountTokenFlowAndRevoke();
     void expiredTokenIsRefused();
+    void testClockOnlyWhenAskedFor();
     void tokenEndpointIsRateLimited();
 
     void readOnlyPrincipalCannotWrite();
@@ -357,7 +358,7 @@ void tst_Simulator::wrongDigestPasswordIsRefused()
 
 void tst_Simulator::staleNonceIsReportedAndRecovered()
 {
-    SimProcess sim({u"--nonce-ttl"_s, u"2"_s});
+    SimProcess sim({u"--nonce-ttl"_s, u"2"_s, u"--test-clock"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
 
     Http raw(sim.baseUrl());
@@ -372,7 +373,7 @@ void tst_Simulator::staleNonceIsReportedAndRecovered()
     };
     QCOMPARE(signedGet("demo-private-key", nonce, 1).status, 200);
 
-    QTest::qWait(2300);
+    QVERIFY(sim.advanceClock(3));
     const Reply stale = signedGet("demo-private-key", nonce, 2);
     QCOMPARE(stale.status, 401);
     const auto staleParams = challengeParams(stale.header("WWW-Authenticate"));
@@ -391,7 +392,7 @@ void tst_Simulator::staleNonceIsReportedAndRecovered()
     // QNetworkAccessManager rotates to the new nonce by itself.
     Http qt(sim.baseUrl(), u"demo"_s, u"demo-private-key"_s);
     QCOMPARE(qt.get(u"/api/atlas/v2/orgs"_s, kV2023).status, 200);
-    QTest::qWait(2300);
+    QVERIFY(sim.advanceClock(3));
     QCOMPARE(qt.get(u"/api/atlas/v2/orgs"_s, kV2023).status, 200);
 }
 
@@ -478,17 +479,44 @@ void tst_Simulator::serviceAccountTokenFlowAndRevoke()
 
 void tst_Simulator::expiredTokenIsRefused()
 {
-    SimProcess sim({u"--token-ttl"_s, u"2"_s});
+    SimProcess sim({u"--token-ttl"_s, u"2"_s, u"--test-clock"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     Http http(sim.baseUrl());
     http.bearer = fetchToken(http, "mdb_sa_id_demo", "mdb_sa_sk_demo");
     QVERIFY(!http.bearer.isEmpty());
     QCOMPARE(http.get(u"/api/atlas/v2/orgs"_s, kV2023).status, 200);
-    QTest::qWait(2300);
+    QVERIFY(sim.advanceClock(3));
     const Reply r = http.get(u"/api/atlas/v2/orgs"_s, kV2023);
     QCOMPARE(r.status, 401);
     QCOMPARE(r.errorCode(), u"INVALID_TOKEN"_s);
     QVERIFY(r.json().value(u"detail"_s).toString().contains(u"expired"_s));
+}
+
+// The test clock is there only with --test-clock, only by POST, and only moves forward.
+void tst_Simulator::testClockOnlyWhenAskedFor()
+{
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Http http(sim.baseUrl());
+        const Reply r = http.send("POST", u"/sim/test/clock?advanceSeconds=10"_s);
+        QCOMPARE(r.status, 404);
+        QVERIFY(!sim.advanceClock(10));
+    }
+    SimProcess sim({u"--test-clock"_s, u"--token-ttl"_s, u"1000"_s});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    Http http(sim.baseUrl());
+    QCOMPARE(http.send("GET", u"/sim/test/clock?advanceSeconds=10"_s).status, 405);
+    QCOMPARE(http.send("POST", u"/sim/test/clock?advanceSeconds=-5"_s).status, 400);
+    QCOMPARE(http.send("POST", u"/sim/test/clock?advanceSeconds=soon"_s).status, 400);
+    http.bearer = fetchToken(http, "mdb_sa_id_demo", "mdb_sa_sk_demo");
+    QVERIFY(!http.bearer.isEmpty());
+    const Reply moved = http.send("POST", u"/sim/test/clock?advanceSeconds=990"_s);
+    QCOMPARE(moved.status, 200);
+    QCOMPARE(moved.json().value(u"advancedSeconds"_s).toInt(), 990);
+    QCOMPARE(http.get(u"/api/atlas/v2/orgs"_s, kV2023).status, 200); // 10 s of 1000 left
+    QVERIFY(sim.advanceClock(10));
+    QCOMPARE(http.get(u"/api/atlas/v2/orgs"_s, kV2023).errorCode(), u"INVALID_TOKEN"_s);
 }
 
 void tst_Simulator::tokenEndpointIsRateLimited()

@@ -225,15 +225,10 @@ public:
         }
         m_process.write("throwaway");
         m_process.closeWriteChannel();
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 10000) {
-            if (secretServiceRunning(env))
-                return true;
-            if (m_process.state() != QProcess::Running)
-                break;
-            QTest::qWait(50);
-        }
+        const bool up = QTest::qWaitFor(
+            [&] { return secretServiceRunning(env) || m_process.state() != QProcess::Running; }, 10000);
+        if (up && secretServiceRunning(env))
+            return true;
         *error =
             u"gnome-keyring-daemon did not take org.freedesktop.secrets on the private bus; it said: "_s +
             QString::fromUtf8(m_process.readAll());

@@ -1,7 +1,11 @@
 #include "simprocess.h"
 
 #include <QDeadlineTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcessEnvironment>
+#include <QSignalSpy>
+#include <QTest>
 
 #ifndef AIKEYS_SIM_PATH
 #define AIKEYS_SIM_PATH ""
@@ -106,6 +110,57 @@ QByteArray SimProcess::standardError()
     if (m_process)
         m_stderr += m_process->readAllStandardError();
     return m_stderr;
+}
+
+bool SimProcess::advanceClock(int seconds)
+{
+    QNetworkAccessManager nam;
+    QUrl url = m_baseUrl.resolved(QUrl(u"/sim/test/clock"_s));
+    url.setQuery(u"advanceSeconds="_s + QString::number(seconds));
+    std::unique_ptr<QNetworkReply> reply(nam.post(QNetworkRequest(url), QByteArray()));
+    QSignalSpy done(reply.get(), &QNetworkReply::finished);
+    if (!reply->isFinished() && !done.wait(10000))
+        return false;
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
+}
+
+bool SimProcess::syncLog(int timeoutMs)
+{
+    const QString path = u"/test-log-marker-%1"_s.arg(++m_markers);
+    QNetworkAccessManager nam;
+    std::unique_ptr<QNetworkReply> reply(nam.get(QNetworkRequest(m_baseUrl.resolved(QUrl(path)))));
+    QSignalSpy done(reply.get(), &QNetworkReply::finished);
+    if (!reply->isFinished() && !done.wait(timeoutMs))
+        return false;
+    const QByteArray line = "GET " + path.toLatin1() + ' ';
+    return QTest::qWaitFor([this, &line] { return standardError().contains(line); }, timeoutMs);
+}
+
+QByteArray CliRun::describe() const
+{
+    return "exit " + QByteArray::number(exitCode) + "\n--- stdout:\n" + out.left(3000) + "\n--- stderr:\n" +
+           err.left(3000);
+}
+
+CliRun runCli(const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+{
+    QProcess p;
+    p.setProgram(SimProcess::cliExecutablePath());
+    p.setArguments(args);
+    p.setProcessEnvironment(env);
+    p.start();
+    CliRun r;
+    if (!p.waitForStarted(10000))
+        return r;
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
 }
 
 } // namespace aikeys::test

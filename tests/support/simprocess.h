@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStringList>
 #include <QUrl>
 
@@ -28,6 +29,12 @@ public:
     QString errorString() const { return m_error; }
     QByteArray standardError();
     QProcess *process() const { return m_process.get(); }
+    // Moves the simulator's clock forward (it must run with --test-clock): tokens and nonces expire
+    // without the test waiting. True when the simulator accepted it.
+    bool advanceClock(int seconds);
+    // With --verbose: sends a request of its own and reads standard error until the simulator has
+    // logged it, so that every line logged before is in standardError(). True when it was.
+    bool syncLog(int timeoutMs = 10000);
 
     static QString executablePath();
     static QString cliExecutablePath();
@@ -39,6 +46,20 @@ private:
     QUrl m_baseUrl;
     QString m_error;
     QByteArray m_stderr;
+    int m_markers = 0;
 };
+
+// What one run of atlas-ai-keys-cli printed.
+struct CliRun
+{
+    int exitCode = -1; // -1: it did not start, crashed or was killed
+    QByteArray out;
+    QByteArray err;
+    // For failure messages: the exit code and the start of both outputs.
+    QByteArray describe() const;
+};
+
+// Runs the CLI with args and env, its standard input closed; kills it after timeoutMs.
+CliRun runCli(const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 120000);
 
 } // namespace aikeys::test

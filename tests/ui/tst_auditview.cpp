@@ -6,14 +6,14 @@
 #include "audit/auditkeymodel.h"
 #include "audit/auditview.h"
 #include "audit/bulkretiredialog.h"
-#include "common/filedialog.h"
 #include "audit/lastusechart.h"
+#include "common/filedialog.h"
 #include "common/messagebar.h"
 #include "common/messagebox.h"
 #include "settings.h"
 #include "simprocess.h"
-#include "testclient.h"
 #include "testenv.h"
+#include "testsupport.h"
 
 #include <QAbstractItemView>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "keys/deletekeydialog.h"
 #include "common/messagebox.h"
+#include "keys/deletekeydialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>

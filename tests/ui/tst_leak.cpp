@@ -3,14 +3,14 @@
 #include "credentials/profilestore.h"
 #include "credentials/sessionopener.h"
 #include "keys/keysview.h"
-#include "window/mainwindow.h"
-#include "models/keytablemodel.h"
 #include "keys/secretdialog.h"
+#include "models/keytablemodel.h"
 #include "security/secureclipboard.h"
 #include "settings.h"
 #include "simprocess.h"
 #include "testenv.h"
-#include "tst_mainwindow_support.h"
+#include "testsupport.h"
+#include "window/mainwindow.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -80,55 +80,6 @@ QList<Needle> encodedForms(const QByteArray &secret, const QByteArray &id, const
             unique.append(n);
     }
     return unique;
-}
-
-// A bearer token the simulator issued to its demo service account, fetched the way another program
-// would (testclient.h has the same, but its helpers clash with tst_mainwindow_support.h's).
-QByteArray fetchDemoAccessToken(const QUrl &base)
-{
-    QNetworkAccessManager nam;
-    QNetworkRequest req(base.resolved(QUrl(u"/api/oauth/token"_s)));
-    req.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
-    req.setRawHeader("Accept", "application/json");
-    req.setRawHeader("Authorization", "Basic " + QByteArray("mdb_sa_id_demo:mdb_sa_sk_demo").toBase64());
-    QNetworkReply *reply = nam.post(req, QByteArray("grant_type=client_credentials"));
-    QSignalSpy spy(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        spy.wait(10000);
-    const QByteArray token =
-        QJsonDocument::fromJson(reply->readAll()).object().value("access_token"_L1).toString().toUtf8();
-    delete reply;
-    return token;
-}
-
-// What a run of the CLI printed.
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const { return QString::fromUtf8(err + out); }
-};
-
-CliRun runCli(const QStringList &args, const QProcessEnvironment &env)
-{
-    QProcess p;
-    p.setProgram(SimProcess::cliExecutablePath());
-    p.setArguments(args);
-    p.setProcessEnvironment(env);
-    p.start();
-    CliRun r;
-    if (!p.waitForStarted(10000))
-        return r;
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished(5000);
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
 }
 
 } // namespace
@@ -390,11 +341,11 @@ private Q_SLOTS:
         }
         QList<CliRun> cliRuns;
         cliRuns << runCli({u"keys"_s, u"list"_s, u"--project"_s, kProdSearch, u"--verbose"_s}, env);
-        QVERIFY2(cliRuns.last().exitCode == 0, qPrintable(cliRuns.last().describe()));
+        QVERIFY2(cliRuns.last().exitCode == 0, cliRuns.last().describe().constData());
         cliRuns << runCli({u"keys"_s, u"create"_s, u"--project"_s, kProdSearch, u"--name"_s,
                            u"leak test cli key"_s, u"--output"_s, u"json"_s, u"--verbose"_s},
                           env);
-        QVERIFY2(cliRuns.last().exitCode == 0, qPrintable(cliRuns.last().describe()));
+        QVERIFY2(cliRuns.last().exitCode == 0, cliRuns.last().describe().constData());
         const QJsonObject createdByCli = QJsonDocument::fromJson(cliRuns.last().out).object();
         const QByteArray cliSecret = createdByCli.value("secret"_L1).toString().toUtf8();
         QVERIFY(cliSecret.startsWith("al-"));
@@ -402,11 +353,11 @@ private Q_SLOTS:
         cliRuns << runCli({u"keys"_s, u"rename"_s, u"--project"_s, kProdSearch, u"--key"_s, cliKeyId,
                            u"--name"_s, u"leak test cli key renamed"_s, u"--verbose"_s},
                           env);
-        QVERIFY2(cliRuns.last().exitCode == 0, qPrintable(cliRuns.last().describe()));
+        QVERIFY2(cliRuns.last().exitCode == 0, cliRuns.last().describe().constData());
         cliRuns << runCli({u"keys"_s, u"delete"_s, u"--project"_s, kProdSearch, u"--key"_s, cliKeyId,
                            u"--yes"_s, u"--verbose"_s},
                           env);
-        QVERIFY2(cliRuns.last().exitCode == 0, qPrintable(cliRuns.last().describe()));
+        QVERIFY2(cliRuns.last().exitCode == 0, cliRuns.last().describe().constData());
 
         // What must appear nowhere: the credentials and every token issued, in each encoding, and the
         // new keys' secrets (their masked tails aside).
@@ -434,7 +385,8 @@ private Q_SLOTS:
         // The CLI's error output (its log), and its standard output but for the one secret it shows.
         static const QRegularExpression tokenShape(u"[A-Za-z0-9_-]{48}"_s);
         for (const CliRun &run : std::as_const(cliRuns)) {
-            QVERIFY2(run.err.contains("aikeys."), qPrintable(u"the CLI logged nothing: "_s + run.describe()));
+            QVERIFY2(run.err.contains("aikeys."),
+                     QByteArray(QByteArray("the CLI logged nothing: ") + run.describe()).constData());
             for (const Needle &n : needles + newKeyNeedles)
                 QVERIFY2(!run.err.contains(n.bytes), qPrintable(n.what + u" on the CLI's standard error"_s));
             for (const Needle &n : needles)

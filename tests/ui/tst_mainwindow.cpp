@@ -23,7 +23,7 @@
 #include "settings.h"
 #include "simprocess.h"
 #include "testenv.h"
-#include "tst_mainwindow_support.h"
+#include "testsupport.h"
 #include "window/mainwindow.h"
 
 #include <QAbstractButton>
@@ -100,11 +100,7 @@ class TestMainWindow : public QObject
 
     static bool waitIdle(KeysView *keys, int timeoutMs = 20000)
     {
-        QElapsedTimer timer;
-        timer.start();
-        while ((keys->isLoading() || keys->isBusy()) && timer.elapsed() < timeoutMs)
-            QTest::qWait(10);
-        return !keys->isLoading() && !keys->isBusy();
+        return QTest::qWaitFor([keys] { return !keys->isLoading() && !keys->isBusy(); }, timeoutMs);
     }
 
 private Q_SLOTS:
@@ -659,6 +655,8 @@ private Q_SLOTS:
         QVERIFY(loadingAfterLastPage);
         QCOMPARE(rowsAfterLastPage, 0);
         QVERIFY(waitIdle(keys));
+        // A negative check: no late slice of the organization's keys may replace the project's; the loop
+        // spins a moment for one to show.
         QTest::qWait(200);
         QCOMPARE(keys->scope(), Scope::Project);
         const int rows = keys->model()->rowCount();

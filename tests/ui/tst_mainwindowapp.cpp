@@ -1,16 +1,16 @@
-#include "window/appcontroller.h"
+#include "common/messagebox.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/memorysecretstore.h"
 #include "credentials/profilestore.h"
 #include "keys/keysview.h"
-#include "window/mainwindow.h"
-#include "common/messagebox.h"
 #include "models/keytablemodel.h"
 #include "models/orgtreemodel.h"
 #include "settings.h"
 #include "simprocess.h"
 #include "testenv.h"
-#include "tst_mainwindow_support.h"
+#include "testsupport.h"
+#include "window/appcontroller.h"
+#include "window/mainwindow.h"
 
 #include <QMenu>
 #include <QSettings>
@@ -285,6 +285,8 @@ private Q_SLOTS:
         QSignalSpy signedOut(app.window(), &MainWindow::signedOut);
         QVERIFY(app.credentials()->rename(live.id, u"Live, renamed"_s));
         QTRY_VERIFY(app.window()->windowTitle().startsWith(u"Live, renamed"_s));
+        // A negative check: a rename must not sign out. Nothing marks "it did not happen", so the loop
+        // spins a moment for a wrongly queued sign-out to show.
         QTest::qWait(200);
         QCOMPARE(signedOut.count(), 0);
         QCOMPARE(app.window()->session(), first);
@@ -351,6 +353,7 @@ private Q_SLOTS:
         QVERIFY(!app.window()->session());
         auto *label = app.window()->findChild<QLabel *>(u"signedOutLabel"_s);
         QVERIFY2(label->text().contains(u"was removed"_s), qPrintable(label->text()));
+        // A negative check: no dialog may pop up after the removal; the loop spins a moment for one to show.
         QTest::qWait(300);
         QVERIFY(!QApplication::activeModalWidget());
     }

@@ -1,7 +1,7 @@
 // The preferences dialog under offscreen, on a temporary settings file.
-#include "window/preferencesdialog.h"
 #include "settings.h"
 #include "testenv.h"
+#include "window/preferencesdialog.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>

@@ -8,7 +8,6 @@
 #include "credentials/profilestore.h"
 #include "profiles/profileimportdialog.h"
 #include "profiles/profilesdialog.h"
-#include "profiles/secretprompt.h"
 #include "settings.h"
 #include "simprocess.h"
 #include "testenv.h"
@@ -398,7 +397,7 @@ private Q_SLOTS:
         QVERIFY(!p.validation->isHidden());
         QVERIFY2(p.validation->text().contains(message), qPrintable(p.validation->text()));
         QVERIFY(d->problems().join(u'\n').contains(message));
-        // Refused before anything was written.
+        // Refused before anything was written (a negative check: the loop spins a moment for a write).
         QTest::qWait(20);
         QCOMPARE(m_store->count(), 1);
         QCOMPARE(m_keychain->operationCount(SecretJob::Operation::Write), writes);
@@ -971,65 +970,7 @@ private Q_SLOTS:
         QVERIFY(chosen);
         QCOMPARE(*chosen, id);
     }
-
-    void secretPromptDefaults()
-    {
-        Profile profile;
-        profile.name = u"Prompted"_s;
-        profile.authMode = AuthMode::ApiKey;
-        profile.publicId = u"demo"_s;
-        SecretPrompt prompt(profile);
-        prompt.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&prompt));
-        QVERIFY2(unnamedInteractiveChildren(&prompt).isEmpty(),
-                 qPrintable(unnamedInteractiveChildren(&prompt).join(u", "_s)));
-        auto *edit = prompt.findChild<QLineEdit *>(u"secretEdit"_s);
-        auto *remember = prompt.findChild<QCheckBox *>(u"rememberCheck"_s);
-        auto *signIn = prompt.findChild<QPushButton *>(u"signInButton"_s);
-        QVERIFY(edit && remember && signIn);
-        QCOMPARE(edit->echoMode(), QLineEdit::Password);
-        QVERIFY(remember->isChecked());
-        QVERIFY(remember->isEnabled());
-        QVERIFY(prompt.rememberInKeychain());
-        QVERIFY(!signIn->isEnabled());
-        QVERIFY(prompt.findChild<QLabel *>(u"titleLabel"_s)->text().contains(u"private key"_s));
-        QVERIFY(prompt.findChild<QLabel *>(u"accountLabel"_s)->text().contains(u"Programmatic API key"_s));
-
-        QTest::keyClicks(edit, u"typed-secret"_s);
-        QVERIFY(signIn->isEnabled());
-        QTest::mouseClick(signIn, Qt::LeftButton);
-        QCOMPARE(prompt.result(), int(QDialog::Accepted));
-        QVERIFY(edit->text().isEmpty());
-        Credentials c = prompt.takeCredentials();
-        QCOMPARE(c.mode, AuthMode::ApiKey);
-        QCOMPARE(c.id, u"demo"_s);
-        QCOMPARE(c.secret.reveal(), QByteArray("typed-secret"));
-        QVERIFY(prompt.takeSecret().isEmpty());
-    }
-
-    void secretPromptWithoutKeychain()
-    {
-        Profile profile;
-        profile.name = u"No keychain"_s;
-        SecretPrompt prompt(profile);
-        prompt.setReason(
-            ApiError::keychain(u"The secret could not be read from the keychain: no keychain service "
-                               u"is available."_s,
-                               u"Install gnome-keyring."_s),
-            SecretError::NoBackend);
-        auto *remember = prompt.findChild<QCheckBox *>(u"rememberCheck"_s);
-        QVERIFY(!remember->isEnabled());
-        QVERIFY(!remember->isChecked());
-        QVERIFY(!prompt.rememberInKeychain());
-        QVERIFY(prompt.findChild<QLabel *>(u"reasonLabel"_s)->text().contains(u"Install gnome-keyring."_s));
-        QVERIFY(prompt.findChild<QLabel *>(u"sessionNote"_s)->text().contains(u"this session only"_s));
-        // A missing entry is no reason not to remember.
-        prompt.setReason(ApiError::keychain(u"No client secret is stored."_s, {}), SecretError::NotFound);
-        QVERIFY(remember->isEnabled());
-        QVERIFY(prompt.rememberInKeychain());
-        prompt.reject();
-        QVERIFY(prompt.takeSecret().isEmpty());
-    }
+    // SecretPrompt on its own: tst_secretprompt.
 
 private:
     QTemporaryDir m_home;

@@ -7,8 +7,8 @@
 #include "common/messagebox.h"
 #include "ratelimits/ratelimitview.h"
 #include "simprocess.h"
-#include "testclient.h"
 #include "testenv.h"
+#include "testsupport.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -5,16 +5,16 @@
 #include "atlas/atlasclient.h"
 #include "atlas/embeddingtest.h"
 #include "atlas/session.h"
-#include "keys/createkeydialog.h"
 #include "common/messagebar.h"
 #include "common/messagebox.h"
-#include "rotation/rotationspanel.h"
+#include "keys/createkeydialog.h"
 #include "keys/secretdialog.h"
+#include "rotation/rotationspanel.h"
 #include "security/secretbuffer.h"
 #include "settings.h"
 #include "simprocess.h"
-#include "testclient.h"
 #include "testenv.h"
+#include "testsupport.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
@@ -122,7 +122,7 @@ private Q_SLOTS:
 
     void rotateAndRetire()
     {
-        SimProcess sim({u"--data"_s, m_seedPath});
+        SimProcess sim({u"--data"_s, m_seedPath, u"--test-clock"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
         Client c = openSession(sim);
         m_settings->setRotationIdleHours(24);
@@ -187,7 +187,8 @@ private Q_SLOTS:
         secret->setRevealed(true);
         const QString secretText = child<QLineEdit>(secret, "secretEdit")->text();
         QVERIFY(!secretText.isEmpty());
-        QTest::qWait(20); // the application's use comes strictly after the test
+        // The application's use comes strictly after the test: Atlas's clock moves on a second.
+        QVERIFY(sim.advanceClock(1));
         auto client = std::make_unique<EmbeddingTest>(newKey.endpoint, SecretBuffer::fromUtf8(secretText));
         client->setAutoDelete(false);
         QSignalSpy clientDone(client.get(), &Job::finished);

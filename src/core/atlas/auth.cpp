@@ -169,7 +169,7 @@ bool ServiceAccountAuthenticator::tokenUsable() const
 {
     if (m_bearer.isEmpty())
         return false;
-    return QDateTime::currentDateTimeUtc().msecsTo(m_expiresAt) > m_renewMarginMs;
+    return nowFrom(session()->config().clock).msecsTo(m_expiresAt) > m_renewMarginMs;
 }
 
 void ServiceAccountAuthenticator::clearToken()
@@ -214,7 +214,7 @@ void ServiceAccountAuthenticator::fetchToken()
             clearToken();
             m_bearer = "Bearer " + call->token.reveal();
             const qint64 lifetime = call->expiresIn;
-            m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(lifetime);
+            m_expiresAt = nowFrom(session()->config().clock).addSecs(lifetime);
             m_renewMarginMs = qMin(kRenewMarginSeconds * 1000, lifetime * 1000 / 4);
             call->token.wipe();
             qCInfo(lcAuth) << "service-account token valid for" << call->expiresIn << "s";

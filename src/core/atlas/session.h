@@ -2,6 +2,7 @@
 
 #include "atlas/auth.h"
 #include "atlas/retrypolicy.h"
+#include "domain/clock.h"
 
 #include <QObject>
 #include <QUrl>
@@ -30,6 +31,8 @@ struct SessionConfig
     // Signing out never waits longer than this for the token revocation (one attempt, no retry):
     // the credentials are forgotten either way, and an unrevoked token expires by itself.
     int signOutTimeoutMs = 5000;
+    // What token expiry is measured with (empty: the system clock); tests move it instead of waiting.
+    Clock clock;
 };
 
 // One signed-in connection to one Atlas: the network access manager (one per session, injected),

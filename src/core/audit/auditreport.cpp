@@ -445,7 +445,7 @@ void AuditJob::allDone()
         finishWith(ApiError::invalidResponse(tr("The key list ended without an answer.")));
         return;
     }
-    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    const QDateTime now = nowFrom(m_clock);
     m_report = AuditReport::build(m_scope, std::move(*m_keys), m_projectNames, m_thresholds, now);
     m_keys.reset();
     m_report.setOrg(m_orgId, m_orgName);

@@ -2,6 +2,7 @@
 
 #include "atlas/compositejob.h"
 #include "audit/keyclassifier.h"
+#include "domain/clock.h"
 #include "domain/scope.h"
 #include "domain/types.h"
 
@@ -136,7 +137,7 @@ class AuditJob final : public CompositeJob
     Q_OBJECT
 
 public:
-    using Clock = std::function<QDateTime()>;
+    using Clock = aikeys::Clock;
 
     static AuditJob *forOrganization(AtlasClient *client, const QString &orgId, const QString &orgName,
                                      AuditThresholds thresholds, QObject *parent = nullptr);

@@ -629,7 +629,7 @@ void KeyTableModel::setClock(Clock clock)
 
 QDateTime KeyTableModel::now() const
 {
-    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    return nowFrom(m_clock);
 }
 
 void KeyTableModel::refreshRelativeTimes()

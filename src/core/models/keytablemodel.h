@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/clock.h"
 #include "domain/types.h"
 
 #include <QAbstractTableModel>
@@ -70,7 +71,7 @@ public:
     };
     Q_ENUM(Role)
 
-    using Clock = std::function<QDateTime()>;
+    using Clock = aikeys::Clock;
 
     static constexpr qint64 kNeverMs = std::numeric_limits<qint64>::min();
 

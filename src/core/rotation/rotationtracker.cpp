@@ -99,7 +99,7 @@ void RotationTracker::setClock(Clock clock)
 
 QDateTime RotationTracker::now() const
 {
-    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    return nowFrom(m_clock);
 }
 
 void RotationTracker::setIdleHours(int hours)

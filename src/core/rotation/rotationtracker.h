@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas/apierror.h"
+#include "domain/clock.h"
 #include "domain/types.h"
 
 #include <QCoreApplication>
@@ -88,7 +89,7 @@ class RotationTracker : public QObject
     Q_OBJECT
 
 public:
-    using Clock = std::function<QDateTime()>;
+    using Clock = aikeys::Clock;
 
     static constexpr int kDefaultIdleHours = 24;
     // How far after a recorded key test a use of the new key is still taken for the test's own: the

@@ -169,7 +169,7 @@ LastUseChart *AuditView::chart() const
 
 QDateTime AuditView::now() const
 {
-    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    return nowFrom(m_clock);
 }
 
 bool AuditView::isLoading() const

@@ -2,6 +2,7 @@
 
 #include "atlas/apierror.h"
 #include "audit/auditreport.h"
+#include "domain/clock.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -62,7 +63,7 @@ public:
     const AuditReport &report() const { return m_report; }
 
     // The time audits are made at (tests pin it); the system clock by default.
-    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
     // How many deletes a bulk retire sends at once.
     void setRetireConcurrency(int n) { m_retireConcurrency = n; }
 
@@ -113,7 +114,7 @@ private:
     const std::unique_ptr<Ui::AuditView> m_ui;
     QPointer<AtlasClient> m_client;
     Settings *m_settings;
-    std::function<QDateTime()> m_clock;
+    Clock m_clock;
     AuditKeyModel *m_model;
     AuditFilterProxyModel *m_proxy;
     MessageBar *m_messageBar;
