@@ -2,28 +2,19 @@
 
 #include "domain/timeformat.h"
 #include "logging.h"
+#include "models/keyrankbuilder.h"
+#include "models/searchfold.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QElapsedTimer>
 #include <QLocale>
 
-#include <algorithm>
-#include <numeric>
+#include <span>
 
 using namespace Qt::StringLiterals;
 
 namespace aikeys {
 
 namespace {
-
-// Placing one new value in a sorted column's ranks costs a binary search (about 16 collator
-// comparisons) and a pass over every row's rank; rebuilding them costs a sort key per row and a sort,
-// about as much as placing rows/16 values. Larger batches rebuild once, lazily.
-bool placeIncrementally(qsizetype added, qsizetype rows)
-{
-    return added <= std::max<qsizetype>(64, rows / 16);
-}
 
 bool sameKey(const AiKey &a, const AiKey &b)
 {
@@ -38,265 +29,12 @@ bool isStringColumn(int column)
     return column != KeyTableModel::LastUsed && column != KeyTableModel::Created;
 }
 
-QLocale collationLocale()
-{
-    // The C locale has no collation rules (QCollator falls back to code-point order and ignores
-    // numeric mode): people running under LC_ALL=C still expect "key 2" before "key 10".
-    const QLocale system;
-    if (system.language() == QLocale::C)
-        return QLocale(QLocale::English, QLocale::UnitedStates);
-    return system;
-}
-
-// What QString::toCaseFolded().toUtf8() gives (simple case folding, one code point at a time) in
-// one pass and no allocation of its own: the first search folds every key. Writes at most three
-// bytes per UTF-16 unit.
-void appendFolded(uchar *&d, QStringView text)
-{
-    for (qsizetype j = 0; j < text.size(); ++j) {
-        char32_t u = text[j].unicode();
-        if (u < 0x80) {
-            *d++ = uchar(u >= U'A' && u <= U'Z' ? u + (U'a' - U'A') : u);
-            continue;
-        }
-        if (QChar::isHighSurrogate(u) && j + 1 < text.size() && text[j + 1].isLowSurrogate())
-            u = QChar::surrogateToUcs4(char16_t(u), text[++j].unicode());
-        u = QChar::toCaseFolded(u);
-        if (u < 0x800) {
-            *d++ = uchar(0xc0 | (u >> 6));
-        } else {
-            if (u < 0x10000) {
-                *d++ = uchar(0xe0 | (u >> 12));
-            } else {
-                *d++ = uchar(0xf0 | (u >> 18));
-                *d++ = uchar(0x80 | ((u >> 12) & 0x3f));
-            }
-            *d++ = uchar(0x80 | ((u >> 6) & 0x3f));
-        }
-        *d++ = uchar(0x80 | (u & 0x3f));
-    }
-}
-
 } // namespace
-
-struct KeyTableModel::RankBuilder
-{
-    QList<QString> values;
-    std::vector<qint32> slotOfRow;
-#if !defined(Q_OS_WIN)
-    std::vector<QCollatorSortKey> sortKeys;
-#endif
-
-    // The column's text for each of n rows.
-    template <typename TextOf>
-    void collect(int column, qsizetype n, TextOf textOf)
-    {
-        // A sort key costs about a microsecond. Statuses, creators, endpoints and projects repeat
-        // across thousands of keys: one sort key per distinct value, found by hashing, which is much
-        // cheaper. Names, ids and masked keys are nearly all distinct: hashing them would only add to
-        // the cost.
-        const bool repetitive =
-            column == Status || column == CreatedBy || column == Endpoint || column == Project;
-        slotOfRow.resize(static_cast<size_t>(n));
-        if (repetitive) {
-            QHash<QString, qint32> slotOf;
-            for (qsizetype row = 0; row < n; ++row) {
-                QString text = textOf(row);
-                const qsizetype before = slotOf.size();
-                qint32 &slot = slotOf[text];
-                if (slotOf.size() != before) {
-                    slot = qint32(values.size());
-                    values.append(std::move(text));
-                }
-                slotOfRow[size_t(row)] = slot;
-            }
-        } else {
-            values.reserve(n);
-            for (qsizetype row = 0; row < n; ++row) {
-                slotOfRow[size_t(row)] = qint32(row);
-                values.append(textOf(row));
-            }
-        }
-    }
-
-    // Sort keys for the values that have none yet, until the deadline; true when all have one.
-    bool makeSortKeys(const QCollator &collator, const QDeadlineTimer &deadline)
-    {
-#if defined(Q_OS_WIN)
-        Q_UNUSED(collator);
-        Q_UNUSED(deadline);
-        return true;
-#else
-        sortKeys.reserve(size_t(values.size()));
-        while (sortKeys.size() < size_t(values.size())) {
-            const size_t end = std::min(size_t(values.size()), sortKeys.size() + 64);
-            for (size_t i = sortKeys.size(); i < end; ++i)
-                sortKeys.push_back(collator.sortKey(values[qsizetype(i)]));
-            if (sortKeys.size() < size_t(values.size()) && deadline.hasExpired())
-                return false;
-        }
-        return true;
-#endif
-    }
-
-    void finish(RankColumn &rc, const QCollator &collator)
-    {
-        // Sort keys make a large sort several times faster, but rankForValue() places later values
-        // with compare(), so the two must agree. On Windows they do not: Qt's sort keys there
-        // (LCMapStringEx) can order case and even equal strings differently from CompareStringEx.
-#if defined(Q_OS_WIN)
-        const auto cmp = [this, &collator](qint32 a, qint32 b) {
-            return collator.compare(values[a], values[b]);
-        };
-#else
-        Q_UNUSED(collator);
-        const auto cmp = [this](qint32 a, qint32 b) {
-            return sortKeys[size_t(a)].compare(sortKeys[size_t(b)]);
-        };
-#endif
-        std::vector<qint32> order(size_t(values.size()));
-        std::iota(order.begin(), order.end(), 0);
-        std::sort(order.begin(), order.end(), [&cmp](qint32 a, qint32 b) { return cmp(a, b) < 0; });
-
-        // Values the collator calls equal share a rank, as they would compare equal.
-        std::vector<qint32> rankOfSlot(size_t(values.size()));
-        rc.distinct.clear();
-        for (size_t i = 0; i < order.size(); ++i) {
-            if (i == 0 || cmp(order[i], order[i - 1]) != 0)
-                rc.distinct.append(values[order[i]]);
-            rankOfSlot[size_t(order[i])] = qint32(rc.distinct.size() - 1);
-        }
-        rc.rank.resize(slotOfRow.size());
-        for (size_t row = 0; row < slotOfRow.size(); ++row)
-            rc.rank[row] = rankOfSlot[size_t(slotOfRow[row])];
-        rc.built = true;
-    }
-};
-
-struct KeyTableModel::Batch::Data
-{
-    enum class Phase { Rows, RankValues, RankKeys, RankOrder, Done };
-
-    const KeyTableModel *model = nullptr;
-    QList<AiKey> keys;
-    bool copy = false; // the caller still holds the list: copy its keys rather than move them
-    qsizetype next = 0;
-    std::vector<std::unique_ptr<AiKey>> rows;
-    std::vector<qint64> lastUsedMs;
-    std::vector<qint64> createdMs;
-    QHash<QString, int> rowById;
-    int neverUsed = 0;
-    int repeats = 0;
-    int rankColumn = -1;
-    RankBuilder builder;
-    RankColumn rank;
-    Phase phase = Phase::Rows;
-
-    void addRow(AiKey &&key)
-    {
-        normalize(key);
-        // One hash operation per key: the index is built and a repeated id found in the same step.
-        const qsizetype before = rowById.size();
-        int &slot = rowById[key.apiKeyId];
-        if (rowById.size() == before) {
-            // A repeated id is one key: its last description wins, at its first place.
-            ++repeats;
-            AiKey &first = *rows[size_t(slot)];
-            if (first.neverUsed())
-                --neverUsed;
-            lastUsedMs[size_t(slot)] = KeyTableModel::lastUsedMs(key);
-            createdMs[size_t(slot)] = KeyTableModel::createdMs(key);
-            if (key.neverUsed())
-                ++neverUsed;
-            first = std::move(key);
-            return;
-        }
-        slot = int(rows.size());
-        lastUsedMs.push_back(KeyTableModel::lastUsedMs(key));
-        createdMs.push_back(KeyTableModel::createdMs(key));
-        if (key.neverUsed())
-            ++neverUsed;
-        rows.push_back(std::make_unique<AiKey>(std::move(key)));
-    }
-};
-
-KeyTableModel::Batch::Batch() = default;
-KeyTableModel::Batch::~Batch() = default;
-KeyTableModel::Batch::Batch(Batch &&other) noexcept = default;
-KeyTableModel::Batch &KeyTableModel::Batch::operator=(Batch &&other) noexcept = default;
-
-bool KeyTableModel::Batch::isReady() const
-{
-    return !d || d->phase == Data::Phase::Done;
-}
-
-bool KeyTableModel::Batch::work(int budgetMs)
-{
-    if (isReady())
-        return true;
-    QElapsedTimer slice;
-    slice.start();
-    const auto expired = [&slice, budgetMs] { return budgetMs >= 0 && slice.elapsed() >= budgetMs; };
-    // The values and the final sort of a column's ranks cannot be cut: they start early in a slice.
-    bool progressed = false;
-    const auto late = [&slice, &progressed, budgetMs] {
-        return budgetMs >= 0 && progressed && slice.elapsed() >= budgetMs / 4;
-    };
-    Data &b = *d;
-    using Phase = Data::Phase;
-    if (b.phase == Phase::Rows) {
-        const qsizetype n = b.keys.size();
-        while (b.next < n) {
-            const qsizetype end = std::min(n, b.next + 256);
-            if (b.copy) {
-                for (; b.next < end; ++b.next)
-                    b.addRow(AiKey(b.keys.at(b.next)));
-            } else {
-                AiKey *keys = b.keys.data();
-                for (; b.next < end; ++b.next)
-                    b.addRow(std::move(keys[b.next]));
-            }
-            progressed = true;
-            if (b.next < n && expired())
-                return false;
-        }
-        b.keys = QList<AiKey>();
-        b.phase = b.rankColumn >= 0 ? Phase::RankValues : Phase::Done;
-    }
-    if (b.phase == Phase::RankValues) {
-        if (late())
-            return false;
-        b.builder.collect(b.rankColumn, qsizetype(b.rows.size()), [&b](qsizetype row) {
-            return b.model->sortText(*b.rows[size_t(row)], b.rankColumn);
-        });
-        b.phase = Phase::RankKeys;
-        progressed = true;
-    }
-    if (b.phase == Phase::RankKeys) {
-        const QDeadlineTimer deadline =
-            budgetMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever)
-                         : QDeadlineTimer(std::max<qint64>(0, budgetMs - slice.elapsed()), Qt::PreciseTimer);
-        if (!b.builder.makeSortKeys(b.model->m_collator, deadline))
-            return false;
-        b.phase = Phase::RankOrder;
-        progressed = true;
-    }
-    if (b.phase == Phase::RankOrder) {
-        if (late())
-            return false;
-        b.builder.finish(b.rank, b.model->m_collator);
-        b.builder = RankBuilder();
-        b.phase = Phase::Done;
-    }
-    return true;
-}
 
 KeyTableModel::KeyTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_collator(collationLocale())
-{
-    m_collator.setNumericMode(true);
-}
+    , m_collator(KeyRanks::makeCollator())
+{}
 
 KeyTableModel::~KeyTableModel() = default;
 
@@ -435,22 +173,9 @@ void KeyTableModel::setKeys(QList<AiKey> keys)
 
 KeyTableModel::Batch KeyTableModel::prepareKeys(QList<AiKey> keys, int rankColumn) const
 {
-    Batch batch;
-    batch.d = std::make_unique<Batch::Data>();
-    Batch::Data &b = *batch.d;
-    b.model = this;
-    // Moving the keys out of a list someone else still holds would detach it, a copy of every key at
-    // once: they are copied one at a time instead.
-    b.copy = !keys.isDetached();
-    b.keys = std::move(keys);
-    const auto n = size_t(b.keys.size());
-    b.rows.reserve(n);
-    b.lastUsedMs.reserve(n);
-    b.createdMs.reserve(n);
-    b.rowById.reserve(b.keys.size());
-    if (rankColumn >= 0 && rankColumn < ColumnCount && rankColumn != Project && isStringColumn(rankColumn))
-        b.rankColumn = rankColumn;
-    return batch;
+    const bool ranked =
+        rankColumn >= 0 && rankColumn < ColumnCount && rankColumn != Project && isStringColumn(rankColumn);
+    return KeyBatch(this, std::move(keys), ranked ? rankColumn : -1);
 }
 
 void KeyTableModel::setPreparedKeys(Batch batch)
@@ -458,7 +183,7 @@ void KeyTableModel::setPreparedKeys(Batch batch)
     if (!batch.d)
         batch = prepareKeys({});
     Q_ASSERT(batch.d->model == this);
-    Batch::Data &b = *batch.d;
+    KeyBatch::Data &b = *batch.d;
     const int oldTotal = totalCount();
     const int oldNever = m_neverUsedCount;
 
@@ -472,8 +197,8 @@ void KeyTableModel::setPreparedKeys(Batch batch)
     m_createdMs = std::move(b.createdMs);
     m_rowById = std::move(b.rowById);
     m_indexDirty = false;
-    for (RankColumn &rc : m_ranks)
-        rc = RankColumn();
+    for (KeyRanks &ranks : m_ranks)
+        ranks = KeyRanks();
     if (b.rankColumn >= 0)
         m_ranks[size_t(b.rankColumn)] = std::move(b.rank);
     invalidateHaystacks();
@@ -661,32 +386,14 @@ qint64 KeyTableModel::createdMs(const AiKey &key)
 
 QByteArray KeyTableModel::foldForSearch(QStringView text)
 {
-    QByteArray out(text.size() * 3, Qt::Uninitialized);
-    uchar *d = reinterpret_cast<uchar *>(out.data());
-    appendFolded(d, text);
-    out.truncate(reinterpret_cast<char *>(d) - out.constData());
-    return out;
+    return searchfold::fold(text);
 }
 
 QByteArray KeyTableModel::buildHaystack(const AiKey &key) const
 {
     const QString project = m_showProjectColumn ? projectName(key.groupId) : QString();
     const QStringView parts[] = {key.name, key.apiKeyId, key.createdBy, project};
-    const qsizetype partCount = m_showProjectColumn ? 4 : 3;
-
-    qsizetype units = partCount - 1;
-    for (qsizetype i = 0; i < partCount; ++i)
-        units += parts[i].size();
-    QByteArray out(units * 3, Qt::Uninitialized);
-    uchar *d = reinterpret_cast<uchar *>(out.data());
-    for (qsizetype i = 0; i < partCount; ++i) {
-        if (i > 0)
-            *d++ = 0x01;
-        appendFolded(d, parts[i]);
-    }
-    out.truncate(reinterpret_cast<char *>(d) - out.constData());
-    out.squeeze();
-    return out;
+    return searchfold::foldJoined(std::span<const QStringView>(parts, m_showProjectColumn ? 4 : 3));
 }
 
 void KeyTableModel::buildHaystacks() const
@@ -724,33 +431,22 @@ QString KeyTableModel::sortText(const AiKey &key, int column) const
     return {};
 }
 
+bool KeyTableModel::repeatsValues(int column)
+{
+    return column == Status || column == CreatedBy || column == Endpoint || column == Project;
+}
+
 void KeyTableModel::buildRanks(int column) const
 {
     Q_ASSERT(isStringColumn(column));
-    RankBuilder builder;
-    builder.collect(column, size(), [this, column](qsizetype row) { return sortText(at(int(row)), column); });
-    builder.makeSortKeys(m_collator, QDeadlineTimer(QDeadlineTimer::Forever));
-    builder.finish(m_ranks[size_t(column)], m_collator);
+    KeyRankBuilder::build(
+        m_ranks[size_t(column)], size(), repeatsValues(column),
+        [this, column](qsizetype row) { return sortText(at(int(row)), column); }, m_collator);
 }
 
 void KeyTableModel::invalidateRanks(int column)
 {
-    m_ranks[size_t(column)] = RankColumn();
-}
-
-qint32 KeyTableModel::rankForValue(RankColumn &rc, const QString &value) const
-{
-    const auto less = [this](const QString &a, const QString &b) { return m_collator.compare(a, b) < 0; };
-    const auto it = std::lower_bound(rc.distinct.cbegin(), rc.distinct.cend(), value, less);
-    const qint32 pos = qint32(it - rc.distinct.cbegin());
-    if (it != rc.distinct.cend() && m_collator.compare(*it, value) == 0)
-        return pos;
-    rc.distinct.insert(pos, value);
-    for (qint32 &r : rc.rank) {
-        if (r >= pos)
-            ++r;
-    }
-    return pos;
+    m_ranks[size_t(column)] = KeyRanks();
 }
 
 void KeyTableModel::ensureIndex() const
@@ -785,16 +481,10 @@ void KeyTableModel::appendRows(QList<AiKey> keys)
         m_rows.push_back(std::make_unique<AiKey>(std::move(key)));
     }
     for (int column = 0; column < ColumnCount; ++column) {
-        RankColumn &rc = m_ranks[size_t(column)];
-        if (!rc.built)
-            continue;
-        if (!placeIncrementally(keys.size(), size())) {
-            invalidateRanks(column);
-            continue;
-        }
-        rc.rank.resize(m_rows.size(), -1);
-        for (int row = first; row <= last; ++row)
-            rc.rank[size_t(row)] = rankForValue(rc, sortText(at(row), column));
+        KeyRanks &ranks = m_ranks[size_t(column)];
+        if (ranks.isBuilt())
+            ranks.appendRows(
+                first, last, [this, column](int row) { return sortText(at(row), column); }, m_collator);
     }
     endInsertRows();
 }
@@ -815,9 +505,9 @@ void KeyTableModel::removeRun(int first, int last)
     eraseRun(m_createdMs);
     if (m_haystacksBuilt)
         eraseRun(m_haystacks);
-    for (RankColumn &rc : m_ranks) {
-        if (rc.built)
-            eraseRun(rc.rank);
+    for (KeyRanks &ranks : m_ranks) {
+        if (ranks.isBuilt())
+            ranks.eraseRows(first, last);
     }
     // Renumbering every later row per run would make a refresh quadratic: rebuild once, on next use.
     if (!atEnd)
@@ -837,12 +527,12 @@ bool KeyTableModel::updateRow(int row, const AiKey &key)
     if (updated.neverUsed())
         ++m_neverUsedCount;
     for (int column = 0; column < ColumnCount; ++column) {
-        RankColumn &rc = m_ranks[size_t(column)];
-        if (!rc.built)
+        KeyRanks &ranks = m_ranks[size_t(column)];
+        if (!ranks.isBuilt())
             continue;
         const QString text = sortText(updated, column);
         if (text != sortText(current, column))
-            rc.rank[size_t(row)] = rankForValue(rc, text);
+            ranks.setRank(row, text, m_collator);
     }
     m_lastUsedMs[size_t(row)] = lastUsedMs(updated);
     m_createdMs[size_t(row)] = createdMs(updated);

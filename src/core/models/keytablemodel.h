@@ -2,6 +2,8 @@
 
 #include "domain/clock.h"
 #include "domain/types.h"
+#include "models/keybatch.h"
+#include "models/keyranks.h"
 
 #include <QAbstractTableModel>
 #include <QByteArray>
@@ -94,28 +96,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     // A list of keys on its way into the model, made ready a slice at a time so that tens of thousands
-    // of keys never hold up the event loop for long (KeysView fills its table so): the rows, the id
-    // index and, for one column, the sort ranks a sorted view asks for first. prepareKeys() makes one,
-    // work() advances it, setPreparedKeys() puts it in the model. Use it on the model's thread, while
-    // the model lives.
-    class Batch
-    {
-    public:
-        Batch();
-        ~Batch();
-        Batch(Batch &&other) noexcept;
-        Batch &operator=(Batch &&other) noexcept;
-
-        bool isReady() const;
-        // Does the remaining work for about budgetMs (at least a little of it; all of it when
-        // budgetMs < 0) and returns isReady().
-        bool work(int budgetMs);
-
-    private:
-        friend class KeyTableModel;
-        struct Data;
-        std::unique_ptr<Data> d;
-    };
+    // of keys never hold up the event loop for long: see KeyBatch.
+    using Batch = KeyBatch;
 
     // Replaces everything (modelReset). A key id that appears twice keeps its last description.
     void setKeys(QList<AiKey> keys);
@@ -194,15 +176,8 @@ Q_SIGNALS:
     void searchTextChanged();
 
 private:
-    struct RankColumn
-    {
-        bool built = false;
-        QList<QString> distinct;  // distinct values in collation order: a value's rank is its index
-        std::vector<qint32> rank; // per row
-    };
-
-    // Builds one column's ranks: values, then their sort keys (a slice at a time), then the ranks.
-    struct RankBuilder;
+    // Fills itself with the model's row helpers, sort texts and collator.
+    friend class KeyBatch;
 
     static void normalize(AiKey &key);
     QByteArray buildHaystack(const AiKey &key) const;
@@ -211,16 +186,17 @@ private:
     static qint64 lastUsedMs(const AiKey &key);
     static qint64 createdMs(const AiKey &key);
     QString sortText(const AiKey &key, int column) const;
+    // Whether a column's values repeat across many rows (statuses, creators...): see KeyRankBuilder.
+    static bool repeatsValues(int column);
     qint64 rankOf(int row, int column) const
     {
-        const RankColumn &rc = m_ranks[size_t(column)];
-        if (!rc.built)
+        const KeyRanks &ranks = m_ranks[size_t(column)];
+        if (!ranks.isBuilt())
             buildRanks(column);
-        return rc.rank[size_t(row)];
+        return ranks.rankOf(row);
     }
     void buildRanks(int column) const;
     void invalidateRanks(int column);
-    qint32 rankForValue(RankColumn &rc, const QString &value) const;
     const AiKey &at(int row) const { return *m_rows[size_t(row)]; }
     int size() const { return int(m_rows.size()); }
     void ensureIndex() const;
@@ -238,7 +214,7 @@ private:
     mutable bool m_haystacksBuilt = false;
     mutable QHash<QString, int> m_rowById;
     mutable bool m_indexDirty = false;
-    mutable std::array<RankColumn, ColumnCount> m_ranks;
+    mutable std::array<KeyRanks, ColumnCount> m_ranks;
     mutable QCollator m_collator;
     QHash<QString, QString> m_projectNames;
     Clock m_clock;

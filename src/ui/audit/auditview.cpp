@@ -3,16 +3,17 @@
 #include "ui_auditview.h"
 
 #include "atlas/atlasclient.h"
+#include "audit/auditexport.h"
 #include "audit/auditkeymodel.h"
+#include "audit/audittablelayout.h"
 #include "audit/bulkretire.h"
 #include "audit/bulkretiredialog.h"
+#include "audit/bulkretireprogress.h"
 #include "audit/lastusechart.h"
-#include "common/filedialog.h"
 #include "common/messagebar.h"
 #include "common/messagebox.h"
 #include "domain/timeformat.h"
 #include "domain/timestamp.h"
-#include "keys/keycolumns.h"
 #include "settings.h"
 
 #include <QDir>
@@ -20,8 +21,6 @@
 #include <QItemSelection>
 #include <QLocale>
 #include <QProgressDialog>
-#include <QSaveFile>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -31,28 +30,13 @@ namespace {
 
 constexpr int kProjectsShown = 5;
 
-QString keysText(int n)
+} // namespace
+
+QString AuditView::keysText(int n)
 {
     // Two source strings: English runs without a translator, which would show "(s)" as is.
-    return n == 1 ? AuditView::tr("%n key", nullptr, n) : AuditView::tr("%n keys", nullptr, n);
+    return n == 1 ? tr("%n key", nullptr, n) : tr("%n keys", nullptr, n);
 }
-
-// A file-name-safe form of a name: letters, digits, dashes.
-QString slug(const QString &name)
-{
-    QString out;
-    for (const QChar c : name) {
-        if (c.isLetterOrNumber())
-            out += c.toLower();
-        else if (!out.isEmpty() && !out.endsWith(u'-'))
-            out += u'-';
-    }
-    while (out.endsWith(u'-'))
-        out.chop(1);
-    return out.left(60);
-}
-
-} // namespace
 
 AuditView::AuditView(AtlasClient *client, Settings *settings, QWidget *parent)
     : QWidget(parent)
@@ -84,14 +68,7 @@ AuditView::AuditView(AtlasClient *client, Settings *settings, QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setDynamicSortFilter(true);
     m_ui->keyTable->setModel(m_proxy);
-    m_ui->keyTable->verticalHeader()->hide();
-    m_ui->keyTable->horizontalHeader()->setSectionsMovable(true);
-    m_ui->keyTable->horizontalHeader()->setHighlightSections(false);
-    m_ui->keyTable->horizontalHeader()->setDefaultSectionSize(fontMetrics().averageCharWidth() * 16);
-    // Key IDs, project names and the rest as wide as their typical values (full text as a tooltip).
-    sizeKeyColumns(m_ui->keyTable->horizontalHeader(), m_ui->keyTable->fontMetrics());
-    m_ui->keyTable->horizontalHeader()->setStretchLastSection(true);
-    m_ui->keyTable->sortByColumn(KeyTableModel::LastUsed, Qt::AscendingOrder);
+    AuditTableLayout::setUp(this, m_ui->keyTable, m_model);
 
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &AuditView::refresh);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &AuditView::cancel);
@@ -109,26 +86,6 @@ AuditView::AuditView(AtlasClient *client, Settings *settings, QWidget *parent)
         updateSelectionLabel();
         updateActions();
     });
-    // Keep the Class column right after Name (and an org's Project after it), wherever the model puts
-    // them.
-    connect(m_model, &QAbstractItemModel::columnsInserted, this,
-            [this](const QModelIndex &, int first, int last) {
-                QHeaderView *header = m_ui->keyTable->horizontalHeader();
-                sizeKeyColumns(header, m_ui->keyTable->fontMetrics(), first, last);
-                header->moveSection(header->visualIndex(m_model->classColumn()), 1);
-                // An org's audit reads by project: its column comes next, in view without scrolling.
-                if (first <= KeyTableModel::Project && KeyTableModel::Project <= last)
-                    header->moveSection(header->visualIndex(KeyTableModel::Project), 2);
-                m_ui->keyTable->setColumnWidth(
-                    m_model->classColumn(),
-                    fontMetrics().horizontalAdvance(KeyClassifier::name(KeyClass::RecentlyCreated)) +
-                        fontMetrics().averageCharWidth() * 4);
-            });
-    m_ui->keyTable->horizontalHeader()->moveSection(m_model->classColumn(), 1);
-    m_ui->keyTable->setColumnWidth(
-        m_model->classColumn(),
-        fontMetrics().horizontalAdvance(KeyClassifier::name(KeyClass::RecentlyCreated)) +
-            fontMetrics().averageCharWidth() * 4);
 
     m_ui->loadingPanel->hide();
     m_ui->summaryPanel->hide();
@@ -504,29 +461,8 @@ void AuditView::startRetire(const QList<AiKey> &keys)
     job->setConcurrency(m_retireConcurrency);
     m_retireJob = job;
 
-    const int n = int(keys.size());
-    auto *progress = new QProgressDialog(this);
-    progress->setObjectName(u"retireProgress"_s);
-    progress->setWindowTitle(tr("Retiring Keys"));
-    progress->setLabelText(tr("Retiring keys: 0 of %1\u2026").arg(n));
-    progress->setRange(0, n);
-    progress->setValue(0);
-    progress->setMinimumDuration(0);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    m_progress = progress;
-    connect(progress, &QProgressDialog::canceled, job, [job, progress] {
-        progress->setLabelText(tr("Stopping: waiting for the deletes already sent\u2026"));
-        job->cancel();
-    });
-    connect(job, &Job::progress, progress, [progress, n](qint64 done, qint64) {
-        progress->setValue(int(done));
-        progress->setLabelText(tr("Retiring keys: %1 of %2\u2026").arg(done).arg(n));
-    });
+    m_progress = BulkRetireProgress::open(job, int(keys.size()), this);
     connect(job, &Job::finished, this, &AuditView::onRetireFinished);
-    progress->show();
     updateActions();
     job->start();
 }
@@ -539,12 +475,9 @@ void AuditView::onRetireFinished()
         return;
     job->deleteLater();
     if (m_progress) {
-        m_progress->disconnect(this);
         QProgressDialog *progress = m_progress;
         m_progress = nullptr;
-        // canceled() fires on close too; the job is over, nothing to stop.
-        progress->disconnect();
-        progress->close();
+        BulkRetireProgress::close(progress);
     }
 
     QSet<QString> gone;
@@ -565,36 +498,8 @@ void AuditView::onRetireFinished()
     if (!goneIds.isEmpty())
         Q_EMIT keysRetired(goneIds);
 
-    const int total = int(job->outcomes().size());
-    const int failed = job->count(BulkRetireJob::Result::Failed);
-    const int skipped = job->count(BulkRetireJob::Result::NotAttempted);
-    const QString headline = tr("Retired %1 of %2.").arg(job->goneCount()).arg(keysText(total));
-    QStringList details;
-    if (failed > 0) {
-        details << (failed == 1 ? tr("%n key could not be retired:", nullptr, failed)
-                                : tr("%n keys could not be retired:", nullptr, failed));
-        details << job->failureLines();
-    }
-    if (skipped > 0) {
-        details << (skipped == 1 ? tr("%n key was not attempted after Cancel.", nullptr, skipped)
-                                 : tr("%n keys were not attempted after Cancel.", nullptr, skipped));
-    }
-    if (failed > 0 || skipped > 0)
-        MessageBox::warning(this, tr("Retire Keys"), headline, QMessageBox::Ok, QMessageBox::Ok,
-                            details.join(u'\n'));
-    else
-        MessageBox::information(this, tr("Retire Keys"), headline);
+    BulkRetireProgress::report(this, *job);
     Q_EMIT retireFinished();
-}
-
-QString AuditView::suggestedFileName(const QString &suffix) const
-{
-    QString base = slug(m_scope == Scope::Organization ? m_report.orgName() : m_report.projectName());
-    if (base.isEmpty())
-        base = m_id;
-    const QString stamp = m_report.generatedAt().toUTC().toString(u"yyyyMMdd-HHmm"_s);
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QDir(dir).filePath(u"audit-"_s + base + u'-' + stamp + u'.' + suffix);
 }
 
 void AuditView::exportCsv()
@@ -611,20 +516,15 @@ void AuditView::exportTo(bool json)
 {
     if (!m_hasReport)
         return;
-    const QString path =
-        json ? FileDialog::getSaveFileName(this, tr("Export the Audit as JSON"), suggestedFileName(u"json"_s),
-                                           tr("JSON files (*.json);;All files (*)"))
-             : FileDialog::getSaveFileName(this, tr("Export the Audit as CSV"), suggestedFileName(u"csv"_s),
-                                           tr("CSV files (*.csv);;All files (*)"));
+    const QString path = AuditExport::askPath(
+        this, json, AuditExport::suggestedFileName(m_report, m_scope, m_id, json ? u"json"_s : u"csv"_s));
     if (path.isEmpty())
         return;
-    // A byte order mark makes Excel read the CSV as UTF-8 (names with accents, CJK...).
-    const QByteArray data = json ? m_report.toJsonBytes() : m_report.toCsv(true);
-    QSaveFile file(path);
     const QString shown = QDir::toNativeSeparators(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+    QString error;
+    if (!AuditExport::write(m_report, json, path, &error)) {
         m_messageBar->showMessage(MessageBar::Kind::Error, tr("Could not save the audit to %1.").arg(shown),
-                                  file.errorString());
+                                  error);
         return;
     }
     m_messageBar->showMessage(MessageBar::Kind::Information, tr("Saved the audit to %1.").arg(shown));

@@ -75,6 +75,9 @@ public:
     // The keys selected in the table, in table order.
     QList<AiKey> selectedKeys() const;
 
+    // "1 key", "5 keys", as the audit counts keys everywhere.
+    static QString keysText(int n);
+
 public Q_SLOTS:
     void exportCsv();
     void exportJson();
@@ -108,7 +111,6 @@ private:
     void startRetire(const QList<AiKey> &keys);
     void onRetireFinished();
     void exportTo(bool json);
-    QString suggestedFileName(const QString &suffix) const;
     QDateTime now() const;
 
     const std::unique_ptr<Ui::AuditView> m_ui;

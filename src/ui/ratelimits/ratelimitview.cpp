@@ -5,70 +5,15 @@
 #include "atlas/atlasclient.h"
 #include "common/messagebar.h"
 #include "common/messagebox.h"
+#include "ratelimits/ratelimittables.h"
 
-#include <QHeaderView>
 #include <QLocale>
-#include <QStyle>
 
 #include <climits>
 
 using namespace Qt::StringLiterals;
 
 namespace aikeys {
-
-namespace {
-
-enum ProjectColumn {
-    GroupColumn,
-    ModelsColumn,
-    RequestsColumn,
-    RequestsCeilingColumn,
-    RequestsHeadroomColumn,
-    TokensColumn,
-    TokensCeilingColumn,
-    TokensHeadroomColumn,
-    ProjectColumnCount
-};
-
-enum OrgColumn {
-    OrgGroupColumn,
-    OrgModelsColumn,
-    OrgRequestsColumn,
-    OrgTokensColumn,
-    OrgRequestsTotalColumn,
-    OrgTokensTotalColumn,
-    OrgColumnCount
-};
-
-QTableWidgetItem *numberItem(const std::optional<qint64> &n,
-                             const QString &unknown = QStringLiteral("\u2014"))
-{
-    auto *item = new QTableWidgetItem(n ? QLocale().toString(*n) : unknown);
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    if (n)
-        item->setData(Qt::UserRole, *n);
-    return item;
-}
-
-QTableWidgetItem *textItem(const QString &text)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setToolTip(text);
-    return item;
-}
-
-// Every column as wide as its contents but the models', which takes the rest and wraps, the rows
-// growing to show every model name.
-void fitColumns(QTableWidget *table, int modelsColumn)
-{
-    table->setWordWrap(true);
-    QHeaderView *header = table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(modelsColumn, QHeaderView::Stretch);
-    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-}
-
-} // namespace
 
 RateLimitView::RateLimitView(AtlasClient *client, QWidget *parent)
     : QWidget(parent)
@@ -97,29 +42,8 @@ RateLimitView::RateLimitView(AtlasClient *client, QWidget *parent)
     title.setPointSizeF(title.pointSizeF() * 1.25);
     m_ui->titleLabel->setFont(title);
 
-    m_ui->limitsTable->setColumnCount(ProjectColumnCount);
-    // Two-line titles keep the number columns narrow, so the models get the room.
-    m_ui->limitsTable->setHorizontalHeaderLabels(
-        {tr("Model group"), tr("Models"), tr("Requests/min"), tr("Org max\nrequests"),
-         tr("Requests\nheadroom"), tr("Tokens/min"), tr("Org max\ntokens"), tr("Tokens\nheadroom")});
-    m_ui->limitsTable->horizontalHeaderItem(RequestsCeilingColumn)
-        ->setToolTip(
-            tr("The organization's ceiling for requests per minute: no project may be set above it."));
-    m_ui->limitsTable->horizontalHeaderItem(TokensCeilingColumn)
-        ->setToolTip(tr("The organization's ceiling for tokens per minute: no project may be set above it."));
-    m_ui->limitsTable->horizontalHeaderItem(RequestsHeadroomColumn)
-        ->setToolTip(tr("How far the project's requests per minute could still be raised."));
-    m_ui->limitsTable->horizontalHeaderItem(TokensHeadroomColumn)
-        ->setToolTip(tr("How far the project's tokens per minute could still be raised."));
-    m_ui->limitsTable->verticalHeader()->hide();
-    fitColumns(m_ui->limitsTable, ModelsColumn);
-
-    m_ui->ceilingsTable->setColumnCount(OrgColumnCount);
-    m_ui->ceilingsTable->setHorizontalHeaderLabels({tr("Model group"), tr("Models"), tr("Requests/min"),
-                                                    tr("Tokens/min"), tr("Projects' requests/min"),
-                                                    tr("Projects' tokens/min")});
-    m_ui->ceilingsTable->verticalHeader()->hide();
-    fitColumns(m_ui->ceilingsTable, OrgModelsColumn);
+    RateLimitTables::setUpProjectTable(m_ui->limitsTable);
+    RateLimitTables::setUpOrgTable(m_ui->ceilingsTable);
     m_ui->warningsList->setHeaderHidden(true);
     // The spin boxes as wide as their largest value, the ceiling's words beside them.
     const int spinWidth =
@@ -358,34 +282,7 @@ void RateLimitView::load(bool freshOrgCheck)
             m_orgCheckedId = m_orgId;
             m_orgOversubscriptions = m_oversubscriptions;
             // Sums for every group, not only the over-subscribed ones, in the ceilings' order.
-            const QList<GroupAllocation> allocations = job->allocations();
-            const QLocale locale;
-            m_ui->ceilingsTable->setRowCount(int(m_ceilings.size()));
-            for (int row = 0; row < m_ceilings.size(); ++row) {
-                const RateLimit &c = m_ceilings.at(row);
-                const std::pair<qint64, qint64> t{allocations.at(row).requestsTotal,
-                                                  allocations.at(row).tokensTotal};
-                m_ui->ceilingsTable->setItem(row, OrgGroupColumn, textItem(c.modelGroupName));
-                m_ui->ceilingsTable->setItem(row, OrgModelsColumn, textItem(c.modelNames.join(u", "_s)));
-                m_ui->ceilingsTable->setItem(row, OrgRequestsColumn, numberItem(c.requestsPerMinuteLimit));
-                m_ui->ceilingsTable->setItem(row, OrgTokensColumn, numberItem(c.tokensPerMinuteLimit));
-                QTableWidgetItem *rt = numberItem(t.first);
-                QTableWidgetItem *tt = numberItem(t.second);
-                for (QTableWidgetItem *item : {rt, tt}) {
-                    const bool over =
-                        item == rt ? t.first > c.requestsPerMinuteLimit : t.second > c.tokensPerMinuteLimit;
-                    if (over) {
-                        QFont f = item->font();
-                        f.setBold(true);
-                        item->setFont(f);
-                        item->setIcon(QIcon::fromTheme(u"dialog-warning"_s,
-                                                       style()->standardIcon(QStyle::SP_MessageBoxWarning)));
-                        item->setToolTip(tr("Above the organization's ceiling."));
-                    }
-                }
-                m_ui->ceilingsTable->setItem(row, OrgRequestsTotalColumn, rt);
-                m_ui->ceilingsTable->setItem(row, OrgTokensTotalColumn, tt);
-            }
+            RateLimitTables::fillOrgTable(m_ui->ceilingsTable, m_ceilings, job->allocations());
 
             const int projects = int(job->projects().size());
             const int failed = int(job->failures().size());
@@ -398,41 +295,7 @@ void RateLimitView::load(bool freshOrgCheck)
                                         "organization's, one busy project can starve the others:");
             m_ui->allocationLabel->setText(allocation);
 
-            m_ui->warningsList->clear();
-            const QIcon warning =
-                QIcon::fromTheme(u"dialog-warning"_s, style()->standardIcon(QStyle::SP_MessageBoxWarning));
-            if (m_oversubscriptions.isEmpty()) {
-                auto *ok = new QTreeWidgetItem(
-                    m_ui->warningsList, {tr("No model group is over-subscribed: the projects' limits fit "
-                                            "within the organization's ceilings.")});
-                ok->setIcon(
-                    0, QIcon::fromTheme(u"dialog-ok"_s, style()->standardIcon(QStyle::SP_DialogApplyButton)));
-            }
-            for (const Oversubscription &o : std::as_const(m_oversubscriptions)) {
-                QStringList parts;
-                if (o.requestsOver())
-                    parts << tr("%1 requests/min against a ceiling of %2")
-                                 .arg(locale.toString(o.requestsTotal),
-                                      locale.toString(o.ceiling.requestsPerMinuteLimit));
-                if (o.tokensOver())
-                    parts << tr("%1 tokens/min against a ceiling of %2")
-                                 .arg(locale.toString(o.tokensTotal),
-                                      locale.toString(o.ceiling.tokensPerMinuteLimit));
-                auto *item = new QTreeWidgetItem(m_ui->warningsList,
-                                                 {tr("%1: the projects' limits add up to %2.")
-                                                      .arg(o.ceiling.modelGroupName, parts.join(tr("; ")))});
-                item->setIcon(0, warning);
-                item->setToolTip(
-                    0, tr("One busy project can use up the organization's limit and starve the others."));
-                // A handful of projects reads at a glance; thousands stay folded.
-                item->setExpanded(o.projects.size() <= 8);
-                for (const auto &[projectId, limit] : o.projects) {
-                    new QTreeWidgetItem(item, {tr("%1: %2 requests/min, %3 tokens/min")
-                                                   .arg(job->projectName(projectId),
-                                                        locale.toString(limit.requestsPerMinuteLimit),
-                                                        locale.toString(limit.tokensPerMinuteLimit))});
-                }
-            }
+            RateLimitTables::fillWarnings(m_ui->warningsList, m_oversubscriptions, *job);
             m_ui->pages->show();
             Q_EMIT loaded();
         });
@@ -445,34 +308,7 @@ void RateLimitView::fillProjectTable()
 {
     const QString current = currentGroup();
     const QSignalBlocker blocker(m_ui->limitsTable);
-    m_ui->limitsTable->setRowCount(int(m_rows.size()));
-    for (int row = 0; row < m_rows.size(); ++row) {
-        const LimitRow &r = m_rows.at(row);
-        m_ui->limitsTable->setItem(row, GroupColumn, textItem(r.limit.modelGroupName));
-        m_ui->limitsTable->setItem(row, ModelsColumn, textItem(r.limit.modelNames.join(u", "_s)));
-        m_ui->limitsTable->setItem(row, RequestsColumn, numberItem(r.limit.requestsPerMinuteLimit));
-        m_ui->limitsTable->setItem(
-            row, RequestsCeilingColumn,
-            numberItem(r.ceiling ? std::optional<qint64>(r.ceiling->requestsPerMinuteLimit) : std::nullopt));
-        m_ui->limitsTable->setItem(row, RequestsHeadroomColumn, numberItem(r.requestsHeadroom()));
-        m_ui->limitsTable->setItem(row, TokensColumn, numberItem(r.limit.tokensPerMinuteLimit));
-        m_ui->limitsTable->setItem(
-            row, TokensCeilingColumn,
-            numberItem(r.ceiling ? std::optional<qint64>(r.ceiling->tokensPerMinuteLimit) : std::nullopt));
-        m_ui->limitsTable->setItem(row, TokensHeadroomColumn, numberItem(r.tokensHeadroom()));
-        for (const int c : {RequestsHeadroomColumn, TokensHeadroomColumn}) {
-            const std::optional<qint64> h =
-                c == RequestsHeadroomColumn ? r.requestsHeadroom() : r.tokensHeadroom();
-            if (h && *h <= 0) {
-                QTableWidgetItem *item = m_ui->limitsTable->item(row, c);
-                QFont f = item->font();
-                f.setBold(true);
-                item->setFont(f);
-                item->setToolTip(*h < 0 ? tr("Above the organization's ceiling.")
-                                        : tr("At the organization's ceiling: it cannot be raised."));
-            }
-        }
-    }
+    RateLimitTables::fillProjectTable(m_ui->limitsTable, m_rows);
     const int row = rowOf(current);
     m_ui->limitsTable->setCurrentCell(row >= 0 ? row : (m_rows.isEmpty() ? -1 : 0), 0);
     updateEditor();
