@@ -1,7 +1,7 @@
-#include "window/appcontroller.h"
-#include "window/mainwindow.h"
 #include "platform/hardening.h"
 #include "quitsignals.h"
+#include "window/appcontroller.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
