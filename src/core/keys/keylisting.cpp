@@ -36,10 +36,7 @@ KeyListing::KeyListing(KeyTableModel *model, KeyChanges *changes, const KeyFilte
 
 KeyListing::~KeyListing()
 {
-    if (m_job) {
-        m_job->disconnect(this);
-        m_job->cancel();
-    }
+    drop();
 }
 
 void KeyListing::setClient(AtlasClient *client)
@@ -50,7 +47,7 @@ void KeyListing::setClient(AtlasClient *client)
     m_client = client;
 }
 
-void KeyListing::stop()
+void KeyListing::drop()
 {
     if (m_job) {
         m_job->disconnect(this);
@@ -59,6 +56,11 @@ void KeyListing::stop()
     }
     m_fillTimer.stop();
     m_fill.reset();
+}
+
+void KeyListing::stop()
+{
+    drop();
     updateLoading();
 }
 
@@ -79,13 +81,7 @@ void KeyListing::updateLoading()
 
 void KeyListing::start(Scope scope, const QString &id, bool keepRows)
 {
-    if (m_job) {
-        m_job->disconnect(this);
-        m_job->cancel();
-        m_job = nullptr;
-    }
-    m_fillTimer.stop();
-    m_fill.reset();
+    drop();
     if (!m_client || (scope != Scope::Project && scope != Scope::Organization)) {
         updateLoading();
         return;

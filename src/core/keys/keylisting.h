@@ -56,6 +56,8 @@ Q_SIGNALS:
     void listed(const QList<aikeys::AiKey> &keys);
 
 private:
+    // The job and the fill in progress, if any, go without a signal.
+    void drop();
     void onFinished(Job *job, bool keepRows);
     void continueFill();
     void done(const QList<AiKey> &keys);
