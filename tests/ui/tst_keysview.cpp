@@ -319,7 +319,11 @@ private Q_SLOTS:
         QVERIFY(bar->details().contains(kKeysPath));
         QCOMPARE(bar->actionText(), u"&Retry"_s);
 
-        QTest::mouseClick(child<QAbstractButton>(bar, "messageAction"), Qt::LeftButton);
+        // The bar slides in: the button takes clicks once the layout has given it its size.
+        auto *retry = child<QAbstractButton>(bar, "messageAction");
+        QTRY_VERIFY(retry->isVisible() && retry->width() > 0 && retry->height() > 0);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_VERIFY(m_net->recorded("GET", kKeysPath).size() == 2);
         QTRY_VERIFY(!view->isLoading());
         QCOMPARE(m_net->recorded("GET", kKeysPath).size(), 2);
         QCOMPARE(view->model()->rowCount(), 3);
