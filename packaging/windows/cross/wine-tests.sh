@@ -90,8 +90,8 @@ for exe in "$build"/tst_*.exe; do
   case " $linux_only " in *" $name "*) continue ;; esac
   while [ "$(running)" -ge "$wine_jobs" ]; do sleep 0.2; done
   # Qt Test writes nothing to a redirected standard output under Wine: -o names the log file.
-    # tst_cli takes about 200 s under Wine on two cores (simulators started and stopped, Retry-After
-    # waits): the limit leaves room for a slower or busier machine.
+  # tst_cli takes about 200 s under Wine on two cores (simulators started and stopped, Retry-After
+  # waits): the limit leaves room for a slower or busier machine.
   (
     cd "$build" && QT_QPA_PLATFORM=offscreen timeout 600 wine "$exe" -o "$logs/$name.log,txt" >"$logs/$name.out" 2>&1
     echo $? >"$logs/$name.rc"
