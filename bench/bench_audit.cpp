@@ -104,7 +104,6 @@ double coreAudit(AtlasClient &api, const QString &org, AuditSummary *summary)
     t.start();
     auto *job = AuditJob::forOrganization(&api, org, {}, {});
     job->setAutoDelete(false);
-    job->start();
     wait(job);
     const double ms = double(t.nsecsElapsed()) / 1e6;
     *summary = job->report().summary();

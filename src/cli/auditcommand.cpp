@@ -209,7 +209,6 @@ int runAudit(CommandContext &ctx)
                         ? AuditJob::forOrganization(ctx.client(), ctx.value(u"org"_s), {}, thresholds)
                         : AuditJob::forProject(ctx.client(), project, {}, thresholds);
     const auto owned = CommandContext::own(job);
-    job->start();
     if (!ctx.wait(job))
         return ctx.fail(job->error());
     const AuditReport &report = job->report();

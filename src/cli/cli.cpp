@@ -245,9 +245,9 @@ int run(const QStringList &arguments, const QProcessEnvironment &env, Console &c
         opener->setRecordUse(false);
         opener->setTransferTimeoutMs(config.transferTimeoutMs);
         opener->open(used);
-        if (!openCtx.wait(opener) || !opener->succeeded()) {
+        if (!openCtx.wait(opener)) {
             console.flush();
-            if (!opener->isFinished() || opener->error().kind() == ApiError::Kind::Canceled) {
+            if (opener->error().kind() == ApiError::Kind::Canceled) {
                 console.errLine(Cli::tr("Interrupted."));
                 return ExitInterrupted;
             }

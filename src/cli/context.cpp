@@ -122,33 +122,6 @@ bool CommandContext::wait(Job *job)
     return job->succeeded();
 }
 
-namespace {
-template <typename T, typename Signal>
-void waitForSignal(T *object, Signal signal, bool finished, InterruptNotifier *interrupt)
-{
-    QEventLoop loop;
-    QObject::connect(object, signal, &loop, &QEventLoop::quit);
-    if (interrupt)
-        QObject::connect(interrupt, &InterruptNotifier::interrupted, &loop, &QEventLoop::quit);
-    if (!finished && !InterruptNotifier::wasInterrupted())
-        loop.exec();
-}
-} // namespace
-
-bool CommandContext::wait(CredentialJob *job)
-{
-    waitForSignal(job, &CredentialJob::finished, job->isFinished(), m_interrupt);
-    return job->isFinished();
-}
-
-bool CommandContext::wait(SessionOpener *opener)
-{
-    waitForSignal(opener, &SessionOpener::finished, opener->isFinished(), m_interrupt);
-    if (!opener->isFinished())
-        opener->cancel();
-    return opener->isFinished();
-}
-
 int CommandContext::failKeychain(const ApiError &error)
 {
     if (interrupted()) {

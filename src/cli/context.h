@@ -13,10 +13,8 @@
 namespace aikeys {
 class ApiError;
 class AtlasClient;
-class CredentialJob;
 class InterruptNotifier;
 class Job;
-class SessionOpener;
 } // namespace aikeys
 
 namespace aikeys::cli {
@@ -62,13 +60,10 @@ public:
         return std::unique_ptr<J>(job);
     }
 
-    // Runs the event loop until the job finishes; Ctrl+C cancels it. Retry notices go to
-    // standard error. Returns whether the job succeeded.
+    // Runs the event loop until the job finishes; Ctrl+C cancels it (its error is then Canceled).
+    // Retry notices go to standard error. Returns whether the job succeeded. Any job: API calls,
+    // keychain and profile operations, sign-in.
     bool wait(Job *job);
-    // The same for a keychain operation (set to not delete itself) and for a sign-in. They cannot be
-    // cancelled: Ctrl+C stops the wait and the caller exits. Returns whether it finished.
-    bool wait(CredentialJob *job);
-    bool wait(SessionOpener *opener);
     bool interrupted() const;
 
     // Prints the error and returns the exit code it maps to (1, 2 for input refused before

@@ -28,7 +28,6 @@ int runExportTerraform(CommandContext &ctx)
                                   : TerraformExportJob::forProject(ctx.client(), project);
     const auto owned = CommandContext::own(job);
     job->setIncludeRateLimits(ctx.has(u"include-rate-limits"_s));
-    job->start();
     if (!ctx.wait(job))
         return ctx.fail(job->error());
     for (const QString &w : job->warnings())

@@ -210,7 +210,6 @@ void printOrgAllocations(CommandContext &ctx, const QList<GroupAllocation> &allo
 int listOrgLimits(CommandContext &ctx, const QString &org)
 {
     const auto job = CommandContext::own(new OrgLimitsJob(ctx.client(), org));
-    job->start();
     if (!ctx.wait(job.get())) {
         if (ctx.interrupted())
             return ctx.fail(job->error());
@@ -278,7 +277,6 @@ int runLimitsList(CommandContext &ctx)
     // The project's limits, its organization's ceilings and the headroom between them. Reading the
     // ceilings needs an organization role: without one the columns stay empty and a notice says why.
     const auto job = CommandContext::own(new ProjectLimitsJob(ctx.client(), project));
-    job->start();
     if (!ctx.wait(job.get()))
         return ctx.fail(job->error());
     if (!job->hasCeilings()) {

@@ -256,10 +256,10 @@ int runProfilesList(CommandContext &ctx)
         // timeout): they are listed as unknown, or as locked when the keychain is locked.
         if (!keychainError) {
             const auto job = CommandContext::own(pa.credentials().hasStoredSecret(p.id));
-            if (!ctx.wait(job.get()))
-                return ctx.failKeychain(ApiError::canceled());
-            if (job->succeeded()) {
+            if (ctx.wait(job.get())) {
                 l.secret = job->hasStoredSecret() ? SecretState::Stored : SecretState::Missing;
+            } else if (ctx.interrupted()) {
+                return ctx.failKeychain(job->error());
             } else {
                 keychainError = job->error();
                 locked = job->secretError() == SecretError::Locked;
@@ -306,8 +306,6 @@ int runProfilesAdd(CommandContext &ctx)
     const auto job = CommandContext::own(
         pa.credentials().save(p, std::move(secret), CredentialManager::Storage::Keychain));
     if (!ctx.wait(job.get()))
-        return ctx.failKeychain(ApiError::canceled());
-    if (!job->succeeded())
         return ctx.failKeychain(job->error());
     const Profile stored = job->profile();
     if (ctx.has(u"default"_s)) {
@@ -349,9 +347,7 @@ int runProfilesRemove(CommandContext &ctx)
     const auto job = CommandContext::own(
         pa.credentials().remove(p->id, force ? CredentialManager::RemoveMode::EvenIfSecretRemains
                                              : CredentialManager::RemoveMode::RequireSecretRemoval));
-    if (!ctx.wait(job.get()))
-        return ctx.failKeychain(ApiError::canceled());
-    if (!job->succeeded()) {
+    if (!ctx.wait(job.get())) {
         ApiError error = job->error();
         if (error.kind() == ApiError::Kind::Keychain)
             error.setHint(
@@ -412,9 +408,7 @@ int runProfilesTest(CommandContext &ctx)
     if (ctx.has(u"timeout"_s))
         opener->setTransferTimeoutMs(int(parseSeconds(ctx.value(u"timeout"_s)).value_or(30) * 1000));
     opener->open(*p);
-    if (!ctx.wait(opener))
-        return ctx.failKeychain(ApiError::canceled());
-    if (!opener->succeeded()) {
+    if (!ctx.wait(opener)) {
         ApiError error = opener->error();
         if (opener->needsSecret()) {
             if (opener->secretError() == SecretError::NotFound)
@@ -464,8 +458,6 @@ int runProfilesSetSecret(CommandContext &ctx)
     const auto job =
         CommandContext::own(ctx.profiles().credentials().replaceSecret(p->id, std::move(secret)));
     if (!ctx.wait(job.get()))
-        return ctx.failKeychain(ApiError::canceled());
-    if (!job->succeeded())
         return ctx.failKeychain(job->error());
     ctx.console().out(Cli::tr("The %1 of profile \"%2\" is stored in the keychain.\n")
                           .arg(secretKindDisplayName(p->secretKind()), sanitizeForTerminal(p->name)));
@@ -537,9 +529,7 @@ int runProfilesImportAtlasCli(CommandContext &ctx)
         const bool withSecret = c.secretInSource || !entered.isEmpty();
         const auto job =
             CommandContext::own(source.importCandidate(pa.credentials(), i, {}, std::move(entered)));
-        if (!ctx.wait(job.get()))
-            return ctx.failKeychain(ApiError::canceled());
-        if (!job->succeeded()) {
+        if (!ctx.wait(job.get())) {
             // The keychain failing for one would fail for the rest.
             failure = job->error();
             break;

@@ -32,7 +32,7 @@ Outcome waitFor(CredentialJob *job)
 {
     Outcome out;
     const QMetaObject::Connection connection =
-        QObject::connect(job, &CredentialJob::finished, job, [&out](CredentialJob *j) {
+        QObject::connect(job, &CredentialJob::finished, job, [&out, j = job] {
             out.finished = true;
             out.ok = j->succeeded();
             out.error = j->error();

@@ -128,9 +128,7 @@ private Q_SLOTS:
             self->track(b, [](Job *) {});
         };
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
-        job->start();           // a second start() is a no-op
-        QCOMPARE(job->runs, 0); // never inside start()
+        QCOMPARE(job->runs, 0); // never inside the constructor: it starts itself from the event loop
         QTRY_COMPARE(job->runs, 1);
         QCOMPARE(job->pending(), 2);
 
@@ -153,8 +151,7 @@ private Q_SLOTS:
     {
         auto job = makeJob();
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
-        QCOMPARE(finished.count(), 0); // from the event loop, not from inside start()
+        QCOMPARE(finished.count(), 0); // from the event loop, not from inside the constructor
         QVERIFY(finished.wait(5000));
         QCOMPARE(job->runs, 1);
         QCOMPARE(job->allDones, 1);
@@ -177,7 +174,6 @@ private Q_SLOTS:
             self->track(second, [](Job *) {});
         };
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
         QTRY_COMPARE(job->runs, 1);
 
         first->finish();
@@ -203,7 +199,6 @@ private Q_SLOTS:
                 self->finishNow({});
         };
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
         QTRY_COMPARE(job->runs, 1);
         first->finish();
         QCOMPARE(job->allDones, 1);
@@ -226,7 +221,6 @@ private Q_SLOTS:
             self->track(other2, [&otherReports](Job *) { ++otherReports; });
         };
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
         QTRY_COMPARE(job->runs, 1);
 
         failing->finish(ApiError::invalidResponse(u"broken"_s));
@@ -256,7 +250,6 @@ private Q_SLOTS:
             self->track(other, [](Job *) {});
         };
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
         QTRY_COMPARE(job->runs, 1);
 
         optional->finish();
@@ -280,7 +273,6 @@ private Q_SLOTS:
             self->track(b, [&reports](Job *) { ++reports; });
         };
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
         QTRY_COMPARE(job->runs, 1);
 
         job->cancel();
@@ -300,7 +292,6 @@ private Q_SLOTS:
     {
         auto job = makeJob();
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
         job->cancel();
         QVERIFY(finished.wait(5000));
         QCOMPARE(job->error().kind(), ApiError::Kind::Canceled);
@@ -317,7 +308,6 @@ private Q_SLOTS:
         int reports = 0;
         job->onRun = [&](TestJob *self) { self->track(stubborn, [&reports](Job *) { ++reports; }); };
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
         QTRY_COMPARE(job->runs, 1);
         job->cancel();
         stubborn->finish();
@@ -338,7 +328,6 @@ private Q_SLOTS:
             self->track(a, [self](Job *) { self->finishNow({}); });
             self->track(b, [&bReports](Job *) { ++bReports; });
         };
-        job->start();
         QTRY_COMPARE(job->runs, 1);
         a->finish();
         QVERIFY(job->isFinished());
@@ -352,14 +341,12 @@ private Q_SLOTS:
     {
         QPointer<TestJob> job = new TestJob(m_client.get());
         QSignalSpy finished(job.data(), &Job::finished);
-        job->start();
         QVERIFY(finished.wait(5000));
         QTRY_VERIFY(!job);
 
         QPointer<TestJob> kept = new TestJob(m_client.get());
         kept->setAutoDelete(false);
         QSignalSpy keptFinished(kept.data(), &Job::finished);
-        kept->start();
         QVERIFY(keptFinished.wait(5000));
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         QCoreApplication::processEvents();
@@ -372,7 +359,6 @@ private Q_SLOTS:
         auto job = makeJob();
         FakeJob *a = fake();
         job->onRun = [&](TestJob *self) { self->track(a, [](Job *) {}); };
-        job->start();
         QTRY_COMPARE(job->runs, 1);
         job.reset();
         QCOMPARE(a->cancels, 1);
@@ -383,7 +369,6 @@ private Q_SLOTS:
     {
         auto job = makeJob();
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
         m_client.reset(); // the session ended before the job ran
         QCOMPARE(finished.count(), 0);
         QVERIFY(finished.wait(5000));
@@ -411,7 +396,6 @@ private Q_SLOTS:
                 });
         };
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
         QTRY_COMPARE(job->runs, 1);
         QCOMPARE(job->pending(), 3);
         QCOMPARE(job->fanOutStarted(), 3);
@@ -449,7 +433,6 @@ private Q_SLOTS:
                 });
         };
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
         QTRY_COMPARE(job->runs, 1);
         started[0]->finish(ApiError::invalidResponse(u"broken"_s));
         QCOMPARE(finished.count(), 1);
@@ -470,7 +453,6 @@ private Q_SLOTS:
         };
         job->onAllDone = [](TestJob *) {}; // the base finishes a canceled job left open
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
         QTRY_COMPARE(job->runs, 1);
 
         job->cancel();
@@ -495,7 +477,6 @@ private Q_SLOTS:
         job->setCancelMode(CompositeJob::CancelMode::Drain);
         job->onAllDone = [](TestJob *self) { self->finishNow(ApiError::canceled()); };
         QSignalSpy finished(job.get(), &Job::finished);
-        job->start();
         job->cancel();
         QCOMPARE(finished.count(), 0);
         QVERIFY(finished.wait(5000));
@@ -510,7 +491,6 @@ private Q_SLOTS:
         job->setCancelMode(CompositeJob::CancelMode::Drain);
         FakeJob *write = fake();
         job->onRun = [&](TestJob *self) { self->track(write, [](Job *) {}); };
-        job->start();
         QTRY_COMPARE(job->runs, 1);
         job.reset();
         QCOMPARE(write->cancels, 0);

@@ -2,6 +2,7 @@
 #include "credentials/memorysecretstore.h"
 #include "credentials/profilestore.h"
 #include "credentials/qtkeychainsecretstore.h"
+#include "credentials/sessionopener.h"
 #include "settings.h"
 #include "testenv.h"
 
@@ -32,6 +33,7 @@ struct Outcome
     Profile profile;
     QStringList notices;
     bool canKeepForSession = false;
+    bool hintOffersSessionOnly = false;
     bool hasStoredSecret = false;
     Credentials credentials;
     SecretBuffer handedBack;
@@ -50,7 +52,7 @@ Outcome waitFor(CredentialJob *job, int timeoutMs = 5000)
         return out;
     }
     const QMetaObject::Connection connection =
-        QObject::connect(job, &CredentialJob::finished, job, [&out](CredentialJob *j) {
+        QObject::connect(job, &CredentialJob::finished, job, [&out, j = job] {
             out.finished = true;
             out.ok = j->succeeded();
             out.error = j->error();
@@ -58,6 +60,7 @@ Outcome waitFor(CredentialJob *job, int timeoutMs = 5000)
             out.profile = j->profile();
             out.notices = j->notices();
             out.canKeepForSession = j->canKeepForSession();
+            out.hintOffersSessionOnly = j->hintOffersSessionOnly();
             out.hasStoredSecret = j->hasStoredSecret();
             out.credentials = j->takeCredentials();
             out.handedBack = j->takeSecret();
@@ -157,6 +160,7 @@ private Q_SLOTS:
     void secretsNeverLogged();
     void hintsWithoutSessionOnlyAdvice();
     void secretChangedIsSignalled();
+    void everyKindOfJobIsCanceledAlike();
     void forgetSessionSecretsKeepsProfiles();
 
 private:
@@ -694,6 +698,7 @@ void TestProfiles::keychainFailures()
     // ...and what to do, including the way out.
     QVERIFY2(o.error.hint().contains(todo), qPrintable(o.error.hint()));
     QVERIFY2(o.error.hint().contains(u"session only"_s), qPrintable(o.error.hint()));
+    QVERIFY(o.hintOffersSessionOnly); // so the profiles dialog does not offer it twice
     QVERIFY(o.canKeepForSession);
     // Nothing half-saved.
     QCOMPARE(added.count(), 0);
@@ -788,8 +793,8 @@ void TestProfiles::timeoutEndsAHungJob()
     QCOMPARE(job->timeoutMs(), 200);
     SecretError error = SecretError::None;
     QString hint;
-    connect(job, &SecretJob::finished, this, [&](SecretJob *j) {
-        error = j->error();
+    connect(job, &SecretJob::finished, this, [&, j = job] {
+        error = j->secretError();
         hint = j->hint();
     });
     QElapsedTimer t;
@@ -895,6 +900,7 @@ void TestProfiles::hintsWithoutSessionOnlyAdvice()
     QCOMPARE(o.secretError, SecretError::Locked);
     QVERIFY2(o.error.hint().contains(u"Unlock your keyring"_s), qPrintable(o.error.hint()));
     QVERIFY2(!o.error.hint().contains(u"session only"_s), qPrintable(o.error.hint()));
+    QVERIFY(!o.hintOffersSessionOnly);
     // A locked keyring is named as such for reads and deletes too.
     QVERIFY2(SecretStore::errorMessage(SecretError::Locked, SecretJob::Operation::Read, {}, 0)
                  .contains(u"keychain is locked"_s),
@@ -902,6 +908,35 @@ void TestProfiles::hintsWithoutSessionOnlyAdvice()
     QVERIFY2(SecretStore::errorMessage(SecretError::Locked, SecretJob::Operation::Remove, {}, 0)
                  .contains(u"could not be deleted"_s),
              "remove");
+}
+
+void TestProfiles::everyKindOfJobIsCanceledAlike()
+{
+    // Keychain, profile and sign-in jobs keep the Job contract: cancel() ends them with Canceled,
+    // exactly once, from the event loop, and they delete themselves afterwards.
+    const Outcome saved = waitFor(m_manager->save(serviceAccount(u"Stored"_s), secretOf("mdb_sa_sk_stored")));
+    QVERIFY(saved.ok);
+    m_keychain->setHang(true); // nothing would ever end them but their own timeouts
+    auto *opener = new SessionOpener(m_manager.get());
+    opener->open(saved.profile);
+    const QList<Job *> jobs{m_keychain->read(saved.profile.secretKey()),
+                            m_manager->save(serviceAccount(u"Canceled"_s), secretOf("mdb_sa_sk_canceled")),
+                            m_manager->hasStoredSecret(saved.profile.id), opener};
+    for (Job *job : jobs) {
+        QPointer<Job> alive(job);
+        const QByteArray kind = job->metaObject()->className();
+        QSignalSpy finished(job, &Job::finished);
+        ApiError error;
+        connect(job, &Job::finished, this, [&error, job] { error = job->error(); });
+        job->cancel();
+        QCOMPARE(finished.count(), 0); // never from inside cancel()
+        QVERIFY2(finished.wait(2000), kind.constData());
+        QCOMPARE(error.kind(), ApiError::Kind::Canceled);
+        QTRY_VERIFY2(!alive, kind.constData());
+        QCOMPARE(finished.count(), 1);
+    }
+    // The canceled save stored nothing.
+    QVERIFY(!m_store->findByName(u"Canceled"_s));
 }
 
 void TestProfiles::secretChangedIsSignalled()

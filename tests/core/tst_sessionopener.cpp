@@ -87,7 +87,7 @@ class TestSessionOpener : public QObject
         Profile stored;
         bool done = false;
         CredentialJob *job = m_manager->save(profileFor(mode, name), SecretBuffer(QByteArray(secret)));
-        connect(job, &CredentialJob::finished, this, [&](CredentialJob *j) {
+        connect(job, &CredentialJob::finished, this, [&, j = job] {
             done = true;
             if (j->succeeded())
                 stored = j->profile();
@@ -240,7 +240,7 @@ private Q_SLOTS:
         Profile profile;
         bool done = false;
         CredentialJob *job = m_manager->save(profileFor(AuthMode::ApiKey, u"No secret"_s), SecretBuffer());
-        connect(job, &CredentialJob::finished, this, [&](CredentialJob *j) {
+        connect(job, &CredentialJob::finished, this, [&, j = job] {
             done = true;
             profile = j->profile();
         });
@@ -350,7 +350,7 @@ private Q_SLOTS:
         CredentialJob *job = m_manager->save(profileFor(AuthMode::ApiKey, u"Memory"_s),
                                              SecretBuffer(QByteArray(kApiKeyPrivate)),
                                              CredentialManager::Storage::SessionOnly);
-        connect(job, &CredentialJob::finished, this, [&](CredentialJob *j) {
+        connect(job, &CredentialJob::finished, this, [&, j = job] {
             done = true;
             profile = j->profile();
         });

@@ -95,7 +95,6 @@ QByteArray seed()
 template <typename J>
 J *started(J *job)
 {
-    job->start();
     return job;
 }
 
@@ -286,7 +285,6 @@ private Q_SLOTS:
         job->setConcurrency(2);
         QSignalSpy progress(job, &Job::progress);
         QSignalSpy perKey(job, &BulkRetireJob::keyFinished);
-        job->start();
         auto done = finished(job);
         QVERIFY(done->succeeded()); // a failure on one key is an outcome, not the job's failure
         QCOMPARE(perKey.count(), 5);
@@ -311,7 +309,6 @@ private Q_SLOTS:
 
         // Cancel before anything is sent: nothing is attempted, the job says it was cancelled.
         auto *cancelled = new BulkRetireJob(c.api.get(), left->items());
-        cancelled->start();
         cancelled->cancel();
         auto stopped = finished(cancelled);
         QVERIFY(stopped->wasCanceled());
@@ -492,7 +489,6 @@ private Q_SLOTS:
         QVERIFY(orgs->succeeded());
         auto *job = new OrgLimitsJob(c.api.get(), orgs->items().first().id);
         job->setConcurrency(3);
-        job->start();
         auto done = finished(job, 60000);
         QVERIFY2(done->succeeded(), qPrintable(done->error().toString()));
         QCOMPARE(done->projects().size(), 40);
@@ -506,7 +502,6 @@ private Q_SLOTS:
             ids << p.id;
         auto *fan = new ProjectLimitsFanOut(c.api.get(), ids);
         fan->setConcurrency(3);
-        fan->start();
         auto fanned = finished(fan, 60000);
         QVERIFY(fanned->succeeded());
         QCOMPARE(fanned->peakInFlight(), 3);

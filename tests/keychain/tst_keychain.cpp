@@ -418,19 +418,18 @@ ChildOutcome waitCredentialJob(CredentialJob *job)
     ChildOutcome out;
     QElapsedTimer t;
     t.start();
-    const QMetaObject::Connection c =
-        QObject::connect(job, &CredentialJob::finished, job, [&out](CredentialJob *j) {
-            out.finished = true;
-            out.ok = j->succeeded();
-            out.secretError = j->secretError();
-            out.message = j->error().message();
-            out.hint = j->error().hint();
-            out.canKeepForSession = j->canKeepForSession();
-            out.hasStoredSecret = j->hasStoredSecret();
-            out.profile = j->profile();
-            out.handedBack = j->takeSecret();
-            out.credentials = j->takeCredentials();
-        });
+    const QMetaObject::Connection c = QObject::connect(job, &CredentialJob::finished, job, [&out, j = job] {
+        out.finished = true;
+        out.ok = j->succeeded();
+        out.secretError = j->secretError();
+        out.message = j->error().message();
+        out.hint = j->error().hint();
+        out.canKeepForSession = j->canKeepForSession();
+        out.hasStoredSecret = j->hasStoredSecret();
+        out.profile = j->profile();
+        out.handedBack = j->takeSecret();
+        out.credentials = j->takeCredentials();
+    });
     out.finished = QTest::qWaitFor([&out] { return out.finished; }, 30000);
     QObject::disconnect(c);
     out.elapsedMs = t.elapsed();
@@ -450,9 +449,9 @@ SecretOutcome waitSecretJob(SecretJob *job)
     SecretOutcome out;
     QElapsedTimer t;
     t.start();
-    const QMetaObject::Connection c = QObject::connect(job, &SecretJob::finished, job, [&out](SecretJob *j) {
+    const QMetaObject::Connection c = QObject::connect(job, &SecretJob::finished, job, [&out, j = job] {
         out.finished = true;
-        out.error = j->error();
+        out.error = j->secretError();
         out.message = j->errorString();
     });
     out.finished = QTest::qWaitFor([&out] { return out.finished; }, 30000);
@@ -750,7 +749,7 @@ void TestKeychain::roundTripThroughSecretService()
     SecretJob *read = store.read(key);
     SecretBuffer readBack;
     bool readDone = false;
-    connect(read, &SecretJob::finished, this, [&](SecretJob *j) {
+    connect(read, &SecretJob::finished, this, [&, j = read] {
         readDone = true;
         readBack = j->takeSecret();
     });

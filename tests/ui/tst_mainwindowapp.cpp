@@ -324,7 +324,7 @@ private Q_SLOTS:
             Profile moved = live;
             moved.baseUrl = other.baseUrl();
             CredentialJob *job = app.credentials()->save(moved, SecretBuffer());
-            QObject::connect(job, &CredentialJob::finished, dialog, [&edited, dialog](CredentialJob *j) {
+            QObject::connect(job, &CredentialJob::finished, dialog, [&edited, dialog, j = job] {
                 edited = j->succeeded();
                 // Still open while the edit lands: nothing happens to the session yet.
                 dialog->findChild<QAbstractButton *>(u"closeButton"_s)->click();
@@ -341,7 +341,7 @@ private Q_SLOTS:
         bool removed = false;
         whenModal(u"profilesDialog"_s, [&](QWidget *dialog) {
             CredentialJob *job = app.credentials()->remove(live.id);
-            QObject::connect(job, &CredentialJob::finished, dialog, [&removed, dialog](CredentialJob *j) {
+            QObject::connect(job, &CredentialJob::finished, dialog, [&removed, dialog, j = job] {
                 removed = j->succeeded();
                 dialog->findChild<QAbstractButton *>(u"closeButton"_s)->click();
             });

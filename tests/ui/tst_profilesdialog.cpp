@@ -194,7 +194,7 @@ class TestProfilesDialog : public QObject
         Profile stored;
         bool done = false;
         CredentialJob *job = m_manager->save(p, SecretBuffer(QByteArray(secret)));
-        connect(job, &CredentialJob::finished, this, [&](CredentialJob *j) {
+        connect(job, &CredentialJob::finished, this, [&, j = job] {
             done = true;
             stored = j->profile();
             if (!j->succeeded())

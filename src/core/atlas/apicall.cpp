@@ -32,17 +32,6 @@ QByteArray mediaTypeName(MediaType type)
     return "application/json";
 }
 
-void Job::finishWith(const ApiError &error)
-{
-    if (m_finished)
-        return;
-    m_finished = true;
-    m_error = error;
-    Q_EMIT finished();
-    if (m_autoDelete)
-        deleteLater();
-}
-
 namespace {
 // Each WWW-Authenticate header on its own (a server may send several).
 QList<QByteArray> challengesOf(const QNetworkReply *reply)

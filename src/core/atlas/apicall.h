@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas/apierror.h"
+#include "atlas/job.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -47,40 +48,6 @@ struct ApiRequest
 
 // The dynamic property of a QNetworkReply that points at its OneShotBody, if any.
 extern const char *const kUploadBodyProperty;
-
-// Base of every asynchronous operation: one finished() signal, always emitted from the event
-// loop (never from inside the call that started it), an error value, and cancel(). A job deletes
-// itself after finished() unless setAutoDelete(false).
-class Job : public QObject
-{
-    Q_OBJECT
-
-public:
-    using QObject::QObject;
-
-    virtual void cancel() = 0;
-    const ApiError &error() const { return m_error; }
-    bool succeeded() const { return m_finished && !m_error; }
-    bool isFinished() const { return m_finished; }
-    void setAutoDelete(bool on) { m_autoDelete = on; }
-    // Items of a list that could not be read completely (see ListJob); 0 for anything else.
-    virtual int oddItems() const { return 0; }
-
-Q_SIGNALS:
-    void finished();
-    // Work done so far out of the work known (pages for lists); total may grow.
-    void progress(qint64 done, qint64 total);
-    // A retry is scheduled; reason is the error that caused it (a 429's httpStatus() is 429).
-    void retrying(int attempt, int delayMs, const aikeys::ApiError &reason);
-
-protected:
-    void finishWith(const ApiError &error);
-    ApiError m_error;
-
-private:
-    bool m_finished = false;
-    bool m_autoDelete = true;
-};
 
 // One HTTP exchange with the Admin API: authentication, media type, transfer timeout, bounded
 // retries with backoff for idempotent requests, and error mapping. Subclasses read the body.

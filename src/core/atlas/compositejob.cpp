@@ -10,7 +10,11 @@ namespace aikeys {
 CompositeJob::CompositeJob(AtlasClient *client, QObject *parent)
     : Job(parent)
     , m_client(client)
-{}
+{
+    // Nobody has to remember to start a composite job: it runs once the event loop turns, after its
+    // maker has connected to it and set it up.
+    QMetaObject::invokeMethod(this, &CompositeJob::begin, Qt::QueuedConnection);
+}
 
 CompositeJob::~CompositeJob()
 {
@@ -23,14 +27,6 @@ CompositeJob::~CompositeJob()
 AtlasClient *CompositeJob::client() const
 {
     return m_client;
-}
-
-void CompositeJob::start()
-{
-    if (m_started)
-        return;
-    m_started = true;
-    QMetaObject::invokeMethod(this, &CompositeJob::begin, Qt::QueuedConnection);
 }
 
 void CompositeJob::begin()

@@ -32,8 +32,7 @@ public:
     explicit CompositeJob(AtlasClient *client, QObject *parent = nullptr);
     ~CompositeJob() override;
 
-    // Runs from the event loop, so a caller may connect to finished() after starting. Once only.
-    void start();
+    // Starts itself from the event loop: its maker connects to it and sets it up in the same turn.
     void cancel() override;
 
 protected:
@@ -49,7 +48,7 @@ protected:
 
     // Null once signed out: the client dies with the session.
     AtlasClient *client() const;
-    // Before start().
+    // Right after construction, before the job runs.
     void setCancelMode(CancelMode mode) { m_cancelMode = mode; }
 
     // onFinished runs when job finishes, unless this job finished or was canceled (Abort) first.
@@ -121,7 +120,6 @@ private:
     FanOut m_fan;
     CancelMode m_cancelMode = CancelMode::Abort;
     int m_peakPending = 0;
-    bool m_started = false;
     bool m_canceled = false;
 };
 

@@ -209,10 +209,10 @@ QString EmbeddingTest::message() const
     if (!isFinished())
         return {};
     const QString host = m_url ? m_url.value().authority() : m_endpoint;
-    if (!m_error)
+    if (!error())
         return tr("The key works: %1 answered the test request.").arg(host);
     const QString detail = m_detail.isEmpty() ? QString() : u" ("_s + m_detail + u")"_s;
-    switch (m_error.kind()) {
+    switch (error().kind()) {
     case ApiError::Kind::Http:
         if (m_status == 401)
             return tr("The key was refused: %1 did not accept it%2.").arg(host, detail);
@@ -234,17 +234,17 @@ QString EmbeddingTest::message() const
     case ApiError::Kind::Canceled:
         return tr("The test was cancelled.");
     case ApiError::Kind::InvalidResponse:
-        return tr("%1 sent an answer this app cannot read: %2").arg(host, m_error.detail());
+        return tr("%1 sent an answer this app cannot read: %2").arg(host, error().detail());
     default:
-        return m_error.message();
+        return error().message();
     }
 }
 
 QString EmbeddingTest::hint() const
 {
-    if (!isFinished() || !m_error)
+    if (!isFinished() || !error())
         return {};
-    switch (m_error.kind()) {
+    switch (error().kind()) {
     case ApiError::Kind::Http:
         if (m_status == 401)
             return tr("Check that the whole secret was copied; the key may also have been deleted.");

@@ -403,8 +403,7 @@ CredentialJob *AtlasCliImport::importCandidate(CredentialManager &manager, int i
                                                   : CredentialManager::Storage::Keychain);
     // Connected before the caller can connect, so the notices are there when the caller looks.
     QObject::connect(
-        job, &CredentialJob::finished, job,
-        [c, kind, withSecret, path = m_path, origin = m_origin](CredentialJob *j) {
+        job, &CredentialJob::finished, job, [c, kind, withSecret, path = m_path, origin = m_origin, j = job] {
             if (!j->succeeded())
                 return;
             if (j->profile().sessionOnly)

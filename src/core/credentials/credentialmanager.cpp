@@ -9,37 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace aikeys {
 
-CredentialJob::CredentialJob(Kind kind, Profile profile, QObject *parent)
-    : QObject(parent)
-    , m_kind(kind)
-    , m_profile(std::move(profile))
-{}
-
-CredentialJob::~CredentialJob() = default;
-
-void CredentialJob::finish(const ApiError &error, SecretError secretError)
-{
-    if (m_finished)
-        return;
-    m_finished = true;
-    m_error = error;
-    m_secretError = secretError;
-    // Only a failed save or replace hands its secret back; nobody else needs it any more.
-    if (!error || (m_kind != Kind::Save && m_kind != Kind::ReplaceSecret))
-        m_secret.wipe();
-    Q_EMIT finished(this);
-    m_secret.wipe();
-    m_credentials.secret.wipe();
-    if (m_autoDelete)
-        deleteLater();
-}
-
-void CredentialJob::finishLater(const ApiError &error, SecretError secretError)
-{
-    QMetaObject::invokeMethod(
-        this, [this, error, secretError] { finish(error, secretError); }, Qt::QueuedConnection);
-}
-
 CredentialManager::CredentialManager(ProfileStore *profiles, SecretStore *keychain, Settings *settings,
                                      QObject *parent)
     : QObject(parent)
@@ -64,11 +33,6 @@ CredentialJob *CredentialManager::failed(CredentialJob *job, const ApiError &err
                                     << "refused:" << error.message();
     job->finishLater(error);
     return job;
-}
-
-ApiError CredentialManager::keychainError(const QString &what, const SecretJob *job) const
-{
-    return ApiError::keychain(what + u' ' + job->message(), job->hint());
 }
 
 CredentialJob *CredentialManager::save(Profile profile, SecretBuffer secret, Storage storage)
@@ -112,7 +76,7 @@ CredentialJob *CredentialManager::save(Profile profile, SecretBuffer secret, Sto
     if (existing && existing->sessionOnly && !profile.sessionOnly) {
         // Saving a session-only profile for good: its secret moves from memory to the keychain.
         SecretJob *read = m_sessionSecrets->read(existing->secretKey());
-        connect(read, &SecretJob::finished, job, [this, job, existing](SecretJob *r) {
+        connect(read, &SecretJob::finished, job, [this, job, existing, r = read] {
             if (r->succeeded()) {
                 job->m_secret = r->takeSecret();
                 writeSecret(job, existing);
@@ -131,13 +95,12 @@ CredentialJob *CredentialManager::save(Profile profile, SecretBuffer secret, Sto
 void CredentialManager::writeSecret(CredentialJob *job, const std::optional<Profile> &existing)
 {
     SecretJob *write = storeFor(job->m_profile)->write(job->m_profile.secretKey(), job->m_secret.clone());
-    connect(write, &SecretJob::finished, job, [this, job, existing](SecretJob *w) {
+    connect(write, &SecretJob::finished, job, [this, job, existing, w = write] {
         if (!w->succeeded()) {
             // Only a profile that is not saved yet can fall back to memory; a saved one keeps its
             // keychain entry and settings exactly as they were.
             job->m_canKeepForSession = !job->m_profile.sessionOnly && (!existing || existing->sessionOnly);
-            job->finish(keychainError(tr("Profile \"%1\" was not saved.").arg(job->m_profile.name), w),
-                        w->error());
+            job->failFrom(w, tr("Profile \"%1\" was not saved.").arg(job->m_profile.name));
             return;
         }
         job->m_secret.wipe();
@@ -175,7 +138,7 @@ void CredentialManager::storeProfileAfterSecret(CredentialJob *job, const std::o
         return;
     }
     SecretJob *remove = stale->first->remove(stale->second);
-    connect(remove, &SecretJob::finished, job, [job](SecretJob *r) {
+    connect(remove, &SecretJob::finished, job, [job, r = remove] {
         if (!r->succeeded())
             job->addNotice(
                 tr("The previous secret of this profile (keychain entry \"%1\" of service \"%2\") could "
@@ -192,7 +155,7 @@ CredentialJob *CredentialManager::loadCredentials(const QUuid &id)
     if (!profile)
         return failed(job, ApiError::invalidInput(tr("There is no such profile: it may have been removed.")));
     SecretJob *read = storeFor(*profile)->read(profile->secretKey());
-    connect(read, &SecretJob::finished, job, [job](SecretJob *r) {
+    connect(read, &SecretJob::finished, job, [job, r = read] {
         const Profile &p = job->m_profile;
         SecretBuffer secret = r->takeSecret();
         if (r->succeeded() && !secret.isEmpty()) {
@@ -202,7 +165,7 @@ CredentialJob *CredentialManager::loadCredentials(const QUuid &id)
             job->finish();
             return;
         }
-        if (r->succeeded() || r->error() == SecretError::NotFound) {
+        if (r->succeeded() || r->secretError() == SecretError::NotFound) {
             const QString hint = p.sessionOnly
                                      ? tr("Sign in again and enter it.")
                                      : tr("Enter it again in the profile (Manage Profiles, Replace).");
@@ -212,11 +175,8 @@ CredentialJob *CredentialManager::loadCredentials(const QUuid &id)
                         SecretError::NotFound);
             return;
         }
-        job->finish(ApiError::keychain(tr("The %1 of profile \"%2\" could not be read.")
-                                               .arg(secretKindDisplayName(p.secretKind()), p.name) +
-                                           u' ' + r->message(),
-                                       r->hint()),
-                    r->error());
+        job->failFrom(r, tr("The %1 of profile \"%2\" could not be read.")
+                             .arg(secretKindDisplayName(p.secretKind()), p.name));
     });
     return job;
 }
@@ -232,15 +192,12 @@ CredentialJob *CredentialManager::replaceSecret(const QUuid &id, SecretBuffer se
         return failed(job, ApiError::invalidInput(
                                tr("Enter the new %1.").arg(secretKindDisplayName(profile->secretKind()))));
     SecretJob *write = storeFor(*profile)->write(profile->secretKey(), job->m_secret.clone());
-    connect(write, &SecretJob::finished, job, [this, job](SecretJob *w) {
+    connect(write, &SecretJob::finished, job, [this, job, w = write] {
         const Profile &p = job->m_profile;
         if (!w->succeeded()) {
-            job->finish(
-                keychainError(tr("The new %1 of profile \"%2\" was not saved; the profile keeps its previous "
-                                 "one.")
-                                  .arg(secretKindDisplayName(p.secretKind()), p.name),
-                              w),
-                w->error());
+            job->failFrom(w, tr("The new %1 of profile \"%2\" was not saved; the profile keeps its previous "
+                                "one.")
+                                 .arg(secretKindDisplayName(p.secretKind()), p.name));
             return;
         }
         qCInfo(lcCredentials).noquote()
@@ -271,9 +228,9 @@ CredentialJob *CredentialManager::duplicate(const QUuid &id, const QString &newN
         return job;
     }
     SecretJob *read = storeFor(*source)->read(source->secretKey());
-    connect(read, &SecretJob::finished, job, [this, job, source](SecretJob *r) {
+    connect(read, &SecretJob::finished, job, [this, job, source, r = read] {
         const Profile duplicated = job->m_profile;
-        if (r->error() == SecretError::NotFound) {
+        if (r->secretError() == SecretError::NotFound) {
             job->addNotice(
                 tr("Profile \"%1\" has no stored secret, so its copy has none either.").arg(source->name));
             job->finish();
@@ -281,16 +238,14 @@ CredentialJob *CredentialManager::duplicate(const QUuid &id, const QString &newN
         }
         if (!r->succeeded()) {
             m_profiles->remove(duplicated.id);
-            job->finish(keychainError(tr("Profile \"%1\" was not duplicated.").arg(source->name), r),
-                        r->error());
+            job->failFrom(r, tr("Profile \"%1\" was not duplicated.").arg(source->name));
             return;
         }
         SecretJob *write = storeFor(duplicated)->write(duplicated.secretKey(), r->takeSecret());
-        connect(write, &SecretJob::finished, job, [this, job, source](SecretJob *w) {
+        connect(write, &SecretJob::finished, job, [this, job, source, w = write] {
             if (!w->succeeded()) {
                 m_profiles->remove(job->m_profile.id);
-                job->finish(keychainError(tr("Profile \"%1\" was not duplicated.").arg(source->name), w),
-                            w->error());
+                job->failFrom(w, tr("Profile \"%1\" was not duplicated.").arg(source->name));
                 return;
             }
             job->finish();
@@ -334,19 +289,21 @@ void CredentialManager::removeEntries(CredentialJob *job, SecretStore *store, QS
     const QString key = keys.takeFirst();
     SecretJob *remove = store->remove(key);
     connect(remove, &SecretJob::finished, job,
-            [this, job, store, keys, mode, leftBehind](SecretJob *r) mutable {
+            [this, job, store, keys, mode, leftBehind, r = remove]() mutable {
                 if (!r->succeeded()) {
                     if (mode == RemoveMode::RequireSecretRemoval) {
-                        ApiError error = keychainError(tr("Profile \"%1\" was not deleted, so that its "
-                                                          "secret does not stay behind in the keychain.")
-                                                           .arg(job->m_profile.name),
-                                                       r);
+                        ApiError error = ApiError::keychain(
+                            tr("Profile \"%1\" was not deleted, so that its secret does not stay behind in "
+                               "the keychain.")
+                                    .arg(job->m_profile.name) +
+                                u' ' + r->message(),
+                            {});
                         error.setHint(
                             r->hint() + u' ' +
                             tr("Or delete the profile anyway and remove the entry \"%1\" in your password "
                                "manager later.")
                                 .arg(r->key()));
-                        job->finish(error, r->error());
+                        job->finish(error, r->secretError());
                         return;
                     }
                     // Entries of other auth modes are only swept in case an earlier mode change left
@@ -366,14 +323,14 @@ CredentialJob *CredentialManager::hasStoredSecret(const QUuid &id)
     if (!profile)
         return failed(job, ApiError::invalidInput(tr("There is no such profile: it may have been removed.")));
     SecretJob *read = storeFor(*profile)->read(profile->secretKey());
-    connect(read, &SecretJob::finished, job, [job](SecretJob *r) {
+    connect(read, &SecretJob::finished, job, [job, r = read] {
         SecretBuffer secret = r->takeSecret(); // wiped at the end of this scope: only its presence matters
-        if (r->succeeded() || r->error() == SecretError::NotFound) {
+        if (r->succeeded() || r->secretError() == SecretError::NotFound) {
             job->m_hasSecret = r->succeeded() && !secret.isEmpty();
             job->finish();
             return;
         }
-        job->finish(ApiError::keychain(r->message(), r->hint()), r->error());
+        job->failFrom(r, {});
     });
     return job;
 }

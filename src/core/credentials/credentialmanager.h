@@ -2,6 +2,7 @@
 
 #include "atlas/apierror.h"
 #include "atlas/auth.h"
+#include "credentials/credentialjob.h"
 #include "credentials/profile.h"
 #include "credentials/secretstore.h"
 #include "domain/result.h"
@@ -15,66 +16,6 @@ namespace aikeys {
 class MemorySecretStore;
 class ProfileStore;
 class Settings;
-
-// The outcome of one CredentialManager operation. Comes started, finishes exactly once from the
-// event loop, and deletes itself after finished() unless setAutoDelete(false).
-class CredentialJob : public QObject
-{
-    Q_OBJECT
-
-public:
-    enum class Kind { Save, Load, ReplaceSecret, Remove, CheckSecret, Duplicate };
-
-    ~CredentialJob() override;
-
-    Kind kind() const { return m_kind; }
-    // The profile concerned; for Save and Duplicate, as stored (normalized, with its id).
-    const Profile &profile() const { return m_profile; }
-    bool isFinished() const { return m_finished; }
-    bool succeeded() const { return m_finished && !m_error; }
-    // InvalidInput (a bad profile, an unknown id) or Keychain; message() says what happened,
-    // hint() what to do.
-    const ApiError &error() const { return m_error; }
-    // The keychain's part of the error; None for validation errors.
-    SecretError secretError() const { return m_secretError; }
-
-    // A new profile could not be saved because of the keychain: the caller may offer to keep it
-    // for this session only, with save(profile(), takeSecret(), Storage::SessionOnly).
-    bool canKeepForSession() const { return m_canKeepForSession; }
-    // After a failed Save or ReplaceSecret: the secret, handed back so nobody has to type it again.
-    SecretBuffer takeSecret() { return std::move(m_secret); }
-    // After a successful Load.
-    Credentials takeCredentials() { return std::move(m_credentials); }
-    // After a successful CheckSecret: whether the profile's store holds its secret.
-    bool hasStoredSecret() const { return m_hasSecret; }
-    // Things the user should know even though the operation succeeded.
-    const QStringList &notices() const { return m_notices; }
-    void addNotice(const QString &notice) { m_notices << notice; }
-
-    void setAutoDelete(bool on) { m_autoDelete = on; }
-
-Q_SIGNALS:
-    void finished(aikeys::CredentialJob *job);
-
-private:
-    friend class CredentialManager;
-    CredentialJob(Kind kind, Profile profile, QObject *parent);
-    void finish(const ApiError &error = {}, SecretError secretError = SecretError::None);
-    void finishLater(const ApiError &error, SecretError secretError = SecretError::None);
-
-    Kind m_kind;
-    Profile m_profile;
-    ApiError m_error;
-    SecretError m_secretError = SecretError::None;
-    SecretBuffer m_secret;
-    Credentials m_credentials;
-    QStringList m_notices;
-    bool m_hasSecret = false;
-    bool m_secretGiven = false; // a Save with a new secret from the caller
-    bool m_canKeepForSession = false;
-    bool m_finished = false;
-    bool m_autoDelete = true;
-};
 
 // Profiles and their secrets together, so that neither exists without the other by accident: a
 // profile is stored only after its secret is, a removed profile takes its secret with it, and a
@@ -151,7 +92,6 @@ private:
     void writeSecret(CredentialJob *job, const std::optional<Profile> &existing);
     void removeEntries(CredentialJob *job, SecretStore *store, QStringList keys, RemoveMode mode,
                        QStringList leftBehind);
-    ApiError keychainError(const QString &what, const SecretJob *job) const;
 
     ProfileStore *m_profiles;
     SecretStore *m_keychain;

@@ -32,7 +32,7 @@ void SecretStatus::check(const QUuid &id)
     m_states.insert(id, SecretState::Checking);
     ++m_pending;
     CredentialJob *job = m_credentials->hasStoredSecret(id);
-    connect(job, &CredentialJob::finished, this, [this, id](CredentialJob *j) {
+    connect(job, &CredentialJob::finished, this, [this, id, j = job] {
         --m_pending;
         if (j->succeeded()) {
             m_states.insert(id, j->hasStoredSecret() ? SecretState::Stored : SecretState::Missing);

@@ -46,7 +46,7 @@ QString secretErrorId(SecretError error)
 }
 
 SecretJob::SecretJob(Operation operation, QString service, QString key, int timeoutMs, QObject *parent)
-    : QObject(parent)
+    : Job(parent)
     , m_operation(operation)
     , m_service(std::move(service))
     , m_key(std::move(key))
@@ -68,7 +68,7 @@ void SecretJob::start()
     QMetaObject::invokeMethod(
         this,
         [this] {
-            if (!m_finished)
+            if (!isFinished())
                 run();
         },
         Qt::QueuedConnection);
@@ -76,27 +76,37 @@ void SecretJob::start()
 
 void SecretJob::finish(SecretError error, const QString &backendDetail)
 {
-    if (m_finished)
+    if (isFinished())
         return;
-    m_finished = true;
     m_timeout.stop();
-    m_error = error;
+    m_secretError = error;
     m_backendDetail = backendDetail;
     if (error == SecretError::None)
         qCDebug(lcCredentials).noquote() << "Secret" << operationName(m_operation) << m_key << "ok";
     else
         qCInfo(lcCredentials).noquote() << "Secret" << operationName(m_operation) << m_key
                                         << "failed:" << secretErrorId(error) << backendDetail;
-    Q_EMIT finished(this);
+    finishWith(error == SecretError::None ? ApiError() : ApiError::keychain(message(), hint()));
+}
+
+void SecretJob::afterFinished()
+{
     // Nobody took a read's secret: do not keep it around until deleteLater runs.
     m_secret.wipe();
-    if (m_autoDelete)
-        deleteLater();
+}
+
+void SecretJob::cancel()
+{
+    if (isFinished())
+        return;
+    m_timeout.stop();
+    abandon();
+    finishLater(ApiError::canceled());
 }
 
 void SecretJob::finishRead(SecretBuffer secret)
 {
-    if (m_finished)
+    if (isFinished())
         return;
     m_secret = std::move(secret);
     finish(SecretError::None);
@@ -104,26 +114,24 @@ void SecretJob::finishRead(SecretBuffer secret)
 
 QString SecretJob::message() const
 {
-    return SecretStore::errorMessage(m_error, m_operation, m_backendDetail, m_timeoutMs);
+    return SecretStore::errorMessage(m_secretError, m_operation, m_backendDetail, m_timeoutMs);
 }
 
 QString SecretJob::hint() const
 {
-    return SecretStore::errorHint(m_error, m_operation, m_sessionOnlyAdvice);
+    return SecretStore::errorHint(m_secretError, m_operation, m_sessionOnlyAdvice);
+}
+
+bool SecretJob::hintOffersSessionOnly() const
+{
+    return SecretStore::hintOffersSessionOnly(m_secretError, m_operation, m_sessionOnlyAdvice);
 }
 
 QString SecretJob::errorString() const
 {
-    if (m_error == SecretError::None)
+    if (m_secretError == SecretError::None)
         return {};
     return message() + u' ' + hint();
-}
-
-ApiError SecretJob::toApiError() const
-{
-    if (m_error == SecretError::None)
-        return {};
-    return ApiError::keychain(message(), hint());
 }
 
 QString SecretStore::defaultService()
@@ -209,10 +217,25 @@ QString SecretStore::errorMessage(SecretError error, SecretJob::Operation operat
     return text;
 }
 
+bool SecretStore::hintOffersSessionOnly(SecretError error, SecretJob::Operation operation,
+                                        bool sessionOnlyAdvice)
+{
+    if (!sessionOnlyAdvice || operation == SecretJob::Operation::Remove)
+        return false;
+    switch (error) {
+    case SecretError::None:
+        return false;
+    case SecretError::NotFound:
+        // A missing secret is entered again; keeping it in memory would not bring it back.
+        return false;
+    default:
+        return true;
+    }
+}
+
 QString SecretStore::errorHint(SecretError error, SecretJob::Operation operation, bool sessionOnlyAdvice)
 {
     QString hint;
-    bool sessionOnlyHelps = true;
     switch (error) {
     case SecretError::None:
         return {};
@@ -220,7 +243,6 @@ QString SecretStore::errorHint(SecretError error, SecretJob::Operation operation
         if (operation != SecretJob::Operation::Read)
             return tr("Nothing to do.");
         hint = tr("Enter the secret again in the profile.");
-        sessionOnlyHelps = false;
         break;
     case SecretError::NoBackend:
         hint = tr("Install and start a keychain service (gnome-keyring or KWallet) and log in to a desktop "
@@ -245,7 +267,7 @@ QString SecretStore::errorHint(SecretError error, SecretJob::Operation operation
                   "Keychain Access, Windows Credential Manager).");
         break;
     }
-    if (sessionOnlyAdvice && sessionOnlyHelps && operation != SecretJob::Operation::Remove)
+    if (hintOffersSessionOnly(error, operation, sessionOnlyAdvice))
         hint += u' ' + tr("Or sign in for this session only: the secret is then kept in memory until the app "
                           "quits and is never written anywhere.");
     return hint;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas/apierror.h"
+#include "atlas/job.h"
 #include "security/secretbuffer.h"
 
 #include <QObject>
@@ -22,10 +23,11 @@ enum class SecretError {
 // A stable spelling for logs and tests ("no-backend").
 QString secretErrorId(SecretError error);
 
-// One asynchronous keychain operation. Jobs come started from a SecretStore, finish exactly once,
-// always from the event loop (never inside the call that created them), at the latest when their
-// own timeout fires, and delete themselves after finished() unless setAutoDelete(false).
-class SecretJob : public QObject
+// One asynchronous keychain operation. Jobs come started from a SecretStore and keep the Job contract;
+// they finish at the latest when their own timeout fires. error() is the failure in words for the
+// user (a Kind::Keychain ApiError with message() and hint()); secretError() is what the backend let us
+// tell, for the code that decides what to offer.
+class SecretJob : public Job
 {
     Q_OBJECT
 
@@ -39,27 +41,22 @@ public:
     const QString &service() const { return m_service; }
     int timeoutMs() const { return m_timeoutMs; }
 
-    bool isFinished() const { return m_finished; }
-    bool succeeded() const { return m_finished && m_error == SecretError::None; }
-    SecretError error() const { return m_error; }
+    SecretError secretError() const { return m_secretError; }
     // What happened, in words for the user.
     QString message() const;
     // What to do about it (with the session-only way out when the store offers it).
     QString hint() const;
+    // Whether hint() offers signing in for this session only.
+    bool hintOffersSessionOnly() const;
     // message() and hint() in one line.
     QString errorString() const;
     // The backend's own words (QtKeychain's errorString()), for logs and "details"; never secret.
     const QString &backendDetail() const { return m_backendDetail; }
-    // A Kind::Keychain error with message() and hint(), or no error.
-    ApiError toApiError() const;
-
     // A read's secret, moved out: empty on failure and after the first call.
     SecretBuffer takeSecret() { return std::move(m_secret); }
 
-    void setAutoDelete(bool on) { m_autoDelete = on; }
-
-Q_SIGNALS:
-    void finished(aikeys::SecretJob *job);
+    // Stops waiting for the backend, as a timeout does: a write already handed to it may still land.
+    void cancel() override;
 
 protected:
     SecretJob(Operation operation, QString service, QString key, int timeoutMs, QObject *parent = nullptr);
@@ -71,6 +68,7 @@ protected:
     // The first call wins; later ones (a late backend answer after the timeout) are ignored.
     void finish(SecretError error, const QString &backendDetail = {});
     void finishRead(SecretBuffer secret);
+    void afterFinished() override;
 
 private:
     friend class SecretStore;
@@ -81,11 +79,9 @@ private:
     QString m_key;
     int m_timeoutMs;
     QTimer m_timeout;
-    SecretError m_error = SecretError::None;
+    SecretError m_secretError = SecretError::None;
     QString m_backendDetail;
     SecretBuffer m_secret;
-    bool m_finished = false;
-    bool m_autoDelete = true;
     bool m_sessionOnlyAdvice = true;
 };
 
@@ -131,6 +127,9 @@ public:
                                 const QString &backendDetail, int timeoutMs);
     static QString errorHint(SecretError error, SecretJob::Operation operation,
                              bool sessionOnlyAdvice = true);
+    // Whether errorHint() ends with the "for this session only" way out.
+    static bool hintOffersSessionOnly(SecretError error, SecretJob::Operation operation,
+                                      bool sessionOnlyAdvice);
 
 protected:
     explicit SecretStore(QString service, QObject *parent = nullptr);

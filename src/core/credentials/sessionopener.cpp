@@ -19,7 +19,7 @@ constexpr int kDiscardTimeoutMs = 10000;
 } // namespace
 
 SessionOpener::SessionOpener(CredentialManager *credentials, QObject *parent)
-    : QObject(parent)
+    : Job(parent)
     , m_credentials(credentials)
 {}
 
@@ -100,9 +100,9 @@ void SessionOpener::open(const Profile &profile)
 
     CredentialJob *job = m_credentials->loadCredentials(profile.id);
     m_loadJob = job;
-    connect(job, &CredentialJob::finished, this, [this](CredentialJob *j) {
+    connect(job, &CredentialJob::finished, this, [this, j = job] {
         m_loadJob = nullptr;
-        if (m_finished || m_canceling)
+        if (isFinished() || m_canceling)
             return; // cancelled while the keychain was busy; the job wipes what it read
         if (!j->succeeded()) {
             const bool keychain = j->error().kind() == ApiError::Kind::Keychain;
@@ -139,7 +139,7 @@ void SessionOpener::openWith(const Profile &profile, Credentials credentials)
     QMetaObject::invokeMethod(
         this,
         [this, held] {
-            if (m_finished || m_canceling) {
+            if (isFinished() || m_canceling) {
                 held->secret.wipe();
                 return;
             }
@@ -154,7 +154,7 @@ void SessionOpener::build(Credentials credentials)
         new AtlasSession(m_config, std::move(credentials), requestdefaults::newNetworkManager(), this);
     m_session = session;
     if (!m_verify) {
-        finish();
+        succeed();
         return;
     }
     AtlasClient client(session);
@@ -162,7 +162,7 @@ void SessionOpener::build(Credentials credentials)
     m_verifyJob = job;
     connect(job, &Job::finished, this, [this, job] {
         m_verifyJob = nullptr;
-        if (m_finished)
+        if (isFinished())
             return;
         if (job->error()) {
             fail(job->error());
@@ -171,13 +171,13 @@ void SessionOpener::build(Credentials credentials)
         m_organizations = job->items();
         qCInfo(lcCredentials).noquote() << "Credentials of profile" << m_profile.name << "accepted;"
                                         << m_organizations.size() << "organization(s) visible";
-        finish();
+        succeed();
     });
 }
 
 void SessionOpener::cancel()
 {
-    if (!m_started || m_finished || m_canceling)
+    if (!m_started || isFinished() || m_canceling)
         return;
     if (m_verifyJob) {
         disconnect(m_verifyJob, nullptr, this, nullptr);
@@ -193,27 +193,23 @@ void SessionOpener::cancel()
 
 void SessionOpener::fail(const ApiError &error, bool needsSecret, SecretError secretError)
 {
-    if (m_finished)
+    if (isFinished())
         return;
-    m_error = error;
     m_needsSecret = needsSecret;
     m_secretError = secretError;
     qCInfo(lcCredentials).noquote() << "Sign-in with profile" << m_profile.name
                                     << "failed:" << error.message();
     discardSession();
-    finish();
+    finishWith(error);
 }
 
-void SessionOpener::finish()
+void SessionOpener::succeed()
 {
-    if (m_finished)
+    if (isFinished())
         return;
-    m_finished = true;
-    if (!m_error && m_recordUse && m_credentials)
+    if (m_recordUse && m_credentials)
         m_credentials->markUsed(m_profile.id);
-    Q_EMIT finished();
-    if (m_autoDelete)
-        deleteLater();
+    finishWith({});
 }
 
 AtlasSession *SessionOpener::takeSession()

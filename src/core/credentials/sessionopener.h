@@ -2,6 +2,7 @@
 
 #include "atlas/apierror.h"
 #include "atlas/auth.h"
+#include "atlas/job.h"
 #include "atlas/session.h"
 #include "credentials/profile.h"
 #include "credentials/secretstore.h"
@@ -15,15 +16,13 @@ namespace aikeys {
 
 class CredentialJob;
 class CredentialManager;
-class Job;
 
 // Signs in with one profile: reads its secret (keychain or session memory, with the store's
 // timeout), checks the base URL, builds an AtlasSession on a fresh QNetworkAccessManager and, unless
 // told not to, proves the credentials with one GET /api/atlas/v2/orgs so that a wrong key is reported
-// at sign-in rather than at the first click. One opener per attempt: finished() comes exactly once,
-// always from the event loop, and the opener deletes itself afterwards unless setAutoDelete(false).
-// Read the result (takeSession(), error()) in the slot connected to finished().
-class SessionOpener : public QObject
+// at sign-in rather than at the first click. One opener per attempt, with the Job contract; open() or
+// openWith() starts it. Read the result (takeSession(), error()) in the slot connected to finished().
+class SessionOpener final : public Job
 {
     Q_OBJECT
 
@@ -45,7 +44,6 @@ public:
     bool recordUse() const { return m_recordUse; }
     // Per-attempt transfer timeout of the session (default: SessionConfig's).
     void setTransferTimeoutMs(int ms) { m_transferTimeoutMs = ms; }
-    void setAutoDelete(bool on) { m_autoDelete = on; }
 
     // Loads the profile's secret from its store, then builds the session. The profile's fields as
     // given are used (an edited, unsaved base URL for instance); the secret is the stored one of
@@ -55,19 +53,16 @@ public:
     void openWith(const Profile &profile, Credentials credentials);
     // Stops waiting: finishes with a Canceled error (the keychain read, if one is pending, is
     // left to its own timeout; a request in flight is aborted).
-    void cancel();
+    void cancel() override;
 
-    bool isRunning() const { return m_started && !m_finished; }
-    bool isFinished() const { return m_finished; }
-    bool succeeded() const { return m_finished && !m_error; }
+    bool isRunning() const { return m_started && !isFinished(); }
     const Profile &profile() const { return m_profile; }
 
     // After success: the signed-in session, reparented to nobody; the caller owns it (and calls
     // signOut() when done). Null before, after a failure, and after the first call.
     AtlasSession *takeSession();
-    // Why it failed: InvalidInput (a bad base URL or profile: nothing was sent), Keychain (with
-    // what to do), WrongCredentials, Network, Http...
-    const ApiError &error() const { return m_error; }
+    // error() says why it failed: InvalidInput (a bad base URL or profile: nothing was sent),
+    // Keychain (with what to do), WrongCredentials, Network, Http...
     // No stored secret, or the keychain could not be read: the UI should ask for the secret (and
     // may then call openWith()).
     bool needsSecret() const { return m_needsSecret; }
@@ -77,14 +72,11 @@ public:
     // The organizations the verification saw (empty without verification).
     const QList<Organization> &organizations() const { return m_organizations; }
 
-Q_SIGNALS:
-    void finished();
-
 private:
     bool start(const Profile &profile);
     void build(Credentials credentials);
     void fail(const ApiError &error, bool needsSecret = false, SecretError secretError = SecretError::None);
-    void finish();
+    void succeed();
     void discardSession();
 
     QPointer<CredentialManager> m_credentials;
@@ -93,7 +85,6 @@ private:
     QPointer<AtlasSession> m_session;
     QPointer<Job> m_verifyJob;
     QPointer<CredentialJob> m_loadJob;
-    ApiError m_error;
     SecretError m_secretError = SecretError::None;
     QList<Organization> m_organizations;
     int m_transferTimeoutMs = 0;
@@ -102,8 +93,6 @@ private:
     bool m_needsSecret = false;
     bool m_started = false;
     bool m_canceling = false;
-    bool m_finished = false;
-    bool m_autoDelete = true;
 };
 
 } // namespace aikeys

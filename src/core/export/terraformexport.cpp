@@ -339,7 +339,6 @@ void TerraformExportJob::allDone()
         }
         finishExport();
     });
-    fan->start();
 }
 
 void TerraformExportJob::finishExport()

@@ -256,7 +256,6 @@ void OrgLimitsJob::allDone()
         m_failures = done->failures();
         finishWith(done->error());
     });
-    fan->start();
 }
 
 } // namespace aikeys

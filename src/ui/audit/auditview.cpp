@@ -201,7 +201,6 @@ void AuditView::load()
     m_ui->loadingLabel->setText(tr("Reading keys\u2026"));
     m_ui->loadingBar->setRange(0, 0);
     setLoading(true);
-    m_job->start();
 }
 
 void AuditView::setLoading(bool loading)
@@ -464,7 +463,6 @@ void AuditView::startRetire(const QList<AiKey> &keys)
     m_progress = BulkRetireProgress::open(job, int(keys.size()), this);
     connect(job, &Job::finished, this, &AuditView::onRetireFinished);
     updateActions();
-    job->start();
 }
 
 void AuditView::onRetireFinished()

@@ -182,7 +182,6 @@ void TerraformExportDialog::rebuild()
         m_copy->setEnabled(true);
         Q_EMIT ready();
     });
-    m_job->start();
 }
 
 QString TerraformExportDialog::save()

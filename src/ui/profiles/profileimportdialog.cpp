@@ -282,7 +282,7 @@ void ProfileImportDialog::importNext()
                                : tr("environment");
     CredentialJob *job =
         m_source->importCandidate(*m_credentials, index, {}, std::move(entered), m_sessionOnly);
-    connect(job, &CredentialJob::finished, this, [this, source, index](CredentialJob *j) {
+    connect(job, &CredentialJob::finished, this, [this, source, index, j = job] {
         if (j->succeeded()) {
             m_importedIds << j->profile().id;
             m_notices << j->notices();

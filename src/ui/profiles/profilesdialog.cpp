@@ -621,7 +621,7 @@ void ProfilesDialog::saveProfile()
     const Profile profile = editedProfile();
     CredentialJob *job = m_credentials->save(profile, SecretBuffer::fromUtf8(m_ui->secretEdit->text()));
     setBusyJob(job);
-    connect(job, &CredentialJob::finished, this, [this](CredentialJob *j) { onSaved(j, false); });
+    connect(job, &CredentialJob::finished, this, [this, j = job] { onSaved(j, false); });
 }
 
 void ProfilesDialog::accept()
@@ -636,7 +636,7 @@ void ProfilesDialog::accept()
         CredentialJob *job =
             m_credentials->save(editedProfile(), SecretBuffer::fromUtf8(m_ui->secretEdit->text()));
         setBusyJob(job);
-        connect(job, &CredentialJob::finished, this, [this](CredentialJob *j) { onSaved(j, true); });
+        connect(job, &CredentialJob::finished, this, [this, j = job] { onSaved(j, true); });
         return;
     }
     if (selectedProfileId().isNull())
@@ -655,7 +655,7 @@ void ProfilesDialog::onSaved(CredentialJob *job, bool acceptAfter)
             m_pendingProfile = job->profile();
             m_pendingAcceptAfter = acceptAfter;
             QString hint = error.hint();
-            if (!hint.contains(tr("session only")))
+            if (!job->hintOffersSessionOnly())
                 hint += u' ' +
                         tr("Or use the profile for this session only: its secret stays in memory until you "
                            "quit and is never written anywhere.");
@@ -694,7 +694,7 @@ void ProfilesDialog::duplicateProfile()
         return;
     CredentialJob *job = m_credentials->duplicate(m_editingId, {}, true);
     setBusyJob(job);
-    connect(job, &CredentialJob::finished, this, &ProfilesDialog::onDuplicated);
+    connect(job, &CredentialJob::finished, this, [this, job] { onDuplicated(job); });
 }
 
 void ProfilesDialog::onDuplicated(CredentialJob *job)
@@ -732,7 +732,7 @@ void ProfilesDialog::removeProfile()
         return;
     CredentialJob *job = m_credentials->remove(p->id);
     setBusyJob(job);
-    connect(job, &CredentialJob::finished, this, &ProfilesDialog::onRemoved);
+    connect(job, &CredentialJob::finished, this, [this, job] { onRemoved(job); });
 }
 
 void ProfilesDialog::onRemoved(CredentialJob *job)
@@ -780,7 +780,7 @@ void ProfilesDialog::onMessageAction()
         const bool acceptAfter = m_pendingAcceptAfter;
         setBusyJob(job);
         connect(job, &CredentialJob::finished, this,
-                [this, acceptAfter](CredentialJob *j) { onSaved(j, acceptAfter); });
+                [this, acceptAfter, j = job] { onSaved(j, acceptAfter); });
         return;
     }
     case PendingAction::RemoveAnyway: {
@@ -789,7 +789,7 @@ void ProfilesDialog::onMessageAction()
         CredentialJob *job =
             m_credentials->remove(m_pendingProfile.id, CredentialManager::RemoveMode::EvenIfSecretRemains);
         setBusyJob(job);
-        connect(job, &CredentialJob::finished, this, &ProfilesDialog::onRemoved);
+        connect(job, &CredentialJob::finished, this, [this, job] { onRemoved(job); });
         return;
     }
     }

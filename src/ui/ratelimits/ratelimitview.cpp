@@ -133,7 +133,6 @@ void RateLimitView::checkOrg(bool fresh)
         showOversubscriptions();
         Q_EMIT orgChecked();
     });
-    job->start();
 }
 
 void RateLimitView::showOversubscriptions()
@@ -253,7 +252,6 @@ void RateLimitView::load(bool freshOrgCheck)
             Q_EMIT loaded();
             checkOrg(freshOrgCheck);
         });
-        job->start();
     } else {
         m_ui->titleLabel->setText(
             tr("Rate limits of organization %1").arg(m_orgName.isEmpty() ? m_orgId : m_orgName));
@@ -299,7 +297,6 @@ void RateLimitView::load(bool freshOrgCheck)
             m_ui->pages->show();
             Q_EMIT loaded();
         });
-        job->start();
     }
     setBusy(true);
 }

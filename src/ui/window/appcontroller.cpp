@@ -157,7 +157,7 @@ void AppController::startDemo()
     CredentialJob *job =
         m_credentials->save(profile, SecretBuffer(QByteArray(DemoSimulator::kServiceAccountSecret)),
                             CredentialManager::Storage::SessionOnly);
-    connect(job, &CredentialJob::finished, this, [this](CredentialJob *done) {
+    connect(job, &CredentialJob::finished, this, [this, done = job] {
         if (!done->succeeded()) {
             MessageBox::critical(m_window.get(), tr("Demo Mode"), done->error().message(), QMessageBox::Ok,
                                  QMessageBox::NoButton, done->error().hint());
@@ -241,7 +241,7 @@ void AppController::askSecret(const Profile &profile, const ApiError &reason, Se
             // The session already uses this secret: storing it is not an edit to sign in again for.
             m_ownSecretWrites.insert(profile.id);
             CredentialJob *job = m_credentials->replaceSecret(profile.id, std::move(*toStore));
-            connect(job, &CredentialJob::finished, this, [this, id = profile.id](CredentialJob *done) {
+            connect(job, &CredentialJob::finished, this, [this, id = profile.id, done = job] {
                 m_ownSecretWrites.remove(id);
                 if (!done->succeeded())
                     m_window->statusBar()->showMessage(
