@@ -1,8 +1,12 @@
 // Rate-limit arithmetic: limits joined with the org's ceilings (headroom), edit validation, and
-// over-subscription across an organization's projects.
+// over-subscription across an organization's projects; and RateLimitChanges, the one place that
+// changes them, over a scripted Atlas network.
+#include "ratelimits/ratelimitchanges.h"
 #include "ratelimits/ratelimitplan.h"
+#include "testsupport.h"
 
 #include <QLocale>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <climits>
@@ -22,6 +26,21 @@ RateLimit limit(const QString &group, qint64 rpm, qint64 tpm, const QString &geo
     l.cloud = u"ANY"_s;
     l.geography = geography;
     return l;
+}
+
+const QString kProject = u"6650c2f1a1b2c3d4e5f60718"_s;
+const QString kLimitPath =
+    u"/api/atlas/v2/groups/6650c2f1a1b2c3d4e5f60718/aiModelApiClouds/AWS/geographies/US/"
+    "modelGroupNames/embed_large/rateLimits"_s;
+
+QJsonObject limitJson(qint64 rpm, qint64 tpm)
+{
+    return {{u"modelGroupName"_s, u"embed_large"_s},
+            {u"modelNames"_s, QJsonArray{u"voyage-3-large"_s}},
+            {u"requestsPerMinuteLimit"_s, rpm},
+            {u"tokensPerMinuteLimit"_s, tpm},
+            {u"cloud"_s, u"AWS"_s},
+            {u"geography"_s, u"US"_s}};
 }
 
 const QList<RateLimit> kCeilings{limit(u"embed_large"_s, 4000, 8000000), limit(u"rerank"_s, 2000, 2000000)};
@@ -163,6 +182,85 @@ private Q_SLOTS:
             QCOMPARE(a.requestsTotal, 0);
             QVERIFY(a.projects.isEmpty());
         }
+    }
+    void changesCheckTheCeilingBeforeSending()
+    {
+        using namespace aikeys::test;
+        auto *net = new FakeNetwork;
+        TestClient client = openFakeClient(net);
+        net->on("PATCH", kLimitPath, FakeAnswer::json(QJsonDocument(limitJson(1000, 2000000))));
+        RateLimitChanges changes;
+        changes.setClient(client.api.get());
+        LimitRow row{limit(u"embed_large"_s, 300, 600000, u"US"_s), limit(u"embed_large"_s, 4000, 8000000)};
+        row.limit.cloud = u"AWS"_s;
+        QSignalSpy busy(&changes, &RateLimitChanges::busyChanged);
+        QSignalSpy changed(&changes, &RateLimitChanges::limitChanged);
+
+        // Above the ceiling: refused with the rule, nothing sent.
+        QVERIFY(changes.update(kProject, row, 5000, 600000).contains(u"4,000"_s));
+        QCOMPARE(net->requestCount(), 0);
+        QCOMPARE(busy.count(), 0);
+
+        QCOMPARE(changes.update(kProject, row, 1000, 2000000), QString());
+        QVERIFY(changes.isBusy());
+        QCOMPARE(busy.count(), 1);
+        QCOMPARE(busy.at(0).at(1).toString(), u"Saving embed_large\u2026"_s);
+        // One change at a time.
+        QVERIFY(!changes.update(kProject, row, 900, 2000000).isEmpty());
+        QVERIFY(!changes.reset(kProject, row.limit));
+        QVERIFY(changed.wait(5000));
+        QVERIFY(!changes.isBusy());
+        QCOMPARE(changed.at(0).at(0).toString(), kProject);
+        QCOMPARE(changed.at(0).at(1).value<RateLimit>().requestsPerMinuteLimit, 1000);
+        QVERIFY2(changed.at(0).at(2).toString().contains(u"1,000 requests"_s),
+                 qPrintable(changed.at(0).at(2).toString()));
+        // The limit's own cloud and geography, the new values in the body.
+        const QList<RecordedRequest> sent = net->recorded("PATCH", kLimitPath);
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(net->requestCount(), 1);
+        const QJsonObject body = QJsonDocument::fromJson(sent.first().body).object();
+        QCOMPARE(body.value(u"requestsPerMinuteLimit"_s).toInteger(), 1000);
+        QCOMPARE(body.value(u"tokensPerMinuteLimit"_s).toInteger(), 2000000);
+        client.api.reset();
+    }
+
+    void resetsReportTheirProjectAndTheirFailure()
+    {
+        using namespace aikeys::test;
+        auto *net = new FakeNetwork;
+        TestClient client = openFakeClient(net);
+        net->on("POST", kLimitPath + u":reset"_s,
+                FakeAnswer::atlasError(403, "USER_UNAUTHORIZED", u"Current user is not authorized."_s));
+        net->on("POST", u"/api/atlas/v2/groups/*/aiModelApiRateLimits:reset"_s,
+                FakeAnswer::page(QJsonArray{limitJson(300, 600000)}));
+        RateLimitChanges changes;
+        changes.setClient(client.api.get());
+        RateLimit l = limit(u"embed_large"_s, 900, 900000, u"US"_s);
+        l.cloud = u"AWS"_s;
+
+        QSignalSpy failed(&changes, &RateLimitChanges::failed);
+        QVERIFY(changes.reset(kProject, l));
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(failed.at(0).at(0).toString(), kProject);
+        QCOMPARE(failed.at(0).at(1).toString(), u"embed_large was not reset:"_s);
+        const auto error = failed.at(0).at(2).value<ApiError>();
+        QCOMPARE(error.httpStatus(), 403);
+        QVERIFY2(error.hint().contains(u"Project"_s), qPrintable(error.hint())); // the role it needs
+
+        QSignalSpy reset(&changes, &RateLimitChanges::limitsReset);
+        QVERIFY(changes.resetAll(kProject));
+        QVERIFY(reset.wait(5000));
+        QCOMPARE(reset.at(0).at(0).toString(), kProject);
+        const auto limits = reset.at(0).at(1).value<QList<RateLimit>>();
+        QCOMPARE(limits.size(), 1);
+        QCOMPARE(limits.first().requestsPerMinuteLimit, 300);
+
+        // Signed out: nothing can be sent, and the page is told why.
+        changes.setClient(nullptr);
+        QVERIFY(!changes.resetAll(kProject));
+        QVERIFY(changes.update(kProject, LimitRow{l, std::nullopt}, 100, 100).contains(u"Not signed in"_s));
+        QCOMPARE(net->requestCount(), 2);
+        client.api.reset();
     }
 };
 

@@ -5,6 +5,7 @@
 #include "atlas/atlasclient.h"
 #include "common/messagebar.h"
 #include "common/messagebox.h"
+#include "ratelimits/ratelimitchanges.h"
 #include "ratelimits/ratelimittables.h"
 
 #include <QLocale>
@@ -20,10 +21,13 @@ RateLimitView::RateLimitView(AtlasClient *client, QWidget *parent)
     , m_ui(std::make_unique<Ui::RateLimitView>())
     , m_client(client)
     , m_messageBar(new MessageBar(this))
+    , m_changes(new RateLimitChanges(this))
     , m_oversubscriptionBar(new MessageBar(this))
 {
     m_ui->setupUi(this);
     setObjectName(u"rateLimitView"_s);
+    m_changes->setClient(client);
+    connectChanges();
     m_messageBar->setObjectName(u"rateLimitMessageBar"_s);
     m_ui->messageLayout->addWidget(m_messageBar);
     // Under the project's table: the org's projects together against its ceilings.
@@ -89,6 +93,7 @@ void RateLimitView::setClient(AtlasClient *client)
     cancelOrgCheck();
     m_orgCheckedId.clear();
     m_client = client;
+    m_changes->setClient(client);
     setBusy(false);
 }
 
@@ -160,7 +165,7 @@ bool RateLimitView::isLoading() const
 
 bool RateLimitView::isBusy() const
 {
-    return isLoading() || (m_change && !m_change->isFinished());
+    return isLoading() || m_changes->isBusy();
 }
 
 void RateLimitView::showProject(const QString &projectId, const QString &orgId)
@@ -396,7 +401,7 @@ bool RateLimitView::applyEdit(const QString &group, qint64 requestsPerMinute, qi
         m_validation = tr("There is no model group \u201c%1\u201d in this project.").arg(group);
         return false;
     }
-    const LimitRow r = m_rows.at(row);
+    const LimitRow &r = m_rows.at(row);
     m_validation = RateLimitPlan::validateEdit(requestsPerMinute, tokensPerMinute, r.ceiling);
     if (!m_validation.isEmpty()) {
         m_ui->validationLabel->setText(m_validation);
@@ -405,34 +410,7 @@ bool RateLimitView::applyEdit(const QString &group, qint64 requestsPerMinute, qi
     }
     if (!m_client || isBusy())
         return false;
-    KeyScope scope;
-    if (!r.limit.cloud.isEmpty())
-        scope.cloud = r.limit.cloud;
-    if (!r.limit.geography.isEmpty())
-        scope.geography = r.limit.geography;
-    ValueCall<RateLimit> *call =
-        m_client->updateProjectRateLimit(m_projectId, scope, group, requestsPerMinute, tokensPerMinute);
-    m_change = call;
-    m_ui->statusLabel->setText(tr("Saving %1\u2026").arg(group));
-    setBusy(true);
-    connect(call, &Job::finished, this, [this, call, group] {
-        m_change = nullptr;
-        setBusy(false);
-        if (!call->succeeded()) {
-            showError(tr("%1 was not changed:").arg(group), call->error());
-            updateEditor();
-            return;
-        }
-        setRowLimit(call->value());
-        const QLocale locale;
-        m_messageBar->showMessage(MessageBar::Kind::Information,
-                                  tr("%1 now allows %2 requests and %3 tokens per minute.")
-                                      .arg(group, locale.toString(call->value().requestsPerMinuteLimit),
-                                           locale.toString(call->value().tokensPerMinuteLimit)));
-        Q_EMIT changed();
-        checkOrg(true);
-    });
-    return true;
+    return m_changes->update(m_projectId, r, requestsPerMinute, tokensPerMinute).isEmpty();
 }
 
 void RateLimitView::setRowLimit(const RateLimit &limit)
@@ -454,29 +432,7 @@ void RateLimitView::resetGroup(const QString &group)
     const int row = rowOf(group);
     if (m_mode != Mode::Project || row < 0 || !m_client || isBusy())
         return;
-    const RateLimit &l = m_rows.at(row).limit;
-    KeyScope scope;
-    if (!l.cloud.isEmpty())
-        scope.cloud = l.cloud;
-    if (!l.geography.isEmpty())
-        scope.geography = l.geography;
-    ValueCall<RateLimit> *call = m_client->resetProjectRateLimit(m_projectId, scope, group);
-    m_change = call;
-    m_ui->statusLabel->setText(tr("Resetting %1\u2026").arg(group));
-    setBusy(true);
-    connect(call, &Job::finished, this, [this, call, group] {
-        m_change = nullptr;
-        setBusy(false);
-        if (!call->succeeded()) {
-            showError(tr("%1 was not reset:").arg(group), call->error());
-            return;
-        }
-        setRowLimit(call->value());
-        m_messageBar->showMessage(MessageBar::Kind::Information,
-                                  tr("%1 is back to its default limits.").arg(group));
-        Q_EMIT changed();
-        checkOrg(true);
-    });
+    m_changes->reset(m_projectId, m_rows.at(row).limit);
 }
 
 void RateLimitView::resetAll()
@@ -490,24 +446,43 @@ void RateLimitView::resetAll()
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
             tr("Every customised limit of the project is lost.")) != QMessageBox::Yes)
         return;
-    ValueCall<QList<RateLimit>> *call = m_client->resetProjectRateLimits(m_projectId);
-    m_change = call;
-    m_ui->statusLabel->setText(tr("Resetting every model group\u2026"));
-    setBusy(true);
-    connect(call, &Job::finished, this, [this, call] {
-        m_change = nullptr;
-        setBusy(false);
-        if (!call->succeeded()) {
-            showError(tr("The rate limits were not reset:"), call->error());
-            return;
-        }
-        m_rows = RateLimitPlan::join(call->value(), m_ceilings);
-        fillProjectTable();
-        m_messageBar->showMessage(MessageBar::Kind::Information,
-                                  tr("Every model group is back to its default limits."));
-        Q_EMIT changed();
-        checkOrg(true);
+    m_changes->resetAll(m_projectId);
+}
+
+void RateLimitView::connectChanges()
+{
+    connect(m_changes, &RateLimitChanges::busyChanged, this, [this](bool busy, const QString &status) {
+        if (busy)
+            m_ui->statusLabel->setText(status);
+        setBusy(busy);
     });
+    // An answer about a project the page has left changed Atlas all the same, but not these rows.
+    connect(m_changes, &RateLimitChanges::limitChanged, this,
+            [this](const QString &projectId, const RateLimit &limit, const QString &message) {
+                Q_EMIT changed();
+                if (m_mode != Mode::Project || projectId != m_projectId)
+                    return;
+                setRowLimit(limit);
+                m_messageBar->showMessage(MessageBar::Kind::Information, message);
+                checkOrg(true);
+            });
+    connect(m_changes, &RateLimitChanges::limitsReset, this,
+            [this](const QString &projectId, const QList<RateLimit> &limits, const QString &message) {
+                Q_EMIT changed();
+                if (m_mode != Mode::Project || projectId != m_projectId)
+                    return;
+                m_rows = RateLimitPlan::join(limits, m_ceilings);
+                fillProjectTable();
+                m_messageBar->showMessage(MessageBar::Kind::Information, message);
+                checkOrg(true);
+            });
+    connect(m_changes, &RateLimitChanges::failed, this,
+            [this](const QString &projectId, const QString &what, const ApiError &error) {
+                if (m_mode != Mode::Project || projectId != m_projectId)
+                    return;
+                showError(what, error);
+                updateEditor();
+            });
 }
 
 } // namespace aikeys

@@ -16,6 +16,7 @@ namespace aikeys {
 
 class AtlasClient;
 class MessageBar;
+class RateLimitChanges;
 
 // Rate limits against the organization's ceilings.
 //
@@ -98,6 +99,7 @@ private:
     void checkOrg(bool fresh);
     void cancelOrgCheck();
     void showOversubscriptions();
+    void connectChanges();
 
     const std::unique_ptr<Ui::RateLimitView> m_ui;
     QPointer<AtlasClient> m_client;
@@ -113,7 +115,7 @@ private:
     QList<Oversubscription> m_oversubscriptions;
     QString m_validation;
     QPointer<Job> m_load;
-    QPointer<Job> m_change;
+    RateLimitChanges *m_changes;
     MessageBar *m_oversubscriptionBar;
     QPointer<OrgLimitsJob> m_orgCheck;
     QString m_orgCheckedId; // the org m_orgOversubscriptions is about (empty: nothing checked)
