@@ -24,6 +24,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// What the start-up benchmark reads: a label and the steady clock in nanoseconds; then the app quits.
+void printClockAndQuit(const char *label)
+{
+    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+    std::printf("%s %lld\n", label,
+                static_cast<long long>(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
+    std::fflush(stdout);
+    QCoreApplication::exit(0);
+}
+
 // --first-paint-probe (start-up benchmark): prints the steady clock at the window's first paint and
 // quits. The benchmark compares it with the time it started the process.
 class FirstPaintProbe final : public QObject
@@ -37,14 +47,7 @@ protected:
         if (event->type() == QEvent::Paint && !m_seen) {
             m_seen = true;
             // After this paint event has been handled: the window's first frame is complete.
-            QTimer::singleShot(0, qApp, [] {
-                const auto now = std::chrono::steady_clock::now().time_since_epoch();
-                std::printf("first-paint-ns %lld\n",
-                            static_cast<long long>(
-                                std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
-                std::fflush(stdout);
-                QCoreApplication::exit(0);
-            });
+            QTimer::singleShot(0, qApp, [] { printClockAndQuit("first-paint-ns"); });
         }
         return QObject::eventFilter(watched, event);
     }
@@ -76,14 +79,7 @@ protected:
         if (event->type() == QEvent::Paint && !m_seen) {
             m_seen = true;
             watched->removeEventFilter(this);
-            QTimer::singleShot(0, qApp, [] {
-                const auto now = std::chrono::steady_clock::now().time_since_epoch();
-                std::printf("tree-filled-ns %lld\n",
-                            static_cast<long long>(
-                                std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
-                std::fflush(stdout);
-                QCoreApplication::exit(0);
-            });
+            QTimer::singleShot(0, qApp, [] { printClockAndQuit("tree-filled-ns"); });
         }
         return QObject::eventFilter(watched, event);
     }

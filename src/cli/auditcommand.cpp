@@ -27,20 +27,11 @@ std::optional<int> parseDays(const QString &text, int minimum, int maximum)
     return n;
 }
 
-QString validateGraceDays(const QString &value)
+// The same bounds as the app's preference of that name.
+template <Settings::Key setting>
+QString validateDays(const QString &value)
 {
-    const Settings::Entry &e = Settings::entry(Settings::Key::AuditGraceDays);
-    if (parseDays(value, e.minimum, e.maximum))
-        return {};
-    return Cli::tr("\"%1\" is not a whole number of days from %2 to %3.")
-        .arg(value.left(40))
-        .arg(e.minimum)
-        .arg(e.maximum);
-}
-
-QString validateStaleDays(const QString &value)
-{
-    const Settings::Entry &e = Settings::entry(Settings::Key::AuditStaleDays);
+    const Settings::Entry &e = Settings::entry(setting);
     if (parseDays(value, e.minimum, e.maximum))
         return {};
     return Cli::tr("\"%1\" is not a whole number of days from %2 to %3.")
@@ -54,22 +45,6 @@ QString validateStaleDays(const QString &value)
 QString days(int n)
 {
     return n == 1 ? Cli::tr("%n day", nullptr, n) : Cli::tr("%n days", nullptr, n);
-}
-
-// The class order of the table: what needs attention first.
-int classRank(KeyClass c)
-{
-    switch (c) {
-    case KeyClass::NeverUsed:
-        return 0;
-    case KeyClass::Stale:
-        return 1;
-    case KeyClass::RecentlyCreated:
-        return 2;
-    case KeyClass::Active:
-        return 3;
-    }
-    return 4;
 }
 
 QString renderAuditTable(const AuditReport &report)
@@ -150,8 +125,8 @@ void writeAuditKeys(OutputBuffer &buffer, const AuditReport &report)
     std::vector<std::pair<int, qint64>> rank(size_t(report.size()));
     for (int i = 0; i < report.size(); ++i) {
         const AiKey &k = report.keys().at(i);
-        rank[size_t(i)] = {classRank(report.keyClass(i)), k.lastUsedAt ? k.lastUsedAt->toMSecsSinceEpoch()
-                                                                       : k.createdAt.toMSecsSinceEpoch()};
+        rank[size_t(i)] = {attentionRank(report.keyClass(i)), k.lastUsedAt ? k.lastUsedAt->toMSecsSinceEpoch()
+                                                                           : k.createdAt.toMSecsSinceEpoch()};
     }
     std::vector<int> order(size_t(report.size()));
     std::iota(order.begin(), order.end(), 0);
@@ -175,7 +150,7 @@ void writeAuditKeys(OutputBuffer &buffer, const AuditReport &report)
                    const AiKey &k = report.keys().at(i);
                    switch (column) {
                    case 0:
-                       return classNames[classRank(report.keyClass(i))];
+                       return classNames[attentionRank(report.keyClass(i))];
                    case 1:
                        return k.name;
                    case 2:
@@ -249,10 +224,10 @@ void addAuditCommands(CommandTable &t)
     t.options.append({
         {u"stale-days"_s, u"S"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "A key last used more than S days ago is stale (default: the app's preference, else 90)."),
-            false, {}, &validateStaleDays},
+            false, {}, &validateDays<Settings::Key::AuditStaleDays>},
         {u"grace-days"_s, u"G"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "A key never used and created more than G days ago is reported as never used; younger ones are "
-            "recently created (default: the app's preference, else 7)."), false, {}, &validateGraceDays},
+            "recently created (default: the app's preference, else 7)."), false, {}, &validateDays<Settings::Key::AuditGraceDays>},
     });
     t.groups.append({u"audit"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli", "Key audits")});
     CommandSpec audit;

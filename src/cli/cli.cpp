@@ -97,19 +97,6 @@ bool sameAtlas(const QUrl &a, const QUrl &b)
            port(a) == port(b) && a.path() == b.path();
 }
 
-// Revokes a service account's token (nothing to do for the other kinds), bounded in time: the
-// command's result is already out, and a slow revocation must not hold up a script.
-void signOut(AtlasSession &session)
-{
-    QEventLoop loop;
-    QObject::connect(&session, &AtlasSession::signedOut, &loop, &QEventLoop::quit);
-    // The session ends the revocation by then itself (SessionConfig::signOutTimeoutMs); this is a backstop.
-    QTimer::singleShot(session.config().signOutTimeoutMs + 2000, &loop, &QEventLoop::quit);
-    session.signOut();
-    if (!session.isSignedOut())
-        loop.exec();
-}
-
 } // namespace
 
 int run(const QStringList &arguments, const QProcessEnvironment &env, Console &console)
@@ -276,7 +263,7 @@ int run(const QStringList &arguments, const QProcessEnvironment &env, Console &c
     const int code = command.run(ctx);
     console.flush();
     if (code != ExitInterrupted && !InterruptNotifier::wasInterrupted())
-        signOut(*session);
+        signOutBounded(*session);
     return code;
 }
 

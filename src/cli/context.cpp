@@ -12,6 +12,7 @@
 #include "profileaccess.h"
 
 #include <QEventLoop>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -120,6 +121,17 @@ bool CommandContext::wait(Job *job)
                     nullptr, job->oddItems()));
     }
     return job->succeeded();
+}
+
+void signOutBounded(AtlasSession &session)
+{
+    QEventLoop loop;
+    QObject::connect(&session, &AtlasSession::signedOut, &loop, &QEventLoop::quit);
+    // The session ends the revocation by then itself (SessionConfig::signOutTimeoutMs); this is a backstop.
+    QTimer::singleShot(session.config().signOutTimeoutMs + 2000, &loop, &QEventLoop::quit);
+    session.signOut();
+    if (!session.isSignedOut())
+        loop.exec();
 }
 
 int CommandContext::failKeychain(const ApiError &error)

@@ -13,6 +13,7 @@
 namespace aikeys {
 class ApiError;
 class AtlasClient;
+class AtlasSession;
 class InterruptNotifier;
 class Job;
 } // namespace aikeys
@@ -24,6 +25,10 @@ class ProfileAccess;
 // What a command handler works with: its options, where to print, the client, and a way to wait
 // for a job that Ctrl+C can interrupt. Handlers read top to bottom: start a job, wait for it,
 // print; the event loop runs only inside wait().
+// Revokes a service account's token (nothing to do for the other kinds), bounded in time: the
+// command's result is already out, and a slow revocation must not hold up a script.
+void signOutBounded(AtlasSession &session);
+
 class CommandContext
 {
 public:

@@ -196,18 +196,6 @@ QString shellArgument(const QString &name)
     return u'"' + sanitizeForTerminal(escaped) + u'"';
 }
 
-// Revokes a service account's token, bounded in time, as the session commands do.
-void signOut(AtlasSession &session)
-{
-    QEventLoop loop;
-    QObject::connect(&session, &AtlasSession::signedOut, &loop, &QEventLoop::quit);
-    // The session ends the revocation by then itself (SessionConfig::signOutTimeoutMs); this is a backstop.
-    QTimer::singleShot(session.config().signOutTimeoutMs + 2000, &loop, &QEventLoop::quit);
-    session.signOut();
-    if (!session.isSignedOut())
-        loop.exec();
-}
-
 QString describeCandidate(const ImportCandidate &c, const QString &name)
 {
     const Profile &p = c.profile;
@@ -425,7 +413,7 @@ int runProfilesTest(CommandContext &ctx)
                    .arg(p->name, session->config().baseUrl.toDisplayString(), authModePhrase(p->authMode)));
     ctx.printList(opener->organizations(), Cli::tr("No organizations are visible to these credentials."));
     ctx.console().flush();
-    signOut(*session);
+    signOutBounded(*session);
     return ExitOk;
 }
 

@@ -4,24 +4,7 @@ using namespace Qt::StringLiterals;
 
 namespace aikeys {
 
-namespace {
-
-int classRank(KeyClass c)
-{
-    switch (c) {
-    case KeyClass::NeverUsed:
-        return 0;
-    case KeyClass::Stale:
-        return 1;
-    case KeyClass::RecentlyCreated:
-        return 2;
-    case KeyClass::Active:
-        return 3;
-    }
-    return 4;
-}
-
-} // namespace
+namespace {} // namespace
 
 QString AuditKeyModel::days(int n)
 {
@@ -88,7 +71,7 @@ QVariant AuditKeyModel::data(const QModelIndex &index, int role) const
         return classDescription(classAt(row));
     case SortRole:
         // Rank first, then the last use (never used below every date), in one integer.
-        return qint64(classRank(classAt(row))) * 4 +
+        return qint64(attentionRank(classAt(row))) * 4 +
                (sortValue(row, LastUsed) == kNeverMs ? 0 : 1); // coarse; classLessThan is exact
     case ClassRole:
         return int(classAt(row));
@@ -121,8 +104,8 @@ QVariant AuditKeyModel::headerData(int section, Qt::Orientation orientation, int
 
 bool AuditKeyModel::classLessThan(int leftRow, int rightRow) const
 {
-    const int l = classRank(classAt(leftRow));
-    const int r = classRank(classAt(rightRow));
+    const int l = attentionRank(classAt(leftRow));
+    const int r = attentionRank(classAt(rightRow));
     if (l != r)
         return l < r;
     return sortValue(leftRow, LastUsed) < sortValue(rightRow, LastUsed);

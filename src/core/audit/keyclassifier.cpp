@@ -6,6 +6,21 @@ using namespace Qt::StringLiterals;
 
 namespace aikeys {
 
+int attentionRank(KeyClass keyClass)
+{
+    switch (keyClass) {
+    case KeyClass::NeverUsed:
+        return 0;
+    case KeyClass::Stale:
+        return 1;
+    case KeyClass::RecentlyCreated:
+        return 2;
+    case KeyClass::Active:
+        return 3;
+    }
+    return 4;
+}
+
 namespace {
 
 bool hasUse(const AiKey &key)

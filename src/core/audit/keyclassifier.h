@@ -27,6 +27,9 @@ namespace aikeys {
 // last use that is present but not a valid time counts as no use.
 enum class KeyClass { NeverUsed, Stale, RecentlyCreated, Active };
 inline constexpr int kKeyClassCount = 4;
+// The order in which audits list the classes: what needs attention first (never used, stale,
+// recently created, active).
+int attentionRank(KeyClass keyClass);
 
 // Last-use buckets of the audit chart, by age of the last use (future uses have age 0):
 //   Today: age <= 1 day (the last 24 hours, not the calendar day, which depends on a time zone)

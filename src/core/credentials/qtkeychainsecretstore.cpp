@@ -51,18 +51,6 @@ bool mentions(const QString &text, std::initializer_list<const char *> needles)
 // the outer bound.
 constexpr int kLockCheckTimeoutMs = 3000;
 
-const char *operationName(SecretJob::Operation op)
-{
-    switch (op) {
-    case SecretJob::Operation::Read:
-        return "read";
-    case SecretJob::Operation::Write:
-        return "write";
-    case SecretJob::Operation::Remove:
-        return "remove";
-    }
-    return "?";
-}
 } // namespace
 
 class QtKeychainJob final : public SecretJob
@@ -113,7 +101,7 @@ protected:
                 [self, store, op, entry, generation](QKeychain::Job *finishedJob) {
                     const int code = int(finishedJob->error());
                     if (!self || self->isFinished()) {
-                        qCInfo(lcCredentials).noquote() << "Keychain" << operationName(op) << entry
+                        qCInfo(lcCredentials).noquote() << "Keychain" << SecretJob::operationName(op) << entry
                                                         << "answered after its timeout, with code" << code;
                         // The caller was told this write failed, so nothing may depend on it: undo it,
                         // unless a newer write of the same entry was started since.

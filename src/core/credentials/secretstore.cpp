@@ -9,20 +9,18 @@ using namespace Qt::StringLiterals;
 
 namespace aikeys {
 
-namespace {
-const char *operationName(SecretJob::Operation op)
+const char *SecretJob::operationName(Operation op)
 {
     switch (op) {
-    case SecretJob::Operation::Read:
+    case Operation::Read:
         return "read";
-    case SecretJob::Operation::Write:
+    case Operation::Write:
         return "write";
-    case SecretJob::Operation::Remove:
+    case Operation::Remove:
         return "remove";
     }
     return "?";
 }
-} // namespace
 
 QString secretErrorId(SecretError error)
 {

@@ -37,6 +37,8 @@ public:
     ~SecretJob() override;
 
     Operation operation() const { return m_operation; }
+    // "read", "write", "remove": for logs.
+    static const char *operationName(Operation operation);
     const QString &key() const { return m_key; }
     const QString &service() const { return m_service; }
     int timeoutMs() const { return m_timeoutMs; }

@@ -198,6 +198,20 @@ void RateLimitView::setBusy(bool busy)
     updateEditor();
 }
 
+bool RateLimitView::loadDone(const Job *job)
+{
+    m_load = nullptr;
+    setBusy(false);
+    if (job->succeeded())
+        return true;
+    if (job->error().kind() != ApiError::Kind::Canceled) {
+        m_messageBar->showMessage(MessageBar::Kind::Error, job->error().message(), job->error().hint(),
+                                  tr("Retry"));
+        Q_EMIT loadFailed(job->error());
+    }
+    return false;
+}
+
 void RateLimitView::reload()
 {
     load(true);
@@ -227,16 +241,8 @@ void RateLimitView::load(bool freshOrgCheck)
         m_load = job;
         m_ui->statusLabel->setText(tr("Reading the rate limits\u2026"));
         connect(job, &Job::finished, this, [this, job, freshOrgCheck] {
-            m_load = nullptr;
-            setBusy(false);
-            if (!job->succeeded()) {
-                if (job->error().kind() != ApiError::Kind::Canceled) {
-                    m_messageBar->showMessage(MessageBar::Kind::Error, job->error().message(),
-                                              job->error().hint(), tr("Retry"));
-                    Q_EMIT loadFailed(job->error());
-                }
+            if (!loadDone(job))
                 return;
-            }
             m_projectName = job->projectName();
             if (m_orgId.isEmpty())
                 m_orgId = job->orgId();
@@ -269,16 +275,8 @@ void RateLimitView::load(bool freshOrgCheck)
                 tr("Reading the projects' limits: %1 of %2\u2026").arg(done).arg(total));
         });
         connect(job, &Job::finished, this, [this, job] {
-            m_load = nullptr;
-            setBusy(false);
-            if (!job->succeeded()) {
-                if (job->error().kind() != ApiError::Kind::Canceled) {
-                    m_messageBar->showMessage(MessageBar::Kind::Error, job->error().message(),
-                                              job->error().hint(), tr("Retry"));
-                    Q_EMIT loadFailed(job->error());
-                }
+            if (!loadDone(job))
                 return;
-            }
             m_ceilings = job->ceilings();
             m_oversubscriptions = job->oversubscriptions();
             // What a project of this org then shows, without reading every project again.

@@ -96,6 +96,8 @@ private:
     void showError(const QString &what, const ApiError &error);
     int rowOf(const QString &group) const;
     void load(bool freshOrgCheck);
+    // The page's load has finished: false, with the error shown, unless it succeeded.
+    bool loadDone(const Job *job);
     void checkOrg(bool fresh);
     void cancelOrgCheck();
     void showOversubscriptions();

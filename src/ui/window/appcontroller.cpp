@@ -169,15 +169,21 @@ void AppController::startDemo()
     });
 }
 
-void AppController::openProfile(const Profile &profile)
+SessionOpener *AppController::newOpener(const Profile &profile)
 {
+    // One sign-in at a time: the newest wins.
     if (m_opener) {
         m_opener->disconnect(this);
         m_opener->cancel();
     }
     m_window->statusBar()->showMessage(tr("Signing in as \u201c%1\u201d\u2026").arg(profile.name));
-    auto *opener = new SessionOpener(m_credentials.get(), this);
-    m_opener = opener;
+    m_opener = new SessionOpener(m_credentials.get(), this);
+    return m_opener;
+}
+
+void AppController::openProfile(const Profile &profile)
+{
+    SessionOpener *opener = newOpener(profile);
     connect(opener, &SessionOpener::finished, this, [this, opener, profile] { onOpened(opener, profile); });
     opener->open(profile);
 }
@@ -228,13 +234,7 @@ void AppController::askSecret(const Profile &profile, const ApiError &reason, Se
     // Stored once the secret has proved right; until then only this copy and the session's exist.
     auto toStore = std::make_shared<SecretBuffer>(remember ? credentials.secret.clone() : SecretBuffer());
 
-    if (m_opener) {
-        m_opener->disconnect(this);
-        m_opener->cancel();
-    }
-    m_window->statusBar()->showMessage(tr("Signing in as \u201c%1\u201d\u2026").arg(profile.name));
-    auto *opener = new SessionOpener(m_credentials.get(), this);
-    m_opener = opener;
+    SessionOpener *opener = newOpener(profile);
     connect(opener, &SessionOpener::finished, this, [this, opener, profile, toStore] {
         const bool ok = opener == m_opener && opener->succeeded();
         if (ok && !toStore->isEmpty()) {

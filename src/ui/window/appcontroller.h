@@ -62,6 +62,8 @@ private:
     void initialSignIn();
     void startDemo();
     void openProfile(const Profile &profile);
+    // Cancels the sign-in in progress, if any, and says on the status bar who is signing in.
+    SessionOpener *newOpener(const Profile &profile);
     void askSecret(const Profile &profile, const ApiError &reason, SecretError secretError);
     void onOpened(SessionOpener *opener, const Profile &profile);
     void chooseProfile();
