@@ -138,19 +138,10 @@ void MemorySecretStore::clear()
     m_entries.clear();
 }
 
-SecretJob *MemorySecretStore::createRead(const QString &key)
+SecretJob *MemorySecretStore::createJob(SecretJob::Operation operation, const QString &key,
+                                        SecretBuffer secret)
 {
-    return new MemorySecretJob(this, SecretJob::Operation::Read, key);
-}
-
-SecretJob *MemorySecretStore::createWrite(const QString &key, SecretBuffer secret)
-{
-    return new MemorySecretJob(this, SecretJob::Operation::Write, key, std::move(secret));
-}
-
-SecretJob *MemorySecretStore::createRemove(const QString &key)
-{
-    return new MemorySecretJob(this, SecretJob::Operation::Remove, key);
+    return new MemorySecretJob(this, operation, key, std::move(secret));
 }
 
 } // namespace aikeys

@@ -46,9 +46,7 @@ public:
     void clear();
 
 protected:
-    SecretJob *createRead(const QString &key) override;
-    SecretJob *createWrite(const QString &key, SecretBuffer secret) override;
-    SecretJob *createRemove(const QString &key) override;
+    SecretJob *createJob(SecretJob::Operation operation, const QString &key, SecretBuffer secret) override;
 
 private:
     friend class MemorySecretJob;

@@ -212,19 +212,10 @@ SecretError QtKeychainSecretStore::classify(int qtKeychainError, const QString &
     return SecretError::Other;
 }
 
-SecretJob *QtKeychainSecretStore::createRead(const QString &key)
+SecretJob *QtKeychainSecretStore::createJob(SecretJob::Operation operation, const QString &key,
+                                            SecretBuffer secret)
 {
-    return new QtKeychainJob(this, SecretJob::Operation::Read, key);
-}
-
-SecretJob *QtKeychainSecretStore::createWrite(const QString &key, SecretBuffer secret)
-{
-    return new QtKeychainJob(this, SecretJob::Operation::Write, key, std::move(secret));
-}
-
-SecretJob *QtKeychainSecretStore::createRemove(const QString &key)
-{
-    return new QtKeychainJob(this, SecretJob::Operation::Remove, key);
+    return new QtKeychainJob(this, operation, key, std::move(secret));
 }
 
 } // namespace aikeys

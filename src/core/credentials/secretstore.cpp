@@ -153,17 +153,17 @@ SecretJob *SecretStore::started(SecretJob *job)
 
 SecretJob *SecretStore::read(const QString &key)
 {
-    return started(createRead(key));
+    return started(createJob(SecretJob::Operation::Read, key, {}));
 }
 
 SecretJob *SecretStore::write(const QString &key, SecretBuffer secret)
 {
-    return started(createWrite(key, std::move(secret)));
+    return started(createJob(SecretJob::Operation::Write, key, std::move(secret)));
 }
 
 SecretJob *SecretStore::remove(const QString &key)
 {
-    return started(createRemove(key));
+    return started(createJob(SecretJob::Operation::Remove, key, {}));
 }
 
 QString SecretStore::errorMessage(SecretError error, SecretJob::Operation operation,

@@ -136,9 +136,8 @@ public:
 protected:
     explicit SecretStore(QString service, QObject *parent = nullptr);
 
-    virtual SecretJob *createRead(const QString &key) = 0;
-    virtual SecretJob *createWrite(const QString &key, SecretBuffer secret) = 0;
-    virtual SecretJob *createRemove(const QString &key) = 0;
+    // One job of the backend's, not started yet; secret is what a write stores (empty otherwise).
+    virtual SecretJob *createJob(SecretJob::Operation operation, const QString &key, SecretBuffer secret) = 0;
 
 private:
     SecretJob *started(SecretJob *job);
