@@ -141,7 +141,8 @@ Q_SIGNALS:
     void statusMessageWithdrawn(const QString &text);
     void busyChanged(bool busy);
     // Atlas refused the credentials themselves (401, or a token that cannot be had): the session is
-    // over. Nothing is shown here; the window signs out.
+    // over. Nothing is shown here; the session reports the refusal too (AtlasSession::unauthorized),
+    // and the window signs out on that.
     void unauthorized(const aikeys::ApiError &error);
 
 protected:
