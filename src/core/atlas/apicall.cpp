@@ -162,7 +162,12 @@ void ApiCall::attempt()
         if (!self || self->m_canceled || self->isFinished())
             return;
         if (error) {
-            self->finishWith(error);
+            // The token endpoint refused the credentials: as final as a 401 below, and reported the
+            // same way, so that the session is the one place that hears of every refusal.
+            if (error.isUnauthorized() && self->m_session)
+                self->m_session->reportUnauthorized(error);
+            if (self)
+                self->finishWith(error);
             return;
         }
         self->send();

@@ -8,21 +8,18 @@
 #include "keys/keyactions.h"
 #include "keys/keychangeprompts.h"
 #include "keys/keychanges.h"
-#include "keys/keycolumns.h"
 #include "keys/keylisting.h"
 #include "keys/keysmessagebar.h"
+#include "keys/keytablelayout.h"
 #include "keys/keytableview.h"
 #include "keys/knownscopes.h"
 #include "keys/secretdialog.h"
-#include "logging.h"
 #include "models/keyfilterproxymodel.h"
 #include "models/keytablemodel.h"
 #include "models/orgtreemodel.h"
 #include "security/secureclipboard.h"
 
 #include <QAction>
-#include <QContextMenuEvent>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMenu>
@@ -30,8 +27,6 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +41,7 @@ KeysView::KeysView(QWidget *parent)
     , m_listing(new KeyListing(m_model, m_changes, m_proxy, this))
     , m_actions(new KeyActions(this))
     , m_selection(new QItemSelectionModel(m_proxy, this))
+    , m_layout(new KeyTableLayout(m_model, m_proxy, this))
     , m_clock(new QTimer(this))
 {
     setObjectName(u"keysView"_s);
@@ -95,10 +91,6 @@ KeysView::KeysView(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &KeysView::updateCounts);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &KeysView::updateCounts);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &KeysView::updateCounts);
-    connect(m_model, &KeyTableModel::showProjectColumnChanged, this, [this](bool shown) {
-        if (shown)
-            placeProjectColumn();
-    });
 
     connect(m_listing, &KeyListing::loadingChanged, this, &KeysView::loadingChanged);
     connect(m_listing, &KeyListing::loadingChanged, this, &KeysView::updatePlaceholder);
@@ -153,9 +145,7 @@ void KeysView::ensureWidgets()
     m_table->addAction(m_actions->remove());
     m_table->addAction(m_actions->copyId());
 
-    if (!m_pendingHeaderState.isEmpty())
-        restoreHeaderState(std::exchange(m_pendingHeaderState, {}));
-    placeProjectColumn();
+    m_layout->setTable(m_table);
     updatePlaceholder();
 }
 
@@ -163,12 +153,6 @@ QTableView *KeysView::table()
 {
     ensureWidgets();
     return m_table;
-}
-
-void KeysView::placeProjectColumn()
-{
-    if (m_table)
-        m_table->placeProjectColumn();
 }
 
 QLineEdit *KeysView::filterEdit()
@@ -280,7 +264,7 @@ void KeysView::showNothing(const QString &message)
     m_listCancelled = false;
     m_model->clear();
     m_model->setShowProjectColumn(false);
-    applySort();
+    m_layout->applySort();
     if (m_messageBar)
         m_messageBar->hideIfPosted();
     updateActions();
@@ -319,26 +303,6 @@ void KeysView::setScope(Scope scope, const QString &id, const QString &name)
     m_changes->setScope(scope, id, name);
 }
 
-void KeysView::applySort()
-{
-    // The header's indicator is what the user chose (and what a restored layout says); without a
-    // table yet, the proxy's own.
-    int column = m_proxy->sortColumn();
-    Qt::SortOrder order = m_proxy->sortOrder();
-    if (m_table) {
-        column = m_table->horizontalHeader()->sortIndicatorSection();
-        order = m_table->horizontalHeader()->sortIndicatorOrder();
-    }
-    if (column < 0 || column >= m_model->columnCount())
-        column = KeyTableModel::Name; // its column went (Project, back in a project)
-    // QSortFilterProxyModel::sort() does nothing when asked for the column and order it already has:
-    // unsorted first, so that the second call sorts whatever state the proxy is in.
-    m_proxy->sort(-1, order);
-    m_proxy->sort(column, order);
-    if (m_table && m_table->horizontalHeader()->sortIndicatorSection() != column)
-        m_table->horizontalHeader()->setSortIndicator(column, order);
-}
-
 void KeysView::startListing(bool keepRows)
 {
     m_listing->stop();
@@ -350,16 +314,14 @@ void KeysView::startListing(bool keepRows)
         const bool org = m_scope == Scope::Organization;
         if (org && m_tree)
             m_model->setProjectNames(m_tree->projectNames());
-        // The layout the user arranged is the project view's; the org view's extra column is not
-        // part of what is remembered.
-        if (org && !m_model->showProjectColumn() && m_table)
-            m_projectHeaderState = m_table->horizontalHeader()->saveState();
+        if (org)
+            m_layout->keepProjectLayout();
         m_model->setShowProjectColumn(org);
         // A column added to or removed from the emptied model makes the proxy drop its sort column
         // (Qt 6.4 looks it up through a row that does not exist: sortColumn() becomes -1) while the
         // header still shows the indicator: rows would come in the server's order under a header that
         // says "sorted by Name", and new keys would go to the bottom.
-        applySort();
+        m_layout->applySort();
         if (m_messageBar)
             m_messageBar->hideIfPosted();
     } else if (m_scope == Scope::Organization && m_tree) {
@@ -612,26 +574,6 @@ void KeysView::showContextMenu(const QPoint &pos)
     menu.setObjectName(u"keyContextMenu"_s);
     m_actions->fillContextMenu(&menu, m_extraActions);
     menu.exec(m_table->viewport()->mapToGlobal(pos));
-}
-
-QByteArray KeysView::headerState() const
-{
-    if (!m_table)
-        return m_pendingHeaderState;
-    if (m_model->showProjectColumn() && !m_projectHeaderState.isEmpty())
-        return m_projectHeaderState;
-    return m_table->horizontalHeader()->saveState();
-}
-
-void KeysView::restoreHeaderState(const QByteArray &state)
-{
-    if (state.isEmpty())
-        return;
-    if (!m_table) {
-        m_pendingHeaderState = state;
-        return;
-    }
-    m_table->restoreLayout(state);
 }
 
 } // namespace aikeys

@@ -8,6 +8,7 @@
 #include "keys/keyactions.h"
 #include "keys/keychanges.h"
 #include "keys/keylisting.h"
+#include "keys/keytablelayout.h"
 #include "keys/knownscopes.h"
 #include "security/secretbuffer.h"
 
@@ -112,8 +113,9 @@ public:
     void showMessage(MessageBar::Kind kind, const QString &text, const QString &hint = {},
                      const QString &actionText = {}, std::function<void()> action = {});
 
-    QByteArray headerState() const;
-    void restoreHeaderState(const QByteArray &state);
+    // The table's columns as the user arranged them, for the settings.
+    QByteArray headerState() const { return m_layout->state(); }
+    void restoreHeaderState(const QByteArray &state) { m_layout->restore(state); }
 
 public Q_SLOTS:
     void refresh();
@@ -141,7 +143,8 @@ Q_SIGNALS:
     void statusMessageWithdrawn(const QString &text);
     void busyChanged(bool busy);
     // Atlas refused the credentials themselves (401, or a token that cannot be had): the session is
-    // over. Nothing is shown here; the window signs out.
+    // over. Nothing is shown here; the session reports the refusal too (AtlasSession::unauthorized),
+    // and the window signs out on that.
     void unauthorized(const aikeys::ApiError &error);
 
 protected:
@@ -155,8 +158,6 @@ private:
     void listingArrived(int oddItems);
     void listingShown(const QList<AiKey> &keys);
     void withdrawRetryMessage();
-    void applySort();
-    void placeProjectColumn();
     void setScope(Scope scope, const QString &id, const QString &name);
     void showError(const ApiError &error, std::function<void()> retry = {});
     void onLostCreate(const QString &name, const std::optional<AiKey> &found, const ApiError &error);
@@ -176,6 +177,7 @@ private:
     KeysMessageBar *m_messageBar = nullptr;
     KeyActions *m_actions;
     QItemSelectionModel *m_selection;
+    KeyTableLayout *m_layout;
     QLineEdit *m_filter = nullptr;
     KeyTableView *m_table = nullptr;
     QTimer *m_clock;
@@ -186,8 +188,6 @@ private:
     QString m_nothingMessage;
     bool m_listFailed = false;
     bool m_listCancelled = false;
-    QByteArray m_projectHeaderState;
-    QByteArray m_pendingHeaderState; // restored once the table exists
     QList<QAction *> m_extraActions;
     QString m_retryMessage; // the listing's "trying again in..." in the status bar, while it may be shown
 };

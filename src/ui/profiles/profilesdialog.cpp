@@ -5,8 +5,6 @@
 #include "atlas/session.h"
 #include "common/messagebar.h"
 #include "common/messagebox.h"
-#include "common/wipelineedit.h"
-#include "credentials/connectiontest.h"
 #include "credentials/credentialmanager.h"
 #include "credentials/profilestore.h"
 #include "keys/createkeydialog.h"
@@ -20,10 +18,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
-#include <QStyle>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -34,29 +30,24 @@ using namespace Qt::StringLiterals;
 
 namespace aikeys {
 
-namespace {
-
-// The secret's field in the validation bookkeeping, next to ProfileIssue::Field's values.
-constexpr int kSecretField = 100;
-QPixmap statusPixmap(QWidget *widget, const QString &themeName, QStyle::StandardPixmap fallback)
-{
-    const int size = widget->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, widget);
-    const QIcon icon = QIcon::fromTheme(themeName, widget->style()->standardIcon(fallback));
-    return icon.pixmap(QSize(size, size), widget->devicePixelRatioF());
-}
-
-} // namespace
-
 ProfilesDialog::ProfilesDialog(CredentialManager *credentials, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ProfilesDialog>())
     , m_credentials(credentials)
     , m_secretStatus(new SecretStatus(credentials, this))
-    , m_test(new ConnectionTest(credentials, this))
 {
-    connect(m_test, &ConnectionTest::finished, this, &ProfilesDialog::onTestFinished);
     Q_ASSERT(credentials);
     m_ui->setupUi(this);
+    m_editor = m_ui->editorGroup;
+    m_editor->setup(credentials, m_secretStatus);
+    connect(m_editor, &ProfileEditor::stateChanged, this, &ProfilesDialog::updateButtons);
+    connect(m_editor, &ProfileEditor::saveRequested, this, &ProfilesDialog::saveProfile);
+    connect(m_editor, &ProfileEditor::revertRequested, this, &ProfilesDialog::revertChanges);
+    connect(m_editor, &ProfileEditor::testingChanged, this, [this](bool testing) {
+        updateButtons();
+        Q_EMIT busyChanged(testing);
+    });
+    connect(m_editor, &ProfileEditor::connectionTested, this, &ProfilesDialog::connectionTested);
     connect(m_secretStatus, &SecretStatus::checked, this, &ProfilesDialog::onSecretChecked);
     connect(m_secretStatus, &SecretStatus::allChecked, this, &ProfilesDialog::secretStatesChecked);
     setObjectName(u"profilesDialog"_s);
@@ -85,13 +76,6 @@ ProfilesDialog::ProfilesDialog(CredentialManager *credentials, QWidget *parent)
             b->setAutoDefault(false);
     }
 
-    m_ui->endpointCombo->addItem(tr("Atlas (cloud.mongodb.com)"), int(AtlasEndpoint::Commercial));
-    m_ui->endpointCombo->addItem(tr("Atlas for Government (cloud.mongodbgov.com)"),
-                                 int(AtlasEndpoint::Government));
-    m_ui->endpointCombo->addItem(tr("Custom"), int(AtlasEndpoint::Custom));
-    for (AuthMode mode : {AuthMode::ServiceAccount, AuthMode::ApiKey, AuthMode::AccessToken})
-        m_ui->authCombo->addItem(authModeDisplayName(mode), int(mode));
-
     auto *importMenu = new QMenu(m_ui->importButton);
     QAction *fromCli = importMenu->addAction(tr("From Atlas CLI Config..."));
     fromCli->setObjectName(u"importAtlasCliAction"_s);
@@ -113,36 +97,11 @@ ProfilesDialog::ProfilesDialog(CredentialManager *credentials, QWidget *parent)
     m_ui->profileList->setMaximumHeight(row * 9 + header->sizeHint().height());
     // Wide enough for the list's four columns with typical names and URLs.
     m_ui->introLabel->setMinimumWidth(fontMetrics().averageCharWidth() * 112);
-    // The typed secret gets most of its row; a status next to it wraps.
-    m_ui->secretLayout->setStretchFactor(m_ui->secretEdit, 3);
-    m_ui->secretLayout->setStretchFactor(m_ui->secretStatusLabel, 2);
-    m_ui->testProgress->hide();
-    m_ui->cancelTestButton->hide();
-    m_ui->validationIcon->hide();
-    m_ui->validationLabel->hide();
-    m_ui->testResultIcon->hide();
-    m_ui->testResultLabel->hide();
 
     connect(m_ui->profileList, &QTreeWidget::itemSelectionChanged, this, &ProfilesDialog::onSelectionChanged);
     connect(m_ui->addButton, &QPushButton::clicked, this, &ProfilesDialog::addProfile);
     connect(m_ui->duplicateButton, &QPushButton::clicked, this, &ProfilesDialog::duplicateProfile);
     connect(m_ui->removeButton, &QPushButton::clicked, this, &ProfilesDialog::removeProfile);
-    connect(m_ui->saveButton, &QPushButton::clicked, this, &ProfilesDialog::saveProfile);
-    connect(m_ui->revertButton, &QPushButton::clicked, this, &ProfilesDialog::revertChanges);
-    connect(m_ui->testButton, &QPushButton::clicked, this, &ProfilesDialog::testConnection);
-    connect(m_ui->cancelTestButton, &QPushButton::clicked, this, &ProfilesDialog::cancelTest);
-    connect(m_ui->replaceSecretButton, &QPushButton::clicked, this, &ProfilesDialog::replaceSecret);
-    connect(m_ui->keepSecretButton, &QPushButton::clicked, this, &ProfilesDialog::keepStoredSecret);
-
-    using Field = ProfileIssue::Field;
-    connect(m_ui->nameEdit, &QLineEdit::textEdited, this, [this] { markEdited(int(Field::Name)); });
-    connect(m_ui->baseUrlEdit, &QLineEdit::textEdited, this, [this] { markEdited(int(Field::BaseUrl)); });
-    connect(m_ui->publicIdEdit, &QLineEdit::textEdited, this, [this] { markEdited(int(Field::PublicId)); });
-    connect(m_ui->orgIdEdit, &QLineEdit::textEdited, this, [this] { markEdited(int(Field::OrgId)); });
-    connect(m_ui->projectIdEdit, &QLineEdit::textEdited, this, [this] { markEdited(int(Field::ProjectId)); });
-    connect(m_ui->secretEdit, &QLineEdit::textEdited, this, [this] { markEdited(kSecretField); });
-    connect(m_ui->endpointCombo, &QComboBox::currentIndexChanged, this, &ProfilesDialog::onEndpointChanged);
-    connect(m_ui->authCombo, &QComboBox::currentIndexChanged, this, &ProfilesDialog::onAuthModeChanged);
 
     reloadList();
     checkSecrets();
@@ -157,14 +116,8 @@ ProfilesDialog::ProfilesDialog(CredentialManager *credentials, QWidget *parent)
         addProfile();
 }
 
-ProfilesDialog::~ProfilesDialog()
-{
-    wipeLineEdit(m_ui->secretEdit);
-    if (m_test->isRunning()) {
-        m_test->disconnect(this);
-        m_test->cancel();
-    }
-}
+// The editor wipes the typed secret and stops a test when it goes.
+ProfilesDialog::~ProfilesDialog() = default;
 
 std::optional<QUuid> ProfilesDialog::chooseProfile(CredentialManager *credentials, QWidget *parent)
 {
@@ -179,7 +132,7 @@ std::optional<QUuid> ProfilesDialog::chooseProfile(CredentialManager *credential
 
 QUuid ProfilesDialog::selectedProfileId() const
 {
-    return m_isNew ? QUuid() : m_editingId;
+    return m_editor->isNew() ? QUuid() : m_editor->profileId();
 }
 
 bool ProfilesDialog::isBusy() const
@@ -189,14 +142,27 @@ bool ProfilesDialog::isBusy() const
 
 bool ProfilesDialog::isTesting() const
 {
-    return m_test->isRunning();
+    return m_editor->isTesting();
 }
 
-std::optional<Profile> ProfilesDialog::storedProfile() const
+bool ProfilesDialog::isEditingNewProfile() const
 {
-    if (m_isNew || m_editingId.isNull())
-        return std::nullopt;
-    return m_credentials->profiles()->find(m_editingId);
+    return m_editor->isNew();
+}
+
+bool ProfilesDialog::hasUnsavedChanges() const
+{
+    return m_editor->isDirty();
+}
+
+Profile ProfilesDialog::editedProfile() const
+{
+    return m_editor->profile();
+}
+
+QStringList ProfilesDialog::problems() const
+{
+    return m_editor->problems();
 }
 
 // ---- the list
@@ -232,7 +198,7 @@ void ProfilesDialog::reloadList()
         for (const Profile &p : m_credentials->profiles()->profiles())
             refreshListItem(new QTreeWidgetItem(list), p);
         const bool any = list->topLevelItemCount() > 0;
-        if (m_isNew && any) {
+        if (m_editor->isNew() && any) {
             auto *placeholder = new QTreeWidgetItem(list);
             placeholder->setText(0, tr("New profile"));
             placeholder->setText(3, tr("Not saved yet"));
@@ -241,9 +207,9 @@ void ProfilesDialog::reloadList()
             for (int c = 0; c < list->columnCount(); ++c)
                 placeholder->setFont(c, italic);
         }
-        QTreeWidgetItem *current = m_isNew
+        QTreeWidgetItem *current = m_editor->isNew()
                                        ? (any ? list->topLevelItem(list->topLevelItemCount() - 1) : nullptr)
-                                       : itemFor(m_editingId);
+                                       : itemFor(m_editor->profileId());
         list->setCurrentItem(current);
         if (current)
             current->setSelected(true);
@@ -275,8 +241,6 @@ void ProfilesDialog::onSecretChecked(const QUuid &id)
         if (const std::optional<Profile> p = m_credentials->profiles()->find(id))
             refreshListItem(item, *p);
     }
-    if (id == m_editingId && !m_isNew)
-        updateSecretRow();
 }
 
 void ProfilesDialog::selectProfile(const QUuid &id)
@@ -290,7 +254,7 @@ void ProfilesDialog::selectProfile(const QUuid &id)
         return;
     }
     // Already current (the list was rebuilt under the editor): make sure the editor shows it.
-    if (m_isNew || m_editingId != id)
+    if (m_editor->isNew() || m_editor->profileId() != id)
         onSelectionChanged();
 }
 
@@ -300,303 +264,73 @@ void ProfilesDialog::onSelectionChanged()
     if (!item)
         return;
     const QUuid id(item->data(0, Qt::UserRole).toString());
-    if (id.isNull() || (!m_isNew && id == m_editingId))
+    if (id.isNull() || (!m_editor->isNew() && id == m_editor->profileId()))
         return;
     if (!confirmDiscard()) {
         // Back to what the editor shows.
         const QSignalBlocker blocker(m_ui->profileList);
         QTreeWidgetItem *shown =
-            m_isNew ? m_ui->profileList->topLevelItem(m_ui->profileList->topLevelItemCount() - 1)
-                    : itemFor(m_editingId);
+            m_editor->isNew() ? m_ui->profileList->topLevelItem(m_ui->profileList->topLevelItemCount() - 1)
+                              : itemFor(m_editor->profileId());
         m_ui->profileList->setCurrentItem(shown);
         if (shown)
             shown->setSelected(true);
         return;
     }
-    const bool wasNew = m_isNew;
-    loadEditor(m_credentials->profiles()->find(id));
+    const bool wasNew = m_editor->isNew();
+    m_editor->load(m_credentials->profiles()->find(id));
     if (wasNew)
         reloadList(); // drops the "New profile" row
 }
 
 bool ProfilesDialog::confirmDiscard()
 {
-    if (!m_dirty)
+    if (!m_editor->isDirty())
         return true;
-    const QString text =
-        m_isNew ? tr("Discard the new profile?")
-                : tr("Discard your changes to profile \"%1\"?").arg(storedProfile().value_or(Profile{}).name);
+    const QString text = m_editor->isNew() ? tr("Discard the new profile?")
+                                           : tr("Discard your changes to profile \"%1\"?")
+                                                 .arg(m_editor->storedProfile().value_or(Profile{}).name);
     return MessageBox::question(this, tr("Discard Changes"), text, QMessageBox::Discard | QMessageBox::Cancel,
                                 QMessageBox::Cancel) == QMessageBox::Discard;
 }
 
 // ---- the editor
 
-void ProfilesDialog::loadEditor(const std::optional<Profile> &profile)
-{
-    m_loading = true;
-    const Profile p = profile.value_or(Profile{});
-    m_isNew = !profile;
-    m_editingId = profile ? profile->id : QUuid();
-    m_ui->nameEdit->setText(p.name);
-    const AtlasEndpoint endpoint = p.endpoint();
-    m_ui->endpointCombo->setCurrentIndex(m_ui->endpointCombo->findData(int(endpoint)));
-    m_ui->baseUrlEdit->setText(endpoint == AtlasEndpoint::Custom ? p.baseUrl.toDisplayString() : QString());
-    m_ui->authCombo->setCurrentIndex(m_ui->authCombo->findData(int(p.authMode)));
-    m_ui->publicIdEdit->setText(p.publicId);
-    m_ui->orgIdEdit->setText(p.orgId);
-    m_ui->projectIdEdit->setText(p.projectId);
-    wipeLineEdit(m_ui->secretEdit);
-    m_replacingSecret = false;
-    m_dirty = false;
-    m_touched.clear();
-    m_showAllProblems = false;
-    onEndpointChanged();
-    updateLabels();
-    m_loading = false;
-    updateSecretRow();
-    setTestResult(false, {});
-    updateValidation();
-    updateButtons();
-}
-
-Profile ProfilesDialog::editedProfile() const
-{
-    Profile p = storedProfile().value_or(Profile{});
-    p.name = m_ui->nameEdit->text();
-    switch (AtlasEndpoint(m_ui->endpointCombo->currentData().toInt())) {
-    case AtlasEndpoint::Commercial:
-        p.baseUrl = QUrl(QString::fromLatin1(kAtlasCommercialUrl));
-        break;
-    case AtlasEndpoint::Government:
-        p.baseUrl = QUrl(QString::fromLatin1(kAtlasGovernmentUrl));
-        break;
-    case AtlasEndpoint::Custom:
-        p.baseUrl = QUrl(m_ui->baseUrlEdit->text().trimmed());
-        break;
-    }
-    p.authMode = AuthMode(m_ui->authCombo->currentData().toInt());
-    p.publicId = p.authMode == AuthMode::AccessToken ? QString() : m_ui->publicIdEdit->text();
-    p.orgId = m_ui->orgIdEdit->text();
-    p.projectId = m_ui->projectIdEdit->text();
-    return p;
-}
-
-void ProfilesDialog::onEndpointChanged()
-{
-    const bool custom = AtlasEndpoint(m_ui->endpointCombo->currentData().toInt()) == AtlasEndpoint::Custom;
-    m_ui->formLayout->setRowVisible(m_ui->baseUrlEdit, custom);
-    if (!m_loading) {
-        if (custom)
-            m_ui->baseUrlEdit->setFocus();
-        markEdited(int(ProfileIssue::Field::BaseUrl));
-    }
-}
-
-void ProfilesDialog::onAuthModeChanged()
-{
-    updateLabels();
-    if (!m_loading)
-        markEdited(int(ProfileIssue::Field::AuthMode));
-    updateSecretRow();
-}
-
-bool ProfilesDialog::authModeChanged() const
-{
-    const std::optional<Profile> stored = storedProfile();
-    return stored && stored->authMode != AuthMode(m_ui->authCombo->currentData().toInt());
-}
-
-bool ProfilesDialog::secretRequired() const
-{
-    return m_isNew || authModeChanged();
-}
-
-void ProfilesDialog::updateLabels()
-{
-    const AuthMode mode = AuthMode(m_ui->authCombo->currentData().toInt());
-    switch (mode) {
-    case AuthMode::ServiceAccount:
-        m_ui->publicIdLabel->setText(tr("&Client ID:"));
-        m_ui->publicIdEdit->setAccessibleName(tr("Client ID"));
-        m_ui->publicIdEdit->setPlaceholderText(tr("mdb_sa_id_..."));
-        m_ui->secretLabel->setText(tr("Client &secret:"));
-        m_ui->secretEdit->setAccessibleName(tr("Client secret"));
-        break;
-    case AuthMode::ApiKey:
-        m_ui->publicIdLabel->setText(tr("&Public key:"));
-        m_ui->publicIdEdit->setAccessibleName(tr("Public key"));
-        m_ui->publicIdEdit->setPlaceholderText(tr("The API key's public key, for example abcdefgh"));
-        m_ui->secretLabel->setText(tr("Private &key:"));
-        m_ui->secretEdit->setAccessibleName(tr("Private key"));
-        break;
-    case AuthMode::AccessToken:
-        m_ui->secretLabel->setText(tr("Access &token:"));
-        m_ui->secretEdit->setAccessibleName(tr("Access token"));
-        break;
-    }
-    m_ui->formLayout->setRowVisible(m_ui->publicIdEdit, mode != AuthMode::AccessToken);
-}
-
-void ProfilesDialog::updateSecretRow()
-{
-    const std::optional<Profile> stored = storedProfile();
-    const SecretState state = stored ? m_secretStatus->state(*stored) : SecretState::Unknown;
-    const QString kind =
-        secretKindDisplayName(secretKindFor(AuthMode(m_ui->authCombo->currentData().toInt())));
-    const bool known = state == SecretState::Stored || state == SecretState::SessionOnly ||
-                       state == SecretState::Checking || state == SecretState::Unknown;
-    const bool ask = m_isNew || m_replacingSecret || authModeChanged() || !known;
-
-    QString status;
-    if (!m_isNew) {
-        if (authModeChanged())
-            status = tr("Enter the %1 for the new sign-in method.").arg(kind);
-        else if (m_replacingSecret)
-            status.clear();
-        else if (state == SecretState::Stored)
-            status = tr("Stored in the keychain");
-        else if (state == SecretState::SessionOnly)
-            status = tr("Kept in memory for this session only");
-        else if (state == SecretState::Missing)
-            status = tr("None stored: enter it to sign in.");
-        else if (state == SecretState::Unavailable)
-            status = tr("The keychain could not be read.");
-        else if (state == SecretState::Locked)
-            status = tr("The keychain is locked: unlock your keyring (log in again, or open Passwords and "
-                        "Keys), then open this dialog again.");
-        else
-            status = tr("Checking the keychain...");
-    }
-    m_ui->secretEdit->setVisible(ask);
-    m_ui->secretEdit->setPlaceholderText(m_replacingSecret ? tr("The new %1").arg(kind) : QString());
-    if (!ask)
-        wipeLineEdit(m_ui->secretEdit);
-    m_ui->secretStatusLabel->setText(status);
-    m_ui->secretStatusLabel->setToolTip(stored ? m_secretStatus->problem(stored->id) : QString());
-    m_ui->secretStatusLabel->setVisible(!status.isEmpty());
-    m_ui->replaceSecretButton->setVisible(!ask);
-    m_ui->keepSecretButton->setVisible(m_replacingSecret && !authModeChanged());
-}
-
-void ProfilesDialog::replaceSecret()
-{
-    if (m_isNew)
-        return;
-    m_replacingSecret = true;
-    updateSecretRow();
-    m_ui->secretEdit->setFocus();
-}
-
-void ProfilesDialog::keepStoredSecret()
-{
-    m_replacingSecret = false;
-    wipeLineEdit(m_ui->secretEdit);
-    m_touched.remove(kSecretField);
-    updateSecretRow();
-    updateValidation();
-    updateButtons();
-}
-
-void ProfilesDialog::markEdited(int field)
-{
-    if (m_loading)
-        return;
-    m_touched.insert(field);
-    m_dirty = true;
-    // A result of the fields as they were.
-    if (!isTesting())
-        setTestResult(false, {});
-    updateValidation();
-    updateButtons();
-}
-
-QStringList ProfilesDialog::problems() const
-{
-    QStringList out;
-    const Profile p = editedProfile();
-    for (const ProfileIssue &issue : m_credentials->profiles()->validate(p.normalized()))
-        out << issue.message;
-    if (secretRequired() && m_ui->secretEdit->text().isEmpty())
-        out << tr("Enter the %1.").arg(secretKindDisplayName(p.secretKind()));
-    return out;
-}
-
-void ProfilesDialog::updateValidation()
-{
-    // Complaints only about what the user has touched, until Save or Sign In asks for everything.
-    const Profile p = editedProfile();
-    QStringList shown;
-    for (const ProfileIssue &issue : m_credentials->profiles()->validate(p.normalized())) {
-        if (m_showAllProblems || m_touched.contains(int(issue.field)))
-            shown << issue.message;
-    }
-    if (secretRequired() && m_ui->secretEdit->text().isEmpty() &&
-        (m_showAllProblems || m_touched.contains(kSecretField)))
-        shown << tr("Enter the %1.").arg(secretKindDisplayName(p.secretKind()));
-    const QString text = shown.join(u'\n');
-    m_ui->validationLabel->setText(text);
-    m_ui->validationLabel->setAccessibleName(text);
-    m_ui->validationLabel->setVisible(!text.isEmpty());
-    if (!text.isEmpty())
-        m_ui->validationIcon->setPixmap(
-            statusPixmap(m_ui->validationIcon, u"dialog-warning"_s, QStyle::SP_MessageBoxWarning));
-    m_ui->validationIcon->setVisible(!text.isEmpty());
-    fitContents();
-}
-
-void ProfilesDialog::fitContents()
-{
-    // After the layout has taken the new text into account.
-    QTimer::singleShot(0, this, [this] { detail::growToFit(this); });
-}
-
-void ProfilesDialog::updateButtons()
-{
-    const bool busy = isBusy();
-    const bool jobRunning = !m_busyJob.isNull();
-    const bool saved = !m_isNew && !m_editingId.isNull();
-    m_ui->profileList->setEnabled(!busy);
-    m_ui->addButton->setEnabled(!busy);
-    m_ui->duplicateButton->setEnabled(!busy && saved);
-    m_ui->removeButton->setEnabled(!busy && saved);
-    m_ui->importButton->setEnabled(!busy);
-    m_ui->editorGroup->setEnabled(!jobRunning);
-    m_ui->saveButton->setEnabled(!busy && (m_dirty || m_isNew));
-    m_ui->revertButton->setEnabled(!busy && (m_dirty || (m_isNew && m_credentials->profiles()->count() > 0)));
-    m_ui->testButton->setEnabled(!busy);
-    m_ui->testProgress->setVisible(isTesting());
-    m_ui->cancelTestButton->setVisible(isTesting());
-    m_signInButton->setEnabled(!busy && (saved || m_isNew));
-}
-
 void ProfilesDialog::revertChanges()
 {
     if (isBusy())
         return;
-    if (m_isNew && m_credentials->profiles()->count() > 0) {
+    if (m_editor->isNew() && m_credentials->profiles()->count() > 0) {
         std::optional<Profile> back = m_credentials->preferredProfile();
         if (!back)
             back = m_credentials->profiles()->profiles().first();
-        loadEditor(back);
+        m_editor->load(back);
         reloadList();
         return;
     }
-    loadEditor(storedProfile());
+    m_editor->load(m_editor->storedProfile());
 }
 
 void ProfilesDialog::addProfile()
 {
     if (isBusy() || !confirmDiscard())
         return;
-    loadEditor(std::nullopt);
+    m_editor->load(std::nullopt);
     reloadList();
-    m_ui->nameEdit->setFocus();
+    m_editor->focusName();
 }
 
-void ProfilesDialog::wipeSecretField()
+void ProfilesDialog::updateButtons()
 {
-    wipeLineEdit(m_ui->secretEdit);
+    const bool busy = isBusy();
+    const bool saved = !m_editor->isNew() && !m_editor->profileId().isNull();
+    m_ui->profileList->setEnabled(!busy);
+    m_ui->addButton->setEnabled(!busy);
+    m_ui->duplicateButton->setEnabled(!busy && saved);
+    m_ui->removeButton->setEnabled(!busy && saved);
+    m_ui->importButton->setEnabled(!busy);
+    m_editor->setKeychainBusy(!m_busyJob.isNull());
+    m_signInButton->setEnabled(!busy && (saved || m_editor->isNew()));
 }
 
 // ---- keychain operations
@@ -614,12 +348,10 @@ void ProfilesDialog::saveProfile()
 {
     if (isBusy())
         return;
-    m_showAllProblems = true;
-    updateValidation();
-    if (!problems().isEmpty())
+    if (!m_editor->validateAll())
         return;
-    const Profile profile = editedProfile();
-    CredentialJob *job = m_credentials->save(profile, SecretBuffer::fromUtf8(m_ui->secretEdit->text()));
+    const Profile profile = m_editor->profile();
+    CredentialJob *job = m_credentials->save(profile, m_editor->typedSecret());
     setBusyJob(job);
     connect(job, &CredentialJob::finished, this, [this, j = job] { onSaved(j, false); });
 }
@@ -628,13 +360,10 @@ void ProfilesDialog::accept()
 {
     if (isBusy())
         return;
-    if (m_isNew || m_dirty) {
-        m_showAllProblems = true;
-        updateValidation();
-        if (!problems().isEmpty())
+    if (m_editor->isNew() || m_editor->isDirty()) {
+        if (!m_editor->validateAll())
             return;
-        CredentialJob *job =
-            m_credentials->save(editedProfile(), SecretBuffer::fromUtf8(m_ui->secretEdit->text()));
+        CredentialJob *job = m_credentials->save(m_editor->profile(), m_editor->typedSecret());
         setBusyJob(job);
         connect(job, &CredentialJob::finished, this, [this, j = job] { onSaved(j, true); });
         return;
@@ -667,15 +396,15 @@ void ProfilesDialog::onSaved(CredentialJob *job, bool acceptAfter)
         return;
     }
     const Profile saved = job->profile();
-    const bool wroteSecret = !m_ui->secretEdit->text().isEmpty();
-    wipeLineEdit(m_ui->secretEdit);
+    const bool wroteSecret = m_editor->hasTypedSecret();
+    m_editor->wipeSecret();
     if (saved.sessionOnly)
         m_secretStatus->set(saved.id, SecretState::SessionOnly);
     else if (wroteSecret)
         m_secretStatus->set(saved.id, SecretState::Stored);
     else if (!m_secretStatus->isKnown(saved.id))
         checkSecret(saved.id);
-    loadEditor(saved);
+    m_editor->load(saved);
     reloadList();
     showInfo(saved.sessionOnly
                  ? tr("Profile \"%1\" is kept for this session only: nothing was written. Save it "
@@ -690,9 +419,9 @@ void ProfilesDialog::onSaved(CredentialJob *job, bool acceptAfter)
 
 void ProfilesDialog::duplicateProfile()
 {
-    if (isBusy() || m_isNew || m_editingId.isNull() || !confirmDiscard())
+    if (isBusy() || m_editor->isNew() || m_editor->profileId().isNull() || !confirmDiscard())
         return;
-    CredentialJob *job = m_credentials->duplicate(m_editingId, {}, true);
+    CredentialJob *job = m_credentials->duplicate(m_editor->profileId(), {}, true);
     setBusyJob(job);
     connect(job, &CredentialJob::finished, this, [this, job] { onDuplicated(job); });
 }
@@ -707,9 +436,9 @@ void ProfilesDialog::onDuplicated(CredentialJob *job)
         return;
     }
     const Profile copy = job->profile();
-    const QString source = storedProfile().value_or(Profile{}).name;
+    const QString source = m_editor->storedProfile().value_or(Profile{}).name;
     checkSecret(copy.id);
-    loadEditor(copy);
+    m_editor->load(copy);
     reloadList();
     showInfo(tr("Profile \"%1\" duplicated as \"%2\".").arg(source, copy.name), job->notices());
     Q_EMIT profileSaved(copy.id);
@@ -717,7 +446,7 @@ void ProfilesDialog::onDuplicated(CredentialJob *job)
 
 void ProfilesDialog::removeProfile()
 {
-    const std::optional<Profile> p = storedProfile();
+    const std::optional<Profile> p = m_editor->storedProfile();
     if (isBusy() || !p)
         return;
     const QString informative = p->sessionOnly
@@ -756,7 +485,7 @@ void ProfilesDialog::onRemoved(CredentialJob *job)
     std::optional<Profile> next = m_credentials->preferredProfile();
     if (!next && m_credentials->profiles()->count() > 0)
         next = m_credentials->profiles()->profiles().first();
-    loadEditor(next);
+    m_editor->load(next);
     reloadList();
     showInfo(removed.sessionOnly
                  ? tr("Profile \"%1\" removed.").arg(removed.name)
@@ -774,9 +503,8 @@ void ProfilesDialog::onMessageAction()
     case PendingAction::KeepForSession: {
         if (isBusy())
             return;
-        CredentialJob *job =
-            m_credentials->save(m_pendingProfile, SecretBuffer::fromUtf8(m_ui->secretEdit->text()),
-                                CredentialManager::Storage::SessionOnly);
+        CredentialJob *job = m_credentials->save(m_pendingProfile, m_editor->typedSecret(),
+                                                 CredentialManager::Storage::SessionOnly);
         const bool acceptAfter = m_pendingAcceptAfter;
         setBusyJob(job);
         connect(job, &CredentialJob::finished, this,
@@ -802,70 +530,16 @@ void ProfilesDialog::showMessage(MessageBar::Kind kind, const QString &text, con
     fitContents();
 }
 
+void ProfilesDialog::fitContents()
+{
+    // After the layout has taken the new text into account.
+    QTimer::singleShot(0, this, [this] { detail::growToFit(this); });
+}
+
 void ProfilesDialog::showInfo(const QString &text, const QStringList &notices)
 {
     showMessage(notices.isEmpty() ? MessageBar::Kind::Information : MessageBar::Kind::Warning, text,
                 notices.join(u'\n'));
-}
-
-// ---- connection test
-
-void ProfilesDialog::testConnection()
-{
-    if (isBusy())
-        return;
-    const Profile profile = editedProfile();
-    const QString kind = secretKindDisplayName(profile.secretKind());
-    QStringList blocking;
-    for (const ProfileIssue &issue : profile.validate()) {
-        if (issue.field == ProfileIssue::Field::BaseUrl || issue.field == ProfileIssue::Field::PublicId)
-            blocking << issue.message;
-    }
-    const QString typed = m_ui->secretEdit->text();
-    const SecretState state = m_isNew ? SecretState::Unknown : secretState(m_editingId);
-    const bool canUseStored = !m_isNew && !authModeChanged() && state != SecretState::Missing &&
-                              state != SecretState::Unavailable && state != SecretState::Locked;
-    if (typed.isEmpty() && !canUseStored)
-        blocking << tr("Enter the %1 to test the connection.").arg(kind);
-    if (!blocking.isEmpty()) {
-        setTestResult(false, blocking.join(u'\n'));
-        Q_EMIT connectionTested(false);
-        return;
-    }
-
-    m_test->start(profile, typed.isEmpty() ? SecretBuffer() : SecretBuffer::fromUtf8(typed));
-    m_ui->testResultIcon->hide();
-    m_ui->testResultLabel->setText(tr("Connecting to %1...").arg(profile.baseUrl.toDisplayString()));
-    m_ui->testResultLabel->show();
-    updateButtons();
-    Q_EMIT busyChanged(true);
-}
-
-void ProfilesDialog::cancelTest()
-{
-    m_test->cancel();
-}
-
-void ProfilesDialog::onTestFinished(bool ok, const QString &text)
-{
-    setTestResult(ok, text);
-    updateButtons();
-    Q_EMIT busyChanged(false);
-    Q_EMIT connectionTested(ok);
-}
-
-void ProfilesDialog::setTestResult(bool ok, const QString &text)
-{
-    m_ui->testResultLabel->setText(text);
-    m_ui->testResultLabel->setAccessibleName(text);
-    m_ui->testResultLabel->setVisible(!text.isEmpty());
-    if (!text.isEmpty()) {
-        m_ui->testResultIcon->setPixmap(
-            ok ? statusPixmap(m_ui->testResultIcon, u"dialog-ok"_s, QStyle::SP_DialogApplyButton)
-               : statusPixmap(m_ui->testResultIcon, u"dialog-error"_s, QStyle::SP_MessageBoxCritical));
-    }
-    m_ui->testResultIcon->setVisible(!text.isEmpty());
-    fitContents();
 }
 
 // ---- import
@@ -903,8 +577,8 @@ void ProfilesDialog::reject()
 
 void ProfilesDialog::done(int result)
 {
-    wipeLineEdit(m_ui->secretEdit);
-    m_test->cancel();
+    m_editor->wipeSecret();
+    m_editor->cancelTest();
     QDialog::done(result);
 }
 

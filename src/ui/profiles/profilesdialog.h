@@ -9,7 +9,6 @@
 #include <QHash>
 #include <QPointer>
 #include <QProcessEnvironment>
-#include <QSet>
 #include <QUuid>
 
 #include <map>
@@ -17,7 +16,6 @@
 #include <optional>
 
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -28,21 +26,18 @@ class ProfilesDialog;
 
 namespace aikeys {
 
-class AtlasSession;
 class CredentialJob;
 class CredentialManager;
+class ProfileEditor;
 class ProfileImportDialog;
-class ConnectionTest;
 
 // The first-run and "Manage profiles" dialog: the profiles (name, account kind, base URL, where the
-// secret is) and an editor for one of them. Add, Duplicate, Remove, Save, Test Connection (a real
-// GET /api/atlas/v2/orgs through SessionOpener), and Import from the Atlas CLI's config.toml or the
-// MONGODB_ATLAS_* variables. "Sign In" accepts with the selected profile (saving it first if it was
-// edited); the caller signs in with it.
+// secret is) and an editor for one of them (ProfileEditor, with Test Connection). Add, Duplicate,
+// Remove, Save, and Import from the Atlas CLI's config.toml or the MONGODB_ATLAS_* variables. "Sign In"
+// accepts with the selected profile (saving it first if it was edited); the caller signs in with it.
 //
-// A stored secret is never read into this dialog: the editor says "Stored in the keychain" and offers
-// Replace, which shows an empty password field. A typed secret lives in that field until it is
-// saved or the dialog closes; its text is then overwritten in place. When the keychain refuses a new
+// A stored secret is never read into this dialog (see ProfileEditor); a typed one is saved from the
+// editor's field and wiped when saved or when the dialog closes. When the keychain refuses a new
 // profile's secret, the dialog offers to keep the profile for this session only (in memory; nothing
 // is written anywhere).
 class ProfilesDialog : public QDialog
@@ -63,8 +58,8 @@ public:
     QUuid selectedProfileId() const;
     void selectProfile(const QUuid &id);
 
-    bool isEditingNewProfile() const { return m_isNew; }
-    bool hasUnsavedChanges() const { return m_dirty; }
+    bool isEditingNewProfile() const;
+    bool hasUnsavedChanges() const;
     // A keychain operation or a connection test is running.
     bool isBusy() const;
     bool isTesting() const;
@@ -89,11 +84,7 @@ public Q_SLOTS:
     void duplicateProfile();
     // Asks first; deletes the keychain entry too.
     void removeProfile();
-    void testConnection();
-    void cancelTest();
     void revertChanges();
-    void replaceSecret();
-    void keepStoredSecret();
     // Sign In: saves first when the profile was edited, then accepts.
     void accept() override;
     void reject() override;
@@ -117,44 +108,24 @@ private:
     void onSecretChecked(const QUuid &id);
     void onSelectionChanged();
     bool confirmDiscard();
-    void loadEditor(const std::optional<Profile> &profile);
-    void onEndpointChanged();
-    void onAuthModeChanged();
-    void markEdited(int field);
-    void updateLabels();
-    void updateSecretRow();
-    void updateValidation();
     void updateButtons();
-    bool secretRequired() const;
-    bool authModeChanged() const;
     void setBusyJob(CredentialJob *job);
     void onSaved(CredentialJob *job, bool acceptAfter);
     void onRemoved(CredentialJob *job);
     void onDuplicated(CredentialJob *job);
     void onMessageAction();
-    void onTestFinished(bool ok, const QString &text);
-    void setTestResult(bool ok, const QString &text);
     void showMessage(MessageBar::Kind kind, const QString &text, const QString &hint = {},
                      const QString &action = {});
     void showInfo(const QString &text, const QStringList &notices = {});
     // Grows the dialog to what its layout needs once a message or result appeared.
     void fitContents();
-    void wipeSecretField();
-    std::optional<Profile> storedProfile() const;
 
     const std::unique_ptr<Ui::ProfilesDialog> m_ui;
     CredentialManager *m_credentials;
     MessageBar *m_messageBar;
     QPushButton *m_signInButton;
     SecretStatus *m_secretStatus;
-    ConnectionTest *m_test;
-    QUuid m_editingId;
-    bool m_isNew = false;
-    bool m_dirty = false;
-    bool m_loading = false;
-    bool m_replacingSecret = false;
-    bool m_showAllProblems = false;
-    QSet<int> m_touched;
+    ProfileEditor *m_editor;
     QPointer<CredentialJob> m_busyJob;
     PendingAction m_pendingAction = PendingAction::None;
     Profile m_pendingProfile;

@@ -2,50 +2,38 @@
 
 #include "atlas/atlasclient.h"
 #include "atlas/session.h"
-#include "audit/auditview.h"
 #include "audit/terraformexportdialog.h"
 #include "common/messagebar.h"
 #include "common/qtclipboardbackend.h"
 #include "common/windowicons.h"
-#include "credentials/credentialmanager.h"
-#include "credentials/profilestore.h"
 #include "keys/keysview.h"
 #include "models/keyfilterproxymodel.h"
 #include "models/keytablemodel.h"
-#include "models/orgtreefilterproxymodel.h"
 #include "models/orgtreeloader.h"
 #include "models/orgtreemodel.h"
-#include "ratelimits/ratelimitview.h"
 #include "rotation/rotationspanel.h"
-#include "rotation/rotationtracker.h"
 #include "security/secureclipboard.h"
 #include "settings.h"
 #include "window/aboutdialog.h"
-#include "window/orgtreedelegate.h"
+#include "window/orgtreepane.h"
+#include "window/profilesmenu.h"
+#include "window/signedoutpage.h"
 #include "window/windowactions.h"
+#include "window/windowstatusbar.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
-#include <QDockWidget>
-#include <QHeaderView>
-#include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QMenuBar>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
-#include <QVBoxLayout>
 
 #include <aikeys/version.h>
 #include <algorithm>
@@ -59,41 +47,15 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     , m_settings(settings)
     , m_clipboard(new SecureClipboard(std::make_unique<QtClipboardBackend>(),
                                       settings->clipboardClearSeconds(), this))
-    , m_treeModel(new OrgTreeModel(this))
-    , m_treeProxy(new OrgTreeFilterProxyModel(this))
-    , m_loader(new OrgTreeLoader(m_treeModel, this))
 {
     setObjectName(u"mainWindow"_s);
 
     m_keys = new KeysView(this);
     m_keys->setClipboard(m_clipboard);
-    m_keys->setTreeModel(m_treeModel);
+    m_tabs = new PageTabs(m_keys, m_settings, m_clipboard, this);
 
-    m_tabs = new QTabWidget(this);
-    m_tabs->setObjectName(u"mainTabs"_s);
-    m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_keys, tr("&Keys"));
-    m_auditPage = addLazyPage(tr("&Audit"), u"auditPage"_s);
-    m_rotationsPage = addLazyPage(tr("R&otations"), u"rotationsPage"_s);
-    m_limitsPage = addLazyPage(tr("Rate &Limits"), u"rateLimitsPage"_s);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::syncCurrentPage);
-
-    m_signedOutPage = new QWidget(this);
-    m_signedOutPage->setObjectName(u"signedOutPage"_s);
-    auto *signedOutLayout = new QVBoxLayout(m_signedOutPage);
-    m_signedOutLabel = new QLabel(m_signedOutPage);
-    m_signedOutLabel->setTextFormat(Qt::PlainText);
-    m_signedOutLabel->setObjectName(u"signedOutLabel"_s);
-    m_signedOutLabel->setAlignment(Qt::AlignCenter);
-    m_signedOutLabel->setWordWrap(true);
-    auto *signInButton = new QPushButton(tr("&Sign In\u2026"), m_signedOutPage);
-    signInButton->setObjectName(u"signInButton"_s);
-    signInButton->setAccessibleName(tr("Sign in"));
-    connect(signInButton, &QPushButton::clicked, this, &MainWindow::signInRequested);
-    signedOutLayout->addStretch(1);
-    signedOutLayout->addWidget(m_signedOutLabel);
-    signedOutLayout->addWidget(signInButton, 0, Qt::AlignHCenter);
-    signedOutLayout->addStretch(2);
+    m_signedOutPage = new SignedOutPage(this);
+    connect(m_signedOutPage, &SignedOutPage::signInRequested, this, &MainWindow::signInRequested);
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(u"mainStack"_s);
@@ -101,78 +63,43 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     m_stack->addWidget(m_tabs);
     setCentralWidget(m_stack);
 
-    createTree();
+    m_tree = new OrgTreePane(this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_tree);
+    resizeDocks({m_tree}, {fontMetrics().averageCharWidth() * 38}, Qt::Horizontal);
+    m_keys->setTreeModel(m_tree->model());
+    // Tab goes on from the tree to the keys.
+    connect(m_tree, &OrgTreePane::widgetsCreated, this, [this] {
+        setTabOrder(m_tree->view(), m_keys->filterEdit());
+        setTabOrder(m_keys->filterEdit(), m_keys->table());
+    });
+    connect(m_tree, &OrgTreePane::currentChanged, this, &MainWindow::onTreeCurrentChanged);
+    connect(m_tree, &OrgTreePane::organizationsShown, this, &MainWindow::onOrganizationsShown);
+
     createActions();
     createMenus();
     createToolBar();
-    createStatusBar();
+    m_status = new WindowStatusBar(m_clipboard, this);
+    setStatusBar(m_status);
 
-    connect(m_loader, &OrgTreeLoader::loadingChanged, this, &MainWindow::scheduleIdleCheck);
-    connect(m_loader, &OrgTreeLoader::failed, this, [this](const ApiError &error) {
-        if (error.isUnauthorized()) {
-            onUnauthorized(error);
-            return;
-        }
-        m_keys->showNothing(tr("The organizations could not be listed."));
-        m_keys->showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"), [this] {
-            if (m_keys->scope() == Scope::None && m_treeModel->rowCount() == 0)
-                m_keys->showNothing(loadingOrganizationsText());
-            m_loader->load();
-        });
-        if (!error.request().isEmpty())
-            m_keys->messageBar()->setDetails(KeysView::tr("Request: %1").arg(error.request()));
-    });
-    connect(m_loader, &OrgTreeLoader::organizationsLoaded, this, [this] {
-        resolvePendingSelection();
-        // A few organizations: open them, so their projects show at once (they are being listed anyway).
-        if (m_treeModel->rowCount() <= 5 && m_treeFilter->text().isEmpty()) {
-            for (int row = 0; row < m_treeProxy->rowCount(); ++row) {
-                const QModelIndex index = m_treeProxy->index(row, 0);
-                if (index.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>() ==
-                    OrgTreeModel::NodeKind::Organization)
-                    m_tree->expand(index);
-            }
-        }
-        if (m_treeModel->rowCount() == 0)
-            m_keys->showNothing(tr("This account sees no organization or project."));
-        else if (m_keys->scope() == Scope::None && m_tree->selectionModel()->currentIndex() == QModelIndex())
-            m_keys->showNothing(); // "Select a project..." now that there is something to select
-    });
+    OrgTreeLoader *loader = m_tree->loader();
+    connect(loader, &OrgTreeLoader::loadingChanged, this, &MainWindow::scheduleIdleCheck);
+    connect(loader, &OrgTreeLoader::failed, this, &MainWindow::onOrganizationsFailed);
     connect(m_keys, &KeysView::loadingChanged, this, &MainWindow::scheduleIdleCheck);
-    connect(m_keys, &KeysView::unauthorized, this, &MainWindow::onUnauthorized);
     connect(m_keys, &KeysView::loadProgress, this, [this](qint64 done, qint64 total) {
         m_keysDone = done;
         m_keysTotal = total;
         updateProgress();
     });
-    connect(m_keys, &KeysView::countsChanged, m_counts, &QLabel::setText);
+    connect(m_keys, &KeysView::countsChanged, m_status, &WindowStatusBar::setCountsText);
     connect(m_keys, &KeysView::statusMessage, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 5000); });
-    connect(m_keys, &KeysView::statusMessageWithdrawn, this, [this](const QString &text) {
-        if (statusBar()->currentMessage() == text)
-            statusBar()->clearMessage();
-    });
+            [this](const QString &text) { m_status->showMessage(text, 5000); });
+    connect(m_keys, &KeysView::statusMessageWithdrawn, m_status, &WindowStatusBar::withdrawMessage);
     connect(m_keys, &KeysView::keysListed, this,
-            [this](Scope scope, const QString &id, const QList<AiKey> &keys) {
+            [loader](Scope scope, const QString &id, const QList<AiKey> &keys) {
                 if (scope == Scope::Organization)
-                    m_loader->applyKeyCounts(id, keys);
+                    loader->applyKeyCounts(id, keys);
             });
-    connect(m_keys, &KeysView::projectKeyCountChanged, m_loader, &OrgTreeLoader::setKeyCount);
-
-    connect(m_clipboard, &SecureClipboard::countdown, this, [this](int seconds) {
-        m_clipboardStatus->setText(tr("Clipboard clears in %1 s").arg(seconds));
-        m_clipboardStatus->show();
-    });
-    auto clipboardDone = [this](const QString &text) {
-        m_clipboardStatus->setText(text);
-        QTimer::singleShot(4000, m_clipboardStatus, [this] {
-            if (!m_clipboard->isCountingDown())
-                m_clipboardStatus->hide();
-        });
-    };
-    connect(m_clipboard, &SecureClipboard::cleared, this,
-            [clipboardDone] { clipboardDone(tr("Clipboard cleared")); });
-    connect(m_clipboard, &SecureClipboard::replaced, this, [this] { m_clipboardStatus->hide(); });
+    connect(m_keys, &KeysView::projectKeyCountChanged, loader, &OrgTreeLoader::setKeyCount);
 
     restoreSettings();
     clearSession();
@@ -183,82 +110,8 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Jobs in flight belong to the session; stop them before it goes.
-    m_loader->setClient(nullptr);
+    m_tree->loader()->setClient(nullptr);
     m_keys->setClient(nullptr);
-}
-
-void MainWindow::createTree()
-{
-    m_treeProxy->setSourceModel(m_treeModel);
-    m_treeProxy->sort(0);
-    connect(m_treeProxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::resolvePendingSelection);
-
-    // The dock now, its contents when signed in (or just after the first frame): signed out, the
-    // window shows no tree, and its widgets are not worth delaying the first paint for.
-    m_treeDock = new QDockWidget(tr("Organizations and Projects"), this);
-    m_treeDock->setObjectName(u"treeDock"_s);
-    m_treeDock->setFeatures(QDockWidget::NoDockWidgetFeatures);
-    m_treeDock->setTitleBarWidget(new QWidget(m_treeDock));
-    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
-    resizeDocks({m_treeDock}, {fontMetrics().averageCharWidth() * 38}, Qt::Horizontal);
-}
-
-void MainWindow::ensureTree()
-{
-    if (m_tree)
-        return;
-    auto *panel = new QWidget(m_treeDock);
-    panel->setObjectName(u"treePanel"_s);
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
-
-    m_treeFilter = new QLineEdit(panel);
-    m_treeFilter->setObjectName(u"treeFilter"_s);
-    m_treeFilter->setPlaceholderText(tr("Filter projects"));
-    m_treeFilter->setAccessibleName(tr("Filter organizations and projects"));
-    m_treeFilter->setClearButtonEnabled(true);
-    m_treeFilter->addAction(WindowIcons::get(WindowIcons::Icon::Filter), QLineEdit::LeadingPosition);
-
-    m_tree = new QTreeView(panel);
-    m_tree->setObjectName(u"orgTree"_s);
-    m_tree->setAccessibleName(tr("Organizations and projects"));
-    m_tree->setModel(m_treeProxy);
-    m_tree->setItemDelegate(new OrgTreeDelegate(m_tree));
-    m_tree->setHeaderHidden(true);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeContextMenu);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::onTreeCurrentChanged);
-    connect(m_tree, &QTreeView::expanded, this, &MainWindow::onTreeExpanded);
-    connect(m_treeFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_treeProxy->setFilterText(text);
-        if (!text.trimmed().isEmpty())
-            m_tree->expandAll();
-    });
-
-    layout->addWidget(m_treeFilter);
-    layout->addWidget(m_tree, 1);
-    m_treeDock->setWidget(panel);
-
-    setTabOrder(m_treeFilter, m_tree);
-    setTabOrder(m_tree, m_keys->filterEdit());
-    setTabOrder(m_keys->filterEdit(), m_keys->table());
-}
-
-QTreeView *MainWindow::treeView()
-{
-    ensureTree();
-    return m_tree;
-}
-
-QLineEdit *MainWindow::treeFilter()
-{
-    ensureTree();
-    return m_treeFilter;
 }
 
 bool MainWindow::event(QEvent *event)
@@ -268,7 +121,7 @@ bool MainWindow::event(QEvent *event)
         // The rest of the window, once the first frame is on screen.
         QTimer::singleShot(0, this, [this] {
             setWindowIcon(WindowIcons::appIcon());
-            ensureTree();
+            m_tree->ensureWidgets();
         });
     }
     return QMainWindow::event(event);
@@ -300,11 +153,7 @@ void MainWindow::createActions()
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
     connect(m_stop, &QAction::triggered, this, &MainWindow::stopLoading);
     connect(m_findKeys, &QAction::triggered, m_keys, &KeysView::focusFilter);
-    connect(m_findProjects, &QAction::triggered, this, [this] {
-        ensureTree();
-        m_treeFilter->setFocus(Qt::ShortcutFocusReason);
-        m_treeFilter->selectAll();
-    });
+    connect(m_findProjects, &QAction::triggered, m_tree, &OrgTreePane::focusFilter);
     connect(m_manual, &QAction::triggered, this, [] { QDesktopServices::openUrl(manualUrl()); });
     connect(m_rotate, &QAction::triggered, this, &MainWindow::rotateCurrentKey);
     // Rotating creates a key: allowed where renaming is.
@@ -320,13 +169,13 @@ void MainWindow::createActions()
     // Window-wide shortcuts need the actions on the window (menus may be hidden, as on macOS' global
     // menu bar or in a screenshot).
     addActions({m_refresh, m_stop, m_findKeys, m_findProjects, m_keys->newKeyAction()});
+    m_tree->setContextActions({m_keys->newKeyAction(), m_refresh});
 }
 
 void MainWindow::createMenus()
 {
     m_profilesMenu = m_windowActions->fillMenuBar(menuBar(), m_keys);
-    connect(m_profilesMenu, &QMenu::aboutToShow, this, &MainWindow::fillProfilesMenu);
-    fillProfilesMenu();
+    connect(m_profilesMenu, &ProfilesMenu::switchProfileRequested, this, &MainWindow::switchProfileRequested);
 }
 
 void MainWindow::createToolBar()
@@ -334,31 +183,6 @@ void MainWindow::createToolBar()
     m_toolBar = addToolBar(tr("Main Toolbar"));
     m_toolBar->setObjectName(u"mainToolBar"_s);
     m_windowActions->fillToolBar(m_toolBar, menuBar(), m_keys);
-}
-
-void MainWindow::createStatusBar()
-{
-    m_counts = new QLabel(this);
-    m_counts->setTextFormat(Qt::PlainText);
-    m_counts->setObjectName(u"countsLabel"_s);
-    m_counts->setAccessibleName(tr("Key counts"));
-    statusBar()->addWidget(m_counts, 1);
-
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(u"loadProgress"_s);
-    m_progress->setAccessibleName(tr("Loading progress"));
-    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
-    m_progress->setMaximumHeight(fontMetrics().height() + 4);
-    m_progress->setTextVisible(false);
-    m_progress->hide();
-    statusBar()->addPermanentWidget(m_progress);
-
-    m_clipboardStatus = new QLabel(this);
-    m_clipboardStatus->setTextFormat(Qt::PlainText);
-    m_clipboardStatus->setObjectName(u"clipboardStatus"_s);
-    m_clipboardStatus->setAccessibleName(tr("Clipboard"));
-    m_clipboardStatus->hide();
-    statusBar()->addPermanentWidget(m_clipboardStatus);
 }
 
 void MainWindow::restoreSettings()
@@ -444,29 +268,7 @@ QUrl MainWindow::manualUrl()
 
 void MainWindow::setCredentialManager(CredentialManager *credentials)
 {
-    m_credentials = credentials;
-    fillProfilesMenu();
-}
-
-void MainWindow::fillProfilesMenu()
-{
-    m_profilesMenu->clear();
-    if (m_credentials) {
-        auto *group = new QActionGroup(m_profilesMenu);
-        const QList<Profile> &profiles = m_credentials->profiles()->profiles();
-        for (const Profile &p : profiles) {
-            QAction *action =
-                m_profilesMenu->addAction(p.sessionOnly ? tr("%1 (this session only)").arg(p.name) : p.name);
-            action->setCheckable(true);
-            action->setChecked(m_session && p.id == m_profile.id);
-            action->setActionGroup(group);
-            const QUuid id = p.id;
-            connect(action, &QAction::triggered, this, [this, id] { Q_EMIT switchProfileRequested(id); });
-        }
-        if (!profiles.isEmpty())
-            m_profilesMenu->addSeparator();
-    }
-    m_profilesMenu->addAction(m_manageProfiles);
+    m_profilesMenu->setCredentialManager(credentials);
 }
 
 // --- Session ----------------------------------------------------------------------------------------
@@ -482,32 +284,24 @@ void MainWindow::setSession(AtlasSession *session, const Profile &profile, bool 
     m_profile = profile;
     m_demo = demo;
     m_signingOut = false;
+    m_profilesMenu->setCurrentProfile(profile.id);
     connect(session, &AtlasSession::unauthorized, this, &MainWindow::onUnauthorized);
 
-    ensureTree();
-    m_treeDock->show();
+    m_tree->ensureWidgets();
+    m_tree->show();
     m_stack->setCurrentWidget(m_tabs);
-    m_loader->setClient(m_client);
+    m_tree->loader()->setClient(m_client);
     m_keys->setClient(m_client);
-    if (m_audit)
-        m_audit->setClient(m_client);
-    if (m_rotations) {
-        // Demo rotations stay in memory: the demo's keys vanish with its simulator, and the user's
-        // rotations file is not the place for them.
-        m_rotations->setStoragePath(rotationsStoragePath());
-        m_rotations->setClient(m_client);
-    }
-    if (m_limits)
-        m_limits->setClient(m_client);
+    m_tabs->setClient(m_client, demo);
     // The tree is empty until the organizations arrive: nothing to select yet.
     m_keys->showNothing(loadingOrganizationsText());
     updateTitle();
     updateActions();
-    if (m_pendingSelection.isEmpty() && !profile.projectId.isEmpty())
-        m_pendingSelection = profile.projectId;
+    if (!m_tree->hasPendingSelection() && !profile.projectId.isEmpty())
+        m_tree->selectWhenLoaded(profile.projectId);
     m_firstLoadPending = true;
-    m_loader->load();
-    m_tree->setFocus();
+    m_tree->loader()->load();
+    m_tree->view()->setFocus();
 }
 
 void MainWindow::updateProfile(const Profile &profile)
@@ -525,17 +319,10 @@ AtlasSession *MainWindow::session() const
 
 void MainWindow::clearSession(const QString &message)
 {
-    m_loader->setClient(nullptr);
+    m_tree->loader()->setClient(nullptr);
     m_keys->setClient(nullptr);
-    if (m_audit)
-        m_audit->setClient(nullptr);
-    if (m_rotations)
-        m_rotations->setClient(nullptr);
-    if (m_limits)
-        m_limits->setClient(nullptr);
-    m_scope = Scope::None;
-    m_auditShows.clear();
-    m_limitsShows.clear();
+    m_tabs->setClient(nullptr, false);
+    m_tabs->forgetScope();
     if (m_session) {
         m_session->disconnect(this);
         // Not now: this may run inside one of the session's own signals.
@@ -544,15 +331,16 @@ void MainWindow::clearSession(const QString &message)
     m_session = nullptr;
     m_client = nullptr;
     m_profile = Profile();
+    m_profilesMenu->setCurrentProfile({});
     m_demo = false;
     m_signingOut = false;
     m_firstLoadPending = false;
     m_keysDone = m_keysTotal = 0;
     m_clipboard->clearNow();
-    m_signedOutLabel->setText(message.isEmpty() ? tr("You are not signed in.") : message);
+    m_signedOutPage->setMessage(message.isEmpty() ? tr("You are not signed in.") : message);
     m_stack->setCurrentWidget(m_signedOutPage);
-    m_treeDock->hide();
-    m_counts->clear();
+    m_tree->hide();
+    m_status->setCountsText({});
     updateTitle();
     updateActions();
     updateProgress();
@@ -566,21 +354,16 @@ void MainWindow::signOut(const QString &message)
     QPointer<AtlasSession> session = m_session;
     const QString name = m_profile.name;
     // Nothing more is sent in this session's name.
-    m_loader->setClient(nullptr);
+    m_tree->loader()->setClient(nullptr);
     m_keys->setClient(nullptr);
-    if (m_audit)
-        m_audit->setClient(nullptr);
-    if (m_rotations)
-        m_rotations->setClient(nullptr);
-    if (m_limits)
-        m_limits->setClient(nullptr);
+    m_tabs->setClient(nullptr, m_demo);
     m_clipboard->clearNow();
     // The window answers at once: the signed-out page says what is going on while the token is
     // revoked (AtlasSession bounds that to SessionConfig::signOutTimeoutMs).
-    m_signedOutLabel->setText(name.isEmpty() ? tr("Signing out\u2026")
-                                             : tr("Signing out of \u201c%1\u201d\u2026").arg(name));
+    m_signedOutPage->setMessage(name.isEmpty() ? tr("Signing out\u2026")
+                                               : tr("Signing out of \u201c%1\u201d\u2026").arg(name));
     m_stack->setCurrentWidget(m_signedOutPage);
-    m_treeDock->hide();
+    m_tree->hide();
     updateActions();
     updateProgress();
     statusBar()->showMessage(tr("Signing out\u2026"));
@@ -600,7 +383,7 @@ void MainWindow::onUnauthorized(const ApiError &reported)
 {
     if (!m_session || m_signingOut)
         return;
-    // A copy: the reference may point into a loader or job that clearSession() resets.
+    // A copy: the reference may point into the job that reported it, which clearSession() cancels.
     const ApiError error = reported;
     const QString name = m_profile.name;
     clearSession(
@@ -635,42 +418,36 @@ void MainWindow::updateActions()
 
 bool MainWindow::isLoading() const
 {
-    return m_loader->isLoading() || m_keys->isLoading();
+    return m_tree->loader()->isLoading() || m_keys->isLoading();
 }
 
 QString MainWindow::countsText() const
 {
-    return m_counts->text();
+    return m_status->countsText();
 }
 
 void MainWindow::refresh()
 {
     if (!m_session)
         return;
-    if (m_keys->scope() == Scope::None && m_treeModel->rowCount() == 0)
+    if (m_keys->scope() == Scope::None && m_tree->model()->rowCount() == 0)
         m_keys->showNothing(loadingOrganizationsText());
-    m_loader->load();
+    m_tree->loader()->load();
     m_keys->refresh();
-    if (currentPage() == Page::Audit && m_audit)
-        m_audit->refresh();
-    else if (currentPage() == Page::RateLimits && m_limits)
-        m_limits->reload();
-    else if (currentPage() == Page::Rotations && m_rotations)
-        m_rotations->refreshNow();
+    m_tabs->refreshCurrentPage();
 }
 
 void MainWindow::stopLoading()
 {
     if (!isLoading())
         return;
-    m_loader->cancel();
+    m_tree->loader()->cancel();
     m_keys->cancelLoading();
-    if (m_audit)
-        m_audit->cancel();
+    m_tabs->stopLoading();
     statusBar()->showMessage(tr("Loading stopped."), 5000);
     // Stopped before the organizations came: the tree is empty, and "select a project" would point
     // at nothing.
-    if (m_keys->scope() == Scope::None && m_treeModel->rowCount() == 0)
+    if (m_keys->scope() == Scope::None && m_tree->model()->rowCount() == 0)
         m_keys->showNothing(tr("Loading stopped. Press %1 to load again.")
                                 .arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
 }
@@ -684,22 +461,14 @@ void MainWindow::updateProgress()
 {
     const bool loading = isLoading();
     m_stop->setEnabled(loading);
-    if (m_signingOut) {
-        m_progress->setRange(0, 0); // busy until the session says it is signed out
-        m_progress->show();
-        return;
-    }
-    if (!loading) {
-        m_progress->hide();
-        return;
-    }
-    if (m_keys->isLoading() && m_keysTotal > 1) {
-        m_progress->setRange(0, int(m_keysTotal));
-        m_progress->setValue(int(m_keysDone));
-    } else {
-        m_progress->setRange(0, 0); // busy: the amount of work is not known yet
-    }
-    m_progress->show();
+    if (m_signingOut)
+        m_status->showProgress(); // busy until the session says it is signed out
+    else if (!loading)
+        m_status->hideProgress();
+    else if (m_keys->isLoading() && m_keysTotal > 1)
+        m_status->showProgress(m_keysDone, m_keysTotal);
+    else
+        m_status->showProgress(); // busy: the amount of work is not known yet
 }
 
 void MainWindow::scheduleIdleCheck()
@@ -718,146 +487,61 @@ void MainWindow::checkIdle()
     updateProgress();
     if (isLoading() || !m_session || !m_firstLoadPending)
         return;
-    if (!m_loader->hasLoaded() && !m_loader->error())
+    if (!m_tree->loader()->hasLoaded() && !m_tree->loader()->error())
         return;
     m_firstLoadPending = false;
-    // Rotations in progress keep being watched from the start, not only once their tab is opened:
-    // the panel refreshes both keys' last use and suggests retiring when it is time.
-    if (!m_rotations && !m_demo) {
-        RotationTracker saved(RotationTracker::defaultStoragePath());
-        if (saved.load() && !saved.rotations().isEmpty())
-            rotationsPanel();
-    }
+    m_tabs->watchSavedRotations();
     Q_EMIT firstLoadFinished();
 }
 
 // --- Tree -------------------------------------------------------------------------------------------
 
-void MainWindow::onTreeCurrentChanged(const QModelIndex &current)
+void MainWindow::onOrganizationsFailed(const ApiError &error)
 {
-    const QModelIndex index = m_treeProxy->mapToSource(current);
-    m_scope = Scope::None;
-    m_scopeId.clear();
-    m_scopeName.clear();
-    m_scopeOrgId.clear();
+    // Refused credentials reached the window through the session already (onUnauthorized).
+    if (error.isUnauthorized())
+        return;
+    m_keys->showNothing(tr("The organizations could not be listed."));
+    m_keys->showMessage(MessageBar::Kind::Error, error.message(), error.hint(), tr("&Retry"), [this] {
+        if (m_keys->scope() == Scope::None && m_tree->model()->rowCount() == 0)
+            m_keys->showNothing(loadingOrganizationsText());
+        m_tree->loader()->load();
+    });
+    if (!error.request().isEmpty())
+        m_keys->messageBar()->setDetails(KeysView::tr("Request: %1").arg(error.request()));
+}
+
+void MainWindow::onOrganizationsShown()
+{
+    if (m_tree->model()->rowCount() == 0)
+        m_keys->showNothing(tr("This account sees no organization or project."));
+    else if (m_keys->scope() == Scope::None &&
+             m_tree->view()->selectionModel()->currentIndex() == QModelIndex())
+        m_keys->showNothing(); // "Select a project..." now that there is something to select
+}
+
+void MainWindow::onTreeCurrentChanged(const QModelIndex &index)
+{
     if (!index.isValid() || !m_client) {
         m_keys->showNothing();
+        m_tabs->setScope(Scope::None);
         return;
     }
     const QString id = index.data(OrgTreeModel::IdRole).toString();
     const QString name = index.data(OrgTreeModel::NameRole).toString();
+    const QString orgId = index.data(OrgTreeModel::OrgIdRole).toString();
     switch (index.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>()) {
     case OrgTreeModel::NodeKind::Project:
-        m_scope = Scope::Project;
         m_keys->showProject(id, name);
+        m_tabs->setScope(Scope::Project, id, name, orgId);
         break;
     case OrgTreeModel::NodeKind::Organization:
-        m_scope = Scope::Organization;
-        if (m_treeModel->loadState(id) == OrgTreeModel::LoadState::Failed)
-            m_loader->loadProjects(id);
         m_keys->showOrganization(id, name);
+        m_tabs->setScope(Scope::Organization, id, name, orgId);
         break;
     case OrgTreeModel::NodeKind::OtherGroup:
         m_keys->showNothing(tr("Select one of these projects to see its keys."));
-        break;
-    }
-    if (m_scope != Scope::None) {
-        m_scopeId = id;
-        m_scopeName = name;
-        m_scopeOrgId = index.data(OrgTreeModel::OrgIdRole).toString();
-    }
-    syncCurrentPage();
-}
-
-QWidget *MainWindow::addLazyPage(const QString &title, const QString &objectName)
-{
-    auto *page = new QWidget(m_tabs);
-    page->setObjectName(objectName);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_tabs->addTab(page, title);
-    return page;
-}
-
-AuditView *MainWindow::auditView()
-{
-    if (!m_audit) {
-        m_audit = new AuditView(m_client, m_settings, m_auditPage);
-        m_auditPage->layout()->addWidget(m_audit);
-        // Keys retired from the audit are gone from the keys page too.
-        connect(m_audit, &AuditView::keysRetired, m_keys, &KeysView::refresh);
-    }
-    return m_audit;
-}
-
-RotationsPanel *MainWindow::rotationsPanel()
-{
-    if (!m_rotations) {
-        m_rotations =
-            new RotationsPanel(m_client, m_settings, m_clipboard, m_rotationsPage, rotationsStoragePath());
-        m_rotationsPage->layout()->addWidget(m_rotations);
-        connect(m_rotations, &RotationsPanel::rotationStarted, m_keys, &KeysView::refresh);
-        connect(m_rotations, &RotationsPanel::oldKeyRetired, m_keys, &KeysView::refresh);
-    }
-    return m_rotations;
-}
-
-QString MainWindow::rotationsStoragePath() const
-{
-    return m_demo ? QString() : RotationTracker::defaultStoragePath();
-}
-
-RateLimitView *MainWindow::rateLimitView()
-{
-    if (!m_limits) {
-        m_limits = new RateLimitView(m_client, m_limitsPage);
-        m_limitsPage->layout()->addWidget(m_limits);
-    }
-    return m_limits;
-}
-
-MainWindow::Page MainWindow::currentPage() const
-{
-    const int index = m_tabs->currentIndex();
-    return index <= 0 ? Page::Keys : Page(index);
-}
-
-void MainWindow::showPage(Page page)
-{
-    m_tabs->setCurrentIndex(int(page));
-}
-
-void MainWindow::syncCurrentPage()
-{
-    // Only the page on screen follows the tree: the others load when they are shown.
-    const QString scopeKey = m_scope == Scope::Project        ? u"p:"_s + m_scopeId
-                             : m_scope == Scope::Organization ? u"o:"_s + m_scopeId
-                                                              : QString();
-    switch (currentPage()) {
-    case Page::Keys:
-        break;
-    case Page::Audit:
-        auditView();
-        if (m_client && !scopeKey.isEmpty() && scopeKey != m_auditShows) {
-            m_auditShows = scopeKey;
-            if (m_scope == Scope::Project)
-                m_audit->showProject(m_scopeId, m_scopeName, m_scopeOrgId);
-            else
-                m_audit->showOrg(m_scopeId, m_scopeName);
-        }
-        break;
-    case Page::Rotations:
-        rotationsPanel();
-        break;
-    case Page::RateLimits:
-        rateLimitView();
-        if (m_client && !scopeKey.isEmpty() && scopeKey != m_limitsShows) {
-            m_limitsShows = scopeKey;
-            if (m_scope == Scope::Project)
-                m_limits->showProject(m_scopeId, m_scopeOrgId);
-            else
-                m_limits->showOrg(m_scopeId, m_scopeName);
-        }
+        m_tabs->setScope(Scope::None);
         break;
     }
 }
@@ -867,7 +551,7 @@ void MainWindow::rotateCurrentKey()
     const std::optional<AiKey> key = m_keys->currentKey();
     if (!key || !m_client)
         return;
-    const QModelIndex project = m_treeModel->indexOfProject(key->groupId);
+    const QModelIndex project = m_tree->model()->indexOfProject(key->groupId);
     const QString projectName =
         project.isValid() ? project.data(OrgTreeModel::NameRole).toString() : QString();
     showPage(Page::Rotations);
@@ -887,103 +571,12 @@ void MainWindow::exportTerraform()
             selected << m_keys->model()->keyAt(m_keys->proxy()->mapToSource(row).row());
     }
     if (selected.size() > 1)
-        dialog->setKeys(selected, m_treeModel->projectNames());
+        dialog->setKeys(selected, m_tree->model()->projectNames());
     else if (m_keys->scope() == Scope::Project)
         dialog->setProject(m_keys->scopeId(), m_keys->scopeName());
     else
         dialog->setOrg(m_keys->scopeId(), m_keys->scopeName());
     dialog->open();
-}
-
-void MainWindow::onTreeExpanded(const QModelIndex &index)
-{
-    const QModelIndex source = m_treeProxy->mapToSource(index);
-    if (source.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>() ==
-        OrgTreeModel::NodeKind::Organization)
-        m_loader->countKeys(source.data(OrgTreeModel::IdRole).toString());
-}
-
-void MainWindow::showTreeContextMenu(const QPoint &pos)
-{
-    const QModelIndex index = m_treeProxy->mapToSource(m_tree->indexAt(pos));
-    QMenu menu(this);
-    menu.setObjectName(u"treeContextMenu"_s);
-    if (index.isValid() && index.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>() ==
-                               OrgTreeModel::NodeKind::Organization) {
-        const QString orgId = index.data(OrgTreeModel::IdRole).toString();
-        QAction *reload = menu.addAction(WindowIcons::get(WindowIcons::Icon::Refresh), tr("Reload Projects"));
-        connect(reload, &QAction::triggered, this, [this, orgId] { m_loader->loadProjects(orgId); });
-        menu.addSeparator();
-    }
-    menu.addAction(m_keys->newKeyAction());
-    menu.addAction(m_refresh);
-    menu.exec(m_tree->viewport()->mapToGlobal(pos));
-}
-
-QModelIndex MainWindow::findInTree(const QString &idOrName) const
-{
-    const QModelIndex byProject = m_treeModel->indexOfProject(idOrName);
-    if (byProject.isValid())
-        return byProject;
-    const QModelIndex byOrg = m_treeModel->indexOfOrganization(idOrName);
-    if (byOrg.isValid())
-        return byOrg;
-    for (int row = 0; row < m_treeModel->rowCount(); ++row) {
-        const QModelIndex org = m_treeModel->index(row, 0);
-        if (org.data(OrgTreeModel::NameRole).toString() == idOrName &&
-            org.data(OrgTreeModel::KindRole).value<OrgTreeModel::NodeKind>() ==
-                OrgTreeModel::NodeKind::Organization)
-            return org;
-        for (int child = 0; child < m_treeModel->rowCount(org); ++child) {
-            const QModelIndex project = m_treeModel->index(child, 0, org);
-            if (project.data(OrgTreeModel::NameRole).toString() == idOrName)
-                return project;
-        }
-    }
-    return {};
-}
-
-void MainWindow::selectWhenLoaded(const QString &idOrName)
-{
-    m_pendingSelection = idOrName;
-    resolvePendingSelection();
-}
-
-void MainWindow::resolvePendingSelection()
-{
-    if (m_pendingSelection.isEmpty() || !m_client)
-        return;
-    const QModelIndex source = findInTree(m_pendingSelection);
-    if (!source.isValid())
-        return;
-    m_pendingSelection.clear();
-    const QModelIndex index = m_treeProxy->mapFromSource(source);
-    if (!index.isValid())
-        return;
-    m_tree->expand(index.parent());
-    m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
-    m_tree->scrollTo(index);
-}
-
-bool MainWindow::selectProject(const QString &projectId)
-{
-    ensureTree();
-    const QModelIndex index = m_treeProxy->mapFromSource(m_treeModel->indexOfProject(projectId));
-    if (!index.isValid())
-        return false;
-    m_tree->expand(index.parent());
-    m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
-    return true;
-}
-
-bool MainWindow::selectOrganization(const QString &orgId)
-{
-    ensureTree();
-    const QModelIndex index = m_treeProxy->mapFromSource(m_treeModel->indexOfOrganization(orgId));
-    if (!index.isValid())
-        return false;
-    m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
-    return true;
 }
 
 } // namespace aikeys

@@ -3,6 +3,8 @@
 #include "atlas/apierror.h"
 #include "credentials/profile.h"
 #include "domain/scope.h"
+#include "window/orgtreepane.h"
+#include "window/pagetabs.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -11,11 +13,7 @@
 #include <memory>
 
 class QAction;
-class QDockWidget;
-class QLabel;
 class QLineEdit;
-class QMenu;
-class QProgressBar;
 class QStackedWidget;
 class QTabWidget;
 class QToolBar;
@@ -34,12 +32,15 @@ class WindowActions;
 class OrgTreeFilterProxyModel;
 class OrgTreeLoader;
 class OrgTreeModel;
+class ProfilesMenu;
 class SecureClipboard;
 class Settings;
+class SignedOutPage;
+class WindowStatusBar;
 
-// The application's window: organizations and projects on the left (a tree with a filter box), their
-// keys on the right (KeysView, the first tab of a tab widget that the audit, rotation and rate-limit
-// views join), a status bar with the counts, the loading progress and the clipboard's countdown.
+// The application's window: organizations and projects on the left (OrgTreePane), their keys on the
+// right (KeysView, the first of the PageTabs, which the audit, rotation and rate-limit views join), a
+// status bar with the counts, the loading progress and the clipboard's countdown.
 //
 // It shows whatever session it is given and knows nothing of how one is obtained: signing in (profiles,
 // keychain, secret prompts, demo mode) is the application's business (AppController), which listens to
@@ -82,18 +83,18 @@ public:
     void applySettings();
 
     // Selects a project (or an organization) by id or name as soon as the tree has it.
-    void selectWhenLoaded(const QString &idOrName);
-    bool selectProject(const QString &projectId);
-    bool selectOrganization(const QString &orgId);
+    void selectWhenLoaded(const QString &idOrName) { m_tree->selectWhenLoaded(idOrName); }
+    bool selectProject(const QString &projectId) { return m_tree->selectProject(projectId); }
+    bool selectOrganization(const QString &orgId) { return m_tree->selectOrganization(orgId); }
 
     // The pages beside "Keys", in tab order. Each view is built the first time its tab is shown.
-    enum class Page { Keys, Audit, Rotations, RateLimits };
-    void showPage(Page page);
-    Page currentPage() const;
+    using Page = PageTabs::Page;
+    void showPage(Page page) { m_tabs->showPage(page); }
+    Page currentPage() const { return m_tabs->currentPage(); }
     // The page's view, building it if needed.
-    AuditView *auditView();
-    RotationsPanel *rotationsPanel();
-    RateLimitView *rateLimitView();
+    AuditView *auditView() { return m_tabs->auditView(); }
+    RotationsPanel *rotationsPanel() { return m_tabs->rotationsPanel(); }
+    RateLimitView *rateLimitView() { return m_tabs->rateLimitView(); }
 
     bool isLoading() const;
     QString countsText() const;
@@ -101,11 +102,11 @@ public:
     SecureClipboard *clipboard() const { return m_clipboard; }
     KeysView *keysView() const { return m_keys; }
     // The tree's widgets are built at sign-in, or just after the window's first frame.
-    QTreeView *treeView();
-    QLineEdit *treeFilter();
-    OrgTreeModel *treeModel() const { return m_treeModel; }
-    OrgTreeFilterProxyModel *treeProxy() const { return m_treeProxy; }
-    OrgTreeLoader *treeLoader() const { return m_loader; }
+    QTreeView *treeView() { return m_tree->view(); }
+    QLineEdit *treeFilter() { return m_tree->filterEdit(); }
+    OrgTreeModel *treeModel() const { return m_tree->model(); }
+    OrgTreeFilterProxyModel *treeProxy() const { return m_tree->proxy(); }
+    OrgTreeLoader *treeLoader() const { return m_tree->loader(); }
     QTabWidget *tabs() const { return m_tabs; }
     QAction *refreshAction() const { return m_refresh; }
     QAction *stopAction() const { return m_stop; }
@@ -144,9 +145,6 @@ private:
     void createActions();
     void createMenus();
     void createToolBar();
-    void createStatusBar();
-    void createTree();
-    void ensureTree();
     void restoreSettings();
     void fitIntoScreen();
     void saveSettings();
@@ -154,65 +152,38 @@ private:
     void updateActions();
     void updateProgress();
     void scheduleIdleCheck();
-    // Where the rotations panel keeps rotations: the user's file, or nowhere (memory) in demo mode.
-    QString rotationsStoragePath() const;
     void checkIdle();
-    void onTreeCurrentChanged(const QModelIndex &current);
-    void onTreeExpanded(const QModelIndex &index);
+    void onTreeCurrentChanged(const QModelIndex &source);
+    void onOrganizationsFailed(const ApiError &error);
+    void onOrganizationsShown();
+    // Atlas refused the session's credentials; the one way that news reaches the window, whichever
+    // request heard it (AtlasSession::unauthorized).
     void onUnauthorized(const ApiError &error);
-    void resolvePendingSelection();
-    void fillProfilesMenu();
-    void showTreeContextMenu(const QPoint &pos);
-    QWidget *addLazyPage(const QString &title, const QString &objectName);
-    void syncCurrentPage();
     void rotateCurrentKey();
     // The selected keys (two or more), else the project or organization shown, as Terraform.
     void exportTerraform();
-    QModelIndex findInTree(const QString &idOrName) const;
     static QString loadingOrganizationsText();
 
     Settings *m_settings;
-    QPointer<CredentialManager> m_credentials;
     QPointer<AtlasSession> m_session;
     AtlasClient *m_client = nullptr;
     Profile m_profile;
     bool m_demo = false;
 
     SecureClipboard *m_clipboard;
-    OrgTreeModel *m_treeModel;
-    OrgTreeFilterProxyModel *m_treeProxy;
-    OrgTreeLoader *m_loader;
-    QDockWidget *m_treeDock = nullptr;
-    QLineEdit *m_treeFilter = nullptr;
-    QTreeView *m_tree = nullptr;
+    OrgTreePane *m_tree = nullptr;
     QStackedWidget *m_stack = nullptr;
-    QWidget *m_signedOutPage = nullptr;
-    QLabel *m_signedOutLabel = nullptr;
-    QTabWidget *m_tabs = nullptr;
+    SignedOutPage *m_signedOutPage = nullptr;
+    PageTabs *m_tabs = nullptr;
     KeysView *m_keys = nullptr;
-    QWidget *m_auditPage = nullptr;
-    QWidget *m_rotationsPage = nullptr;
-    QWidget *m_limitsPage = nullptr;
-    AuditView *m_audit = nullptr;
-    RotationsPanel *m_rotations = nullptr;
-    RateLimitView *m_limits = nullptr;
-    // What the tree selects: the audit and rate-limit pages follow it when they are shown.
-    Scope m_scope = Scope::None;
-    QString m_scopeId;
-    QString m_scopeName;
-    QString m_scopeOrgId;
-    QString m_auditShows;  // the scope the audit page last loaded ("p:<id>", "o:<id>")
-    QString m_limitsShows; // the same for the rate limits
     QToolBar *m_toolBar = nullptr;
 
-    QLabel *m_counts = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_clipboardStatus = nullptr;
+    WindowStatusBar *m_status = nullptr;
 
     WindowActions *m_windowActions = nullptr;
     QAction *m_signIn = nullptr;
     QAction *m_signOut = nullptr;
-    QMenu *m_profilesMenu = nullptr;
+    ProfilesMenu *m_profilesMenu = nullptr;
     QAction *m_manageProfiles = nullptr;
     QAction *m_preferences = nullptr;
     QAction *m_quit = nullptr;
@@ -225,7 +196,6 @@ private:
     QAction *m_rotate = nullptr;
     QAction *m_exportTerraform = nullptr;
 
-    QString m_pendingSelection;
     qint64 m_keysDone = 0;
     qint64 m_keysTotal = 0;
     bool m_firstLoadPending = false;

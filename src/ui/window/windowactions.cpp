@@ -2,6 +2,7 @@
 
 #include "common/windowicons.h"
 #include "keys/keysview.h"
+#include "window/profilesmenu.h"
 
 #include <QAction>
 #include <QMenu>
@@ -83,15 +84,17 @@ WindowActions::WindowActions(QObject *parent)
     about->setMenuRole(QAction::AboutRole);
 }
 
-QMenu *WindowActions::fillMenuBar(QMenuBar *bar, const KeysView *keys) const
+ProfilesMenu *WindowActions::fillMenuBar(QMenuBar *bar, const KeysView *keys) const
 {
     QMenu *file = bar->addMenu(tr("&File"));
     file->setObjectName(u"fileMenu"_s);
     file->addAction(keys->newKeyAction());
     file->addSeparator();
     file->addAction(signIn);
-    QMenu *profiles = file->addMenu(WindowIcons::get(WindowIcons::Icon::Profiles), tr("S&witch Profile"));
+    auto *profiles = new ProfilesMenu(tr("S&witch Profile"), manageProfiles, file);
+    profiles->setIcon(WindowIcons::get(WindowIcons::Icon::Profiles));
     profiles->setObjectName(u"profilesMenu"_s);
+    file->addMenu(profiles);
     file->addAction(signOut);
     file->addAction(exportTerraform);
     file->addSeparator();

@@ -10,6 +10,7 @@ class QToolBar;
 namespace aikeys {
 
 class KeysView;
+class ProfilesMenu;
 
 // The main window's own actions (the keys table's are KeyActions) with their names, icons, shortcuts
 // and tooltips, and where they go in the menus and the toolbar. What they do is the window's.
@@ -35,8 +36,8 @@ public:
     QAction *exportTerraform;
 
     // File, Edit, View and Help, with the keys table's actions among them; returns File's Switch
-    // Profile menu, which the window fills.
-    QMenu *fillMenuBar(QMenuBar *bar, const KeysView *keys) const;
+    // Profile menu, which the window gives the profiles.
+    ProfilesMenu *fillMenuBar(QMenuBar *bar, const KeysView *keys) const;
     // The toolbar; its toggle goes to the View menu.
     void fillToolBar(QToolBar *toolBar, QMenuBar *bar, const KeysView *keys) const;
 };
