@@ -12,9 +12,8 @@ class MemorySecretJob final : public SecretJob
 public:
     MemorySecretJob(MemorySecretStore *store, Operation operation, const QString &key,
                     SecretBuffer secret = {})
-        : SecretJob(operation, store->service(), key, store->timeoutMs())
+        : SecretJob(store, operation, key, std::move(secret))
         , m_store(store)
-        , m_secret(std::move(secret))
     {}
 
 protected:
@@ -38,7 +37,7 @@ protected:
     void abandon() override
     {
         // A write that timed out must not land later: the caller was told it failed.
-        m_secret.wipe();
+        m_toWrite.wipe();
         m_abandoned = true;
     }
 
@@ -52,7 +51,7 @@ private:
             return;
         }
         if (m_failure.error != SecretError::None) {
-            m_secret.wipe();
+            m_toWrite.wipe();
             finish(m_failure.error, m_failure.detail);
             return;
         }
@@ -68,7 +67,7 @@ private:
         }
         case Operation::Write:
             // insert_or_assign move-assigns over an existing entry, which wipes the old secret.
-            entries.insert_or_assign(key(), std::move(m_secret));
+            entries.insert_or_assign(key(), std::move(m_toWrite));
             finish(SecretError::None);
             return;
         case Operation::Remove:
@@ -79,7 +78,6 @@ private:
     }
 
     QPointer<MemorySecretStore> m_store;
-    SecretBuffer m_secret;
     MemorySecretStore::Failure m_failure;
     bool m_abandoned = false;
 };

@@ -58,9 +58,8 @@ class QtKeychainJob final : public SecretJob
 public:
     QtKeychainJob(QtKeychainSecretStore *store, Operation operation, const QString &key,
                   SecretBuffer secret = {})
-        : SecretJob(operation, store->service(), key, store->timeoutMs())
+        : SecretJob(store, operation, key, std::move(secret))
         , m_store(store)
-        , m_secret(std::move(secret))
     {}
 
 protected:
@@ -79,8 +78,8 @@ protected:
             break;
         case Operation::Write: {
             auto *write = new QKeychain::WritePasswordJob(service());
-            write->setBinaryData(m_secret.reveal());
-            new SecretHolder(std::move(m_secret), write);
+            write->setBinaryData(m_toWrite.reveal());
+            new SecretHolder(std::move(m_toWrite), write);
             generation = ++store->m_writeGeneration[key()];
             job = write;
             break;
@@ -147,7 +146,6 @@ protected:
 
 private:
     QPointer<QtKeychainSecretStore> m_store;
-    SecretBuffer m_secret;
 };
 
 QtKeychainSecretStore::QtKeychainSecretStore(QObject *parent)

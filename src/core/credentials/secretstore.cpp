@@ -43,12 +43,13 @@ QString secretErrorId(SecretError error)
     return {};
 }
 
-SecretJob::SecretJob(Operation operation, QString service, QString key, int timeoutMs, QObject *parent)
-    : Job(parent)
+SecretJob::SecretJob(const SecretStore *store, Operation operation, QString key, SecretBuffer toWrite)
+    : Job(nullptr)
+    , m_toWrite(std::move(toWrite))
     , m_operation(operation)
-    , m_service(std::move(service))
+    , m_service(store->service())
     , m_key(std::move(key))
-    , m_timeoutMs(timeoutMs)
+    , m_timeoutMs(store->timeoutMs())
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {

@@ -9,6 +9,8 @@
 
 namespace aikeys {
 
+class SecretStore;
+
 // What went wrong with a keychain operation, as far as the backend lets us tell.
 enum class SecretError {
     None,
@@ -61,7 +63,8 @@ public:
     void cancel() override;
 
 protected:
-    SecretJob(Operation operation, QString service, QString key, int timeoutMs, QObject *parent = nullptr);
+    // With the store's service and timeout; toWrite is what a write stores (empty otherwise).
+    SecretJob(const SecretStore *store, Operation operation, QString key, SecretBuffer toWrite);
 
     // Does the work; called from the event loop once the job has started. Ends with finish().
     virtual void run() = 0;
@@ -71,6 +74,9 @@ protected:
     void finish(SecretError error, const QString &backendDetail = {});
     void finishRead(SecretBuffer secret);
     void afterFinished() override;
+
+    // A write's secret, until the backend has it; the job wipes what is left when it is deleted.
+    SecretBuffer m_toWrite;
 
 private:
     friend class SecretStore;

@@ -131,27 +131,12 @@ QVariant KeyTableModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Name:
-        return tr("Name");
-    case Status:
-        return tr("Status");
-    case LastUsed:
-        return tr("Last used");
-    case Created:
-        return tr("Created");
-    case CreatedBy:
-        return tr("Created by");
-    case MaskedSecret:
-        return tr("Masked key");
-    case KeyId:
-        return tr("Key ID");
-    case Endpoint:
-        return tr("Endpoint");
-    case Project:
-        return tr("Project");
-    }
-    return {};
+    // In Column order.
+    static const char *const titles[ColumnCount] = {
+        QT_TR_NOOP("Name"),    QT_TR_NOOP("Status"),     QT_TR_NOOP("Last used"),
+        QT_TR_NOOP("Created"), QT_TR_NOOP("Created by"), QT_TR_NOOP("Masked key"),
+        QT_TR_NOOP("Key ID"),  QT_TR_NOOP("Endpoint"),   QT_TR_NOOP("Project")};
+    return tr(titles[section]);
 }
 
 QHash<int, QByteArray> KeyTableModel::roleNames() const

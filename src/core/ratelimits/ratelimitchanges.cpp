@@ -38,10 +38,19 @@ KeyScope RateLimitChanges::scopeOf(const RateLimit &limit)
     return scope;
 }
 
-void RateLimitChanges::track(Job *job, const QString &status)
+void RateLimitChanges::track(Job *job, const QString &status, const QString &projectId,
+                             const QString &failure, std::function<void()> onSuccess)
 {
     m_change = job;
     Q_EMIT busyChanged(true, status);
+    connect(job, &Job::finished, this, [this, job, projectId, failure, onSuccess = std::move(onSuccess)] {
+        m_change = nullptr;
+        Q_EMIT busyChanged(false, {});
+        if (job->succeeded())
+            onSuccess();
+        else
+            Q_EMIT failed(projectId, failure, job->error());
+    });
 }
 
 QString RateLimitChanges::update(const QString &projectId, const LimitRow &row, qint64 requestsPerMinute,
@@ -57,20 +66,14 @@ QString RateLimitChanges::update(const QString &projectId, const LimitRow &row, 
         return tr("Another change is still being saved: wait for it, then try again.");
     ValueCall<RateLimit> *call = m_client->updateProjectRateLimit(projectId, scopeOf(row.limit), group,
                                                                   requestsPerMinute, tokensPerMinute);
-    track(call, tr("Saving %1\u2026").arg(group));
-    connect(call, &Job::finished, this, [this, call, projectId, group] {
-        m_change = nullptr;
-        Q_EMIT busyChanged(false, {});
-        if (!call->succeeded()) {
-            Q_EMIT failed(projectId, tr("%1 was not changed:").arg(group), call->error());
-            return;
-        }
-        const QLocale locale;
-        Q_EMIT limitChanged(projectId, call->value(),
-                            tr("%1 now allows %2 requests and %3 tokens per minute.")
-                                .arg(group, locale.toString(call->value().requestsPerMinuteLimit),
-                                     locale.toString(call->value().tokensPerMinuteLimit)));
-    });
+    track(call, tr("Saving %1\u2026").arg(group), projectId, tr("%1 was not changed:").arg(group),
+          [this, call, projectId, group] {
+              const QLocale locale;
+              Q_EMIT limitChanged(projectId, call->value(),
+                                  tr("%1 now allows %2 requests and %3 tokens per minute.")
+                                      .arg(group, locale.toString(call->value().requestsPerMinuteLimit),
+                                           locale.toString(call->value().tokensPerMinuteLimit)));
+          });
     return {};
 }
 
@@ -80,16 +83,11 @@ bool RateLimitChanges::reset(const QString &projectId, const RateLimit &limit)
         return false;
     const QString group = limit.modelGroupName;
     ValueCall<RateLimit> *call = m_client->resetProjectRateLimit(projectId, scopeOf(limit), group);
-    track(call, tr("Resetting %1\u2026").arg(group));
-    connect(call, &Job::finished, this, [this, call, projectId, group] {
-        m_change = nullptr;
-        Q_EMIT busyChanged(false, {});
-        if (!call->succeeded()) {
-            Q_EMIT failed(projectId, tr("%1 was not reset:").arg(group), call->error());
-            return;
-        }
-        Q_EMIT limitChanged(projectId, call->value(), tr("%1 is back to its default limits.").arg(group));
-    });
+    track(call, tr("Resetting %1\u2026").arg(group), projectId, tr("%1 was not reset:").arg(group),
+          [this, call, projectId, group] {
+              Q_EMIT limitChanged(projectId, call->value(),
+                                  tr("%1 is back to its default limits.").arg(group));
+          });
     return true;
 }
 
@@ -98,16 +96,11 @@ bool RateLimitChanges::resetAll(const QString &projectId)
     if (!canChange())
         return false;
     ValueCall<QList<RateLimit>> *call = m_client->resetProjectRateLimits(projectId);
-    track(call, tr("Resetting every model group\u2026"));
-    connect(call, &Job::finished, this, [this, call, projectId] {
-        m_change = nullptr;
-        Q_EMIT busyChanged(false, {});
-        if (!call->succeeded()) {
-            Q_EMIT failed(projectId, tr("The rate limits were not reset:"), call->error());
-            return;
-        }
-        Q_EMIT limitsReset(projectId, call->value(), tr("Every model group is back to its default limits."));
-    });
+    track(call, tr("Resetting every model group\u2026"), projectId, tr("The rate limits were not reset:"),
+          [this, call, projectId] {
+              Q_EMIT limitsReset(projectId, call->value(),
+                                 tr("Every model group is back to its default limits."));
+          });
     return true;
 }
 

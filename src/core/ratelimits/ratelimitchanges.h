@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 namespace aikeys {
 
 class AtlasClient;
@@ -52,7 +54,9 @@ Q_SIGNALS:
     void failed(const QString &projectId, const QString &what, const aikeys::ApiError &error);
 
 private:
-    void track(Job *job, const QString &status);
+    // The change in flight: busy while it runs; failure names it when it fails.
+    void track(Job *job, const QString &status, const QString &projectId, const QString &failure,
+               std::function<void()> onSuccess);
 
     QPointer<AtlasClient> m_client;
     QPointer<Job> m_change;

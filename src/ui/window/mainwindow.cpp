@@ -127,54 +127,66 @@ bool MainWindow::event(QEvent *event)
     return QMainWindow::event(event);
 }
 
+QAction *MainWindow::refreshAction() const
+{
+    return m_actions->refresh;
+}
+
+QAction *MainWindow::stopAction() const
+{
+    return m_actions->stop;
+}
+
+QAction *MainWindow::signOutAction() const
+{
+    return m_actions->signOut;
+}
+
+QAction *MainWindow::rotateAction() const
+{
+    return m_actions->rotate;
+}
+
+QAction *MainWindow::exportTerraformAction() const
+{
+    return m_actions->exportTerraform;
+}
+
 void MainWindow::createActions()
 {
-    auto *actions = new WindowActions(this);
-    m_signIn = actions->signIn;
-    m_signOut = actions->signOut;
-    m_manageProfiles = actions->manageProfiles;
-    m_preferences = actions->preferences;
-    m_quit = actions->quit;
-    m_refresh = actions->refresh;
-    m_stop = actions->stop;
-    m_findKeys = actions->findKeys;
-    m_findProjects = actions->findProjects;
-    m_manual = actions->manual;
-    m_about = actions->about;
-    m_rotate = actions->rotate;
-    m_exportTerraform = actions->exportTerraform;
-    m_windowActions = actions;
+    m_actions = new WindowActions(this);
 
-    connect(m_signIn, &QAction::triggered, this, &MainWindow::signInRequested);
-    connect(m_signOut, &QAction::triggered, this, [this] { signOut(); });
-    connect(m_manageProfiles, &QAction::triggered, this, &MainWindow::manageProfilesRequested);
-    connect(m_preferences, &QAction::triggered, this, &MainWindow::preferencesRequested);
-    connect(m_quit, &QAction::triggered, this, &QWidget::close);
-    connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
-    connect(m_stop, &QAction::triggered, this, &MainWindow::stopLoading);
-    connect(m_findKeys, &QAction::triggered, m_keys, &KeysView::focusFilter);
-    connect(m_findProjects, &QAction::triggered, m_tree, &OrgTreePane::focusFilter);
-    connect(m_manual, &QAction::triggered, this, [] { QDesktopServices::openUrl(manualUrl()); });
-    connect(m_rotate, &QAction::triggered, this, &MainWindow::rotateCurrentKey);
+    connect(m_actions->signIn, &QAction::triggered, this, &MainWindow::signInRequested);
+    connect(m_actions->signOut, &QAction::triggered, this, [this] { signOut(); });
+    connect(m_actions->manageProfiles, &QAction::triggered, this, &MainWindow::manageProfilesRequested);
+    connect(m_actions->preferences, &QAction::triggered, this, &MainWindow::preferencesRequested);
+    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_actions->stop, &QAction::triggered, this, &MainWindow::stopLoading);
+    connect(m_actions->findKeys, &QAction::triggered, m_keys, &KeysView::focusFilter);
+    connect(m_actions->findProjects, &QAction::triggered, m_tree, &OrgTreePane::focusFilter);
+    connect(m_actions->manual, &QAction::triggered, this, [] { QDesktopServices::openUrl(manualUrl()); });
+    connect(m_actions->rotate, &QAction::triggered, this, &MainWindow::rotateCurrentKey);
     // Rotating creates a key: allowed where renaming is.
     connect(m_keys->renameAction(), &QAction::changed, this,
-            [this] { m_rotate->setEnabled(m_keys->renameAction()->isEnabled()); });
-    m_keys->addContextAction(m_rotate);
-    connect(m_exportTerraform, &QAction::triggered, this, &MainWindow::exportTerraform);
+            [this] { m_actions->rotate->setEnabled(m_keys->renameAction()->isEnabled()); });
+    m_keys->addContextAction(m_actions->rotate);
+    connect(m_actions->exportTerraform, &QAction::triggered, this, &MainWindow::exportTerraform);
     connect(m_keys, &KeysView::keysListed, this,
-            [this] { m_exportTerraform->setEnabled(m_keys->scope() != Scope::None); });
-    m_keys->addContextAction(m_exportTerraform);
-    connect(m_about, &QAction::triggered, this, &MainWindow::aboutRequested);
+            [this] { m_actions->exportTerraform->setEnabled(m_keys->scope() != Scope::None); });
+    m_keys->addContextAction(m_actions->exportTerraform);
+    connect(m_actions->about, &QAction::triggered, this, &MainWindow::aboutRequested);
 
     // Window-wide shortcuts need the actions on the window (menus may be hidden, as on macOS' global
     // menu bar or in a screenshot).
-    addActions({m_refresh, m_stop, m_findKeys, m_findProjects, m_keys->newKeyAction()});
-    m_tree->setContextActions({m_keys->newKeyAction(), m_refresh});
+    addActions({m_actions->refresh, m_actions->stop, m_actions->findKeys, m_actions->findProjects,
+                m_keys->newKeyAction()});
+    m_tree->setContextActions({m_keys->newKeyAction(), m_actions->refresh});
 }
 
 void MainWindow::createMenus()
 {
-    m_profilesMenu = m_windowActions->fillMenuBar(menuBar(), m_keys);
+    m_profilesMenu = m_actions->fillMenuBar(menuBar(), m_keys);
     connect(m_profilesMenu, &ProfilesMenu::switchProfileRequested, this, &MainWindow::switchProfileRequested);
 }
 
@@ -182,7 +194,7 @@ void MainWindow::createToolBar()
 {
     m_toolBar = addToolBar(tr("Main Toolbar"));
     m_toolBar->setObjectName(u"mainToolBar"_s);
-    m_windowActions->fillToolBar(m_toolBar, menuBar(), m_keys);
+    m_actions->fillToolBar(m_toolBar, menuBar(), m_keys);
 }
 
 void MainWindow::restoreSettings()
@@ -408,10 +420,10 @@ void MainWindow::updateTitle()
 void MainWindow::updateActions()
 {
     const bool signedIn = m_session && !m_signingOut;
-    m_signIn->setVisible(!signedIn);
-    m_signOut->setEnabled(signedIn);
-    m_refresh->setEnabled(signedIn);
-    m_stop->setEnabled(isLoading());
+    m_actions->signIn->setVisible(!signedIn);
+    m_actions->signOut->setEnabled(signedIn);
+    m_actions->refresh->setEnabled(signedIn);
+    m_actions->stop->setEnabled(isLoading());
 }
 
 // --- Loading ----------------------------------------------------------------------------------------
@@ -449,7 +461,7 @@ void MainWindow::stopLoading()
     // at nothing.
     if (m_keys->scope() == Scope::None && m_tree->model()->rowCount() == 0)
         m_keys->showNothing(tr("Loading stopped. Press %1 to load again.")
-                                .arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
+                                .arg(m_actions->refresh->shortcut().toString(QKeySequence::NativeText)));
 }
 
 QString MainWindow::loadingOrganizationsText()
@@ -460,7 +472,7 @@ QString MainWindow::loadingOrganizationsText()
 void MainWindow::updateProgress()
 {
     const bool loading = isLoading();
-    m_stop->setEnabled(loading);
+    m_actions->stop->setEnabled(loading);
     if (m_signingOut)
         m_status->showProgress(); // busy until the session says it is signed out
     else if (!loading)

@@ -108,11 +108,11 @@ public:
     OrgTreeFilterProxyModel *treeProxy() const { return m_tree->proxy(); }
     OrgTreeLoader *treeLoader() const { return m_tree->loader(); }
     QTabWidget *tabs() const { return m_tabs; }
-    QAction *refreshAction() const { return m_refresh; }
-    QAction *stopAction() const { return m_stop; }
-    QAction *signOutAction() const { return m_signOut; }
-    QAction *rotateAction() const { return m_rotate; }
-    QAction *exportTerraformAction() const { return m_exportTerraform; }
+    QAction *refreshAction() const;
+    QAction *stopAction() const;
+    QAction *signOutAction() const;
+    QAction *rotateAction() const;
+    QAction *exportTerraformAction() const;
 
     // The manual (the README) on the project's site, as Help > Manual opens it.
     static QUrl manualUrl();
@@ -180,21 +180,9 @@ private:
 
     WindowStatusBar *m_status = nullptr;
 
-    WindowActions *m_windowActions = nullptr;
-    QAction *m_signIn = nullptr;
-    QAction *m_signOut = nullptr;
+    // Every action of the window's menus and toolbar.
+    WindowActions *m_actions = nullptr;
     ProfilesMenu *m_profilesMenu = nullptr;
-    QAction *m_manageProfiles = nullptr;
-    QAction *m_preferences = nullptr;
-    QAction *m_quit = nullptr;
-    QAction *m_refresh = nullptr;
-    QAction *m_stop = nullptr;
-    QAction *m_findKeys = nullptr;
-    QAction *m_findProjects = nullptr;
-    QAction *m_manual = nullptr;
-    QAction *m_about = nullptr;
-    QAction *m_rotate = nullptr;
-    QAction *m_exportTerraform = nullptr;
 
     qint64 m_keysDone = 0;
     qint64 m_keysTotal = 0;
