@@ -17,20 +17,9 @@ namespace {
 constexpr double kMinTimeoutSeconds = 0.1;
 constexpr double kMaxTimeoutSeconds = 3600;
 
-QString validateProjectId(const QString &value)
-{
-    return validateId(IdKind::Project, value);
-}
-
-QString validateOrgId(const QString &value)
-{
-    return validateId(IdKind::Organization, value);
-}
-
-QString validateKeyId(const QString &value)
-{
-    return validateId(IdKind::ApiKey, value);
-}
+constexpr auto validateProjectId = &validateIdOf<IdKind::Project>;
+constexpr auto validateOrgId = &validateIdOf<IdKind::Organization>;
+constexpr auto validateKeyId = &validateIdOf<IdKind::ApiKey>;
 
 QString validateName(const QString &value)
 {
@@ -124,11 +113,11 @@ CommandTable buildTable()
             &validateProfileName},
 
         {u"project"_s, u"PROJECT_ID"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
-            "The project (24 hex digits; default: $MONGODB_ATLAS_PROJECT_ID)."), false, {}, &validateProjectId},
+            "The project (24 hex digits; default: $MONGODB_ATLAS_PROJECT_ID)."), false, {}, validateProjectId},
         {u"org"_s, u"ORG_ID"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
-            "The organization (24 hex digits; default: $MONGODB_ATLAS_ORG_ID)."), false, {}, &validateOrgId},
+            "The organization (24 hex digits; default: $MONGODB_ATLAS_ORG_ID)."), false, {}, validateOrgId},
         {u"key"_s, u"KEY_ID"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
-            "The key's ID, as keys list shows it."), false, {}, &validateKeyId},
+            "The key's ID, as keys list shows it."), false, {}, validateKeyId},
         {u"name"_s, u"NAME"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",
             "The key's name: 1 to 250 characters, unique in its project."), false, {}, &validateName},
         {u"secret-file"_s, u"PATH"_s, QT_TRANSLATE_NOOP("aikeys::cli::Cli",

@@ -14,20 +14,9 @@ const QString kProjectModelOwner = u"Project Model Owner"_s;
 const QString kOrgReadOnly = u"Organization Read Only"_s;
 const QString kOrgMember = u"Organization Member"_s;
 
-QString checkProjectId(const QString &id)
-{
-    return validateId(IdKind::Project, id);
-}
-
-QString checkOrgId(const QString &id)
-{
-    return validateId(IdKind::Organization, id);
-}
-
-QString checkKeyId(const QString &id)
-{
-    return validateId(IdKind::ApiKey, id);
-}
+constexpr auto checkProjectId = &validateIdOf<IdKind::Project>;
+constexpr auto checkOrgId = &validateIdOf<IdKind::Organization>;
+constexpr auto checkKeyId = &validateIdOf<IdKind::ApiKey>;
 
 QString checkScope(const KeyScope &scope)
 {

@@ -21,6 +21,12 @@ bool isPathSegmentId(QStringView id);
 // Empty when value is acceptable for kind, else a sentence saying what is wrong and what is expected.
 // Pure (no state), so it can be fuzzed.
 QString validateId(IdKind kind, const QString &value);
+// validateId for one kind, where a plain function is wanted (argument checks, option validators).
+template <IdKind kind>
+QString validateIdOf(const QString &value)
+{
+    return validateId(kind, value);
+}
 
 // True when a percent-encoded path holds a segment that a URL parser would resolve away: "." or
 // "..", also spelled with %2e. The last line of defence before a request is sent.

@@ -60,10 +60,6 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case Name:
-            return key.name;
-        case Status:
-            return key.status;
         case LastUsed:
             if (key.lastUsedUnknown)
                 return tr("unknown");
@@ -72,18 +68,10 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
             if (!key.createdAt.isValid())
                 return QString();
             return QLocale().toString(key.createdAt.toLocalTime().date(), QLocale::ShortFormat);
-        case CreatedBy:
-            return key.createdBy;
-        case MaskedSecret:
-            return key.maskedSecret;
-        case KeyId:
-            return key.apiKeyId;
-        case Endpoint:
-            return key.endpoint;
-        case Project:
-            return projectName(key.groupId);
+        default:
+            // The other columns show a field as it is, and sort by the same text.
+            return sortText(key, column);
         }
-        return {};
     case Qt::ToolTipRole:
         if (column == LastUsed) {
             if (key.lastUsedUnknown)
