@@ -413,13 +413,27 @@ Response AtlasApi::listOrgs(const Call &call)
     return pageAnswer(call, page, visible.size(), [&](qsizetype i) { return orgJson(*visible.at(i), base); });
 }
 
+std::optional<Response> AtlasApi::findPagedProject(const Call &call, ProjectNeed need, Page *page,
+                                                   const Project **project) const
+{
+    if (auto e = readPaging(call.request, page))
+        return e;
+    return findProject(call, call.args.at(0), need, project);
+}
+
+std::optional<Response> AtlasApi::findPagedOrg(const Call &call, OrgNeed need, Page *page,
+                                               const Organization **org) const
+{
+    if (auto e = readPaging(call.request, page))
+        return e;
+    return findOrg(call, call.args.at(0), need, org);
+}
+
 Response AtlasApi::listOrgGroups(const Call &call)
 {
     Page page;
-    if (auto e = readPaging(call.request, &page))
-        return *e;
     const Organization *org = nullptr;
-    if (auto e = findOrg(call, call.args.at(0), OrgNeed::Member, &org))
+    if (auto e = findPagedOrg(call, OrgNeed::Member, &page, &org))
         return *e;
     const QString prefix = call.request.query.queryItemValue(u"name"_s, QUrl::FullyDecoded);
     const QList<Project *> &all = m_store.projectsOfOrg(org->id);

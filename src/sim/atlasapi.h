@@ -19,6 +19,7 @@ struct Project;
 struct Organization;
 struct AiKey;
 struct ModelGroup;
+struct RateLimitValue;
 
 // The /api/atlas/v2 resources: routing, versioned media types, paging, roles, validation.
 // Authentication, rate limiting and faults happen before a request gets here (see SimServer).
@@ -67,6 +68,12 @@ private:
                                         const Project **project) const;
     std::optional<Response> findOrg(const Call &call, const QString &orgId, OrgNeed need,
                                     const Organization **org) const;
+    // A listing's preamble: its paging parameters (checked first, as Atlas does), then the project
+    // or organization of the path's first argument.
+    std::optional<Response> findPagedProject(const Call &call, ProjectNeed need, Page *page,
+                                             const Project **project) const;
+    std::optional<Response> findPagedOrg(const Call &call, OrgNeed need, Page *page,
+                                         const Organization **org) const;
     std::optional<Response> findModelGroup(const Call &call, int firstArg, const ModelGroup **group) const;
 
     // A page answer: `item(i)` renders the i-th element of the full list as compact JSON.
@@ -77,6 +84,13 @@ private:
     QByteArray keyJson(const AiKey &key) const;
     QByteArray projectJson(const Project &project) const;
     QByteArray rateLimitJson(const ModelGroup &group, qint64 rpm, qint64 tpm) const;
+    Response limitAnswer(const Call &call, const ModelGroup &group, const RateLimitValue &value) const;
+    // Every model group, a page of them, each with its value (a project's limit, an org's ceiling).
+    Response limitsPage(const Call &call, const Page &page,
+                        const std::function<RateLimitValue(const ModelGroup &)> &valueOf) const;
+    // The project of the path's first argument and the model group of the rest.
+    std::optional<Response> findProjectGroup(const Call &call, ProjectNeed need, const Project **project,
+                                             const ModelGroup **group) const;
 
     Response listOrgs(const Call &call);
     Response listOrgGroups(const Call &call);

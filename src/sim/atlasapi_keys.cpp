@@ -136,10 +136,8 @@ QByteArray AtlasApi::keyJson(const AiKey &key) const
 Response AtlasApi::listGroupKeys(const Call &call)
 {
     Page page;
-    if (auto e = readPaging(call.request, &page))
-        return *e;
     const Project *p = nullptr;
-    if (auto e = findProject(call, call.args.at(0), ProjectNeed::Read, &p))
+    if (auto e = findPagedProject(call, ProjectNeed::Read, &page, &p))
         return *e;
     const QList<AiKey *> &keys = m_store.keysOfProject(p->id);
     return pageAnswer(call, page, keys.size(), [&](qsizetype i) { return keyJson(*keys.at(i)); });
@@ -244,10 +242,8 @@ Response AtlasApi::deleteKey(const Call &call)
 Response AtlasApi::listOrgKeys(const Call &call)
 {
     Page page;
-    if (auto e = readPaging(call.request, &page))
-        return *e;
     const Organization *org = nullptr;
-    if (auto e = findOrg(call, call.args.at(0), OrgNeed::Read, &org))
+    if (auto e = findPagedOrg(call, OrgNeed::Read, &page, &org))
         return *e;
     const QList<AiKey *> &keys = m_store.keysOfOrg(org->id);
     return pageAnswer(call, page, keys.size(), [&](qsizetype i) { return keyJson(*keys.at(i)); });

@@ -24,47 +24,55 @@ QByteArray AtlasApi::rateLimitJson(const ModelGroup &group, qint64 rpm, qint64 t
         .toJson(QJsonDocument::Compact);
 }
 
+Response AtlasApi::limitAnswer(const Call &call, const ModelGroup &group, const RateLimitValue &value) const
+{
+    return ok(call, 200, rateLimitJson(group, value.requestsPerMinute, value.tokensPerMinute));
+}
+
+Response AtlasApi::limitsPage(const Call &call, const Page &page,
+                              const std::function<RateLimitValue(const ModelGroup &)> &valueOf) const
+{
+    const QList<ModelGroup> &groups = m_store.modelGroups();
+    return pageAnswer(call, page, groups.size(), [&](qsizetype i) {
+        const RateLimitValue v = valueOf(groups.at(i));
+        return rateLimitJson(groups.at(i), v.requestsPerMinute, v.tokensPerMinute);
+    });
+}
+
+std::optional<Response> AtlasApi::findProjectGroup(const Call &call, ProjectNeed need,
+                                                   const Project **project, const ModelGroup **group) const
+{
+    if (auto e = findProject(call, call.args.at(0), need, project))
+        return e;
+    return findModelGroup(call, 1, group);
+}
+
 Response AtlasApi::listGroupLimits(const Call &call)
 {
     Page page;
-    if (auto e = readPaging(call.request, &page))
-        return *e;
     const Project *p = nullptr;
-    if (auto e = findProject(call, call.args.at(0), ProjectNeed::Read, &p))
+    if (auto e = findPagedProject(call, ProjectNeed::Read, &page, &p))
         return *e;
-    const QList<ModelGroup> &groups = m_store.modelGroups();
-    return pageAnswer(call, page, groups.size(), [&](qsizetype i) {
-        const RateLimitValue v = m_store.projectLimit(*p, groups.at(i));
-        return rateLimitJson(groups.at(i), v.requestsPerMinute, v.tokensPerMinute);
-    });
+    return limitsPage(call, page, [&](const ModelGroup &group) { return m_store.projectLimit(*p, group); });
 }
 
 Response AtlasApi::resetGroupLimits(const Call &call)
 {
     Page page;
-    if (auto e = readPaging(call.request, &page))
-        return *e;
     const Project *p = nullptr;
-    if (auto e = findProject(call, call.args.at(0), ProjectNeed::ModelWrite, &p))
+    if (auto e = findPagedProject(call, ProjectNeed::ModelWrite, &page, &p))
         return *e;
     m_store.resetProjectLimits(p->id);
-    const QList<ModelGroup> &groups = m_store.modelGroups();
-    return pageAnswer(call, page, groups.size(), [&](qsizetype i) {
-        const RateLimitValue v = m_store.projectLimit(*p, groups.at(i));
-        return rateLimitJson(groups.at(i), v.requestsPerMinute, v.tokensPerMinute);
-    });
+    return limitsPage(call, page, [&](const ModelGroup &group) { return m_store.projectLimit(*p, group); });
 }
 
 Response AtlasApi::getGroupLimit(const Call &call)
 {
     const Project *p = nullptr;
-    if (auto e = findProject(call, call.args.at(0), ProjectNeed::Read, &p))
-        return *e;
     const ModelGroup *group = nullptr;
-    if (auto e = findModelGroup(call, 1, &group))
+    if (auto e = findProjectGroup(call, ProjectNeed::Read, &p, &group))
         return *e;
-    const RateLimitValue v = m_store.projectLimit(*p, *group);
-    return ok(call, 200, rateLimitJson(*group, v.requestsPerMinute, v.tokensPerMinute));
+    return limitAnswer(call, *group, m_store.projectLimit(*p, *group));
 }
 
 Response AtlasApi::updateGroupLimit(const Call &call)
@@ -72,10 +80,8 @@ Response AtlasApi::updateGroupLimit(const Call &call)
     if (auto e = checkContentType(call.request, call.version))
         return *e;
     const Project *p = nullptr;
-    if (auto e = findProject(call, call.args.at(0), ProjectNeed::ModelWrite, &p))
-        return *e;
     const ModelGroup *group = nullptr;
-    if (auto e = findModelGroup(call, 1, &group))
+    if (auto e = findProjectGroup(call, ProjectNeed::ModelWrite, &p, &group))
         return *e;
     QJsonObject body;
     if (auto e = readBody(call.request, &body))
@@ -133,29 +139,21 @@ Response AtlasApi::updateGroupLimit(const Call &call)
 Response AtlasApi::resetGroupLimit(const Call &call)
 {
     const Project *p = nullptr;
-    if (auto e = findProject(call, call.args.at(0), ProjectNeed::ModelWrite, &p))
-        return *e;
     const ModelGroup *group = nullptr;
-    if (auto e = findModelGroup(call, 1, &group))
+    if (auto e = findProjectGroup(call, ProjectNeed::ModelWrite, &p, &group))
         return *e;
     m_store.resetProjectLimit(p->id, group->name);
-    const RateLimitValue v = m_store.projectLimit(*p, *group);
-    return ok(call, 200, rateLimitJson(*group, v.requestsPerMinute, v.tokensPerMinute));
+    return limitAnswer(call, *group, m_store.projectLimit(*p, *group));
 }
 
 Response AtlasApi::listOrgLimits(const Call &call)
 {
     Page page;
-    if (auto e = readPaging(call.request, &page))
-        return *e;
     const Organization *org = nullptr;
-    if (auto e = findOrg(call, call.args.at(0), OrgNeed::Read, &org))
+    if (auto e = findPagedOrg(call, OrgNeed::Read, &page, &org))
         return *e;
-    const QList<ModelGroup> &groups = m_store.modelGroups();
-    return pageAnswer(call, page, groups.size(), [&](qsizetype i) {
-        const RateLimitValue v = m_store.orgCeiling(org->id, groups.at(i));
-        return rateLimitJson(groups.at(i), v.requestsPerMinute, v.tokensPerMinute);
-    });
+    return limitsPage(call, page,
+                      [&](const ModelGroup &group) { return m_store.orgCeiling(org->id, group); });
 }
 
 Response AtlasApi::getOrgLimit(const Call &call)
@@ -166,8 +164,7 @@ Response AtlasApi::getOrgLimit(const Call &call)
     const ModelGroup *group = nullptr;
     if (auto e = findModelGroup(call, 1, &group))
         return *e;
-    const RateLimitValue v = m_store.orgCeiling(org->id, *group);
-    return ok(call, 200, rateLimitJson(*group, v.requestsPerMinute, v.tokensPerMinute));
+    return limitAnswer(call, *group, m_store.orgCeiling(org->id, *group));
 }
 
 } // namespace aikeys::sim
