@@ -18,6 +18,27 @@ constexpr auto checkProjectId = &validateIdOf<IdKind::Project>;
 constexpr auto checkOrgId = &validateIdOf<IdKind::Organization>;
 constexpr auto checkKeyId = &validateIdOf<IdKind::ApiKey>;
 
+// A request to an AI model endpoint: they all speak the 2025-03-12 media type.
+ApiRequest aiModelRequest(QString path, const QString &requiredRole, QByteArray verb = "GET")
+{
+    ApiRequest req;
+    req.verb = std::move(verb);
+    req.path = std::move(path);
+    req.mediaType = MediaType::Atlas20250312;
+    req.requiredRole = requiredRole;
+    return req;
+}
+
+QString projectPath(const QString &projectId)
+{
+    return kV2 + u"/groups/"_s + AtlasClient::segment(projectId);
+}
+
+QString orgPath(const QString &orgId)
+{
+    return kV2 + u"/orgs/"_s + AtlasClient::segment(orgId);
+}
+
 QString checkScope(const KeyScope &scope)
 {
     if (scope.cloud.trimmed().isEmpty() || scope.geography.trimmed().isEmpty())
@@ -97,7 +118,7 @@ ListJob<Organization> *AtlasClient::listOrganizations(const QString &namePrefix)
 ListJob<Project> *AtlasClient::listProjects(const QString &orgId)
 {
     ApiRequest req;
-    req.path = kV2 + u"/orgs/"_s + segment(orgId) + u"/groups"_s;
+    req.path = orgPath(orgId) + u"/groups"_s;
     req.requiredRole = kOrgMember;
     return list<Project>(std::move(req), &json::project, checkOrgId(orgId));
 }
@@ -113,40 +134,32 @@ ListJob<Project> *AtlasClient::listAllProjects()
 ValueCall<Project> *AtlasClient::getProject(const QString &projectId)
 {
     ApiRequest req;
-    req.path = kV2 + u"/groups/"_s + segment(projectId);
+    req.path = projectPath(projectId);
     req.requiredRole = kProjectReadOnly;
     return value<Project>(std::move(req), &json::project, checkProjectId(projectId));
 }
 
 ListJob<AiKey> *AtlasClient::listProjectKeys(const QString &projectId)
 {
-    ApiRequest req;
-    req.path = kV2 + u"/groups/"_s + segment(projectId) + u"/aiModelApiKeys"_s;
-    req.mediaType = MediaType::Atlas20250312;
-    req.requiredRole = kProjectReadOnly;
+    ApiRequest req = aiModelRequest(projectPath(projectId) + u"/aiModelApiKeys"_s, kProjectReadOnly);
     return list<AiKey>(std::move(req), &json::aiKey, checkProjectId(projectId));
 }
 
 ValueCall<AiKey> *AtlasClient::getProjectKey(const QString &projectId, const QString &apiKeyId)
 {
-    ApiRequest req;
-    req.path = kV2 + u"/groups/"_s + segment(projectId) + u"/aiModelApiKeys/"_s + segment(apiKeyId);
-    req.mediaType = MediaType::Atlas20250312;
-    req.requiredRole = kProjectReadOnly;
+    ApiRequest req =
+        aiModelRequest(projectPath(projectId) + u"/aiModelApiKeys/"_s + segment(apiKeyId), kProjectReadOnly);
     return value<AiKey>(std::move(req), &json::aiKey,
                         firstOf({checkProjectId(projectId), checkKeyId(apiKeyId)}));
 }
 
 CreateKeyCall *AtlasClient::createKey(const QString &projectId, const QString &name, const KeyScope &scope)
 {
-    ApiRequest req;
-    req.verb = "POST";
-    req.path = kV2 + u"/groups/"_s + segment(projectId) + u"/aiModelApiKeys"_s;
-    req.mediaType = MediaType::Atlas20250312;
+    ApiRequest req =
+        aiModelRequest(projectPath(projectId) + u"/aiModelApiKeys"_s, kProjectModelOwner, "POST");
     req.body = json::createKeyBody(name, scope);
     req.idempotent = false;
     req.secretBearing = true;
-    req.requiredRole = kProjectModelOwner;
     req.primingPath = req.path;
     req.primingQuery.addQueryItem(u"itemsPerPage"_s, u"1"_s);
     auto *call = new CreateKeyCall(m_session, std::move(req));
@@ -162,24 +175,18 @@ CreateKeyCall *AtlasClient::createKey(const QString &projectId, const QString &n
 ValueCall<AiKey> *AtlasClient::renameKey(const QString &projectId, const QString &apiKeyId,
                                          const QString &newName)
 {
-    ApiRequest req;
-    req.verb = "PATCH";
-    req.path = kV2 + u"/groups/"_s + segment(projectId) + u"/aiModelApiKeys/"_s + segment(apiKeyId);
-    req.mediaType = MediaType::Atlas20250312;
+    ApiRequest req = aiModelRequest(projectPath(projectId) + u"/aiModelApiKeys/"_s + segment(apiKeyId),
+                                    kProjectModelOwner, "PATCH");
     req.body = json::renameKeyBody(newName);
     req.idempotent = true; // setting the same name twice has the same effect as once
-    req.requiredRole = kProjectModelOwner;
     return value<AiKey>(std::move(req), &json::aiKey,
                         firstOf({checkProjectId(projectId), checkKeyId(apiKeyId), validateKeyName(newName)}));
 }
 
 DeleteCall *AtlasClient::deleteKey(const QString &projectId, const QString &apiKeyId)
 {
-    ApiRequest req;
-    req.verb = "DELETE";
-    req.path = kV2 + u"/groups/"_s + segment(projectId) + u"/aiModelApiKeys/"_s + segment(apiKeyId);
-    req.mediaType = MediaType::Atlas20250312;
-    req.requiredRole = kProjectModelOwner;
+    ApiRequest req = aiModelRequest(projectPath(projectId) + u"/aiModelApiKeys/"_s + segment(apiKeyId),
+                                    kProjectModelOwner, "DELETE");
     auto *call = new DeleteCall(m_session, std::move(req));
     const QString invalid = firstOf({checkProjectId(projectId), checkKeyId(apiKeyId)});
     if (!invalid.isEmpty())
@@ -191,37 +198,25 @@ DeleteCall *AtlasClient::deleteKey(const QString &projectId, const QString &apiK
 
 ListJob<AiKey> *AtlasClient::listOrgKeys(const QString &orgId)
 {
-    ApiRequest req;
-    req.path = kV2 + u"/orgs/"_s + segment(orgId) + u"/aiModelApiKeys"_s;
-    req.mediaType = MediaType::Atlas20250312;
-    req.requiredRole = kOrgReadOnly;
+    ApiRequest req = aiModelRequest(orgPath(orgId) + u"/aiModelApiKeys"_s, kOrgReadOnly);
     return list<AiKey>(std::move(req), &json::aiKey, checkOrgId(orgId));
 }
 
 ValueCall<AiKey> *AtlasClient::getOrgKey(const QString &orgId, const QString &apiKeyId)
 {
-    ApiRequest req;
-    req.path = kV2 + u"/orgs/"_s + segment(orgId) + u"/aiModelApiKeys/"_s + segment(apiKeyId);
-    req.mediaType = MediaType::Atlas20250312;
-    req.requiredRole = kOrgReadOnly;
+    ApiRequest req = aiModelRequest(orgPath(orgId) + u"/aiModelApiKeys/"_s + segment(apiKeyId), kOrgReadOnly);
     return value<AiKey>(std::move(req), &json::aiKey, firstOf({checkOrgId(orgId), checkKeyId(apiKeyId)}));
 }
 
 ListJob<RateLimit> *AtlasClient::listProjectRateLimits(const QString &projectId)
 {
-    ApiRequest req;
-    req.path = kV2 + u"/groups/"_s + segment(projectId) + u"/aiModelApiRateLimits"_s;
-    req.mediaType = MediaType::Atlas20250312;
-    req.requiredRole = kProjectReadOnly;
+    ApiRequest req = aiModelRequest(projectPath(projectId) + u"/aiModelApiRateLimits"_s, kProjectReadOnly);
     return list<RateLimit>(std::move(req), &json::rateLimit, checkProjectId(projectId));
 }
 
 ListJob<RateLimit> *AtlasClient::listOrgRateLimits(const QString &orgId)
 {
-    ApiRequest req;
-    req.path = kV2 + u"/orgs/"_s + segment(orgId) + u"/aiModelApiRateLimits"_s;
-    req.mediaType = MediaType::Atlas20250312;
-    req.requiredRole = kOrgReadOnly;
+    ApiRequest req = aiModelRequest(orgPath(orgId) + u"/aiModelApiRateLimits"_s, kOrgReadOnly);
     return list<RateLimit>(std::move(req), &json::rateLimit, checkOrgId(orgId));
 }
 
@@ -235,10 +230,8 @@ QString AtlasClient::rateLimitPath(const QString &scopePrefix, const KeyScope &s
 ValueCall<RateLimit> *AtlasClient::getProjectRateLimit(const QString &projectId, const KeyScope &scope,
                                                        const QString &modelGroup)
 {
-    ApiRequest req;
-    req.path = rateLimitPath(kV2 + u"/groups/"_s + segment(projectId), scope, modelGroup);
-    req.mediaType = MediaType::Atlas20250312;
-    req.requiredRole = kProjectReadOnly;
+    ApiRequest req =
+        aiModelRequest(rateLimitPath(projectPath(projectId), scope, modelGroup), kProjectReadOnly);
     return value<RateLimit>(
         std::move(req), &json::rateLimit,
         firstOf({checkProjectId(projectId), checkScope(scope), checkModelGroup(modelGroup)}));
@@ -247,10 +240,7 @@ ValueCall<RateLimit> *AtlasClient::getProjectRateLimit(const QString &projectId,
 ValueCall<RateLimit> *AtlasClient::getOrgRateLimit(const QString &orgId, const KeyScope &scope,
                                                    const QString &modelGroup)
 {
-    ApiRequest req;
-    req.path = rateLimitPath(kV2 + u"/orgs/"_s + segment(orgId), scope, modelGroup);
-    req.mediaType = MediaType::Atlas20250312;
-    req.requiredRole = kOrgReadOnly;
+    ApiRequest req = aiModelRequest(rateLimitPath(orgPath(orgId), scope, modelGroup), kOrgReadOnly);
     return value<RateLimit>(std::move(req), &json::rateLimit,
                             firstOf({checkOrgId(orgId), checkScope(scope), checkModelGroup(modelGroup)}));
 }
@@ -259,12 +249,9 @@ ValueCall<RateLimit> *AtlasClient::updateProjectRateLimit(const QString &project
                                                           const QString &modelGroup, qint64 requestsPerMinute,
                                                           qint64 tokensPerMinute)
 {
-    ApiRequest req;
-    req.verb = "PATCH";
-    req.path = rateLimitPath(kV2 + u"/groups/"_s + segment(projectId), scope, modelGroup);
-    req.mediaType = MediaType::Atlas20250312;
+    ApiRequest req =
+        aiModelRequest(rateLimitPath(projectPath(projectId), scope, modelGroup), kProjectModelOwner, "PATCH");
     req.body = json::rateLimitBody(requestsPerMinute, tokensPerMinute);
-    req.requiredRole = kProjectModelOwner;
     QString invalid = firstOf({checkProjectId(projectId), checkScope(scope), checkModelGroup(modelGroup)});
     if (invalid.isEmpty() && (requestsPerMinute < 1 || tokensPerMinute < 1))
         invalid = tr("Requests per minute and tokens per minute must both be at least 1.");
@@ -276,11 +263,8 @@ ValueCall<RateLimit> *AtlasClient::updateProjectRateLimit(const QString &project
 ValueCall<RateLimit> *AtlasClient::resetProjectRateLimit(const QString &projectId, const KeyScope &scope,
                                                          const QString &modelGroup)
 {
-    ApiRequest req;
-    req.verb = "POST";
-    req.path = rateLimitPath(kV2 + u"/groups/"_s + segment(projectId), scope, modelGroup) + u":reset"_s;
-    req.mediaType = MediaType::Atlas20250312;
-    req.requiredRole = kProjectModelOwner;
+    ApiRequest req = aiModelRequest(rateLimitPath(projectPath(projectId), scope, modelGroup) + u":reset"_s,
+                                    kProjectModelOwner, "POST");
     req.idempotent = true; // back to the default, however many times
     return value<RateLimit>(
         std::move(req), &json::rateLimit,
@@ -289,11 +273,8 @@ ValueCall<RateLimit> *AtlasClient::resetProjectRateLimit(const QString &projectI
 
 ValueCall<QList<RateLimit>> *AtlasClient::resetProjectRateLimits(const QString &projectId)
 {
-    ApiRequest req;
-    req.verb = "POST";
-    req.path = kV2 + u"/groups/"_s + segment(projectId) + u"/aiModelApiRateLimits:reset"_s;
-    req.mediaType = MediaType::Atlas20250312;
-    req.requiredRole = kProjectModelOwner;
+    ApiRequest req =
+        aiModelRequest(projectPath(projectId) + u"/aiModelApiRateLimits:reset"_s, kProjectModelOwner, "POST");
     req.idempotent = true;
     auto *call = new ValueCall<QList<RateLimit>>(m_session, std::move(req), &parseRateLimitPage);
     const QString invalid = checkProjectId(projectId);
