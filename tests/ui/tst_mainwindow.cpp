@@ -647,7 +647,6 @@ private Q_SLOTS:
 
         // Again, but a project is selected as the last page comes: its keys are what stays.
         QVERIFY(selectAndWait(window.get(), projectId));
-        QTest::qWait(50);
         afterLastPage = [&] { window->selectProject(projectId); };
         checks = 0;
         QVERIFY(window->selectOrganization(orgId));
