@@ -8,6 +8,7 @@
 //   AIKEYS_SIM / AIKEYS_CLI override the simulator and CLI paths.
 #include "atlas/atlasclient.h"
 #include "atlas/session.h"
+#include "audit/auditjob.h"
 #include "audit/auditkeymodel.h"
 #include "audit/auditreport.h"
 #include "audit/auditview.h"

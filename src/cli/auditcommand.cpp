@@ -1,4 +1,5 @@
 #include "atlas/atlasclient.h"
+#include "audit/auditjob.h"
 #include "audit/auditreport.h"
 #include "auditcommands.h"
 #include "commandline.h"

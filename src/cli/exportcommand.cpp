@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "context.h"
 #include "export/terraformexport.h"
+#include "export/terraformexportjob.h"
 
 #include <QDir>
 #include <QSaveFile>

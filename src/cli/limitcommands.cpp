@@ -2,6 +2,8 @@
 #include "commands.h"
 #include "context.h"
 #include "platform/terminal.h"
+#include "ratelimits/orglimitsjob.h"
+#include "ratelimits/projectlimitsjob.h"
 #include "ratelimits/ratelimitplan.h"
 
 #include <QJsonArray>

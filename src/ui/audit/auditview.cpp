@@ -4,6 +4,7 @@
 
 #include "atlas/atlasclient.h"
 #include "audit/auditexport.h"
+#include "audit/auditjob.h"
 #include "audit/auditkeymodel.h"
 #include "audit/audittablelayout.h"
 #include "audit/bulkretire.h"

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas/apierror.h"
+#include "audit/auditjob.h"
 #include "audit/auditreport.h"
 #include "domain/clock.h"
 

@@ -6,6 +6,7 @@
 #include "common/filedialog.h"
 #include "common/messagebar.h"
 #include "export/terraformexport.h"
+#include "export/terraformexportjob.h"
 
 #include <QClipboard>
 #include <QDir>

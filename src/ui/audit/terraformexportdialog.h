@@ -2,6 +2,7 @@
 
 #include "domain/scope.h"
 #include "domain/types.h"
+#include "export/terraformexportjob.h"
 
 #include <QDialog>
 #include <QHash>

@@ -1,5 +1,6 @@
 #include "ratelimits/ratelimittables.h"
 
+#include "ratelimits/orglimitsjob.h"
 #include "ratelimits/ratelimitview.h"
 
 #include <QHeaderView>

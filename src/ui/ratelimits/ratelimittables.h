@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ratelimits/orglimitsjob.h"
 #include "ratelimits/ratelimitplan.h"
 
 #include <QList>

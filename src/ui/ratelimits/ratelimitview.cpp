@@ -5,6 +5,8 @@
 #include "atlas/atlasclient.h"
 #include "common/messagebar.h"
 #include "common/messagebox.h"
+#include "ratelimits/orglimitsjob.h"
+#include "ratelimits/projectlimitsjob.h"
 #include "ratelimits/ratelimitchanges.h"
 #include "ratelimits/ratelimittables.h"
 

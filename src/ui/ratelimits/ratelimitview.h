@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas/apierror.h"
+#include "ratelimits/orglimitsjob.h"
 #include "ratelimits/ratelimitplan.h"
 
 #include <QPointer>
