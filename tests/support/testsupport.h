@@ -26,6 +26,9 @@
 #include <QUrl>
 
 #ifdef QT_WIDGETS_LIB
+#if __has_include("common/messagebar.h")
+#include "common/messagebar.h"
+#endif
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
@@ -34,6 +37,7 @@
 #include <QLineEdit>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QWidget>
 #endif
 
@@ -329,37 +333,52 @@ inline bool activate(QWidget *window)
     return QTest::qWaitForWindowActive(window);
 }
 
-// Every interactive child a user can reach has an objectName (tests) and an accessible name (screen
-// readers). Children of line edits, combo boxes and the status bar's size grip are Qt's own parts.
-inline QStringList unnamedInteractiveChildren(QWidget *root)
+// How strictly unnamedInteractiveChildren looks.
+enum class NameCheck {
+    // What a user can reach in a window: visible children; a toolbar's buttons are named by their
+    // action, and any button may take its text as its accessible name.
+    Reachable,
+    // A dialog: every button, line edit, combo box and tree, shown or not, has an objectName and an
+    // accessible name of its own.
+    Every,
+};
+
+// Every interactive child has an objectName (tests) and an accessible name (screen readers).
+// Children of line edits, combo boxes and item views are Qt's own parts.
+inline QStringList unnamedInteractiveChildren(QWidget *root, NameCheck check = NameCheck::Reachable)
 {
+    const bool every = check == NameCheck::Every;
     QStringList problems;
     const QList<QWidget *> widgets = root->findChildren<QWidget *>();
     for (QWidget *w : widgets) {
         if (!qobject_cast<QAbstractButton *>(w) && !qobject_cast<QLineEdit *>(w) &&
-            !qobject_cast<QComboBox *>(w))
+            !qobject_cast<QComboBox *>(w) && !(every && qobject_cast<QTreeWidget *>(w)))
             continue;
-        if (!w->isVisibleTo(root) || w->inherits("QToolBarExtension") || w->inherits("QLineEditIconButton") ||
-            w->inherits("QDockWidgetTitleButton") ||
-            w->objectName() == QLatin1String("qt_toolbar_ext_button"))
+        if (!every && (!w->isVisibleTo(root) || w->inherits("QToolBarExtension") ||
+                       w->inherits("QLineEditIconButton") || w->inherits("QDockWidgetTitleButton") ||
+                       w->objectName() == QLatin1String("qt_toolbar_ext_button")))
             continue;
         bool internal = false;
         for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget())
-            internal = internal || qobject_cast<QLineEdit *>(p) || qobject_cast<QComboBox *>(p);
+            internal = internal || qobject_cast<QLineEdit *>(p) || qobject_cast<QComboBox *>(p) ||
+                       qobject_cast<QAbstractItemView *>(p);
         if (internal)
             continue;
-        // Tool buttons for actions carry the action's text as their accessible name.
         QString accessible = w->accessibleName();
-        if (auto *b = qobject_cast<QAbstractButton *>(w); b && accessible.isEmpty())
-            accessible = b->text();
-        const bool toolBarButton = w->parentWidget() && w->parentWidget()->inherits("QToolBar");
+        bool toolBarButton = false;
+        if (!every) {
+            // Tool buttons for actions carry the action's text as their accessible name.
+            if (auto *b = qobject_cast<QAbstractButton *>(w); b && accessible.isEmpty())
+                accessible = b->text();
+            toolBarButton = w->parentWidget() && w->parentWidget()->inherits("QToolBar");
+        }
         if ((w->objectName().isEmpty() && !toolBarButton) || accessible.isEmpty())
             problems << QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
     }
     return problems;
 }
 
-// Every piece of text a child widget shows or describes itself with.
+// Every piece of text a child widget shows or describes itself with, a list's cells included.
 inline QStringList allTexts(QWidget *root)
 {
     QStringList texts{root->windowTitle()};
@@ -372,18 +391,37 @@ inline QStringList allTexts(QWidget *root)
             texts << e->text() << e->displayText() << e->placeholderText();
         if (auto *b = qobject_cast<QAbstractButton *>(w))
             texts << b->text();
+#if __has_include("common/messagebar.h")
+        if (auto *bar = qobject_cast<aikeys::MessageBar *>(w))
+            texts << bar->text() << bar->hint();
+#endif
+        if (auto *tree = qobject_cast<QTreeWidget *>(w)) {
+            for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+                for (int c = 0; c < tree->columnCount(); ++c)
+                    texts << tree->topLevelItem(i)->text(c) << tree->topLevelItem(i)->toolTip(c);
+            }
+        }
     }
     return texts;
 }
 
-inline bool anyContains(const QStringList &texts, const QByteArray &needle)
+inline bool anyContains(const QStringList &texts, const QString &needle)
 {
-    const QString n = QString::fromLatin1(needle);
     for (const QString &t : texts) {
-        if (t.contains(n))
+        if (t.contains(needle))
             return true;
     }
     return false;
+}
+
+inline bool anyContains(const QStringList &texts, const QByteArray &needle)
+{
+    return anyContains(texts, QString::fromLatin1(needle));
+}
+
+inline bool anyContains(const QStringList &texts, const char *needle)
+{
+    return anyContains(texts, QString::fromLatin1(needle));
 }
 
 #endif // QT_WIDGETS_LIB

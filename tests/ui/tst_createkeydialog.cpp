@@ -1,4 +1,5 @@
 #include "keys/createkeydialog.h"
+#include "testsupport.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -14,25 +15,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using aikeys::test::NameCheck;
+using aikeys::test::unnamedInteractiveChildren;
 
 namespace {
-
-QStringList unnamedInteractiveChildren(QWidget *root)
-{
-    QStringList problems;
-    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
-    for (QWidget *w : widgets) {
-        if (!qobject_cast<QAbstractButton *>(w) && !qobject_cast<QLineEdit *>(w) &&
-            !qobject_cast<QComboBox *>(w))
-            continue;
-        bool internal = false;
-        for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget())
-            internal = internal || qobject_cast<QLineEdit *>(p) || qobject_cast<QComboBox *>(p);
-        if (!internal && (w->objectName().isEmpty() || w->accessibleName().isEmpty()))
-            problems << QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
-    }
-    return problems;
-}
 
 const QString kAlpha = u"5f1b2c3d4e5f60718293a4b5"_s;
 const QString kBeta = u"6a7b8c9d0e1f2a3b4c5d6e7f"_s;
@@ -87,7 +73,7 @@ private Q_SLOTS:
         QVERIFY(!d.isValid());
         QVERIFY(d.projectId().isEmpty());
         QCOMPARE(d.windowTitle(), u"Create Key"_s);
-        QCOMPARE(unnamedInteractiveChildren(&d).join(u", "_s), QString());
+        QCOMPARE(unnamedInteractiveChildren(&d, NameCheck::Every).join(u", "_s), QString());
     }
 
     // Plain Create and Cancel buttons, even under a style that puts pictures on dialog buttons (a

@@ -1,5 +1,6 @@
 #include "common/messagebox.h"
 #include "keys/deletekeydialog.h"
+#include "testsupport.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -15,25 +16,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using aikeys::test::NameCheck;
+using aikeys::test::unnamedInteractiveChildren;
 
 namespace {
-
-QStringList unnamedInteractiveChildren(QWidget *root)
-{
-    QStringList problems;
-    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
-    for (QWidget *w : widgets) {
-        if (!qobject_cast<QAbstractButton *>(w) && !qobject_cast<QLineEdit *>(w) &&
-            !qobject_cast<QComboBox *>(w))
-            continue;
-        bool internal = false;
-        for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget())
-            internal = internal || qobject_cast<QLineEdit *>(p) || qobject_cast<QComboBox *>(p);
-        if (!internal && (w->objectName().isEmpty() || w->accessibleName().isEmpty()))
-            problems << QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
-    }
-    return problems;
-}
 
 const QDateTime kNow = QDateTime(QDate(2026, 3, 10), QTime(12, 0), QTimeZone::utc());
 
@@ -88,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(d.findChild<QDialogButtonBox *>(u"buttonBox"_s)->buttonRole(del),
                  QDialogButtonBox::DestructiveRole);
         QVERIFY(d.findChild<QPushButton *>(u"cancelButton"_s)->isDefault());
-        QCOMPARE(unnamedInteractiveChildren(&d).join(u", "_s), QString());
+        QCOMPARE(unnamedInteractiveChildren(&d, NameCheck::Every).join(u", "_s), QString());
     }
 
     void projectWithoutAName()

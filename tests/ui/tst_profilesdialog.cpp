@@ -11,6 +11,7 @@
 #include "settings.h"
 #include "simprocess.h"
 #include "testenv.h"
+#include "testsupport.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -33,65 +34,17 @@
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using aikeys::test::allTexts;
+using aikeys::test::anyContains;
+using aikeys::test::NameCheck;
 using aikeys::test::SimProcess;
+using aikeys::test::unnamedInteractiveChildren;
 
 namespace {
 
 constexpr auto kStoredSecret = "mdb_sa_sk_stored-secret-never-shown";
 constexpr auto kClientId = "mdb_sa_id_demo";
 const QString kOrgId = u"5e2211c17a3e5a48f5497de3"_s;
-
-QStringList unnamedInteractiveChildren(QWidget *root)
-{
-    QStringList problems;
-    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
-    for (QWidget *w : widgets) {
-        if (!qobject_cast<QAbstractButton *>(w) && !qobject_cast<QLineEdit *>(w) &&
-            !qobject_cast<QComboBox *>(w) && !qobject_cast<QTreeWidget *>(w))
-            continue;
-        bool internal = false;
-        for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget())
-            internal = internal || qobject_cast<QLineEdit *>(p) || qobject_cast<QComboBox *>(p) ||
-                       qobject_cast<QAbstractScrollArea *>(p);
-        if (!internal && (w->objectName().isEmpty() || w->accessibleName().isEmpty()))
-            problems << QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
-    }
-    return problems;
-}
-
-// Every piece of text the dialog shows or describes itself with, the list's cells included.
-QStringList allTexts(QWidget *root)
-{
-    QStringList texts{root->windowTitle()};
-    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
-    for (QWidget *w : widgets) {
-        texts << w->toolTip() << w->accessibleName() << w->accessibleDescription() << w->whatsThis();
-        if (auto *l = qobject_cast<QLabel *>(w))
-            texts << l->text();
-        if (auto *e = qobject_cast<QLineEdit *>(w))
-            texts << e->text() << e->displayText() << e->placeholderText();
-        if (auto *b = qobject_cast<QAbstractButton *>(w))
-            texts << b->text();
-        if (auto *bar = qobject_cast<MessageBar *>(w))
-            texts << bar->text() << bar->hint();
-        if (auto *tree = qobject_cast<QTreeWidget *>(w)) {
-            for (int i = 0; i < tree->topLevelItemCount(); ++i) {
-                for (int c = 0; c < tree->columnCount(); ++c)
-                    texts << tree->topLevelItem(i)->text(c) << tree->topLevelItem(i)->toolTip(c);
-            }
-        }
-    }
-    return texts;
-}
-
-bool anyContains(const QStringList &texts, const QString &needle)
-{
-    for (const QString &t : texts) {
-        if (t.contains(needle))
-            return true;
-    }
-    return false;
-}
 
 // The parts of the dialog the tests drive, found by objectName as a user's tools would.
 struct Parts
@@ -284,7 +237,7 @@ private Q_SLOTS:
         QVERIFY(p.complete());
         QCOMPARE(d->windowTitle(), u"Profiles"_s);
         QVERIFY2(unnamedInteractiveChildren(d.get()).isEmpty(),
-                 qPrintable(unnamedInteractiveChildren(d.get()).join(u", "_s)));
+                 qPrintable(unnamedInteractiveChildren(d.get(), NameCheck::Every).join(u", "_s)));
 
         // First run: no list, a word on where profiles come from, and an empty form for a new one.
         QVERIFY(d->isEditingNewProfile());
@@ -631,7 +584,7 @@ private Q_SLOTS:
         QVERIFY(note->text().contains(QDir::toNativeSeparators(path)));
         QVERIFY(!anyContains(allTexts(import), u"test-private-1"_s));
         QVERIFY2(unnamedInteractiveChildren(import).isEmpty(),
-                 qPrintable(unnamedInteractiveChildren(import).join(u", "_s)));
+                 qPrintable(unnamedInteractiveChildren(import, NameCheck::Every).join(u", "_s)));
 
         MessageBox::setNextAnswer(QMessageBox::Ok);
         QSignalSpy finished(import, &ProfileImportDialog::importFinished);

@@ -10,6 +10,7 @@
 #include "security/secureclipboard.h"
 #include "simprocess.h"
 #include "testenv.h"
+#include "testsupport.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -34,7 +35,11 @@
 
 using namespace Qt::StringLiterals;
 using namespace aikeys;
+using aikeys::test::allTexts;
+using aikeys::test::anyContains;
+using aikeys::test::NameCheck;
 using aikeys::test::SimProcess;
+using aikeys::test::unnamedInteractiveChildren;
 
 namespace {
 
@@ -53,56 +58,6 @@ AiKey sampleKey()
     key.status = u"ACTIVE"_s;
     key.createdAt = QDateTime::currentDateTimeUtc();
     return key;
-}
-
-// Every interactive child a user can reach has an objectName (tests) and an accessible name (screen
-// readers). Children of line edits and combo boxes are Qt's own parts.
-QStringList unnamedInteractiveChildren(QWidget *root)
-{
-    QStringList problems;
-    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
-    for (QWidget *w : widgets) {
-        if (!qobject_cast<QAbstractButton *>(w) && !qobject_cast<QLineEdit *>(w) &&
-            !qobject_cast<QComboBox *>(w))
-            continue;
-        bool internal = false;
-        for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget())
-            internal = internal || qobject_cast<QLineEdit *>(p) || qobject_cast<QComboBox *>(p);
-        if (internal)
-            continue;
-        if (w->objectName().isEmpty() || w->accessibleName().isEmpty())
-            problems << QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
-    }
-    return problems;
-}
-
-// Every piece of text a child widget shows or describes itself with.
-QStringList allTexts(QWidget *root)
-{
-    QStringList texts{root->windowTitle()};
-    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
-    for (QWidget *w : widgets) {
-        texts << w->toolTip() << w->accessibleName() << w->accessibleDescription() << w->whatsThis();
-        if (auto *l = qobject_cast<QLabel *>(w))
-            texts << l->text();
-        if (auto *e = qobject_cast<QLineEdit *>(w))
-            texts << e->text() << e->displayText() << e->placeholderText();
-        if (auto *b = qobject_cast<QAbstractButton *>(w))
-            texts << b->text();
-        if (auto *bar = qobject_cast<MessageBar *>(w))
-            texts << bar->text() << bar->hint();
-    }
-    return texts;
-}
-
-bool anyContains(const QStringList &texts, const QByteArray &needle)
-{
-    const QString n = QString::fromLatin1(needle);
-    for (const QString &t : texts) {
-        if (t.contains(n))
-            return true;
-    }
-    return false;
 }
 
 QStringList g_messages;
@@ -213,7 +168,7 @@ private Q_SLOTS:
         dialog->setKeyTester([](const SecretBuffer &, const QString &) { return nullptr; });
         QVERIFY(!child<QPushButton>(dialog.get(), "testButton")->isHidden());
 
-        QCOMPARE(unnamedInteractiveChildren(dialog.get()).join(u", "_s), QString());
+        QCOMPARE(unnamedInteractiveChildren(dialog.get(), NameCheck::Every).join(u", "_s), QString());
         // The secret appears nowhere but in the line edit's own text.
         QStringList texts = allTexts(dialog.get());
         texts.removeAll(QString::fromLatin1(kSecret));
