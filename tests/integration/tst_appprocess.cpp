@@ -109,21 +109,26 @@ class TestAppProcess : public QObject
     qint64 startDemo(QProcess &app)
     {
         app.setProcessEnvironment(environment());
-        app.setProcessChannelMode(QProcess::ForwardedChannels);
+        // Standard error is read: the app logs each listing it has read (aikeys.paging), and the first
+        // one says it is signed in to the demo with its event loop running.
+        app.setProcessChannelMode(QProcess::ForwardedOutputChannel);
         app.start(appPath(), {u"--demo"_s});
         if (!app.waitForStarted(10000))
             return 0;
         qint64 sim = 0;
-        const auto started = [&] {
-            const QList<qint64> sims = childrenOf(app.processId(), "atlas-sim");
-            sim = sims.isEmpty() ? 0 : sims.first();
-            return sim > 0 || app.state() != QProcess::Running;
+        QByteArray log;
+        const auto signedIn = [&] {
+            log += app.readAllStandardError();
+            if (sim == 0) {
+                const QList<qint64> sims = childrenOf(app.processId(), "atlas-sim");
+                sim = sims.isEmpty() ? 0 : sims.first();
+            }
+            return (sim > 0 && log.contains("aikeys.paging")) || app.state() != QProcess::Running;
         };
-        if (!QTest::qWaitFor(started, 20000) || sim == 0)
+        if (!QTest::qWaitFor(signedIn, 20000) || sim == 0 || !log.contains("aikeys.paging")) {
+            qWarning().noquote() << "the app's log so far:" << QString::fromUtf8(log);
             return 0;
-        // Signed in, or nearly: the window is up and its event loop running. The app shows nothing
-        // another process can wait for, so this still lets a moment pass.
-        QTest::qWait(1000);
+        }
         return sim;
     }
 #endif
