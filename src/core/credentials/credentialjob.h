@@ -5,6 +5,7 @@
 #include "credentials/profile.h"
 #include "credentials/secretstore.h"
 
+#include <QPointer>
 #include <QStringList>
 
 namespace aikeys {
@@ -42,8 +43,8 @@ public:
     const QStringList &notices() const { return m_notices; }
     void addNotice(const QString &notice) { m_notices << notice; }
 
-    // Stops waiting: finishes with Canceled. A keychain write already handed to the store may still
-    // land (bounded by the store's timeout), but nothing that would follow it happens.
+    // Stops waiting: finishes with Canceled, and cancels the keychain job it was waiting for. A write
+    // already handed to the keychain may still land, but nothing that would follow it happens.
     void cancel() override;
 
 private:
@@ -56,6 +57,7 @@ private:
 
     Kind m_kind;
     Profile m_profile;
+    QPointer<SecretJob> m_step; // the keychain job this one waits for
     SecretError m_secretError = SecretError::None;
     SecretBuffer m_secret;
     Credentials m_credentials;

@@ -76,6 +76,7 @@ CredentialJob *CredentialManager::save(Profile profile, SecretBuffer secret, Sto
     if (existing && existing->sessionOnly && !profile.sessionOnly) {
         // Saving a session-only profile for good: its secret moves from memory to the keychain.
         SecretJob *read = m_sessionSecrets->read(existing->secretKey());
+        job->m_step = read;
         connect(read, &SecretJob::finished, job, [this, job, existing, r = read] {
             if (r->succeeded()) {
                 job->m_secret = r->takeSecret();
@@ -95,6 +96,7 @@ CredentialJob *CredentialManager::save(Profile profile, SecretBuffer secret, Sto
 void CredentialManager::writeSecret(CredentialJob *job, const std::optional<Profile> &existing)
 {
     SecretJob *write = storeFor(job->m_profile)->write(job->m_profile.secretKey(), job->m_secret.clone());
+    job->m_step = write;
     connect(write, &SecretJob::finished, job, [this, job, existing, w = write] {
         if (!w->succeeded()) {
             // Only a profile that is not saved yet can fall back to memory; a saved one keeps its
@@ -138,6 +140,7 @@ void CredentialManager::storeProfileAfterSecret(CredentialJob *job, const std::o
         return;
     }
     SecretJob *remove = stale->first->remove(stale->second);
+    job->m_step = remove;
     connect(remove, &SecretJob::finished, job, [job, r = remove] {
         if (!r->succeeded())
             job->addNotice(
@@ -155,6 +158,7 @@ CredentialJob *CredentialManager::loadCredentials(const QUuid &id)
     if (!profile)
         return failed(job, ApiError::invalidInput(tr("There is no such profile: it may have been removed.")));
     SecretJob *read = storeFor(*profile)->read(profile->secretKey());
+    job->m_step = read;
     connect(read, &SecretJob::finished, job, [job, r = read] {
         const Profile &p = job->m_profile;
         SecretBuffer secret = r->takeSecret();
@@ -192,6 +196,7 @@ CredentialJob *CredentialManager::replaceSecret(const QUuid &id, SecretBuffer se
         return failed(job, ApiError::invalidInput(
                                tr("Enter the new %1.").arg(secretKindDisplayName(profile->secretKind()))));
     SecretJob *write = storeFor(*profile)->write(profile->secretKey(), job->m_secret.clone());
+    job->m_step = write;
     connect(write, &SecretJob::finished, job, [this, job, w = write] {
         const Profile &p = job->m_profile;
         if (!w->succeeded()) {
@@ -228,6 +233,7 @@ CredentialJob *CredentialManager::duplicate(const QUuid &id, const QString &newN
         return job;
     }
     SecretJob *read = storeFor(*source)->read(source->secretKey());
+    job->m_step = read;
     connect(read, &SecretJob::finished, job, [this, job, source, r = read] {
         const Profile duplicated = job->m_profile;
         if (r->secretError() == SecretError::NotFound) {
@@ -242,6 +248,7 @@ CredentialJob *CredentialManager::duplicate(const QUuid &id, const QString &newN
             return;
         }
         SecretJob *write = storeFor(duplicated)->write(duplicated.secretKey(), r->takeSecret());
+        job->m_step = write;
         connect(write, &SecretJob::finished, job, [this, job, source, w = write] {
             if (!w->succeeded()) {
                 m_profiles->remove(job->m_profile.id);
@@ -288,6 +295,7 @@ void CredentialManager::removeEntries(CredentialJob *job, SecretStore *store, QS
     }
     const QString key = keys.takeFirst();
     SecretJob *remove = store->remove(key);
+    job->m_step = remove;
     connect(remove, &SecretJob::finished, job,
             [this, job, store, keys, mode, leftBehind, r = remove]() mutable {
                 if (!r->succeeded()) {
@@ -323,6 +331,7 @@ CredentialJob *CredentialManager::hasStoredSecret(const QUuid &id)
     if (!profile)
         return failed(job, ApiError::invalidInput(tr("There is no such profile: it may have been removed.")));
     SecretJob *read = storeFor(*profile)->read(profile->secretKey());
+    job->m_step = read;
     connect(read, &SecretJob::finished, job, [job, r = read] {
         SecretBuffer secret = r->takeSecret(); // wiped at the end of this scope: only its presence matters
         if (r->succeeded() || r->secretError() == SecretError::NotFound) {

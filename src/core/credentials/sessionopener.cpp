@@ -184,6 +184,11 @@ void SessionOpener::cancel()
         m_verifyJob->cancel();
         m_verifyJob = nullptr;
     }
+    if (m_loadJob) {
+        disconnect(m_loadJob, nullptr, this, nullptr);
+        m_loadJob->cancel();
+        m_loadJob = nullptr;
+    }
     // Queued, so that finished() never comes from inside the call; meanwhile a keychain answer or a
     // typed secret arriving is ignored.
     m_canceling = true;

@@ -51,8 +51,8 @@ public:
     void open(const Profile &profile);
     // A secret typed now: nothing is read from or written to any store.
     void openWith(const Profile &profile, Credentials credentials);
-    // Stops waiting: finishes with a Canceled error (the keychain read, if one is pending, is
-    // left to its own timeout; a request in flight is aborted).
+    // Stops waiting: finishes with a Canceled error (a keychain read or a request in flight is
+    // canceled too).
     void cancel() override;
 
     bool isRunning() const { return m_started && !isFinished(); }
