@@ -40,8 +40,10 @@ void CredentialJob::cancel()
         return;
     // The connections to the keychain jobs have this job as their context: once it is gone, none of
     // the steps that would follow runs.
-    if (m_step)
+    if (m_step) {
+        m_step->disconnect(this);
         m_step->cancel();
+    }
     finishLater(ApiError::canceled());
 }
 
