@@ -546,6 +546,21 @@ private Q_SLOTS:
         QCOMPARE(del->attempts(), 1);
     }
 
+    void refusedServiceAccountSecretReachesTheSession()
+    {
+        // The token endpoint refusing the secret is as final as a 401 from the API: the session hears
+        // of it once, whichever request met it first, so the window has one path back to sign-in.
+        SimProcess sim;
+        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+        Client sa = openSession(sim, demoServiceAccount(u"mdb_sa_id_demo"_s, "mdb_sa_sk_wrong"), 10000, 1);
+        QSignalSpy unauthorized(sa.session.get(), &AtlasSession::unauthorized);
+        auto limits = keep(sa.api->listProjectRateLimits(u"6650c2f1a1b2c3d4e5f60718"_s));
+        QVERIFY(finishes(limits.get()));
+        QVERIFY2(limits->error().isUnauthorized(), qPrintable(limits->error().toString()));
+        QCOMPARE(unauthorized.count(), 1);
+        QVERIFY(unauthorized.at(0).at(0).value<ApiError>().isUnauthorized());
+    }
+
     void bodilessPostSendsNoContentTypeAndErrorCodeHeaderIsRead()
     {
         // A bare HTTP server that records the request, and answers with an error whose body holds no
